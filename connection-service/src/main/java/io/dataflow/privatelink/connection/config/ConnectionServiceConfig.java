@@ -1,0 +1,64 @@
+package io.dataflow.privatelink.connection.config;
+
+import io.dataflow.privatelink.contract.CloudProvider;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Typed configuration of connection-service (prefix {@code plc}). */
+@ConfigMapping(prefix = "plc")
+public interface ConnectionServiceConfig {
+
+    /** Clusters to register at start-up, by cluster id (the registry keeps them afterwards). */
+    Map<String, ClusterSeed> clusters();
+
+    Topics topics();
+
+    QueryService queryService();
+
+    /** CloudEvents {@code source} of the events this service emits. */
+    @WithDefault("/privatelink/connection-service")
+    String eventSource();
+
+    /** Recorded as {@code createdBy} while requests carry no authenticated identity. */
+    @WithDefault("anonymous")
+    String defaultPrincipal();
+
+    interface ClusterSeed {
+        String projectId();
+
+        CloudProvider provider();
+
+        String region();
+
+        /** The platform's cloud account the cluster runs in: the principal customers allow-list. */
+        String accountId();
+
+        String vpcId();
+
+        /** Availability zone ids, in the order the API lists them. */
+        List<String> azIds();
+
+        /** The subnet (AWS) or vSwitch (Alibaba Cloud) of each zone, by zone id. */
+        Map<String, String> subnets();
+
+        String securityGroupId();
+    }
+
+    interface Topics {
+        @WithDefault(io.dataflow.privatelink.contract.event.Topics.CONNECTION_REQUESTS)
+        String connectionRequests();
+    }
+
+    /** Where domain-service serves the read side; connection-service forwards queries there. */
+    interface QueryService {
+        URI url();
+
+        @WithDefault("10s")
+        Duration timeout();
+    }
+}

@@ -1,0 +1,32 @@
+package io.dataflow.privatelink.connection.rest;
+
+import io.dataflow.privatelink.connection.domain.Cluster;
+import io.dataflow.privatelink.connection.service.ClusterRegistry;
+import io.dataflow.privatelink.contract.api.GetAvailabilityZonesResponse;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code GET …/privateLinkConnections:getAvailabilityZones}: the platform account the customer must
+ * allow-list and the cluster's zones their service must overlap. A resource of its own because the
+ * router would otherwise take {@code privateLinkConnections} as a prefix match of the list operation.
+ */
+@Path("/v1beta1/clusters/{clusterId}/privateLinkConnections:getAvailabilityZones")
+@Produces(MediaType.APPLICATION_JSON)
+public class AvailabilityZonesResource {
+
+    private final ClusterRegistry clusters;
+
+    AvailabilityZonesResource(ClusterRegistry clusters) {
+        this.clusters = clusters;
+    }
+
+    @GET
+    public GetAvailabilityZonesResponse availabilityZones(@PathParam("clusterId") String clusterId) {
+        Cluster cluster = clusters.require(clusterId);
+        return new GetAvailabilityZonesResponse(cluster.accountId(), cluster.azIds());
+    }
+}

@@ -1,0 +1,50 @@
+package io.dataflow.privatelink.connection.service;
+
+import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
+import io.dataflow.privatelink.connection.domain.Cluster;
+import io.dataflow.privatelink.connection.repository.ClusterRepository;
+import io.dataflow.privatelink.kit.api.ApiException;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Knows the platform's clusters: seeded from configuration at start-up, read from the database after. */
+@ApplicationScoped
+public class ClusterRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ClusterRegistry.class);
+
+    private final ClusterRepository clusters;
+    private final ConnectionServiceConfig config;
+
+    ClusterRegistry(ClusterRepository clusters, ConnectionServiceConfig config) {
+        this.clusters = clusters;
+        this.config = config;
+    }
+
+    void seed(@Observes StartupEvent startup) {
+        config.clusters().forEach((clusterId, seed) -> {
+            Map<String, String> subnets = new LinkedHashMap<>();
+            for (String az : seed.azIds()) {
+                String subnet = seed.subnets().get(az);
+                if (subnet == null) {
+                    throw new IllegalStateException("plc.clusters." + clusterId + ".subnets has no subnet for zone " + az);
+                }
+                subnets.put(az, subnet);
+            }
+            clusters.upsert(new Cluster(clusterId, seed.projectId(), seed.provider(), seed.region(), seed.accountId(),
+                    seed.vpcId(), seed.azIds(), subnets, seed.securityGroupId()));
+            LOG.infof("Registered cluster %s (%s %s)", clusterId, seed.provider(), seed.region());
+        });
+    }
+
+    /** The cluster, or NOT_FOUND in the API's words. */
+    public Cluster require(String clusterId) {
+        return clusters.find(clusterId).orElseThrow(() -> ApiException.notFound(
+                "Cluster " + clusterId + " was not found. Check the cluster id."));
+    }
+}

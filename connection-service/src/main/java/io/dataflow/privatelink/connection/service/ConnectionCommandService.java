@@ -1,0 +1,92 @@
+package io.dataflow.privatelink.connection.service;
+
+import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
+import io.dataflow.privatelink.connection.domain.Cluster;
+import io.dataflow.privatelink.contract.ConnectionSnapshot;
+import io.dataflow.privatelink.connection.repository.ConnectionRepository;
+import io.dataflow.privatelink.contract.ConnectionIds;
+import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.ConnectionStateMachine;
+import io.dataflow.privatelink.contract.event.CloudEvent;
+import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
+import io.dataflow.privatelink.contract.event.ConnectionRequested;
+import io.dataflow.privatelink.contract.event.EventTypes;
+import io.dataflow.privatelink.contract.api.CreatePrivateLinkConnectionBody;
+import io.dataflow.privatelink.kit.api.ApiException;
+import io.dataflow.privatelink.kit.outbox.OutboxWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Accepts commands: each stores its change to the aggregate and the event announcing it in one
+ * transaction (outbox), so an accepted command is never lost and never announced twice.
+ */
+@ApplicationScoped
+public class ConnectionCommandService {
+
+    private final ClusterRegistry clusters;
+    private final CreateConnectionValidator validator;
+    private final ConnectionRepository connections;
+    private final OutboxWriter outbox;
+    private final ConnectionServiceConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    ConnectionCommandService(ClusterRegistry clusters, CreateConnectionValidator validator,
+                             ConnectionRepository connections, OutboxWriter outbox, ConnectionServiceConfig config) {
+        this.clusters = clusters;
+        this.validator = validator;
+        this.connections = connections;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    @Transactional
+    public ConnectionSnapshot create(String clusterId, CreatePrivateLinkConnectionBody body, String caller) {
+        Cluster cluster = clusters.require(clusterId);
+        CreateConnectionValidator.ValidCreate valid = validator.validate(cluster, body);
+        Instant now = now();
+        ConnectionSnapshot connection = new ConnectionSnapshot(ConnectionIds.newId(), clusterId, valid.displayName(), valid.type(),
+                valid.serviceName(), valid.serviceRegion(), ConnectionState.CREATING, null, null, null, caller, now,
+                now);
+        connections.insert(connection);
+        ConnectionRequested requested = new ConnectionRequested(connection.connectionId(), clusterId,
+                connection.displayName(), connection.type(), connection.serviceName(), connection.serviceRegion(),
+                caller, now, cluster.placement());
+        outbox.append(config.topics().connectionRequests(), CloudEvent.of(EventTypes.CONNECTION_REQUESTED,
+                config.eventSource(), connection.connectionId(), now, requested));
+        return connection;
+    }
+
+    @Transactional
+    public ConnectionSnapshot delete(String clusterId, String connectionId, String caller) {
+        clusters.require(clusterId);
+        ConnectionSnapshot current = connections.findForUpdate(clusterId, connectionId)
+                .orElseThrow(() -> notFound(clusterId, connectionId));
+        if (!ConnectionStateMachine.canDelete(current.state())) {
+            // Deleting is already under way: answering with the connection keeps DELETE idempotent.
+            return current;
+        }
+        Instant now = now();
+        ConnectionSnapshot deleting = current.withState(ConnectionState.DELETING, null, current.endpointId(),
+                current.azIds(), now);
+        connections.updateState(deleting);
+        outbox.append(config.topics().connectionRequests(), CloudEvent.of(EventTypes.CONNECTION_DELETION_REQUESTED,
+                config.eventSource(), connectionId, now,
+                new ConnectionDeletionRequested(connectionId, clusterId, current.type(), caller, now)));
+        return deleting;
+    }
+
+    static ApiException notFound(String clusterId, String connectionId) {
+        return ApiException.notFound("Private link connection " + connectionId + " was not found in cluster "
+                + clusterId + ".");
+    }
+
+    /** Microsecond precision: what PostgreSQL stores, so that a stored and a returned time agree. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,44 @@
+package io.dataflow.privatelink.contract;
+
+import io.dataflow.privatelink.contract.api.AlicloudEndpointService;
+import io.dataflow.privatelink.contract.api.AwsEndpointService;
+import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything known about one connection at one moment: the aggregate connection-service keeps, the
+ * row domain-service projects, and (later) the integration stream's record. One shape for all of them
+ * keeps the services from drifting apart.
+ */
+public record ConnectionSnapshot(
+        String connectionId,
+        String clusterId,
+        String displayName,
+        ConnectionType type,
+        String serviceName,
+        String serviceRegion,
+        ConnectionState state,
+        String message,
+        String endpointId,
+        List<String> azIds,
+        String createdBy,
+        Instant createTime,
+        Instant updateTime) {
+
+    public ConnectionSnapshot withState(ConnectionState newState, String newMessage, String newEndpointId,
+                                        List<String> newAzIds, Instant changeTime) {
+        return new ConnectionSnapshot(connectionId, clusterId, displayName, type, serviceName, serviceRegion,
+                newState, newMessage, newEndpointId, newAzIds, createdBy, createTime, changeTime);
+    }
+
+    /** The API representation, without attached domains (the caller adds them where the API shows them). */
+    public PrivateLinkConnection toApi() {
+        boolean aws = type == ConnectionType.AWS_ENDPOINT_SERVICE;
+        return new PrivateLinkConnection(connectionId, clusterId, displayName, state, message, createdBy, createTime,
+                updateTime, type, null,
+                aws ? new AwsEndpointService(serviceName, serviceRegion, endpointId, azIds) : null,
+                aws ? null : new AlicloudEndpointService(serviceName, endpointId, azIds));
+    }
+}

@@ -1,0 +1,31 @@
+package io.dataflow.privatelink.contract.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.ConnectionType;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The API's {@code PrivateLinkConnection}: field names exactly as in the public contract. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PrivateLinkConnection(
+        String privateLinkConnectionId,
+        String clusterId,
+        String displayName,
+        ConnectionState state,
+        String message,
+        String createdBy,
+        Instant createTime,
+        Instant updateTime,
+        ConnectionType type,
+        List<AttachDomain> attachedDomains,
+        AwsEndpointService awsEndpointService,
+        AlicloudEndpointService alicloudEndpointService) {
+
+    /** The same connection without its attached domains, as the list operation shows it. */
+    public PrivateLinkConnection withoutAttachedDomains() {
+        return new PrivateLinkConnection(privateLinkConnectionId, clusterId, displayName, state, message, createdBy,
+                createTime, updateTime, type, null, awsEndpointService, alicloudEndpointService);
+    }
+}

@@ -1,0 +1,7 @@
+package io.dataflow.privatelink.contract.event;
+
+import java.time.Instant;
+
+/** Payload of {@link EventTypes#CONNECTION_DELETED}: the endpoint is gone; the connection no longer exists. */
+public record ConnectionDeleted(String connectionId, String clusterId, Instant deleteTime) {
+}

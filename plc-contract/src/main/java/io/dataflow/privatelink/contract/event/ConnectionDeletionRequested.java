@@ -1,0 +1,14 @@
+package io.dataflow.privatelink.contract.event;
+
+import io.dataflow.privatelink.contract.ConnectionType;
+
+import java.time.Instant;
+
+/** Payload of {@link EventTypes#CONNECTION_DELETION_REQUESTED}. */
+public record ConnectionDeletionRequested(
+        String connectionId,
+        String clusterId,
+        ConnectionType type,
+        String requestedBy,
+        Instant requestTime) {
+}

@@ -1,0 +1,22 @@
+package io.dataflow.privatelink.contract.event;
+
+/**
+ * CloudEvents {@code type} values. Versioned: a breaking change to a payload is a new type, never an
+ * edit of an existing one, so old consumers keep working while new ones migrate.
+ */
+public final class EventTypes {
+
+    private static final String PREFIX = "io.dataflow.privatelink.";
+
+    /** connection-service → workers: create the endpoint for a new connection. */
+    public static final String CONNECTION_REQUESTED = PREFIX + "connection.requested.v1";
+    /** connection-service → workers: remove the connection and its endpoint. */
+    public static final String CONNECTION_DELETION_REQUESTED = PREFIX + "connection.deletion-requested.v1";
+    /** workers → everyone: the connection's state (or its endpoint details) changed. */
+    public static final String CONNECTION_STATE_CHANGED = PREFIX + "connection.state-changed.v1";
+    /** workers → everyone: the endpoint is gone and the connection with it. */
+    public static final String CONNECTION_DELETED = PREFIX + "connection.deleted.v1";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,26 @@
+package io.dataflow.privatelink.worker.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings every provider worker shares (prefix {@code plc.worker}). */
+@ConfigMapping(prefix = "plc.worker")
+public interface WorkerConfig {
+
+    /** How often the worker provisions, deletes and watches endpoints. */
+    @WithDefault("5s")
+    Duration reconcileInterval();
+
+    /** How long an endpoint may wait for the service owner's acceptance before the connection fails. */
+    @WithDefault("7d")
+    Duration acceptanceTimeout();
+
+    /** Topic the worker publishes state changes to. */
+    @WithDefault(io.dataflow.privatelink.contract.event.Topics.CONNECTION_STATE)
+    String stateTopic();
+
+    /** CloudEvents {@code source} of the events this worker emits. */
+    String eventSource();
+}

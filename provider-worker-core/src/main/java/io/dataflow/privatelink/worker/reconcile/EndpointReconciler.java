@@ -1,0 +1,139 @@
+package io.dataflow.privatelink.worker.reconcile;
+
+import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.ConnectionStateMachine;
+import io.dataflow.privatelink.worker.cloud.CloudException;
+import io.dataflow.privatelink.worker.cloud.EndpointCloud;
+import io.dataflow.privatelink.worker.cloud.EndpointServiceView;
+import io.dataflow.privatelink.worker.cloud.EndpointSpec;
+import io.dataflow.privatelink.worker.cloud.EndpointView;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The reconcile logic both workers share, written against {@link EndpointCloud} only.
+ * <ul>
+ *   <li>{@link #provision}: look the endpoint up by its tag first (a crash after the create call must
+ *       not make a second one), then check the service before creating anything.</li>
+ *   <li>{@link #deprovision}: delete the endpoint; one that never existed or is gone counts as done.</li>
+ *   <li>{@link #observe}: compare one region's managed rows with one batched observation of the cloud.</li>
+ * </ul>
+ */
+public class EndpointReconciler {
+
+    private final EndpointCloud cloud;
+
+    public EndpointReconciler(EndpointCloud cloud) {
+        this.cloud = cloud;
+    }
+
+    /** For a connection without an endpoint yet. */
+    public Outcome provision(ManagedEndpoint m) {
+        EndpointSpec spec = m.spec();
+        try {
+            Optional<EndpointView> existing = cloud.findEndpoint(spec);
+            if (existing.isPresent()) {
+                return adopt(m, existing.get());
+            }
+            Optional<EndpointServiceView> service = cloud.observeService(spec);
+            if (service.isEmpty()) {
+                return Outcome.failed(m, "The endpoint service " + spec.serviceName() + " is not visible to the "
+                        + "platform account " + spec.placement().accountId() + " in region " + spec.serviceRegion()
+                        + ". " + cloud.allowListInstruction(spec.placement().accountId(), spec.serviceName()));
+            }
+            Optional<String> refusal = Preflight.refusal(spec, service.get());
+            if (refusal.isPresent()) {
+                return Outcome.failed(m, refusal.get());
+            }
+            List<String> zones = Preflight.sharedZones(spec, service.get());
+            return adopt(m, cloud.createEndpoint(spec, zones));
+        } catch (CloudException e) {
+            if (e.retryable()) {
+                return Outcome.retryLater(m, e.getMessage());
+            }
+            return Outcome.failed(m, "The cloud refused to create the endpoint (" + e.errorCode() + "): "
+                    + e.getMessage());
+        }
+    }
+
+    /** For a connection the user asked to delete, before its endpoint's deletion was started. */
+    public Outcome deprovision(ManagedEndpoint m) {
+        try {
+            String endpointId = m.endpointId();
+            if (endpointId == null) {
+                // The create may have reached the cloud just before a crash: the tag tells.
+                endpointId = cloud.findEndpoint(m.spec()).map(EndpointView::endpointId).orElse(null);
+            }
+            if (endpointId == null) {
+                return Outcome.removed(m);
+            }
+            cloud.deleteEndpoint(m.region(), endpointId);
+            return Outcome.transition(m, ConnectionState.DELETING, null, endpointId, m.zoneIds());
+        } catch (CloudException e) {
+            return Outcome.retryLater(m, e.getMessage());
+        }
+    }
+
+    /**
+     * Compares the rows of one region with what one batched observation saw there. Rows without an
+     * endpoint id are left to {@link #provision}.
+     */
+    public List<Outcome> observe(List<ManagedEndpoint> rows, List<EndpointView> observed) {
+        Map<String, EndpointView> byConnection = new HashMap<>();
+        for (EndpointView view : observed) {
+            if (view.connectionId() != null) {
+                byConnection.put(view.connectionId(), view);
+            }
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (ManagedEndpoint m : rows) {
+            if (m.endpointId() == null) {
+                continue;
+            }
+            outcomes.add(observeOne(m, byConnection.get(m.connectionId())));
+        }
+        return outcomes;
+    }
+
+    private Outcome observeOne(ManagedEndpoint m, EndpointView view) {
+        boolean gone = view == null || view.state() == null;
+        if (m.state() == ConnectionState.DELETING) {
+            return gone ? Outcome.removed(m) : Outcome.none(m);
+        }
+        if (gone) {
+            if (m.state() == ConnectionState.FAILED) {
+                return Outcome.none(m);
+            }
+            return Outcome.failed(m, "The endpoint " + m.endpointId() + " no longer exists: it was deleted outside"
+                    + " this system. Delete this connection and create it again.");
+        }
+        return adopt(m, view);
+    }
+
+    /** Moves the row to what the cloud shows, when that is a legal step (or only details changed). */
+    private static Outcome adopt(ManagedEndpoint m, EndpointView view) {
+        ConnectionState next = view.state();
+        String message = next == ConnectionState.FAILED ? failureMessage(view) : null;
+        // A batched observation may not know the zones; the ones recorded at create then stand.
+        List<String> zones = view.zoneIds() != null ? view.zoneIds() : m.zoneIds();
+        boolean sameDetails = Objects.equals(view.endpointId(), m.endpointId())
+                && Objects.equals(zones, m.zoneIds()) && Objects.equals(message, m.message());
+        if (next == m.state()) {
+            return sameDetails ? Outcome.none(m) : Outcome.transition(m, next, message, view.endpointId(), zones);
+        }
+        if (!ConnectionStateMachine.canTransition(m.state(), next)) {
+            return Outcome.none(m);
+        }
+        return Outcome.transition(m, next, message, view.endpointId(), zones);
+    }
+
+    private static String failureMessage(EndpointView view) {
+        String base = "The endpoint " + view.endpointId() + " is " + view.cloudStatus() + " in the cloud";
+        return view.reason() == null || view.reason().isBlank() ? base + "." : base + ": " + view.reason();
+    }
+}

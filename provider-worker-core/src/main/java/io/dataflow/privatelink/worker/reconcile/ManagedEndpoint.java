@@ -1,0 +1,36 @@
+package io.dataflow.privatelink.worker.reconcile;
+
+import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.event.ConnectionRequested;
+import io.dataflow.privatelink.worker.cloud.EndpointSpec;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A connection's endpoint as the worker has recorded it. */
+public record ManagedEndpoint(
+        ConnectionRequested request,
+        ConnectionState state,
+        String message,
+        String endpointId,
+        List<String> zoneIds,
+        boolean deletionRequested,
+        Instant acceptDeadline) {
+
+    public String connectionId() {
+        return request.connectionId();
+    }
+
+    public String clusterId() {
+        return request.clusterId();
+    }
+
+    /** Endpoints live in the cluster's region, whatever region the service is in. */
+    public String region() {
+        return request.placement().region();
+    }
+
+    public EndpointSpec spec() {
+        return EndpointSpec.of(request);
+    }
+}

@@ -1,0 +1,91 @@
+package io.dataflow.privatelink.worker.service;
+
+import io.dataflow.privatelink.worker.cloud.CloudException;
+import io.dataflow.privatelink.worker.cloud.EndpointCloud;
+import io.dataflow.privatelink.worker.cloud.EndpointView;
+import io.dataflow.privatelink.worker.reconcile.EndpointReconciler;
+import io.dataflow.privatelink.worker.reconcile.ManagedEndpoint;
+import io.dataflow.privatelink.worker.reconcile.Outcome;
+import io.dataflow.privatelink.worker.repository.ManagedEndpointRepository;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One reconcile pass: create what is missing, delete what was asked to go, then watch every managed
+ * endpoint with one batched observation per region. Passes never overlap.
+ */
+@ApplicationScoped
+public class ReconcileCycle {
+
+    private static final Logger LOG = Logger.getLogger(ReconcileCycle.class);
+
+    private final ManagedEndpointRepository endpoints;
+    private final OutcomeRecorder recorder;
+    private final EndpointCloud cloud;
+    private final EndpointReconciler reconciler;
+
+    ReconcileCycle(ManagedEndpointRepository endpoints, OutcomeRecorder recorder, EndpointCloud cloud) {
+        this.endpoints = endpoints;
+        this.recorder = recorder;
+        this.cloud = cloud;
+        this.reconciler = new EndpointReconciler(cloud);
+    }
+
+    @Scheduled(every = "${plc.worker.reconcile-interval}", delay = 1,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            run();
+        } catch (RuntimeException e) {
+            LOG.warn("Reconcile pass failed; the next pass retries", e);
+        }
+    }
+
+    public void run() {
+        for (ManagedEndpoint m : endpoints.awaitingProvision()) {
+            apply(m, reconciler.provision(m));
+        }
+        for (ManagedEndpoint m : endpoints.awaitingDeprovision()) {
+            apply(m, reconciler.deprovision(m));
+        }
+        watch();
+    }
+
+    private void watch() {
+        Map<String, List<ManagedEndpoint>> byRegion = endpoints.watched().stream()
+                .collect(Collectors.groupingBy(ManagedEndpoint::region, LinkedHashMap::new, Collectors.toList()));
+        byRegion.forEach((region, rows) -> {
+            List<EndpointView> observed;
+            try {
+                observed = cloud.observeManagedEndpoints(region);
+            } catch (CloudException e) {
+                LOG.warnf("Cannot observe endpoints in %s this pass: %s", region, e.getMessage());
+                return;
+            }
+            Map<String, ManagedEndpoint> byId = rows.stream()
+                    .collect(Collectors.toMap(ManagedEndpoint::connectionId, Function.identity()));
+            for (Outcome outcome : reconciler.observe(rows, observed)) {
+                apply(byId.get(outcome.connectionId()), outcome);
+            }
+        });
+    }
+
+    private void apply(ManagedEndpoint m, Outcome outcome) {
+        if (outcome.kind() == Outcome.Kind.RETRY_LATER) {
+            LOG.debugf("Connection %s: cloud busy, retrying next pass (%s)", m.connectionId(), outcome.message());
+            return;
+        }
+        if (outcome.kind() != Outcome.Kind.NONE) {
+            LOG.infof("Connection %s: %s %s", m.connectionId(), outcome.kind(),
+                    outcome.state() == null ? "" : outcome.state());
+        }
+        recorder.record(m, outcome);
+    }
+}

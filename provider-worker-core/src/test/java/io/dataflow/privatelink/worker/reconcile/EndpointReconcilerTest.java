@@ -1,0 +1,187 @@
+package io.dataflow.privatelink.worker.reconcile;
+
+import io.dataflow.privatelink.contract.CloudProvider;
+import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.ConnectionType;
+import io.dataflow.privatelink.contract.event.ClusterPlacement;
+import io.dataflow.privatelink.contract.event.ConnectionRequested;
+import io.dataflow.privatelink.worker.cloud.CloudException;
+import io.dataflow.privatelink.worker.cloud.EndpointServiceView;
+import io.dataflow.privatelink.worker.cloud.EndpointView;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.dataflow.privatelink.contract.ConnectionState.ACTIVE;
+import static io.dataflow.privatelink.contract.ConnectionState.CREATING;
+import static io.dataflow.privatelink.contract.ConnectionState.DELETING;
+import static io.dataflow.privatelink.contract.ConnectionState.FAILED;
+import static io.dataflow.privatelink.contract.ConnectionState.PENDING_ACCEPTANCE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EndpointReconcilerTest {
+
+    private static final String SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
+
+    private RecordingCloud cloud;
+    private EndpointReconciler reconciler;
+
+    @BeforeEach
+    void setUp() {
+        cloud = new RecordingCloud();
+        reconciler = new EndpointReconciler(cloud);
+    }
+
+    @Test
+    void createsTheEndpointInTheSharedZonesAfterTheServiceChecks() {
+        cloud.service = new EndpointServiceView(SERVICE, "us-east-1", List.of("use1-az2", "use1-az4"), true);
+
+        Outcome outcome = reconciler.provision(row(CREATING, null));
+
+        assertEquals(Outcome.Kind.TRANSITION, outcome.kind());
+        assertEquals(PENDING_ACCEPTANCE, outcome.state());
+        assertEquals(List.of("use1-az2"), outcome.zoneIds());
+        assertEquals(List.of("findEndpoint", "observeService", "createEndpoint [use1-az2]"), cloud.calls);
+    }
+
+    @Test
+    void serviceWithoutAcceptanceGoesStraightToActive() {
+        cloud.service = new EndpointServiceView(SERVICE, "us-east-1", List.of("use1-az1"), false);
+
+        assertEquals(ACTIVE, reconciler.provision(row(CREATING, null)).state());
+    }
+
+    @Test
+    void adoptsTheEndpointAnEarlierAttemptCreatedInsteadOfCreatingAnother() {
+        cloud.endpointsByConnection.put("plc-1", new EndpointView("vpce-earlier", "plc-1", PENDING_ACCEPTANCE,
+                "pendingAcceptance", null, List.of("use1-az1")));
+
+        Outcome outcome = reconciler.provision(row(CREATING, null));
+
+        assertEquals("vpce-earlier", outcome.endpointId());
+        assertEquals(PENDING_ACCEPTANCE, outcome.state());
+        assertEquals(List.of("findEndpoint"), cloud.calls);
+    }
+
+    @Test
+    void invisibleServiceFailsNamingThePrincipalToAllow() {
+        Outcome outcome = reconciler.provision(row(CREATING, null));
+
+        assertEquals(FAILED, outcome.state());
+        assertTrue(outcome.message().contains("not visible to the platform account 111122223333"), outcome.message());
+        assertTrue(outcome.message().contains("arn:aws:iam::111122223333:root"), outcome.message());
+        assertFalse(cloud.calls.stream().anyMatch(call -> call.startsWith("createEndpoint")));
+    }
+
+    @Test
+    void serviceWithoutASharedZoneFailsListingBothZoneSets() {
+        cloud.service = new EndpointServiceView(SERVICE, "us-east-1", List.of("use1-az6"), true);
+
+        Outcome outcome = reconciler.provision(row(CREATING, null));
+
+        assertEquals(FAILED, outcome.state());
+        assertTrue(outcome.message().contains("[use1-az6]") && outcome.message().contains("[use1-az1, use1-az2]"),
+                outcome.message());
+        assertFalse(cloud.calls.stream().anyMatch(call -> call.startsWith("createEndpoint")));
+    }
+
+    @Test
+    void throttledCallIsRetriedLaterWithoutChangingState() {
+        cloud.failNextCall = new CloudException("RequestLimitExceeded", "Request limit exceeded.", true, null);
+
+        assertEquals(Outcome.Kind.RETRY_LATER, reconciler.provision(row(CREATING, null)).kind());
+    }
+
+    @Test
+    void refusedCreateFailsWithTheCloudsReason() {
+        cloud.service = new EndpointServiceView(SERVICE, "us-east-1", List.of("use1-az1"), true);
+        cloud.failCreate = new CloudException("InvalidParameter", "subnet is in the wrong VPC", false, null);
+
+        Outcome outcome = reconciler.provision(row(CREATING, null));
+
+        assertEquals(FAILED, outcome.state());
+        assertTrue(outcome.message().contains("InvalidParameter") && outcome.message().contains("wrong VPC"));
+    }
+
+    @Test
+    void watchMovesEachConnectionToWhatTheCloudShowsOnce() {
+        cloud.endpointsByConnection.put("plc-1", view("plc-1", ACTIVE, "available"));
+
+        List<Outcome> first = reconciler.observe(List.of(row(PENDING_ACCEPTANCE, "vpce-plc-1")),
+                cloud.observeManagedEndpoints("us-east-1"));
+        List<Outcome> again = reconciler.observe(List.of(row(ACTIVE, "vpce-plc-1")),
+                cloud.observeManagedEndpoints("us-east-1"));
+
+        assertEquals(ACTIVE, first.get(0).state());
+        assertEquals(Outcome.Kind.TRANSITION, first.get(0).kind());
+        assertEquals(Outcome.Kind.NONE, again.get(0).kind());
+    }
+
+    @Test
+    void rejectedEndpointFailsWithTheCloudsWords() {
+        cloud.endpointsByConnection.put("plc-1", view("plc-1", FAILED, "rejected"));
+
+        Outcome outcome = reconciler.observe(List.of(row(PENDING_ACCEPTANCE, "vpce-plc-1")),
+                cloud.observeManagedEndpoints("us-east-1")).get(0);
+
+        assertEquals(FAILED, outcome.state());
+        assertTrue(outcome.message().contains("rejected"), outcome.message());
+    }
+
+    @Test
+    void endpointDeletedOutsideTheSystemFailsTheConnection() {
+        Outcome outcome = reconciler.observe(List.of(row(ACTIVE, "vpce-plc-1")), List.of()).get(0);
+
+        assertEquals(FAILED, outcome.state());
+        assertTrue(outcome.message().contains("deleted outside"), outcome.message());
+    }
+
+    @Test
+    void deletingConnectionIsRemovedOnceItsEndpointIsGone() {
+        assertEquals(Outcome.Kind.REMOVED,
+                reconciler.observe(List.of(row(DELETING, "vpce-plc-1")), List.of()).get(0).kind());
+    }
+
+    @Test
+    void deprovisionDeletesTheEndpointAndWaits() {
+        Outcome outcome = reconciler.deprovision(row(ACTIVE, "vpce-plc-1"));
+
+        assertEquals(DELETING, outcome.state());
+        assertEquals(List.of("deleteEndpoint vpce-plc-1"), cloud.calls);
+    }
+
+    @Test
+    void deprovisionOfAConnectionThatNeverGotAnEndpointRemovesItAtOnce() {
+        assertEquals(Outcome.Kind.REMOVED, reconciler.deprovision(row(CREATING, null)).kind());
+        assertEquals(List.of("findEndpoint"), cloud.calls);
+    }
+
+    @Test
+    void lateReportCannotMoveAConnectionBackFromFailed() {
+        cloud.endpointsByConnection.put("plc-1", view("plc-1", PENDING_ACCEPTANCE, "pendingAcceptance"));
+
+        Outcome outcome = reconciler.observe(List.of(row(FAILED, "vpce-plc-1")),
+                cloud.observeManagedEndpoints("us-east-1")).get(0);
+
+        assertEquals(Outcome.Kind.NONE, outcome.kind());
+    }
+
+    private static EndpointView view(String connectionId, ConnectionState state, String cloudStatus) {
+        return new EndpointView("vpce-" + connectionId, connectionId, state, cloudStatus, null, null);
+    }
+
+    private static ManagedEndpoint row(ConnectionState state, String endpointId) {
+        ClusterPlacement placement = new ClusterPlacement("cluster-1", "project-1", CloudProvider.AWS, "us-east-1",
+                "111122223333", "vpc-1", List.of("use1-az1", "use1-az2"),
+                Map.of("use1-az1", "subnet-1", "use1-az2", "subnet-2"), "sg-1");
+        ConnectionRequested request = new ConnectionRequested("plc-1", "cluster-1", "kafka",
+                ConnectionType.AWS_ENDPOINT_SERVICE, SERVICE, "us-east-1", "alice", Instant.EPOCH, placement);
+        return new ManagedEndpoint(request, state, null, endpointId, endpointId == null ? null : List.of("use1-az1"),
+                state == DELETING, null);
+    }
+}
