@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -38,7 +39,7 @@ public class ReconcileCycle {
         this.reconciler = new EndpointReconciler(cloud);
     }
 
-    @Scheduled(every = "${plc.worker.reconcile-interval}", delay = 1,
+    @Scheduled(every = "${plc.worker.reconcile-interval}", delay = 1, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {

@@ -1,0 +1,31 @@
+package io.dataflow.privatelink.simulator.ec2;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The simulated EC2 actions by name: the consumer (platform) side and the service-owner side. */
+final class Ec2Actions {
+
+    private final Map<String, Ec2Action> byName = new TreeMap<>();
+
+    Ec2Actions(Ec2Store store) {
+        new EndpointActions(store).register(byName);
+        new ServiceOwnerActions(store).register(byName);
+    }
+
+    Optional<Ec2Action> find(String action) {
+        return Optional.ofNullable(byName.get(action));
+    }
+
+    /** Rate bucket an action draws from, named as in EC2's throttling docs. */
+    static String bucketOf(String action) {
+        if (action.startsWith("Describe")) {
+            return "describe";
+        }
+        if (action.equals("CreateVpcEndpoint") || action.equals("DeleteVpcEndpoints")) {
+            return "vpc-endpoint-mutation";
+        }
+        return "mutating";
+    }
+}

@@ -1,0 +1,165 @@
+package io.dataflow.privatelink.simulator.ec2;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parameters of one EC2 Query request. EC2 flattens lists as {@code Name.1, Name.2, …} and structures
+ * as {@code Name.1.Member}, e.g. {@code Filter.1.Name=vpc-id&Filter.1.Value.1=vpc-1}; {@link #list} and
+ * {@link #structs} undo that.
+ */
+final class QueryRequest {
+
+    private final Map<String, String> params;
+
+    QueryRequest(Map<String, String> params) {
+        this.params = Collections.unmodifiableMap(new TreeMap<>(params));
+    }
+
+    /** Parses {@code application/x-www-form-urlencoded} text (a body or a query string). */
+    static Map<String, String> parseForm(String form, Map<String, String> into) {
+        if (form == null || form.isEmpty()) {
+            return into;
+        }
+        for (String pair : form.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            into.put(key, value);
+        }
+        return into;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    Map<String, String> all() {
+        return params;
+    }
+
+    String string(String name) {
+        String v = params.get(name);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    String required(String name) {
+        String v = string(name);
+        if (v == null) {
+            throw Ec2ApiError.missingParameter(name);
+        }
+        return v;
+    }
+
+    boolean bool(String name, boolean defaultValue) {
+        String v = string(name);
+        return v == null ? defaultValue : Boolean.parseBoolean(v);
+    }
+
+    Integer integer(String name) {
+        String v = string(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw Ec2ApiError.invalidParameterValue("Invalid value '" + v + "' for " + name);
+        }
+    }
+
+    /** Values of {@code prefix.1, prefix.2, …} in index order; empty values are skipped. */
+    List<String> list(String prefix) {
+        Pattern p = Pattern.compile(Pattern.quote(prefix) + "\\.(\\d+)");
+        TreeMap<Integer, String> byIndex = new TreeMap<>();
+        params.forEach((k, v) -> {
+            Matcher m = p.matcher(k);
+            if (m.matches() && !v.isEmpty()) {
+                byIndex.put(Integer.parseInt(m.group(1)), v);
+            }
+        });
+        return new ArrayList<>(byIndex.values());
+    }
+
+    /** The members of {@code prefix.N.*}, one sub-request per index, in index order. */
+    List<QueryRequest> structs(String prefix) {
+        Pattern p = Pattern.compile(Pattern.quote(prefix) + "\\.(\\d+)\\..+");
+        TreeSet<Integer> indexes = new TreeSet<>();
+        params.keySet().forEach(k -> {
+            Matcher m = p.matcher(k);
+            if (m.matches()) {
+                indexes.add(Integer.parseInt(m.group(1)));
+            }
+        });
+        List<QueryRequest> result = new ArrayList<>();
+        for (int index : indexes) {
+            String head = prefix + "." + index + ".";
+            Map<String, String> sub = new TreeMap<>();
+            params.forEach((k, v) -> {
+                if (k.startsWith(head)) {
+                    sub.put(k.substring(head.length()), v);
+                }
+            });
+            result.add(new QueryRequest(sub));
+        }
+        return result;
+    }
+
+    List<Filter> filters() {
+        List<Filter> filters = new ArrayList<>();
+        for (QueryRequest f : structs("Filter")) {
+            filters.add(new Filter(f.required("Name"), f.list("Value")));
+        }
+        return filters;
+    }
+
+    /** Tags of {@code TagSpecification.N} whose ResourceType is the given one; other types are rejected as AWS does. */
+    List<Tag> tagsFor(String resourceType) {
+        List<Tag> tags = new ArrayList<>();
+        for (QueryRequest spec : structs("TagSpecification")) {
+            String type = spec.string("ResourceType");
+            if (!resourceType.equals(type)) {
+                throw Ec2ApiError.invalidParameterValue(
+                        "'" + type + "' is not a valid taggable resource type for this operation.");
+            }
+            for (QueryRequest t : spec.structs("Tag")) {
+                String key = t.required("Key");
+                String value = t.all().getOrDefault("Value", "");
+                tags.add(new Tag(key, value));
+            }
+        }
+        return tags;
+    }
+
+    /**
+     * What identifies the request for ClientToken idempotency: every parameter except the action envelope
+     * and the token itself, so "same token, same parameters" can be told from a mismatch.
+     */
+    String fingerprint() {
+        StringBuilder sb = new StringBuilder();
+        params.forEach((k, v) -> {
+            if (!k.equals("Action") && !k.equals("Version") && !k.equals("ClientToken") && !k.equals("DryRun")
+                    && !k.equals("AWSAccessKeyId") && !k.startsWith("X-Amz-") && !k.startsWith("Signature")) {
+                sb.append(k).append('=').append(v).append('\n');
+            }
+        });
+        return sb.toString();
+    }
+
+    record Filter(String name, List<String> values) {
+    }
+
+    record Tag(String key, String value) {
+    }
+}

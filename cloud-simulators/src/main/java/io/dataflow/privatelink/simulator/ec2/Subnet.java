@@ -1,0 +1,9 @@
+package io.dataflow.privatelink.simulator.ec2;
+
+/** A subnet registered through the Java API; EC2 subnets themselves are not simulated. */
+record Subnet(String accountId, String vpcId, String subnetId, AvailabilityZone zone) {
+
+    String region() {
+        return zone.region();
+    }
+}

@@ -1,0 +1,171 @@
+package io.dataflow.privatelink.worker.aws;
+
+import io.dataflow.privatelink.contract.CloudProvider;
+import io.dataflow.privatelink.contract.ConnectionIds;
+import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.ConnectionType;
+import io.dataflow.privatelink.contract.event.CloudEvent;
+import io.dataflow.privatelink.contract.event.ClusterPlacement;
+import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
+import io.dataflow.privatelink.contract.event.ConnectionRequested;
+import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
+import io.dataflow.privatelink.contract.event.EventTypes;
+import io.dataflow.privatelink.contract.event.Topics;
+import io.dataflow.privatelink.infra.InfraTestResource;
+import io.dataflow.privatelink.infra.TopicProbe;
+import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
+import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static io.dataflow.privatelink.worker.aws.Ec2SimulatorResource.AZ1;
+import static io.dataflow.privatelink.worker.aws.Ec2SimulatorResource.AZ2;
+import static io.dataflow.privatelink.worker.aws.Ec2SimulatorResource.AZ6;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The AWS worker end to end on its side: requests from Kafka, real EC2 SDK calls to the simulator, events out. */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "provider_worker_aws"))
+@QuarkusTestResource(Ec2SimulatorResource.class)
+class AwsWorkerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void createsTheEndpointAndFollowsItThroughAcceptanceToActive() {
+        Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1, AZ2), true, true);
+        String id = ConnectionIds.newId();
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+
+            ConnectionStateChanged pending = awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
+            assertEquals(List.of("use1-az1", "use1-az2"), pending.availabilityZoneIds());
+            VpcEndpoint endpoint = platformEndpointsTagged(id).get(0);
+            assertEquals(pending.endpointId(), endpoint.vpcEndpointId());
+            assertEquals("pendingAcceptance", endpoint.stateAsString());
+            assertEquals("vpc-0platform", endpoint.vpcId());
+
+            try (Ec2Client customer = client(Ec2SimulatorResource.CUSTOMER_KEY)) {
+                customer.acceptVpcEndpointConnections(r -> r.serviceId(service.serviceId())
+                        .vpcEndpointIds(endpoint.vpcEndpointId()));
+            }
+
+            ConnectionStateChanged active = awaitState(states, id, ConnectionState.ACTIVE);
+            assertEquals(endpoint.vpcEndpointId(), active.endpointId());
+            assertEquals(1, platformEndpointsTagged(id).size());
+        }
+    }
+
+    @Test
+    void serviceThatDoesNotAllowThePlatformFailsNamingThePrincipalAndCreatesNothing() {
+        Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1), false, true);
+        String id = ConnectionIds.newId();
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+
+            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            assertTrue(failed.message().contains("arn:aws:iam::111111111111:root"), failed.message());
+        }
+        assertEquals(0, platformEndpointsTagged(id).size());
+    }
+
+    @Test
+    void serviceWithoutASharedZoneFailsListingBothZoneSets() {
+        Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ6), true, true);
+        String id = ConnectionIds.newId();
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+
+            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            assertTrue(failed.message().contains("[use1-az6]") && failed.message().contains("[use1-az1, use1-az2]"),
+                    failed.message());
+        }
+        assertEquals(0, platformEndpointsTagged(id).size());
+    }
+
+    @Test
+    void deleteRemovesTheEndpointAndAnnouncesTheDeletion() {
+        Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1), true, false);
+        String id = ConnectionIds.newId();
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+            awaitState(states, id, ConnectionState.ACTIVE);
+
+            send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
+                    new ConnectionDeletionRequested(id, "cluster-1", ConnectionType.AWS_ENDPOINT_SERVICE, "bob", now()));
+
+            awaitState(states, id, ConnectionState.DELETING);
+            states.awaitRecord(r -> id.equals(r.key()) && EventTypes.CONNECTION_DELETED.equals(type(r)), WAIT);
+        }
+        assertEquals(0, platformEndpointsTagged(id).size());
+    }
+
+    private void request(String id, String serviceName) {
+        ClusterPlacement placement = new ClusterPlacement("cluster-1", "project-1", CloudProvider.AWS, "us-east-1",
+                Ec2SimulatorResource.PLATFORM_ACCOUNT, Ec2SimulatorResource.VPC, List.of("use1-az1", "use1-az2"),
+                Ec2SimulatorResource.SUBNETS, "sg-0platform");
+        send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, new ConnectionRequested(id, "cluster-1",
+                "kafka", ConnectionType.AWS_ENDPOINT_SERVICE, serviceName, "us-east-1", "alice", now(), placement));
+    }
+
+    private void send(String topic, String type, String id, Object payload) {
+        TopicProbe.send(bootstrapServers, CloudEventKafka.toRecord(topic, id,
+                CloudEvent.of(type, "/test/connection-service", id, now(), payload)));
+    }
+
+    private static ConnectionStateChanged awaitState(TopicProbe states, String id, ConnectionState state) {
+        ConsumerRecord<String, String> record = states.awaitRecord(r -> id.equals(r.key())
+                && EventTypes.CONNECTION_STATE_CHANGED.equals(type(r))
+                && CloudEventKafka.fromRecord(r).dataAs(ConnectionStateChanged.class).state() == state, WAIT);
+        return CloudEventKafka.fromRecord(record).dataAs(ConnectionStateChanged.class);
+    }
+
+    private static String type(ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader(CloudEventKafka.TYPE).value(), StandardCharsets.UTF_8);
+    }
+
+    private static List<VpcEndpoint> platformEndpointsTagged(String connectionId) {
+        try (Ec2Client platform = client(Ec2SimulatorResource.PLATFORM_KEY)) {
+            return platform.describeVpcEndpoints(r -> r.filters(Filter.builder()
+                    .name("tag:dataflow-privatelink:connection-id").values(connectionId).build())).vpcEndpoints();
+        }
+    }
+
+    private static Ec2Client client(String accessKey) {
+        return Ec2Client.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(Ec2SimulatorResource.simulator.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
