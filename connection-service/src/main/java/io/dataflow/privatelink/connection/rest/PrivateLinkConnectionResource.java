@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.connection.rest;
 
 import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
+import io.dataflow.privatelink.connection.repository.ConnectionRepository;
 import io.dataflow.privatelink.connection.service.ClusterRegistry;
 import io.dataflow.privatelink.connection.service.ConnectionCommandService;
 import io.dataflow.privatelink.contract.api.CreatePrivateLinkConnectionBody;
@@ -30,10 +31,12 @@ public class PrivateLinkConnectionResource {
     private final ClusterRegistry clusters;
     private final QueryForwarder queries;
     private final ConnectionServiceConfig config;
+    private final ConnectionRepository connections;
 
     PrivateLinkConnectionResource(ConnectionCommandService commands, ClusterRegistry clusters, QueryForwarder queries,
-                                  ConnectionServiceConfig config) {
+                                  ConnectionServiceConfig config, ConnectionRepository connections) {
         this.commands = commands;
+        this.connections = connections;
         this.clusters = clusters;
         this.queries = queries;
         this.config = config;
@@ -62,8 +65,18 @@ public class PrivateLinkConnectionResource {
 
     @GET
     @Path("/privateLinkConnections/{privateLinkConnectionId}")
-    public Response get(@PathParam("clusterId") String clusterId, @Context UriInfo uri) {
+    public Response get(@PathParam("clusterId") String clusterId,
+                        @PathParam("privateLinkConnectionId") String connectionId, @Context UriInfo uri) {
         clusters.require(clusterId);
-        return queries.forward(uri);
+        Response answer = queries.forward(uri);
+        if (answer.getStatus() == Response.Status.NOT_FOUND.getStatusCode()) {
+            // Read-your-writes: a connection accepted a moment ago may not be projected yet, but this
+            // service already holds it, so the caller sees their own write instead of a 404.
+            return connections.findById(connectionId)
+                    .filter(c -> c.clusterId().equals(clusterId))
+                    .map(c -> Response.ok(c.toApi()).build())
+                    .orElse(answer);
+        }
+        return answer;
     }
 }

@@ -1,0 +1,66 @@
+package io.dataflow.privatelink.deploy.local;
+
+import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** What a user or a script needs to talk to the local stack: printed once, and written as shell exports. */
+final class EnvFile {
+
+    private final Path file;
+    private final Map<String, String> variables = new LinkedHashMap<>();
+
+    EnvFile(LocalStackOptions options, Ec2Simulator ec2, DemoSeed.Seeded seeded) {
+        this.file = options.envFile();
+        variables.put("PLC_API", "http://localhost:" + options.apiPort());
+        variables.put("PLC_AWS_CLUSTER_ID", DemoEnvironment.AWS_CLUSTER_ID);
+        variables.put("PLC_ALICLOUD_CLUSTER_ID", DemoEnvironment.ALICLOUD_CLUSTER_ID);
+        variables.put("PLC_AWS_SERVICE_NAME", seeded.awsServiceName());
+        variables.put("PLC_AWS_SERVICE_ID", seeded.awsServiceId());
+        variables.put("PLC_EC2_ENDPOINT", ec2.endpoint().toString());
+        variables.put("PLC_AWS_CUSTOMER_ACCESS_KEY", DemoEnvironment.AWS_CUSTOMER_ACCESS_KEY);
+        variables.put("PLC_AWS_PLATFORM_ACCOUNT_ID", DemoEnvironment.AWS_PLATFORM_ACCOUNT);
+        variables.put("PLC_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + options.kafkaPort());
+        variables.put("PLC_POSTGRES_PORT", String.valueOf(options.postgresPort()));
+    }
+
+    void write() throws IOException {
+        Files.createDirectories(file.getParent());
+        String exports = variables.entrySet().stream()
+                .map(e -> "export " + e.getKey() + "='" + e.getValue() + "'")
+                .collect(Collectors.joining("\n", "# Written by deploy/local/run; source it: . " + file + "\n", "\n"));
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temp, exports);
+        // Whole file or none: a script polling for it never reads half of it.
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    String banner(Duration startup) {
+        String api = variables.get("PLC_API");
+        return """
+
+                ✔ Dataflow Private Link is running (started in %.1f s)
+
+                  REST API          %s
+                  EC2 simulator     %s
+                  Kafka             %s
+                  Environment file  %s   (source it: . %s)
+
+                  Try:
+                    . %s
+                    curl -s -X POST "$PLC_API/v1beta1/clusters/$PLC_AWS_CLUSTER_ID/privateLinkConnections" \\
+                      -H 'Content-Type: application/json' \\
+                      -d "{\\"privateLinkConnection\\": {\\"displayName\\": \\"orders-kafka\\", \\"type\\": \\"AWS_ENDPOINT_SERVICE\\", \\"awsEndpointService\\": {\\"name\\": \\"$PLC_AWS_SERVICE_NAME\\"}}}"
+
+                  The README's "Try it" section walks through acceptance and deletion. Ctrl-C stops everything.
+                """.formatted(startup.toMillis() / 1000.0, api, variables.get("PLC_EC2_ENDPOINT"),
+                variables.get("PLC_KAFKA_BOOTSTRAP_SERVERS"), file, file, file);
+    }
+}

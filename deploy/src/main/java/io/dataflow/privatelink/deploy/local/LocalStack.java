@@ -1,0 +1,172 @@
+package io.dataflow.privatelink.deploy.local;
+
+import io.dataflow.privatelink.infra.EmbeddedKafka;
+import io.dataflow.privatelink.infra.EmbeddedPostgresServer;
+import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
+import io.dataflow.privatelink.simulator.ec2.Ec2SimulatorConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The local stack: Kafka, PostgreSQL and the cloud simulators in this JVM, the four services as child
+ * processes. Started by {@code deploy/local/run}; stops everything on Ctrl-C (shutdown hook).
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final LocalStackOptions options;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafka kafka;
+    private Ec2Simulator ec2;
+
+    private LocalStack(LocalStackOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repoRoot = Path.of(System.getProperty("plc.repo.root", ".")).toAbsolutePath().normalize();
+        LocalStackOptions options;
+        try {
+            options = LocalStackOptions.parse(repoRoot, Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("deploy/local/run: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(LocalStackOptions.USAGE);
+            return;
+        }
+        LocalStack stack = new LocalStack(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the local stack…");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            System.err.println("The local stack could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    void start() throws Exception {
+        Instant begin = Instant.now();
+        if (options.reset()) {
+            deleteRecursively(options.dataDir());
+        }
+        Files.createDirectories(options.dataDir());
+        Path logs = options.dataDir().resolve("logs");
+        say("Starting PostgreSQL and Kafka in " + options.dataDir());
+        postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("postgres"), options.postgresPort());
+        kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort());
+        ec2 = Ec2Simulator.start(options.ec2Port(), Ec2SimulatorConfig.builder()
+                .defaultRegion(DemoEnvironment.AWS_REGION).build());
+        DemoSeed.Seeded seeded = DemoSeed.seedAws(ec2);
+
+        say("Starting the services (logs in " + logs + ")");
+        services.add(start("domain-service", options.queryPort(), Map.of()));
+        services.add(start("connection-service", options.apiPort(), connectionServiceProperties()));
+        services.add(start("provider-worker-aws", options.awsWorkerPort(), Map.of(
+                "plc.aws.ec2-endpoint", ec2.endpoint().toString(),
+                "plc.aws.access-key-id", DemoEnvironment.AWS_PLATFORM_ACCESS_KEY,
+                "plc.aws.secret-access-key", DemoEnvironment.AWS_PLATFORM_SECRET,
+                // a brisk pace for a demo; production keeps the default
+                "plc.worker.reconcile-interval", "1s")));
+        for (ServiceProcess service : services) {
+            service.awaitReady(READY_TIMEOUT);
+        }
+        EnvFile env = new EnvFile(options, ec2, seeded);
+        env.write();
+        System.out.println(env.banner(Duration.between(begin, Instant.now())));
+        System.out.flush();
+    }
+
+    private ServiceProcess start(String name, int port, Map<String, String> extra) throws IOException {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        properties.put("quarkus.datasource.jdbc.url", postgres.createDatabaseIfAbsent(name.replace('-', '_')));
+        properties.put("quarkus.datasource.username", postgres.username());
+        properties.put("quarkus.datasource.password", postgres.password());
+        properties.putAll(extra);
+        Path jar = options.repoRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        return ServiceProcess.start(name, jar, port, properties, options.dataDir().resolve("logs"));
+    }
+
+    private Map<String, String> connectionServiceProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("plc.query-service.url", "http://localhost:" + options.queryPort());
+        String aws = "plc.clusters." + DemoEnvironment.AWS_CLUSTER_ID + ".";
+        p.put(aws + "project-id", DemoEnvironment.PROJECT_ID);
+        p.put(aws + "provider", "AWS");
+        p.put(aws + "region", DemoEnvironment.AWS_REGION);
+        p.put(aws + "account-id", DemoEnvironment.AWS_PLATFORM_ACCOUNT);
+        p.put(aws + "vpc-id", DemoEnvironment.AWS_PLATFORM_VPC);
+        p.put(aws + "az-ids", String.join(",", DemoEnvironment.AWS_CLUSTER_ZONES));
+        DemoEnvironment.AWS_CLUSTER_ZONES.forEach(zone ->
+                p.put(aws + "subnets." + zone, DemoEnvironment.AWS_ZONES.get(zone).get(1)));
+        p.put(aws + "security-group-id", DemoEnvironment.AWS_PLATFORM_SECURITY_GROUP);
+        String ali = "plc.clusters." + DemoEnvironment.ALICLOUD_CLUSTER_ID + ".";
+        p.put(ali + "project-id", DemoEnvironment.PROJECT_ID);
+        p.put(ali + "provider", "ALICLOUD");
+        p.put(ali + "region", DemoEnvironment.ALICLOUD_REGION);
+        p.put(ali + "account-id", DemoEnvironment.ALICLOUD_PLATFORM_ACCOUNT);
+        p.put(ali + "vpc-id", DemoEnvironment.ALICLOUD_PLATFORM_VPC);
+        p.put(ali + "az-ids", String.join(",", DemoEnvironment.ALICLOUD_CLUSTER_ZONES));
+        DemoEnvironment.ALICLOUD_CLUSTER_ZONES.forEach(zone ->
+                p.put(ali + "subnets." + zone, DemoEnvironment.ALICLOUD_ZONES.get(zone)));
+        p.put(ali + "security-group-id", DemoEnvironment.ALICLOUD_PLATFORM_SECURITY_GROUP);
+        return p;
+    }
+
+    /** Stops in reverse order of start: services first, so they never see their infrastructure vanish. */
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+        }
+        services.clear();
+        if (ec2 != null) {
+            ec2.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println("» " + line);
+        System.out.flush();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

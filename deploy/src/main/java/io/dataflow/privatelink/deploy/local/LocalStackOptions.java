@@ -1,0 +1,101 @@
+package io.dataflow.privatelink.deploy.local;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/** Command-line options of the local stack; {@link #USAGE} is what {@code deploy/local/run --help} prints. */
+record LocalStackOptions(
+        Path repoRoot,
+        Path dataDir,
+        boolean reset,
+        int apiPort,
+        int queryPort,
+        int awsWorkerPort,
+        int alicloudWorkerPort,
+        int kafkaPort,
+        int postgresPort,
+        int ec2Port,
+        Path envFile,
+        boolean help) {
+
+    static final String USAGE = """
+            Usage: deploy/local/run [options]
+
+            Runs the whole system on this machine: Apache Kafka (KRaft) and PostgreSQL from Maven Central
+            jars, the cloud simulators, and the four services as separate processes. Builds what is
+            missing first. Ctrl-C stops everything.
+
+            Options:
+              --data-dir DIR        where Kafka, PostgreSQL and the logs keep their data (default: .local)
+              --reset               wipe the data folder before starting
+              --api-port N          public REST API, connection-service (default: 8080)
+              --query-port N        domain-service (default: 8081)
+              --aws-worker-port N   provider-worker-aws health/metrics (default: 8082)
+              --alicloud-worker-port N  provider-worker-alicloud health/metrics (default: 8083)
+              --kafka-port N        Kafka broker (default: 9092)
+              --postgres-port N     PostgreSQL (default: 15432)
+              --ec2-port N          EC2 simulator (default: 4566)
+              --env-file FILE       where to write the shell exports (default: <data-dir>/env.sh)
+              --no-build            do not build; use what target/ folders hold
+              --help                print this text
+            """;
+
+    static LocalStackOptions parse(Path repoRoot, List<String> args) {
+        Deque<String> rest = new ArrayDeque<>(args);
+        Path dataDir = repoRoot.resolve(".local");
+        boolean reset = false;
+        boolean help = false;
+        int apiPort = 8080;
+        int queryPort = 8081;
+        int awsWorkerPort = 8082;
+        int alicloudWorkerPort = 8083;
+        int kafkaPort = 9092;
+        int postgresPort = 15432;
+        int ec2Port = 4566;
+        Path envFile = null;
+        while (!rest.isEmpty()) {
+            String option = rest.pop();
+            switch (option) {
+                case "--data-dir" -> dataDir = Path.of(value(option, rest)).toAbsolutePath();
+                case "--reset" -> reset = true;
+                case "--api-port" -> apiPort = port(option, rest);
+                case "--query-port" -> queryPort = port(option, rest);
+                case "--aws-worker-port" -> awsWorkerPort = port(option, rest);
+                case "--alicloud-worker-port" -> alicloudWorkerPort = port(option, rest);
+                case "--kafka-port" -> kafkaPort = port(option, rest);
+                case "--postgres-port" -> postgresPort = port(option, rest);
+                case "--ec2-port" -> ec2Port = port(option, rest);
+                case "--env-file" -> envFile = Path.of(value(option, rest)).toAbsolutePath();
+                case "--no-build" -> {
+                    // handled by the shell script
+                }
+                case "--help", "-h" -> help = true;
+                default -> throw new IllegalArgumentException("unknown option " + option + "; see --help");
+            }
+        }
+        return new LocalStackOptions(repoRoot, dataDir, reset, apiPort, queryPort, awsWorkerPort, alicloudWorkerPort,
+                kafkaPort, postgresPort, ec2Port, envFile == null ? dataDir.resolve("env.sh") : envFile, help);
+    }
+
+    private static String value(String option, Deque<String> rest) {
+        if (rest.isEmpty()) {
+            throw new IllegalArgumentException(option + " needs a value; see --help");
+        }
+        return rest.pop();
+    }
+
+    private static int port(String option, Deque<String> rest) {
+        String value = value(option, rest);
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a port number from 1 to 65535, not " + value);
+        }
+    }
+}

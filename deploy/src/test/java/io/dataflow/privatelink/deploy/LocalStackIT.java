@@ -1,0 +1,169 @@
+package io.dataflow.privatelink.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole system as a user runs it: {@code deploy/local/run} starts Kafka, PostgreSQL, the simulators
+ * and the packaged services as separate processes; the test speaks only the public REST API and, as the
+ * customer, the EC2 API of the simulator.
+ */
+class LocalStackIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration STATE_WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path dataDir;
+
+    static Process stack;
+    static Map<String, String> env;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        Path root = Path.of(System.getProperty("plc.repo.root", "..")).toAbsolutePath().normalize();
+        Path envFile = dataDir.resolve("env.sh");
+        List<String> command = List.of("bash", root.resolve("deploy/local/run").toString(), "--no-build",
+                "--data-dir", dataDir.toString(),
+                "--api-port", freePort(), "--query-port", freePort(), "--aws-worker-port", freePort(),
+                "--alicloud-worker-port", freePort(), "--kafka-port", freePort(), "--postgres-port", freePort(),
+                "--ec2-port", freePort());
+        stack = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("stack.log").toFile()).start();
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            assertTrue(stack.isAlive(), () -> "the stack exited: " + log());
+            return Files.exists(envFile);
+        });
+        env = readExports(envFile);
+    }
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        if (stack == null) {
+            return;
+        }
+        List<ProcessHandle> processes = stack.descendants().toList();
+        stack.destroy();
+        assertTrue(stack.waitFor(60, TimeUnit.SECONDS), "the stack did not stop on SIGTERM");
+        await().atMost(Duration.ofSeconds(30)).until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
+    }
+
+    @Test
+    void connectionGoesFromCreatingThroughAcceptanceToActiveAndIsDeleted() throws Exception {
+        String api = env.get("PLC_API") + "/v1beta1/clusters/" + env.get("PLC_AWS_CLUSTER_ID") + "/privateLinkConnections";
+
+        JsonNode zones = get(api + ":getAvailabilityZones");
+        assertEquals("111111111111", zones.get("accountId").asText());
+
+        JsonNode created = send("POST", api, """
+                {"privateLinkConnection": {"displayName": "orders-kafka", "type": "AWS_ENDPOINT_SERVICE",
+                 "awsEndpointService": {"name": "%s"}}}""".formatted(env.get("PLC_AWS_SERVICE_NAME")), 200);
+        assertEquals("CREATING", created.get("state").asText());
+        String id = created.get("privateLinkConnectionId").asText();
+
+        JsonNode pending = awaitState(api + "/" + id, "PENDING_ACCEPTANCE");
+        String endpointId = pending.get("awsEndpointService").get("endpointId").asText();
+        assertTrue(endpointId.startsWith("vpce-"), endpointId);
+
+        try (Ec2Client customer = customerEc2()) {
+            var accepted = customer.acceptVpcEndpointConnections(r -> r.serviceId(env.get("PLC_AWS_SERVICE_ID"))
+                    .vpcEndpointIds(endpointId));
+            assertTrue(accepted.unsuccessful().isEmpty(), accepted.unsuccessful().toString());
+        }
+        awaitState(api + "/" + id, "ACTIVE");
+        JsonNode list = get(api);
+        assertEquals(1, list.get("totalSize").asInt());
+
+        JsonNode deleting = send("DELETE", api + "/" + id, null, 200);
+        assertEquals("DELETING", deleting.get("state").asText());
+        await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(300)).until(() -> status(api + "/" + id) == 404);
+        assertFalse(get(api).get("privateLinkConnections").elements().hasNext());
+    }
+
+    private static JsonNode awaitState(String url, String state) {
+        return await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> get(url), node -> state.equals(node.path("state").asText()));
+    }
+
+    private static Ec2Client customerEc2() {
+        return Ec2Client.builder().region(Region.US_EAST_1)
+                .endpointOverride(URI.create(env.get("PLC_EC2_ENDPOINT")))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(env.get("PLC_AWS_CUSTOMER_ACCESS_KEY"), "customer-secret")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    private static JsonNode get(String url) throws IOException, InterruptedException {
+        return send("GET", url, null, 200);
+    }
+
+    private static int status(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private static JsonNode send(String method, String url, String body, int expectedStatus)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(expectedStatus, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private static Map<String, String> readExports(Path file) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.startsWith("export ")) {
+                String assignment = line.substring("export ".length());
+                int eq = assignment.indexOf('=');
+                values.put(assignment.substring(0, eq), assignment.substring(eq + 1).replace("'", ""));
+            }
+        }
+        return values;
+    }
+
+    private static String freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return String.valueOf(socket.getLocalPort());
+        }
+    }
+
+    private static String log() {
+        try {
+            return Files.readString(dataDir.resolve("stack.log"));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+}
