@@ -8,12 +8,15 @@ import io.dataflow.privatelink.worker.cloud.EndpointServiceView;
 import io.dataflow.privatelink.worker.cloud.EndpointSpec;
 import io.dataflow.privatelink.worker.cloud.EndpointView;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The reconcile logic both workers share, written against {@link EndpointCloud} only.
@@ -27,9 +30,11 @@ import java.util.Optional;
 public class EndpointReconciler {
 
     private final EndpointCloud cloud;
+    private final Duration acceptanceTimeout;
 
-    public EndpointReconciler(EndpointCloud cloud) {
+    public EndpointReconciler(EndpointCloud cloud, Duration acceptanceTimeout) {
         this.cloud = cloud;
+        this.acceptanceTimeout = acceptanceTimeout;
     }
 
     /** For a connection without an endpoint yet. */
@@ -51,7 +56,9 @@ public class EndpointReconciler {
                 return Outcome.failed(m, refusal.get());
             }
             List<String> zones = Preflight.sharedZones(spec, service.get());
-            return adopt(m, cloud.createEndpoint(spec, zones));
+            boolean acceptanceRequired = service.get().acceptanceRequired();
+            return adopt(m.withAcceptanceRequired(acceptanceRequired), cloud.createEndpoint(spec, zones))
+                    .withAcceptanceRequired(acceptanceRequired);
         } catch (CloudException e) {
             if (e.retryable()) {
                 return Outcome.retryLater(m, e.getMessage());
@@ -83,7 +90,7 @@ public class EndpointReconciler {
      * Compares the rows of one region with what one batched observation saw there. Rows without an
      * endpoint id are left to {@link #provision}.
      */
-    public List<Outcome> observe(List<ManagedEndpoint> rows, List<EndpointView> observed) {
+    public List<Outcome> observe(List<ManagedEndpoint> rows, List<EndpointView> observed, Instant now) {
         Map<String, EndpointView> byConnection = new HashMap<>();
         for (EndpointView view : observed) {
             if (view.connectionId() != null) {
@@ -95,12 +102,32 @@ public class EndpointReconciler {
             if (m.endpointId() == null) {
                 continue;
             }
-            outcomes.add(observeOne(m, byConnection.get(m.connectionId())));
+            outcomes.add(observeOne(m, byConnection.get(m.connectionId()), now));
         }
         return outcomes;
     }
 
-    private Outcome observeOne(ManagedEndpoint m, EndpointView view) {
+    /**
+     * Deletes endpoints that carry this system's tag but belong to no connection it knows (left by a
+     * connection whose row is gone, or made by hand with the tag). Returns the ids it deleted.
+     */
+    public List<String> sweepOrphans(String region, List<EndpointView> observed, Set<String> knownConnectionIds) {
+        List<String> deleted = new ArrayList<>();
+        for (EndpointView view : observed) {
+            boolean orphan = view.connectionId() != null && !knownConnectionIds.contains(view.connectionId());
+            if (orphan && view.state() != null && view.state() != ConnectionState.DELETING) {
+                try {
+                    cloud.deleteEndpoint(region, view.endpointId());
+                    deleted.add(view.endpointId());
+                } catch (CloudException e) {
+                    // Next cycle sees it again.
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private Outcome observeOne(ManagedEndpoint m, EndpointView view, Instant now) {
         boolean gone = view == null || view.state() == null;
         if (m.state() == ConnectionState.DELETING) {
             return gone ? Outcome.removed(m) : Outcome.none(m);
@@ -112,12 +139,38 @@ public class EndpointReconciler {
             return Outcome.failed(m, "The endpoint " + m.endpointId() + " no longer exists: it was deleted outside"
                     + " this system. Delete this connection and create it again.");
         }
+        if (acceptanceOverdue(m, view, now)) {
+            return expire(m);
+        }
         return adopt(m, view);
+    }
+
+    private static boolean acceptanceOverdue(ManagedEndpoint m, EndpointView view, Instant now) {
+        return view.state() == ConnectionState.PENDING_ACCEPTANCE && m.state() != ConnectionState.FAILED
+                && !Boolean.FALSE.equals(m.acceptanceRequired())
+                && m.acceptDeadline() != null && now.isAfter(m.acceptDeadline());
+    }
+
+    /** Not accepted in time: the endpoint goes (it would wait for ever), and the connection fails saying why. */
+    private Outcome expire(ManagedEndpoint m) {
+        try {
+            cloud.deleteEndpoint(m.region(), m.endpointId());
+        } catch (CloudException e) {
+            return Outcome.retryLater(m, e.getMessage());
+        }
+        return Outcome.failed(m, "The endpoint service owner did not accept the connection within "
+                + Durations.words(acceptanceTimeout) + " (deadline " + m.acceptDeadline() + "), so its endpoint "
+                + m.endpointId() + " was removed. Ask the owner of " + m.request().endpointServiceName()
+                + " to accept connections from this account, then create the connection again.");
     }
 
     /** Moves the row to what the cloud shows, when that is a legal step (or only details changed). */
     private static Outcome adopt(ManagedEndpoint m, EndpointView view) {
         ConnectionState next = view.state();
+        if (next == ConnectionState.PENDING_ACCEPTANCE && Boolean.FALSE.equals(m.acceptanceRequired())) {
+            // The service accepts by itself: the endpoint is still being provisioned, not waiting for anyone.
+            next = ConnectionState.CREATING;
+        }
         String message = next == ConnectionState.FAILED ? failureMessage(view) : null;
         // A batched observation may not know the zones; the ones recorded at create then stand.
         List<String> zones = view.zoneIds() != null ? view.zoneIds() : m.zoneIds();

@@ -15,7 +15,9 @@ public record ManagedEndpoint(
         String endpointId,
         List<String> zoneIds,
         boolean deletionRequested,
-        Instant acceptDeadline) {
+        Instant acceptDeadline,
+        /* null until pre-flight has seen the service */
+        Boolean acceptanceRequired) {
 
     public String connectionId() {
         return request.connectionId();
@@ -28,6 +30,11 @@ public record ManagedEndpoint(
     /** Endpoints live in the cluster's region, whatever region the service is in. */
     public String region() {
         return request.placement().region();
+    }
+
+    public ManagedEndpoint withAcceptanceRequired(boolean required) {
+        return new ManagedEndpoint(request, state, message, endpointId, zoneIds, deletionRequested, acceptDeadline,
+                required);
     }
 
     public EndpointSpec spec() {

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The worker's record of the endpoints it manages. */
 @ApplicationScoped
@@ -49,10 +50,11 @@ public class ManagedEndpointRepository {
             return;
         }
         update("""
-                UPDATE managed_endpoint SET state = ?, message = ?, endpoint_id = ?, az_ids = ?, updated_at = ?
+                UPDATE managed_endpoint SET state = ?, message = ?, endpoint_id = ?, az_ids = ?, updated_at = ?,
+                  acceptance_required = COALESCE(?, acceptance_required)
                 WHERE connection_id = ?""",
                 outcome.state().name(), outcome.message(), outcome.endpointId(), outcome.zoneIds(), now,
-                outcome.connectionId());
+                outcome.acceptanceRequired(), outcome.connectionId());
     }
 
     public Optional<ManagedEndpoint> find(String connectionId) {
@@ -79,6 +81,11 @@ public class ManagedEndpointRepository {
         return query("SELECT * FROM managed_endpoint WHERE endpoint_id IS NOT NULL ORDER BY connection_id");
     }
 
+    /** Every connection the worker knows, in any state: endpoints tagged with any other id are orphans. */
+    public Set<String> knownConnectionIds() {
+        return Set.copyOf(Jdbc.query(dataSource, rs -> rs.getString(1), "SELECT connection_id FROM managed_endpoint"));
+    }
+
     private int update(String sql, Object... parameters) {
         return Jdbc.update(dataSource, sql, parameters);
     }
@@ -92,6 +99,6 @@ public class ManagedEndpointRepository {
                 ConnectionState.valueOf(rs.getString("state")), rs.getString("message"),
                 rs.getString("endpoint_id"),
                 Jdbc.textList(rs, "az_ids"), rs.getBoolean("deletion_requested"),
-                Jdbc.instant(rs, "accept_deadline"));
+                Jdbc.instant(rs, "accept_deadline"), rs.getObject("acceptance_required", Boolean.class));
     }
 }

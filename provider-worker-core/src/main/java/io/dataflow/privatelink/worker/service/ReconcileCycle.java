@@ -3,6 +3,7 @@ package io.dataflow.privatelink.worker.service;
 import io.dataflow.privatelink.worker.cloud.CloudException;
 import io.dataflow.privatelink.worker.cloud.EndpointCloud;
 import io.dataflow.privatelink.worker.cloud.EndpointView;
+import io.dataflow.privatelink.worker.config.WorkerConfig;
 import io.dataflow.privatelink.worker.reconcile.EndpointReconciler;
 import io.dataflow.privatelink.worker.reconcile.ManagedEndpoint;
 import io.dataflow.privatelink.worker.reconcile.Outcome;
@@ -14,6 +15,7 @@ import org.jboss.logging.Logger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,11 +34,12 @@ public class ReconcileCycle {
     private final EndpointCloud cloud;
     private final EndpointReconciler reconciler;
 
-    ReconcileCycle(ManagedEndpointRepository endpoints, OutcomeRecorder recorder, EndpointCloud cloud) {
+    ReconcileCycle(ManagedEndpointRepository endpoints, OutcomeRecorder recorder, EndpointCloud cloud,
+                   WorkerConfig config) {
         this.endpoints = endpoints;
         this.recorder = recorder;
         this.cloud = cloud;
-        this.reconciler = new EndpointReconciler(cloud);
+        this.reconciler = new EndpointReconciler(cloud, config.acceptanceTimeout());
     }
 
     @Scheduled(every = "${plc.worker.reconcile-interval}", delay = 1, delayUnit = TimeUnit.SECONDS,
@@ -59,9 +62,15 @@ public class ReconcileCycle {
         watch();
     }
 
+    /**
+     * One observation per region where this worker has endpoints; the same observation serves the
+     * orphan sweep. Regions are those of the worker's rows, so an orphan in a region without any live
+     * connection waits until a connection there exists again.
+     */
     private void watch() {
         Map<String, List<ManagedEndpoint>> byRegion = endpoints.watched().stream()
                 .collect(Collectors.groupingBy(ManagedEndpoint::region, LinkedHashMap::new, Collectors.toList()));
+        Set<String> known = endpoints.knownConnectionIds();
         byRegion.forEach((region, rows) -> {
             List<EndpointView> observed;
             try {
@@ -72,8 +81,12 @@ public class ReconcileCycle {
             }
             Map<String, ManagedEndpoint> byId = rows.stream()
                     .collect(Collectors.toMap(ManagedEndpoint::connectionId, Function.identity()));
-            for (Outcome outcome : reconciler.observe(rows, observed)) {
+            for (Outcome outcome : reconciler.observe(rows, observed, recorder.now())) {
                 apply(byId.get(outcome.connectionId()), outcome);
+            }
+            for (String orphan : reconciler.sweepOrphans(region, observed, known)) {
+                LOG.infof("Deleted orphan endpoint %s in %s: tagged by this system, owned by no connection",
+                        orphan, region);
             }
         });
     }

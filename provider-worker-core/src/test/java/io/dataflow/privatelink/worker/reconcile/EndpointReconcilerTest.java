@@ -11,6 +11,7 @@ import io.dataflow.privatelink.worker.cloud.EndpointView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,15 @@ class EndpointReconcilerTest {
 
     private static final String SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
 
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+
     private RecordingCloud cloud;
     private EndpointReconciler reconciler;
 
     @BeforeEach
     void setUp() {
         cloud = new RecordingCloud();
-        reconciler = new EndpointReconciler(cloud);
+        reconciler = new EndpointReconciler(cloud, Duration.ofDays(7));
     }
 
     @Test
@@ -47,13 +50,6 @@ class EndpointReconcilerTest {
         assertEquals(PENDING_ACCEPTANCE, outcome.state());
         assertEquals(List.of("use1-az2"), outcome.zoneIds());
         assertEquals(List.of("findEndpoint", "observeService", "createEndpoint [use1-az2]"), cloud.calls);
-    }
-
-    @Test
-    void serviceWithoutAcceptanceGoesStraightToActive() {
-        cloud.service = new EndpointServiceView(SERVICE, "us-east-1", List.of("use1-az1"), false);
-
-        assertEquals(ACTIVE, reconciler.provision(row(CREATING, null)).state());
     }
 
     @Test
@@ -113,9 +109,9 @@ class EndpointReconcilerTest {
         cloud.endpointsByConnection.put("plc-1", view("plc-1", ACTIVE, "available"));
 
         List<Outcome> first = reconciler.observe(List.of(row(PENDING_ACCEPTANCE, "vpce-plc-1")),
-                cloud.observeManagedEndpoints("us-east-1"));
+                cloud.observeManagedEndpoints("us-east-1"), NOW);
         List<Outcome> again = reconciler.observe(List.of(row(ACTIVE, "vpce-plc-1")),
-                cloud.observeManagedEndpoints("us-east-1"));
+                cloud.observeManagedEndpoints("us-east-1"), NOW);
 
         assertEquals(ACTIVE, first.get(0).state());
         assertEquals(Outcome.Kind.TRANSITION, first.get(0).kind());
@@ -127,7 +123,7 @@ class EndpointReconcilerTest {
         cloud.endpointsByConnection.put("plc-1", view("plc-1", FAILED, "rejected"));
 
         Outcome outcome = reconciler.observe(List.of(row(PENDING_ACCEPTANCE, "vpce-plc-1")),
-                cloud.observeManagedEndpoints("us-east-1")).get(0);
+                cloud.observeManagedEndpoints("us-east-1"), NOW).get(0);
 
         assertEquals(FAILED, outcome.state());
         assertTrue(outcome.message().contains("rejected"), outcome.message());
@@ -135,7 +131,7 @@ class EndpointReconcilerTest {
 
     @Test
     void endpointDeletedOutsideTheSystemFailsTheConnection() {
-        Outcome outcome = reconciler.observe(List.of(row(ACTIVE, "vpce-plc-1")), List.of()).get(0);
+        Outcome outcome = reconciler.observe(List.of(row(ACTIVE, "vpce-plc-1")), List.of(), NOW).get(0);
 
         assertEquals(FAILED, outcome.state());
         assertTrue(outcome.message().contains("deleted outside"), outcome.message());
@@ -144,7 +140,7 @@ class EndpointReconcilerTest {
     @Test
     void deletingConnectionIsRemovedOnceItsEndpointIsGone() {
         assertEquals(Outcome.Kind.REMOVED,
-                reconciler.observe(List.of(row(DELETING, "vpce-plc-1")), List.of()).get(0).kind());
+                reconciler.observe(List.of(row(DELETING, "vpce-plc-1")), List.of(), NOW).get(0).kind());
     }
 
     @Test
@@ -166,9 +162,62 @@ class EndpointReconcilerTest {
         cloud.endpointsByConnection.put("plc-1", view("plc-1", PENDING_ACCEPTANCE, "pendingAcceptance"));
 
         Outcome outcome = reconciler.observe(List.of(row(FAILED, "vpce-plc-1")),
-                cloud.observeManagedEndpoints("us-east-1")).get(0);
+                cloud.observeManagedEndpoints("us-east-1"), NOW).get(0);
 
         assertEquals(Outcome.Kind.NONE, outcome.kind());
+    }
+
+    @Test
+    void serviceWithoutAcceptanceGoesFromCreatingStraightToActive() {
+        cloud.service = new EndpointServiceView(SERVICE, "us-east-1", List.of("use1-az1"), false);
+
+        Outcome created = reconciler.provision(row(CREATING, null));
+        ManagedEndpoint recorded = row(created.state(), created.endpointId()).withAcceptanceRequired(false);
+        Outcome stillPending = reconciler.observe(List.of(recorded), cloud.observeManagedEndpoints("us-east-1"), NOW)
+                .get(0);
+        cloud.endpointsByConnection.put("plc-1", new EndpointView(created.endpointId(), "plc-1", ACTIVE, "available",
+                null, null));
+        Outcome available = reconciler.observe(List.of(recorded), cloud.observeManagedEndpoints("us-east-1"), NOW)
+                .get(0);
+
+        assertEquals(CREATING, created.state());
+        assertEquals(Boolean.FALSE, created.acceptanceRequired());
+        assertEquals(Outcome.Kind.NONE, stillPending.kind());
+        assertEquals(ACTIVE, available.state());
+    }
+
+    @Test
+    void endpointNotAcceptedBeforeTheDeadlineIsRemovedAndTheConnectionFailsSayingSo() {
+        cloud.endpointsByConnection.put("plc-1", view("plc-1", PENDING_ACCEPTANCE, "pendingAcceptance"));
+        ManagedEndpoint overdue = row(PENDING_ACCEPTANCE, "vpce-plc-1");
+
+        Outcome outcome = reconciler.observe(List.of(overdue), cloud.observeManagedEndpoints("us-east-1"),
+                NOW.plus(Duration.ofDays(8))).get(0);
+
+        assertEquals(FAILED, outcome.state());
+        assertTrue(outcome.message().contains("did not accept the connection within 7 days"), outcome.message());
+        assertTrue(cloud.calls.contains("deleteEndpoint vpce-plc-1"), cloud.calls.toString());
+    }
+
+    @Test
+    void endpointStillPendingBeforeTheDeadlineIsLeftAlone() {
+        cloud.endpointsByConnection.put("plc-1", view("plc-1", PENDING_ACCEPTANCE, "pendingAcceptance"));
+
+        Outcome outcome = reconciler.observe(List.of(row(PENDING_ACCEPTANCE, "vpce-plc-1")),
+                cloud.observeManagedEndpoints("us-east-1"), NOW.plus(Duration.ofDays(6))).get(0);
+
+        assertEquals(Outcome.Kind.NONE, outcome.kind());
+    }
+
+    @Test
+    void orphanSweepDeletesTaggedEndpointsOfUnknownConnectionsOnly() {
+        List<EndpointView> observed = List.of(view("plc-1", ACTIVE, "available"), view("plc-gone", ACTIVE, "available"),
+                view("plc-leaving", DELETING, "deleting"));
+
+        List<String> deleted = reconciler.sweepOrphans("us-east-1", observed, java.util.Set.of("plc-1"));
+
+        assertEquals(List.of("vpce-plc-gone"), deleted);
+        assertEquals(List.of("deleteEndpoint vpce-plc-gone"), cloud.calls);
     }
 
     private static EndpointView view(String connectionId, ConnectionState state, String cloudStatus) {
@@ -182,6 +231,6 @@ class EndpointReconcilerTest {
         ConnectionRequested request = new ConnectionRequested("plc-1", "cluster-1", "kafka",
                 ConnectionType.AWS_ENDPOINT_SERVICE, SERVICE, "us-east-1", "alice", Instant.EPOCH, placement);
         return new ManagedEndpoint(request, state, null, endpointId, endpointId == null ? null : List.of("use1-az1"),
-                state == DELETING, null);
+                state == DELETING, NOW.plus(Duration.ofDays(7)), null);
     }
 }

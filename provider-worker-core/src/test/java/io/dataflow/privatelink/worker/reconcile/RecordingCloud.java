@@ -51,10 +51,10 @@ final class RecordingCloud implements EndpointCloud {
         if (failCreate != null) {
             throw failCreate;
         }
+        // Like AWS: a new endpoint is pendingAcceptance, or pending where the service accepts by itself.
         EndpointView view = new EndpointView("vpce-" + nextId++, spec.connectionId(),
-                service.acceptanceRequired() ? io.dataflow.privatelink.contract.ConnectionState.PENDING_ACCEPTANCE
-                        : io.dataflow.privatelink.contract.ConnectionState.ACTIVE,
-                "pendingAcceptance", null, zoneIds);
+                io.dataflow.privatelink.contract.ConnectionState.PENDING_ACCEPTANCE,
+                service.acceptanceRequired() ? "pendingAcceptance" : "pending", null, zoneIds);
         endpointsByConnection.put(spec.connectionId(), view);
         return view;
     }
