@@ -3,7 +3,16 @@ package io.dataflow.privatelink.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointRequest;
+import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointsRequest;
+import com.aliyuncs.profile.DefaultProfile;
+import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulator;
 import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -33,6 +42,46 @@ class CloudSimulatorsMainTest {
                             .subnetIds("subnet-main")));
             assertEquals("InvalidServiceName", e.awsErrorDetails().errorCode());
             assertEquals("eu-west-1", ec2.config().defaultRegion());
+        }
+    }
+
+    @Test
+    void startsTheAlibabaCloudSimulatorSeededFromArguments() throws ClientException {
+        try (AlicloudSimulator alicloud = CloudSimulatorsMain.startAlicloud(new String[] {
+                "--alicloud-port=0", "--alicloud-account=1000000000000001:LTAI5tMain:se:cret",
+                "--alicloud-vswitch=1000000000000001:cn-beijing:vpc-main:vsw-main:cn-beijing-h",
+                "--alicloud-active-delay-ms=5"})) {
+            DefaultAcsClient client = new DefaultAcsClient(
+                    DefaultProfile.getProfile("cn-beijing", "LTAI5tMain", "se:cret"));
+            client.setEndpointResolver(r -> alicloud.hostAndPort());
+            ListVpcEndpointsRequest list = new ListVpcEndpointsRequest();
+            list.setSysProtocol(ProtocolType.HTTP);
+            assertEquals(0, client.getAcsResponse(list).getEndpoints().size());
+
+            // The vSwitch is known, so an endpoint can be placed in it.
+            AlicloudSimulator.ServiceRef service = alicloud.createEndpointService("1000000000000002", "cn-beijing",
+                    true, List.of("cn-beijing-h"));
+            alicloud.addUserToService(service.serviceId(), "1000000000000001");
+            CreateVpcEndpointRequest.Zone zone = new CreateVpcEndpointRequest.Zone();
+            zone.setZoneId("cn-beijing-h");
+            zone.setVSwitchId("vsw-main");
+            CreateVpcEndpointRequest create = new CreateVpcEndpointRequest();
+            create.setSysProtocol(ProtocolType.HTTP);
+            create.setServiceName(service.serviceName());
+            create.setVpcId("vpc-main");
+            create.setSecurityGroupIds(List.of("sg-main"));
+            create.setZones(List.of(zone));
+            assertEquals("Creating", client.getAcsResponse(create).getEndpointStatus());
+
+            CreateVpcEndpointRequest elsewhere = new CreateVpcEndpointRequest();
+            elsewhere.setSysProtocol(ProtocolType.HTTP);
+            elsewhere.setServiceName(service.serviceName());
+            elsewhere.setVpcId("vpc-unknown");
+            elsewhere.setSecurityGroupIds(List.of("sg-main"));
+            ClientException e = assertThrows(ClientException.class, () -> client.getAcsResponse(elsewhere));
+            assertEquals("ResourceNotFound.Vpc", e.getErrCode());
+            assertEquals(Duration.ofMillis(5), alicloud.config().activeDelay());
+            client.shutdown();
         }
     }
 }

@@ -52,6 +52,10 @@ final class Ec2ApiError extends RuntimeException {
         return new Ec2ApiError(503, "RequestLimitExceeded", "Request limit exceeded.");
     }
 
+    static Ec2ApiError unavailable() {
+        return new Ec2ApiError(503, "Unavailable", "The server is overloaded and can't handle the request.");
+    }
+
     static Ec2ApiError internalError() {
         return new Ec2ApiError(500, "InternalError", "An internal error has occurred");
     }

@@ -2,12 +2,13 @@ package io.dataflow.privatelink.simulator.ec2;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.dataflow.privatelink.simulator.common.FaultSpec;
+import io.dataflow.privatelink.simulator.common.HttpExchanges;
+import io.dataflow.privatelink.simulator.common.RateBucketSpec;
+import io.dataflow.privatelink.simulator.common.SimulatorOperations;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -27,19 +28,19 @@ final class Ec2HttpHandler implements HttpHandler {
 
     private final Ec2Store store;
     private final Ec2Actions actions;
-    private final CallStats stats;
-    private final FaultInjector faults;
-    private final RateLimiter rateLimiter;
+    private final SimulatorOperations operations;
+    private final Map<String, RateBucketSpec> buckets;
     private final String defaultRegion;
 
-    Ec2HttpHandler(Ec2Store store, Ec2Actions actions, CallStats stats, FaultInjector faults,
-                   RateLimiter rateLimiter, String defaultRegion) {
+    Ec2HttpHandler(Ec2Store store, Ec2Actions actions, SimulatorOperations operations, Ec2SimulatorConfig config) {
         this.store = store;
         this.actions = actions;
-        this.stats = stats;
-        this.faults = faults;
-        this.rateLimiter = rateLimiter;
-        this.defaultRegion = defaultRegion;
+        this.operations = operations;
+        this.buckets = Map.of(
+                "describe", config.describeBucket(),
+                "vpc-endpoint-mutation", config.endpointMutationBucket(),
+                "mutating", config.mutatingBucket());
+        this.defaultRegion = config.defaultRegion();
     }
 
     @Override
@@ -48,20 +49,11 @@ final class Ec2HttpHandler implements HttpHandler {
         String action = null;
         int status = 200;
         String body;
-        QueryRequest req;
-        try {
-            req = readRequest(exchange);
-        } catch (IOException e) {
-            exchange.close(); // the client went away mid-request; nobody to answer
-            throw e;
-        }
+        QueryRequest req = new QueryRequest(HttpExchanges.readParams(exchange));
         try {
             action = req.string("Action");
             body = process(exchange, req, action, requestId);
         } catch (Ec2ApiError e) {
-            if (e.code().equals("RequestLimitExceeded") && action != null) {
-                stats.recordThrottle(action);
-            }
             status = e.httpStatus();
             body = Ec2Xml.error(e.code(), e.getMessage(), requestId);
         } catch (RuntimeException e) {
@@ -70,38 +62,33 @@ final class Ec2HttpHandler implements HttpHandler {
             status = internal.httpStatus();
             body = Ec2Xml.error(internal.code(), internal.getMessage(), requestId);
         }
-        send(exchange, status, body, requestId);
+        HttpExchanges.send(exchange, status, "text/xml;charset=UTF-8", body.getBytes(StandardCharsets.UTF_8),
+                Map.of("x-amzn-RequestId", requestId, "Server", "AmazonEC2"));
     }
 
     private String process(HttpExchange exchange, QueryRequest req, String action, String requestId) {
         if (action == null) {
             throw Ec2ApiError.badRequest("MissingAction", "The request must contain the parameter Action");
         }
-        stats.recordCall(action);
+        operations.recordCall(action);
         Caller caller = authenticate(exchange, req);
         Ec2Action handler = actions.find(action).orElseThrow(() -> Ec2ApiError.badRequest("InvalidAction",
                 "The action " + action + " is not valid for this web service."));
 
-        FaultInjector.Outcome fault = faults.onCall(action);
-        sleep(fault.delay());
-        if (fault.error() != null) {
-            throw fault.error();
-        }
-        if (!rateLimiter.tryAcquire(caller, action)) {
-            throw Ec2ApiError.requestLimitExceeded();
+        String bucket = Ec2Actions.bucketOf(action);
+        FaultSpec.Kind fault = operations.admit(action,
+                caller.accountId() + "|" + caller.region() + "|" + bucket, buckets.get(bucket));
+        if (fault != null) {
+            throw switch (fault) {
+                case THROTTLE -> Ec2ApiError.requestLimitExceeded();
+                case SERVICE_UNAVAILABLE -> Ec2ApiError.unavailable();
+                default -> Ec2ApiError.internalError();
+            };
         }
         if (req.bool("DryRun", false)) {
             throw Ec2ApiError.dryRun();
         }
         return handler.handle(caller, req, requestId);
-    }
-
-    private static QueryRequest readRequest(HttpExchange exchange) throws IOException {
-        Map<String, String> params = new LinkedHashMap<>();
-        QueryRequest.parseForm(exchange.getRequestURI().getRawQuery(), params);
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        QueryRequest.parseForm(new String(body, StandardCharsets.UTF_8), params);
-        return new QueryRequest(params);
     }
 
     /**
@@ -128,28 +115,5 @@ final class Ec2HttpHandler implements HttpHandler {
         }
         String accountId = store.accountForAccessKey(accessKey).orElseThrow(Ec2ApiError::authFailure);
         return new Caller(accountId, region != null ? region : defaultRegion);
-    }
-
-    private static void sleep(Duration delay) {
-        if (delay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, String body, String requestId) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
-        exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
-        exchange.getResponseHeaders().set("Server", "AmazonEC2");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-        exchange.close();
     }
 }

@@ -1,17 +1,11 @@
 package io.dataflow.privatelink.simulator.ec2;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import io.dataflow.privatelink.simulator.common.SimulatorHttpServer;
+import io.dataflow.privatelink.simulator.common.SimulatorOperations;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stateful AWS EC2 simulator for the PrivateLink actions, speaking the real EC2 Query protocol so that
@@ -30,35 +24,25 @@ public final class Ec2Simulator implements AutoCloseable {
 
     private final Ec2SimulatorConfig config;
     private final Ec2Store store;
-    private final CallStats stats = new CallStats();
-    private final FaultInjector faults = new FaultInjector();
-    private final RateLimiter rateLimiter;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final SimulatorOperations operations;
+    private final SimulatorHttpServer server;
 
-    private Ec2Simulator(HttpServer server, Ec2SimulatorConfig config) {
+    private Ec2Simulator(SimulatorHttpServer server, Ec2SimulatorConfig config) {
         this.config = config;
         this.server = server;
         this.store = new Ec2Store(config);
-        this.rateLimiter = new RateLimiter(config);
-        // Cached pool: injected latency parks a thread per call and must not stall other clients.
-        this.executor = Executors.newCachedThreadPool(daemonThreads());
-        server.setExecutor(executor);
-        server.createContext("/", new Ec2HttpHandler(store, new Ec2Actions(store), stats, faults, rateLimiter,
-                config.defaultRegion()));
-        server.createContext(ControlHandler.PREFIX, new ControlHandler(this));
+        this.operations = new SimulatorOperations(config.rateLimitsEnabled());
+        server.context("/", new Ec2HttpHandler(store, new Ec2Actions(store), operations, config));
+        server.context(Ec2ControlHandler.PREFIX, new Ec2ControlHandler(this, operations));
     }
 
     /** Starts on {@code port} (0 picks a free one) of {@link Ec2SimulatorConfig#bindAddress()}. */
     public static Ec2Simulator start(int port, Ec2SimulatorConfig config) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(config.bindAddress(), port), 128);
-            Ec2Simulator simulator = new Ec2Simulator(server, config);
-            server.start();
-            return simulator;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the EC2 simulator on port " + port, e);
-        }
+        SimulatorHttpServer server = SimulatorHttpServer.bind(config.bindAddress(), port, "ec2-simulator",
+                "EC2 simulator");
+        Ec2Simulator simulator = new Ec2Simulator(server, config);
+        server.start();
+        return simulator;
     }
 
     public static Ec2Simulator start(int port) {
@@ -67,11 +51,11 @@ public final class Ec2Simulator implements AutoCloseable {
 
     /** The URL to give the SDK's {@code endpointOverride} or the CLI's {@code --endpoint-url}. */
     public URI endpoint() {
-        return URI.create("http://" + hostForUri() + ":" + port());
+        return server.endpoint();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public Ec2SimulatorConfig config() {
@@ -80,8 +64,7 @@ public final class Ec2Simulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     // ---- accounts and network (the parts of EC2 that are not simulated as API) ----
@@ -145,67 +128,53 @@ public final class Ec2Simulator implements AutoCloseable {
 
     /** Requests received for an action, whatever their outcome (errors, throttles and faults included). */
     public long callCount(String action) {
-        return stats.calls(action);
+        return operations.callCount(action);
     }
 
     public Map<String, Long> callCounts() {
-        return stats.callsSnapshot();
+        return operations.callCounts();
     }
 
     /** {@code RequestLimitExceeded} errors returned, from injected faults and from rate buckets. */
     public long throttledCount() {
-        return stats.throttledTotal();
+        return operations.throttledCount();
     }
 
     public long throttledCount(String action) {
-        return stats.throttled(action);
+        return operations.throttledCount(action);
     }
 
     public Map<String, Long> throttledCounts() {
-        return stats.throttledSnapshot();
+        return operations.throttledCounts();
     }
 
     /** Resets call and throttle counters. */
     public void resetCallCounts() {
-        stats.reset();
+        operations.resetCallCounts();
     }
 
-    /** Arms a fault for an action, or for every action with {@code "*"}. */
-    public void injectFault(String action, FaultSpec fault) {
-        faults.inject(action, fault);
+    /**
+     * Arms a fault for an action, or for every action with {@code "*"}. Takes this package's
+     * {@link FaultSpec} or the shared {@link io.dataflow.privatelink.simulator.common.FaultSpec}.
+     */
+    public void injectFault(String action, io.dataflow.privatelink.simulator.common.FaultSpec fault) {
+        operations.injectFault(action, fault);
     }
 
     public void clearFaults() {
-        faults.clear();
+        operations.clearFaults();
     }
 
     public List<String> activeFaults() {
-        return faults.describe();
+        return operations.activeFaults();
     }
 
     /** Turns EC2's token buckets on or off at runtime; turning them on starts with full buckets. */
     public void setRateLimitsEnabled(boolean enabled) {
-        rateLimiter.setEnabled(enabled);
+        operations.setRateLimitsEnabled(enabled);
     }
 
     public boolean rateLimitsEnabled() {
-        return rateLimiter.enabled();
-    }
-
-    private String hostForUri() {
-        String host = config.bindAddress();
-        if (host.equals("0.0.0.0") || host.equals("::")) {
-            return "127.0.0.1";
-        }
-        return host.contains(":") ? "[" + host + "]" : host;
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "ec2-simulator-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return operations.rateLimitsEnabled();
     }
 }

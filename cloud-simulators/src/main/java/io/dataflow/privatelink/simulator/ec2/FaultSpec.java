@@ -1,94 +1,40 @@
 package io.dataflow.privatelink.simulator.ec2;
 
-import java.time.Duration;
-import java.util.Objects;
-
 /**
- * A fault to inject into calls of one action: throttling ({@code RequestLimitExceeded}, HTTP 503, as EC2
- * answers), an {@code InternalError} (HTTP 500), or added latency. It fires on every call unless limited
- * with {@link #times(int)} (the next N calls) or {@link #withProbability(double)} (a fraction of calls).
- * Immutable.
+ * The EC2 simulator's name for {@link io.dataflow.privatelink.simulator.common.FaultSpec}, kept so that
+ * existing callers compile unchanged; {@link Ec2Simulator#injectFault} takes either. EC2 answers
+ * {@code THROTTLE} with 503 {@code RequestLimitExceeded}, {@code INTERNAL_ERROR} with 500
+ * {@code InternalError} and {@code SERVICE_UNAVAILABLE} with 503 {@code Unavailable}.
  */
-public final class FaultSpec {
+public final class FaultSpec extends io.dataflow.privatelink.simulator.common.FaultSpec {
 
-    public enum Kind {
-        THROTTLE, INTERNAL_ERROR, LATENCY
-    }
-
-    private final Kind kind;
-    private final Duration latency;
-    private final int times;
-    private final double probability;
-
-    private FaultSpec(Kind kind, Duration latency, int times, double probability) {
-        this.kind = kind;
-        this.latency = latency;
-        this.times = times;
-        this.probability = probability;
+    private FaultSpec(io.dataflow.privatelink.simulator.common.FaultSpec spec) {
+        super(spec);
     }
 
     public static FaultSpec throttling() {
-        return new FaultSpec(Kind.THROTTLE, Duration.ZERO, -1, 1.0);
+        return new FaultSpec(io.dataflow.privatelink.simulator.common.FaultSpec.throttling());
     }
 
     public static FaultSpec internalError() {
-        return new FaultSpec(Kind.INTERNAL_ERROR, Duration.ZERO, -1, 1.0);
+        return new FaultSpec(io.dataflow.privatelink.simulator.common.FaultSpec.internalError());
     }
 
-    public static FaultSpec latency(Duration latency) {
-        if (latency.isNegative()) {
-            throw new IllegalArgumentException("negative latency");
-        }
-        return new FaultSpec(Kind.LATENCY, latency, -1, 1.0);
+    public static FaultSpec serviceUnavailable() {
+        return new FaultSpec(io.dataflow.privatelink.simulator.common.FaultSpec.serviceUnavailable());
     }
 
-    /** Fire on the next {@code n} matching calls only, then retire. */
+    public static FaultSpec latency(java.time.Duration latency) {
+        return new FaultSpec(io.dataflow.privatelink.simulator.common.FaultSpec.latency(latency));
+    }
+
+    @Override
     public FaultSpec times(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("times must be >= 1");
-        }
-        return new FaultSpec(kind, latency, n, probability);
+        return new FaultSpec(super.times(n));
     }
 
-    /** Fire on each matching call with this probability (0..1). */
+    @Override
     public FaultSpec withProbability(double p) {
-        if (p < 0 || p > 1) {
-            throw new IllegalArgumentException("probability must be within 0..1");
-        }
-        return new FaultSpec(kind, latency, times, p);
-    }
-
-    public Kind kind() {
-        return kind;
-    }
-
-    public Duration latency() {
-        return latency;
-    }
-
-    /** Remaining-count limit, or -1 for unlimited. */
-    public int times() {
-        return times;
-    }
-
-    public double probability() {
-        return probability;
-    }
-
-    @Override
-    public String toString() {
-        return "FaultSpec[" + kind + (kind == Kind.LATENCY ? " " + latency.toMillis() + "ms" : "")
-                + (times > 0 ? ", times=" + times : "") + (probability < 1 ? ", p=" + probability : "") + "]";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof FaultSpec f && f.kind == kind && f.latency.equals(latency)
-                && f.times == times && f.probability == probability;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(kind, latency, times, probability);
+        return new FaultSpec(super.withProbability(p));
     }
 }

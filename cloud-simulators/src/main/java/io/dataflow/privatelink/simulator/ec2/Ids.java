@@ -1,14 +1,7 @@
 package io.dataflow.privatelink.simulator.ec2;
 
-import java.security.SecureRandom;
-import java.util.Random;
-
 /** Resource ids in AWS's shapes: {@code vpce-} + 17 hex digits, and so on. */
 final class Ids {
-
-    private static final Random RANDOM = new SecureRandom();
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private static final char[] ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private Ids() {
     }
@@ -35,18 +28,10 @@ final class Ids {
 
     /** The random label AWS puts after the endpoint id in endpoint DNS names ({@code vpce-…-1a2b3c4d}). */
     static String dnsLabel() {
-        return random(ALNUM, 8);
+        return io.dataflow.privatelink.simulator.common.Ids.lowerAlnum(8);
     }
 
     static String hex17() {
-        return random(HEX, 17);
-    }
-
-    private static String random(char[] alphabet, int length) {
-        char[] chars = new char[length];
-        for (int i = 0; i < length; i++) {
-            chars[i] = alphabet[RANDOM.nextInt(alphabet.length)];
-        }
-        return new String(chars);
+        return io.dataflow.privatelink.simulator.common.Ids.hex(17);
     }
 }

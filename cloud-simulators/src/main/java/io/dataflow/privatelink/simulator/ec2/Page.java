@@ -1,7 +1,6 @@
 package io.dataflow.privatelink.simulator.ec2;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.dataflow.privatelink.simulator.common.PageToken;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
@@ -35,21 +34,15 @@ record Page<T>(List<T> items, String nextToken) {
     }
 
     private static String encode(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("sim1:" + seq).getBytes(StandardCharsets.UTF_8));
+        return PageToken.encode(seq);
     }
 
     private static long decode(String token) {
-        if (token == null) {
-            return Long.MIN_VALUE;
-        }
         try {
-            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (text.startsWith("sim1:")) {
-                return Long.parseLong(text.substring(5));
-            }
+            return PageToken.decode(token);
         } catch (IllegalArgumentException e) {
-            // fall through to the AWS error
+            throw Ec2ApiError.badRequest("InvalidPaginationToken",
+                    "The specified pagination token is not valid or is expired.");
         }
-        throw Ec2ApiError.badRequest("InvalidPaginationToken", "The specified pagination token is not valid or is expired.");
     }
 }

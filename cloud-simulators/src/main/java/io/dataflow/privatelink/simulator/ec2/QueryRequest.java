@@ -1,20 +1,16 @@
 package io.dataflow.privatelink.simulator.ec2;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import io.dataflow.privatelink.simulator.common.FlatParams;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The parameters of one EC2 Query request. EC2 flattens lists as {@code Name.1, Name.2, …} and structures
  * as {@code Name.1.Member}, e.g. {@code Filter.1.Name=vpc-id&Filter.1.Value.1=vpc-1}; {@link #list} and
- * {@link #structs} undo that.
+ * {@link #structs} undo that (with {@link FlatParams}).
  */
 final class QueryRequest {
 
@@ -22,27 +18,6 @@ final class QueryRequest {
 
     QueryRequest(Map<String, String> params) {
         this.params = Collections.unmodifiableMap(new TreeMap<>(params));
-    }
-
-    /** Parses {@code application/x-www-form-urlencoded} text (a body or a query string). */
-    static Map<String, String> parseForm(String form, Map<String, String> into) {
-        if (form == null || form.isEmpty()) {
-            return into;
-        }
-        for (String pair : form.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            into.put(key, value);
-        }
-        return into;
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     Map<String, String> all() {
@@ -81,38 +56,13 @@ final class QueryRequest {
 
     /** Values of {@code prefix.1, prefix.2, …} in index order; empty values are skipped. */
     List<String> list(String prefix) {
-        Pattern p = Pattern.compile(Pattern.quote(prefix) + "\\.(\\d+)");
-        TreeMap<Integer, String> byIndex = new TreeMap<>();
-        params.forEach((k, v) -> {
-            Matcher m = p.matcher(k);
-            if (m.matches() && !v.isEmpty()) {
-                byIndex.put(Integer.parseInt(m.group(1)), v);
-            }
-        });
-        return new ArrayList<>(byIndex.values());
+        return FlatParams.list(params, prefix);
     }
 
     /** The members of {@code prefix.N.*}, one sub-request per index, in index order. */
     List<QueryRequest> structs(String prefix) {
-        Pattern p = Pattern.compile(Pattern.quote(prefix) + "\\.(\\d+)\\..+");
-        TreeSet<Integer> indexes = new TreeSet<>();
-        params.keySet().forEach(k -> {
-            Matcher m = p.matcher(k);
-            if (m.matches()) {
-                indexes.add(Integer.parseInt(m.group(1)));
-            }
-        });
         List<QueryRequest> result = new ArrayList<>();
-        for (int index : indexes) {
-            String head = prefix + "." + index + ".";
-            Map<String, String> sub = new TreeMap<>();
-            params.forEach((k, v) -> {
-                if (k.startsWith(head)) {
-                    sub.put(k.substring(head.length()), v);
-                }
-            });
-            result.add(new QueryRequest(sub));
-        }
+        FlatParams.structs(params, prefix).forEach(sub -> result.add(new QueryRequest(sub)));
         return result;
     }
 

@@ -1,10 +1,11 @@
 package io.dataflow.privatelink.simulator.ec2;
 
 /**
- * One EC2 API token bucket: a request takes a token, tokens refill continuously up to the capacity.
- * See "Request throttling for the Amazon EC2 API" in the EC2 developer guide.
+ * EC2's API token buckets (see "Request throttling for the Amazon EC2 API" in the EC2 developer guide),
+ * as {@link io.dataflow.privatelink.simulator.common.RateBucketSpec}s. The config takes any bucket spec;
+ * this class keeps EC2's defaults and the constructor existing callers use.
  */
-public record RateBucketSpec(int capacity, double refillPerSecond) {
+public final class RateBucketSpec extends io.dataflow.privatelink.simulator.common.RateBucketSpec {
 
     /** Non-mutating (Describe*) actions. */
     public static final RateBucketSpec EC2_DESCRIBE = new RateBucketSpec(100, 20);
@@ -13,9 +14,7 @@ public record RateBucketSpec(int capacity, double refillPerSecond) {
     /** Every other mutating action. */
     public static final RateBucketSpec EC2_MUTATING = new RateBucketSpec(200, 5);
 
-    public RateBucketSpec {
-        if (capacity < 1 || refillPerSecond < 0) {
-            throw new IllegalArgumentException("capacity must be >= 1 and refill >= 0");
-        }
+    public RateBucketSpec(int capacity, double refillPerSecond) {
+        super(capacity, refillPerSecond);
     }
 }

@@ -10,8 +10,11 @@
  *       {@code VpcEndpoint}/{@code EndpointService} records;</li>
  *   <li>{@code Ec2Xml}, {@code XmlWriter} — EC2's XML shapes; {@code Filters}, {@code Page} — EC2's filter and
  *       pagination semantics;</li>
- *   <li>{@code CallStats}, {@code FaultInjector}, {@code RateLimiter} — operational features;
- *       {@code ControlHandler} — their JSON face under {@code /_simulator/}.</li>
+ *   <li>call counts, faults and rate buckets come from {@link io.dataflow.privatelink.simulator.common};
+ *       {@code Ec2ControlHandler} adds EC2's hooks to the shared JSON routes under {@code /_simulator/};
+ *       {@link io.dataflow.privatelink.simulator.ec2.FaultSpec} and
+ *       {@link io.dataflow.privatelink.simulator.ec2.RateBucketSpec} keep the package's public names for the
+ *       shared types.</li>
  * </ul>
  */
 package io.dataflow.privatelink.simulator.ec2;

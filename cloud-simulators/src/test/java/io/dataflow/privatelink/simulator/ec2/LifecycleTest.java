@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dataflow.privatelink.simulator.MutableClock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -19,7 +19,60 @@ public interface AwsConfig {
 
     Optional<String> secretAccessKey();
 
-    /** Timeout of one EC2 call, retries included. */
-    @WithDefault("30s")
+    /** Timeout of one EC2 call, retries and waits for the rate budget included. */
+    @WithDefault("60s")
     Duration callTimeout();
+
+    Retry retry();
+
+    Budgets budgets();
+
+    /** Retries inside one call, for throttling and 5xx, with jittered exponential backoff. */
+    interface Retry {
+        @WithDefault("4")
+        int maxAttempts();
+
+        @WithDefault("100ms")
+        Duration baseDelay();
+
+        /** Throttling backs off from a longer base: the bucket needs time to refill. */
+        @WithDefault("500ms")
+        Duration throttlingBaseDelay();
+
+        @WithDefault("20s")
+        Duration maxBackoff();
+    }
+
+    /**
+     * Client-side token buckets mirroring EC2's own (per account and region), so the worker does not
+     * spend its quota in bursts that EC2 would throttle. Defaults are EC2's published buckets.
+     */
+    interface Budgets {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("100")
+        int describeCapacity();
+
+        @WithDefault("20")
+        double describeRefillPerSecond();
+
+        /** CreateVpcEndpoint and DeleteVpcEndpoints. */
+        @WithDefault("4")
+        int mutateCapacity();
+
+        @WithDefault("0.3")
+        double mutateRefillPerSecond();
+
+        /** How long a describe may wait for a token (describes refill fast; the watch should not skip). */
+        @WithDefault("30s")
+        Duration describeMaxWait();
+
+        /**
+         * How long a create or delete may wait for a token. Zero: without a token the call is left to a
+         * later cycle, so a burst of creates never holds up the watch of everything else.
+         */
+        @WithDefault("0s")
+        Duration mutateMaxWait();
+    }
 }

@@ -6,7 +6,9 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
@@ -14,7 +16,7 @@ import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One EC2 client per region, built from configuration only. */
+/** One EC2 client per region (so one rate budget per account and region), built from configuration only. */
 @ApplicationScoped
 public class Ec2Clients {
 
@@ -34,7 +36,21 @@ public class Ec2Clients {
                 .region(Region.of(region))
                 .credentialsProvider(credentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.apiCallTimeout(config.callTimeout()));
+                .overrideConfiguration(c -> {
+                    c.apiCallTimeout(config.callTimeout());
+                    c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                            .maxAttempts(config.retry().maxAttempts())
+                            .backoffStrategy(BackoffStrategy.exponentialDelay(config.retry().baseDelay(),
+                                    config.retry().maxBackoff()))
+                            .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
+                                    config.retry().throttlingBaseDelay(), config.retry().maxBackoff()))
+                            // A breaker would stop retrying during a throttling storm; the budget paces instead.
+                            .circuitBreakerEnabled(false)
+                            .build());
+                    if (config.budgets().enabled()) {
+                        c.addExecutionInterceptor(new Ec2RateBudget(config.budgets()));
+                    }
+                });
         config.ec2Endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }

@@ -15,12 +15,16 @@ import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.TopicProbe;
 import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
+import io.dataflow.privatelink.simulator.ec2.FaultSpec;
+import jakarta.inject.Inject;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -30,6 +34,9 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,19 +45,25 @@ import java.util.List;
 import static io.dataflow.privatelink.worker.aws.Ec2SimulatorResource.AZ1;
 import static io.dataflow.privatelink.worker.aws.Ec2SimulatorResource.AZ2;
 import static io.dataflow.privatelink.worker.aws.Ec2SimulatorResource.AZ6;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The AWS worker end to end on its side: requests from Kafka, real EC2 SDK calls to the simulator, events out. */
 @QuarkusTest
-@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "provider_worker_aws"))
-@QuarkusTestResource(Ec2SimulatorResource.class)
+@QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "database", value = "provider_worker_aws"))
+@QuarkusTestResource(value = Ec2SimulatorResource.class, restrictToAnnotatedClass = true)
 class AwsWorkerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void createsTheEndpointAndFollowsItThroughAcceptanceToActive() {
@@ -123,6 +136,152 @@ class AwsWorkerTest {
             states.awaitRecord(r -> id.equals(r.key()) && EventTypes.CONNECTION_DELETED.equals(type(r)), WAIT);
         }
         assertEquals(0, platformEndpointsTagged(id).size());
+    }
+
+    @Test
+    void workerDyingBetweenTheCloudCallAndRecordingItLeavesExactlyOneEndpoint() {
+        Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1), true, true);
+        String id = ConnectionIds.newId();
+        CrashAfterCreate.CRASH_ONCE.add(id);
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+            ConnectionStateChanged pending = awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
+
+            assertFalse(CrashAfterCreate.CRASH_ONCE.contains(id), "the crash happened");
+            List<VpcEndpoint> endpoints = platformEndpointsTagged(id);
+            assertEquals(1, endpoints.size());
+            assertEquals(endpoints.get(0).vpcEndpointId(), pending.endpointId());
+        }
+    }
+
+    @Test
+    void ownerRejectingTheEndpointFailsTheConnection() {
+        Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1), true, true);
+        String id = ConnectionIds.newId();
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+            String endpointId = awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE).endpointId();
+            try (Ec2Client customer = client(Ec2SimulatorResource.CUSTOMER_KEY)) {
+                customer.rejectVpcEndpointConnections(r -> r.serviceId(service.serviceId()).vpcEndpointIds(endpointId));
+            }
+
+            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            assertTrue(failed.message().contains("rejected"), failed.message());
+        }
+    }
+
+    @Test
+    void endpointNotAcceptedByTheDeadlineIsRemovedAndTheConnectionFails() throws Exception {
+        Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1), true, true);
+        String id = ConnectionIds.newId();
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+            String endpointId = awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE).endpointId();
+            // Seven days pass: the deadline recorded when the request arrived is now behind us.
+            execute("UPDATE managed_endpoint SET accept_deadline = now() - interval '1 minute' WHERE connection_id = '"
+                    + id + "'");
+
+            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            assertTrue(failed.message().contains("did not accept the connection within 7 days"), failed.message());
+            await().atMost(WAIT).until(() -> Ec2SimulatorResource.simulator.endpointState(endpointId).isEmpty());
+        }
+    }
+
+    @Test
+    void endpointDeletedOutsideTheSystemFailsTheConnectionWithinACycle() {
+        Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1), true, false);
+        String id = ConnectionIds.newId();
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+            String endpointId = awaitState(states, id, ConnectionState.ACTIVE).endpointId();
+            Ec2SimulatorResource.simulator.deleteEndpointOutOfBand(endpointId);
+
+            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            assertTrue(failed.message().contains("deleted outside this system"), failed.message());
+        }
+    }
+
+    @Test
+    void orphanSweepRemovesTaggedEndpointsThatBelongToNoConnection() {
+        Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1), true, true);
+        String orphanOf = ConnectionIds.newId();
+        String orphanId;
+        try (Ec2Client platform = client(Ec2SimulatorResource.PLATFORM_KEY)) {
+            orphanId = platform.createVpcEndpoint(r -> r.vpcId(Ec2SimulatorResource.VPC)
+                    .serviceName(service.serviceName()).vpcEndpointType("Interface")
+                    .subnetIds(Ec2SimulatorResource.SUBNETS.get("use1-az1"))
+                    .tagSpecifications(t -> t.resourceType("vpc-endpoint")
+                            .tags(tag -> tag.key("dataflow-privatelink:connection-id").value(orphanOf))))
+                    .vpcEndpoint().vpcEndpointId();
+        }
+        // A live connection in the region keeps the region watched.
+        request(ConnectionIds.newId(), service.serviceName());
+
+        await().atMost(WAIT).until(() -> Ec2SimulatorResource.simulator.endpointState(orphanId).isEmpty());
+    }
+
+    @Test
+    void deleteWorksFromCreatingPendingAcceptanceAndFailed() {
+        Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1), true, true);
+        Ec2Simulator.ServiceRef hidden = Ec2SimulatorResource.customerService(List.of(AZ1), false, true);
+        String creating = ConnectionIds.newId();
+        String pending = ConnectionIds.newId();
+        String failed = ConnectionIds.newId();
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(pending, service.serviceName());
+            request(failed, hidden.serviceName());
+            awaitState(states, pending, ConnectionState.PENDING_ACCEPTANCE);
+            awaitState(states, failed, ConnectionState.FAILED);
+            // Requested and at once deleted: the worker may or may not have created the endpoint yet.
+            request(creating, service.serviceName());
+            for (String id : List.of(creating, pending, failed)) {
+                send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
+                        new ConnectionDeletionRequested(id, "cluster-1", ConnectionType.AWS_ENDPOINT_SERVICE, "bob", now()));
+            }
+
+            for (String id : List.of(creating, pending, failed)) {
+                states.awaitRecord(r -> id.equals(r.key()) && EventTypes.CONNECTION_DELETED.equals(type(r)), WAIT);
+                await().atMost(WAIT).until(() -> platformEndpointsTagged(id).isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void throttlingStormEndsWithEveryConnectionInItsRightState() {
+        Ec2Simulator.ServiceRef manual = Ec2SimulatorResource.customerService(List.of(AZ1, AZ2), true, true);
+        Ec2Simulator.ServiceRef automatic = Ec2SimulatorResource.customerService(List.of(AZ1, AZ2), true, false);
+        List<String> waiting = List.of(ConnectionIds.newId(), ConnectionIds.newId(), ConnectionIds.newId());
+        List<String> accepted = List.of(ConnectionIds.newId(), ConnectionIds.newId(), ConnectionIds.newId());
+        long throttledBefore = Ec2SimulatorResource.simulator.throttledCount();
+
+        Ec2SimulatorResource.simulator.injectFault("*", FaultSpec.throttling().withProbability(0.6));
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            waiting.forEach(id -> request(id, manual.serviceName()));
+            accepted.forEach(id -> request(id, automatic.serviceName()));
+
+            waiting.forEach(id -> awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE));
+            accepted.forEach(id -> awaitState(states, id, ConnectionState.ACTIVE));
+        } finally {
+            Ec2SimulatorResource.simulator.clearFaults();
+        }
+        assertTrue(Ec2SimulatorResource.simulator.throttledCount() > throttledBefore, "the storm throttled calls");
+        for (String id : waiting) {
+            assertEquals(1, platformEndpointsTagged(id).size());
+        }
+        for (String id : accepted) {
+            assertEquals(1, platformEndpointsTagged(id).size());
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement()) {
+            statement.executeUpdate(sql);
+        }
     }
 
     private void request(String id, String serviceName) {

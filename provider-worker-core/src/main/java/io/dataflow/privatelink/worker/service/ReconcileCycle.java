@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +35,7 @@ public class ReconcileCycle {
     private final OutcomeRecorder recorder;
     private final EndpointCloud cloud;
     private final EndpointReconciler reconciler;
+    private final AtomicLong passes = new AtomicLong();
 
     ReconcileCycle(ManagedEndpointRepository endpoints, OutcomeRecorder recorder, EndpointCloud cloud,
                    WorkerConfig config) {
@@ -53,13 +56,39 @@ public class ReconcileCycle {
     }
 
     public void run() {
-        for (ManagedEndpoint m : endpoints.awaitingProvision()) {
-            apply(m, reconciler.provision(m));
-        }
+        // Deletions first: they free quota and never wait on an owner. Each loop stops at the first
+        // "cloud busy" (throttled, or the client-side budget spent): the rest would only meet the same
+        // wall and spend describe calls on it; they go first next pass (oldest first).
         for (ManagedEndpoint m : endpoints.awaitingDeprovision()) {
-            apply(m, reconciler.deprovision(m));
+            if (!isolated(m, () -> apply(m, reconciler.deprovision(m)))) {
+                break;
+            }
+        }
+        for (ManagedEndpoint m : endpoints.awaitingProvision()) {
+            if (!isolated(m, () -> apply(m, reconciler.provision(m)))) {
+                break;
+            }
         }
         watch();
+        passes.incrementAndGet();
+    }
+
+    /** Passes completed since start (for operators and tests: "what happened per cycle"). */
+    public long completedPasses() {
+        return passes.get();
+    }
+
+    /**
+     * One connection's unexpected failure must not hold up the others; it is retried next pass.
+     * Returns false when the cloud asked to be left alone for now.
+     */
+    private static boolean isolated(ManagedEndpoint m, Supplier<Outcome.Kind> step) {
+        try {
+            return step.get() != Outcome.Kind.RETRY_LATER;
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Connection %s: reconcile step failed; retrying next pass", m.connectionId());
+            return true;
+        }
     }
 
     /**
@@ -91,15 +120,16 @@ public class ReconcileCycle {
         });
     }
 
-    private void apply(ManagedEndpoint m, Outcome outcome) {
+    private Outcome.Kind apply(ManagedEndpoint m, Outcome outcome) {
         if (outcome.kind() == Outcome.Kind.RETRY_LATER) {
             LOG.debugf("Connection %s: cloud busy, retrying next pass (%s)", m.connectionId(), outcome.message());
-            return;
+            return outcome.kind();
         }
         if (outcome.kind() != Outcome.Kind.NONE) {
             LOG.infof("Connection %s: %s %s", m.connectionId(), outcome.kind(),
                     outcome.state() == null ? "" : outcome.state());
         }
         recorder.record(m, outcome);
+        return outcome.kind();
     }
 }

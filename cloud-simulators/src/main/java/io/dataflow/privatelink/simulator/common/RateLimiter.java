@@ -1,45 +1,39 @@
-package io.dataflow.privatelink.simulator.ec2;
+package io.dataflow.privatelink.simulator.common;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * EC2's request token buckets, one set per account and region as in AWS. Off unless enabled; toggling
- * it on starts every bucket full.
+ * Token buckets by key (each simulator decides what a key is: EC2 buckets per account, region and action
+ * class; Alibaba Cloud per account, region and API). Off unless enabled; turning it on starts every
+ * bucket full. Thread-safe.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
-    private final Map<String, RateBucketSpec> specs;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private volatile boolean enabled;
 
-    RateLimiter(Ec2SimulatorConfig config) {
-        this.specs = Map.of(
-                "describe", config.describeBucket(),
-                "vpc-endpoint-mutation", config.endpointMutationBucket(),
-                "mutating", config.mutatingBucket());
-        this.enabled = config.rateLimitsEnabled();
+    public RateLimiter(boolean enabled) {
+        this.enabled = enabled;
     }
 
-    void setEnabled(boolean enabled) {
+    public void setEnabled(boolean enabled) {
         if (enabled && !this.enabled) {
             buckets.clear();
         }
         this.enabled = enabled;
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         return enabled;
     }
 
-    /** Takes a token for the call; false means throttle it. */
-    boolean tryAcquire(Caller caller, String action) {
+    /** Takes a token from the bucket {@code key} (created full with {@code spec}); false means throttle. */
+    public boolean tryAcquire(String key, RateBucketSpec spec) {
         if (!enabled) {
             return true;
         }
-        String bucket = Ec2Actions.bucketOf(action);
-        return buckets.computeIfAbsent(caller.accountId() + "|" + caller.region() + "|" + bucket,
-                k -> new TokenBucket(specs.get(bucket))).tryAcquire();
+        return buckets.computeIfAbsent(key, k -> new TokenBucket(spec)).tryAcquire();
     }
 
     private static final class TokenBucket {

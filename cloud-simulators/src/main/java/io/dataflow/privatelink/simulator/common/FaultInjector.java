@@ -1,4 +1,4 @@
-package io.dataflow.privatelink.simulator.ec2;
+package io.dataflow.privatelink.simulator.common;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,14 +7,14 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Faults armed per action ({@code "*"} matches every action). Each call walks the armed faults in order:
- * latencies add up, the first error that fires wins. Counted faults retire when used up.
+ * latencies add up, the first error that fires wins. Counted faults retire when used up. Thread-safe.
  */
-final class FaultInjector {
+public final class FaultInjector {
 
-    static final String ANY_ACTION = "*";
+    public static final String ANY_ACTION = "*";
 
-    /** What to do to one call: wait this long, then fail with this error (or not). */
-    record Outcome(Duration delay, Ec2ApiError error) {
+    /** What to do to one call: wait this long, then fail with this kind of error (null: do not fail). */
+    public record Outcome(Duration delay, FaultSpec.Kind error) {
         static final Outcome NONE = new Outcome(Duration.ZERO, null);
     }
 
@@ -32,26 +32,26 @@ final class FaultInjector {
 
     private final List<Armed> armed = new ArrayList<>();
 
-    synchronized void inject(String action, FaultSpec spec) {
+    public synchronized void inject(String action, FaultSpec spec) {
         armed.add(new Armed(action, spec));
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         armed.clear();
     }
 
-    synchronized List<String> describe() {
+    public synchronized List<String> describe() {
         return armed.stream()
                 .map(a -> a.action + " " + a.spec + (a.remaining > 0 ? " remaining=" + a.remaining : ""))
                 .toList();
     }
 
-    synchronized Outcome onCall(String action) {
+    public synchronized Outcome onCall(String action) {
         if (armed.isEmpty()) {
             return Outcome.NONE;
         }
         Duration delay = Duration.ZERO;
-        Ec2ApiError error = null;
+        FaultSpec.Kind error = null;
         for (var it = armed.iterator(); it.hasNext(); ) {
             Armed a = it.next();
             if (!(a.action.equals(action) || a.action.equals(ANY_ACTION))) {
@@ -64,10 +64,10 @@ final class FaultInjector {
             if (a.remaining > 0 && --a.remaining == 0) {
                 it.remove();
             }
-            switch (a.spec.kind()) {
-                case LATENCY -> delay = delay.plus(a.spec.latency());
-                case THROTTLE -> error = Ec2ApiError.requestLimitExceeded();
-                case INTERNAL_ERROR -> error = Ec2ApiError.internalError();
+            if (isError) {
+                error = a.spec.kind();
+            } else {
+                delay = delay.plus(a.spec.latency());
             }
         }
         return new Outcome(delay, error);

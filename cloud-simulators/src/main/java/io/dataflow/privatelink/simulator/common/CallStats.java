@@ -1,4 +1,4 @@
-package io.dataflow.privatelink.simulator.ec2;
+package io.dataflow.privatelink.simulator.common;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,45 +7,45 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Per-action counters: every request that names an action counts as a call (whatever its outcome), and
- * every {@code RequestLimitExceeded} answered counts as a throttle, so benchmarks see exactly what a
- * client cost the "cloud".
+ * every throttling error answered counts as a throttle, so benchmarks see exactly what a client cost the
+ * "cloud". Thread-safe.
  */
-final class CallStats {
+public final class CallStats {
 
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> throttled = new ConcurrentHashMap<>();
 
-    void recordCall(String action) {
+    public void recordCall(String action) {
         calls.computeIfAbsent(action, a -> new LongAdder()).increment();
     }
 
-    void recordThrottle(String action) {
+    public void recordThrottle(String action) {
         throttled.computeIfAbsent(action, a -> new LongAdder()).increment();
     }
 
-    long calls(String action) {
+    public long calls(String action) {
         LongAdder n = calls.get(action);
         return n == null ? 0 : n.sum();
     }
 
-    long throttled(String action) {
+    public long throttled(String action) {
         LongAdder n = throttled.get(action);
         return n == null ? 0 : n.sum();
     }
 
-    long throttledTotal() {
+    public long throttledTotal() {
         return throttled.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    Map<String, Long> callsSnapshot() {
+    public Map<String, Long> callsSnapshot() {
         return snapshot(calls);
     }
 
-    Map<String, Long> throttledSnapshot() {
+    public Map<String, Long> throttledSnapshot() {
         return snapshot(throttled);
     }
 
-    void reset() {
+    public void reset() {
         calls.clear();
         throttled.clear();
     }

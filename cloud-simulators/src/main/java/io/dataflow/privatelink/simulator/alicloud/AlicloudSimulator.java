@@ -1,0 +1,215 @@
+package io.dataflow.privatelink.simulator.alicloud;
+
+import io.dataflow.privatelink.simulator.common.FaultSpec;
+import io.dataflow.privatelink.simulator.common.SimulatorHttpServer;
+import io.dataflow.privatelink.simulator.common.SimulatorOperations;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A stateful Alibaba Cloud PrivateLink simulator (API version 2020-04-15), speaking the RPC protocol the
+ * way the real {@code aliyun-java-sdk-privatelink} + {@code aliyun-java-sdk-core} send it: parameters in
+ * the query string, HMAC-SHA1 signature version 1.0 checked against the account's secret, JSON answers and
+ * Alibaba Cloud's error bodies and HTTP statuses. It runs on the JDK's HttpServer alone and starts in
+ * milliseconds. Thread-safe.
+ *
+ * <p>Point the SDK at it per client: {@code client.setEndpointResolver(r -> simulator.hostAndPort())} (or
+ * the process-wide {@code DefaultProfile.addEndpoint(region, "Privatelink", simulator.hostAndPort())}),
+ * and per request {@code request.setSysProtocol(ProtocolType.HTTP)}: every PrivateLink request class
+ * forces HTTPS in its constructor, so the profile's protocol setting has no effect.
+ *
+ * <p>Accounts are known by AccessKey ({@link #addAccount}); the caller's region is the request's
+ * {@code RegionId}. Control endpoints for the local stack live under {@code /_simulator/} (JSON).
+ */
+public final class AlicloudSimulator implements AutoCloseable {
+
+    /** A service created through {@link #createEndpointService}. */
+    public record ServiceRef(String serviceId, String serviceName) {
+    }
+
+    private final AlicloudSimulatorConfig config;
+    private final AlicloudStore store;
+    private final SimulatorOperations operations;
+    private final SimulatorHttpServer server;
+
+    private AlicloudSimulator(SimulatorHttpServer server, AlicloudSimulatorConfig config) {
+        this.config = config;
+        this.server = server;
+        this.store = new AlicloudStore(config);
+        this.operations = new SimulatorOperations(config.rateLimitsEnabled());
+        server.context("/", new AlicloudHttpHandler(store, new AlicloudActions(store), operations, config));
+        server.context(AlicloudControlHandler.PREFIX, new AlicloudControlHandler(this, operations));
+    }
+
+    /** Starts on {@code port} (0 picks a free one) of {@link AlicloudSimulatorConfig#bindAddress()}. */
+    public static AlicloudSimulator start(int port, AlicloudSimulatorConfig config) {
+        SimulatorHttpServer server = SimulatorHttpServer.bind(config.bindAddress(), port, "alicloud-simulator",
+                "Alibaba Cloud simulator");
+        AlicloudSimulator simulator = new AlicloudSimulator(server, config);
+        server.start();
+        return simulator;
+    }
+
+    public static AlicloudSimulator start(int port) {
+        return start(port, AlicloudSimulatorConfig.defaults());
+    }
+
+    /** {@code http://127.0.0.1:<port>}: where the control endpoints are, and what curl talks to. */
+    public URI endpoint() {
+        return server.endpoint();
+    }
+
+    /** {@code 127.0.0.1:<port>}: the bare endpoint the Alibaba Cloud SDK takes (it adds the scheme itself). */
+    public String hostAndPort() {
+        return server.hostAndPort();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public AlicloudSimulatorConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    // ---- accounts and network (the parts of Alibaba Cloud that are not simulated as API) ----
+
+    /**
+     * Requests signed with this AccessKey pair act as {@code accountId}, an account UID such as
+     * {@code 1000000000000001} (digits only: the API carries UIDs as numbers). An account may have several
+     * AccessKeys.
+     */
+    public AlicloudSimulator addAccount(String accountId, String accessKeyId, String accessKeySecret) {
+        if (accountId == null || accountId.isEmpty() || !accountId.chars().allMatch(Character::isDigit)) {
+            throw new IllegalArgumentException("an account UID is digits only, got " + accountId);
+        }
+        store.addAccessKey(accountId, accessKeyId, accessKeySecret);
+        return this;
+    }
+
+    /** Makes a vSwitch (and its VPC) exist for an account, in one zone of a region. */
+    public AlicloudSimulator registerVSwitch(String accountId, String regionId, String vpcId, String vSwitchId,
+                                             String zoneId) {
+        store.registerVSwitch(new VSwitch(accountId, regionId, vpcId, vSwitchId, zoneId));
+        return this;
+    }
+
+    /**
+     * Shortcut for tests: an endpoint service without going through CreateVpcEndpointService, named
+     * {@code com.aliyuncs.privatelink.<region>.epsrv-…}. Its whitelist is empty: see {@link #addUserToService}.
+     */
+    public ServiceRef createEndpointService(String ownerAccountId, String regionId, boolean autoAcceptEnabled,
+                                            List<String> zoneIds) {
+        EndpointService s = store.createServiceDirect(ownerAccountId, regionId, autoAcceptEnabled, zoneIds);
+        return new ServiceRef(s.serviceId(), s.serviceName());
+    }
+
+    /** Shortcut for tests: AddUserToVpcEndpointService as the owner ({@code "*"} whitelists every account). */
+    public void addUserToService(String serviceId, String accountId) {
+        store.addUserDirect(serviceId, accountId);
+    }
+
+    /** Removes a service as if its owner deleted it behind the platform's back: its endpoints show {@code ServiceDeleted}. */
+    public boolean deleteServiceOutOfBand(String serviceId) {
+        return store.deleteServiceOutOfBand(serviceId);
+    }
+
+    // ---- endpoint hooks ----
+
+    /** Forces an endpoint's EndpointStatus; {@code Creating} and {@code Deleting} still move on after their delays. */
+    public void setEndpointStatus(String endpointId, EndpointStatus status) {
+        store.setEndpointStatus(endpointId, status);
+    }
+
+    /** Same, with the wire spelling ({@code "Inactive"}, …). */
+    public void setEndpointStatus(String endpointId, String status) {
+        setEndpointStatus(endpointId, EndpointStatus.parse(status));
+    }
+
+    /** Forces an endpoint's ConnectionStatus; {@code Connecting} and {@code Disconnecting} still move on. */
+    public void setConnectionStatus(String endpointId, ConnectionStatus status) {
+        store.setConnectionStatus(endpointId, status);
+    }
+
+    /** Same, with the wire spelling ({@code "Disconnected"}, {@code "ServiceDeleted"}, …). */
+    public void setConnectionStatus(String endpointId, String status) {
+        setConnectionStatus(endpointId, ConnectionStatus.parse(status));
+    }
+
+    /** Removes an endpoint as if someone deleted it outside the platform (drift). */
+    public boolean deleteEndpointOutOfBand(String endpointId) {
+        return store.deleteEndpointOutOfBand(endpointId);
+    }
+
+    /** The endpoint's current EndpointStatus, empty once it is gone. */
+    public Optional<EndpointStatus> endpointStatus(String endpointId) {
+        return store.findEndpoint(endpointId).map(VpcEndpoint::status);
+    }
+
+    /** The endpoint's current ConnectionStatus, empty once it is gone. */
+    public Optional<ConnectionStatus> connectionStatus(String endpointId) {
+        return store.findEndpoint(endpointId).map(VpcEndpoint::connectionStatus);
+    }
+
+    // ---- operations: call counts, faults, rate limits ----
+
+    /** Requests received for an action, whatever their outcome (errors, throttles and faults included). */
+    public long callCount(String action) {
+        return operations.callCount(action);
+    }
+
+    public Map<String, Long> callCounts() {
+        return operations.callCounts();
+    }
+
+    /** {@code Throttling.User} errors returned, from injected faults and from rate buckets. */
+    public long throttledCount() {
+        return operations.throttledCount();
+    }
+
+    public long throttledCount(String action) {
+        return operations.throttledCount(action);
+    }
+
+    public Map<String, Long> throttledCounts() {
+        return operations.throttledCounts();
+    }
+
+    /** Resets call and throttle counters. */
+    public void resetCallCounts() {
+        operations.resetCallCounts();
+    }
+
+    /**
+     * Arms a fault for an action, or for every action with {@code "*"}: throttling answers 400
+     * {@code Throttling.User}, an internal error 500 {@code InternalError}, unavailability 503
+     * {@code ServiceUnavailable}.
+     */
+    public void injectFault(String action, FaultSpec fault) {
+        operations.injectFault(action, fault);
+    }
+
+    public void clearFaults() {
+        operations.clearFaults();
+    }
+
+    public List<String> activeFaults() {
+        return operations.activeFaults();
+    }
+
+    /** Turns the API rate buckets on or off at runtime; turning them on starts with full buckets. */
+    public void setRateLimitsEnabled(boolean enabled) {
+        operations.setRateLimitsEnabled(enabled);
+    }
+
+    public boolean rateLimitsEnabled() {
+        return operations.rateLimitsEnabled();
+    }
+}

@@ -1,0 +1,105 @@
+package io.dataflow.privatelink.simulator.ec2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dataflow.privatelink.simulator.common.ControlHandler;
+import io.dataflow.privatelink.simulator.common.SimulatorOperations;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The EC2 simulator's JSON control endpoints under {@code /_simulator/} (EC2 requests go to {@code /}):
+ * the shared ones of {@link ControlHandler} (health, calls, faults, rate-limits) and these, which expose
+ * the Java API's test hooks to the local stack and to scripts:
+ *
+ * <pre>
+ * POST   /_simulator/accounts               {"accountId":"…","accessKeyId":"…"}
+ * POST   /_simulator/subnets                {"accountId","vpcId","subnetId","azId","azName"}
+ * POST   /_simulator/load-balancers         {"accountId","arn","zones":[{"id":"use1-az1","name":"us-east-1a"}]}
+ * GET    /_simulator/endpoints/{id}         {"endpointId":"…","state":"available"}
+ * PUT    /_simulator/endpoints/{id}/state   {"state":"failed"}
+ * DELETE /_simulator/endpoints/{id}         out-of-band deletion (drift)
+ * POST   /_simulator/services               {"ownerAccountId","region","acceptanceRequired":true,"zones":[…]}
+ *                                            → {"serviceId","serviceName"}; zones default to the region's
+ * POST   /_simulator/services/{id}/principals  {"principal":"arn:aws:iam::123456789012:root"}
+ * </pre>
+ */
+final class Ec2ControlHandler extends ControlHandler {
+
+    private final Ec2Simulator simulator;
+
+    Ec2ControlHandler(Ec2Simulator simulator, SimulatorOperations operations) {
+        super(operations);
+        this.simulator = simulator;
+    }
+
+    @Override
+    protected JsonNode route(String method, String path, JsonNode req) {
+        switch (method + " " + path) {
+            case "POST /accounts":
+                simulator.addAccount(text(req, "accountId"), text(req, "accessKeyId"));
+                return req;
+            case "POST /subnets":
+                simulator.registerSubnet(text(req, "accountId"), text(req, "vpcId"), text(req, "subnetId"),
+                        text(req, "azId"), text(req, "azName"));
+                return req;
+            case "POST /load-balancers":
+                simulator.registerLoadBalancer(text(req, "accountId"), text(req, "arn"), zones(req.path("zones")));
+                return req;
+            case "POST /services":
+                return createService(req);
+            default:
+                return path.startsWith("/services/") ? serviceRoute(method, path, req) : endpointRoute(method, path, req);
+        }
+    }
+
+    private JsonNode createService(JsonNode req) {
+        String region = req.hasNonNull("region") ? text(req, "region") : simulator.config().defaultRegion();
+        List<AvailabilityZone> zones = req.has("zones")
+                ? zones(req.get("zones")) : simulator.config().zonesOf(region);
+        Ec2Simulator.ServiceRef ref = simulator.createEndpointService(text(req, "ownerAccountId"), region,
+                req.path("acceptanceRequired").asBoolean(true), zones);
+        return json.createObjectNode().put("serviceId", ref.serviceId()).put("serviceName", ref.serviceName());
+    }
+
+    private JsonNode serviceRoute(String method, String path, JsonNode req) {
+        String[] parts = path.substring("/services/".length()).split("/");
+        if (parts.length == 2 && parts[1].equals("principals") && method.equals("POST")) {
+            simulator.allowPrincipal(parts[0], text(req, "principal"));
+            return req;
+        }
+        return null;
+    }
+
+    private JsonNode endpointRoute(String method, String path, JsonNode req) {
+        if (!path.startsWith("/endpoints/")) {
+            return null;
+        }
+        String[] parts = path.substring("/endpoints/".length()).split("/");
+        String endpointId = parts[0];
+        if (parts.length == 1 && method.equals("GET")) {
+            return endpointStatus(endpointId);
+        }
+        if (parts.length == 1 && method.equals("DELETE")) {
+            return message("deleted", String.valueOf(simulator.deleteEndpointOutOfBand(endpointId)));
+        }
+        if (parts.length == 2 && parts[1].equals("state") && (method.equals("PUT") || method.equals("POST"))) {
+            simulator.setEndpointState(endpointId, VpcEndpointState.parse(text(req, "state")));
+            return endpointStatus(endpointId);
+        }
+        return null;
+    }
+
+    private JsonNode endpointStatus(String endpointId) {
+        ObjectNode node = json.createObjectNode().put("endpointId", endpointId);
+        simulator.endpointState(endpointId).ifPresentOrElse(
+                s -> node.put("state", s.wireValue()), () -> node.putNull("state"));
+        return node;
+    }
+
+    private static List<AvailabilityZone> zones(JsonNode array) {
+        List<AvailabilityZone> zones = new ArrayList<>();
+        array.forEach(z -> zones.add(new AvailabilityZone(text(z, "id"), text(z, "name"))));
+        return zones;
+    }
+}

@@ -1,0 +1,52 @@
+package io.dataflow.privatelink.worker.alicloud;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** How the Alibaba Cloud worker reaches PrivateLink (prefix {@code plc.alicloud}). */
+@ConfigMapping(prefix = "plc.alicloud")
+public interface AlicloudConfig {
+
+    String accessKeyId();
+
+    String accessKeySecret();
+
+    /** {@code host:port} override for every request (the simulator); absent: the SDK's regional endpoint. */
+    Optional<String> endpoint();
+
+    /** {@code https} in production; {@code http} only for the simulator. */
+    @WithDefault("https")
+    String protocol();
+
+    /** Page size of the batched watch: the API's maximum. */
+    @WithDefault("1000")
+    int watchPageSize();
+
+    Retry retry();
+
+    Budget budget();
+
+    /** The SDK does not retry throttling itself: the worker does, with jittered exponential backoff. */
+    interface Retry {
+        @WithDefault("4")
+        int maxAttempts();
+
+        @WithDefault("200ms")
+        Duration baseDelay();
+
+        @WithDefault("10s")
+        Duration maxDelay();
+    }
+
+    /** Client-side pacing of create and delete calls, so a burst does not run into the API's flow control. */
+    interface Budget {
+        @WithDefault("10")
+        int mutateCapacity();
+
+        @WithDefault("2")
+        double mutateRefillPerSecond();
+    }
+}

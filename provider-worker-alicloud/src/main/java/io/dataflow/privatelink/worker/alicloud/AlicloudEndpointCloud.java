@@ -1,0 +1,172 @@
+package io.dataflow.privatelink.worker.alicloud;
+
+import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointRequest;
+import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointResponse;
+import com.aliyuncs.privatelink.model.v20200415.DeleteVpcEndpointRequest;
+import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointServicesByEndUserRequest;
+import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointServicesByEndUserResponse;
+import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointsRequest;
+import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointsResponse;
+import io.dataflow.privatelink.contract.CloudProvider;
+import io.dataflow.privatelink.contract.ConnectionType;
+import io.dataflow.privatelink.contract.EndpointServiceNames;
+import io.dataflow.privatelink.worker.budget.TokenBucket;
+import io.dataflow.privatelink.worker.cloud.CloudException;
+import io.dataflow.privatelink.worker.cloud.EndpointCloud;
+import io.dataflow.privatelink.worker.cloud.EndpointServiceView;
+import io.dataflow.privatelink.worker.cloud.EndpointSpec;
+import io.dataflow.privatelink.worker.cloud.EndpointView;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link EndpointCloud} on Alibaba Cloud PrivateLink. SDK 1.0.7 cannot tag endpoints, so an endpoint is
+ * tied to its connection by name (the connection id) and a description marker that also tells this
+ * system's endpoints apart from others in the account.
+ */
+@ApplicationScoped
+public class AlicloudEndpointCloud implements EndpointCloud {
+
+    static final String DESCRIPTION_MARKER = CONNECTION_TAG + "=";
+
+    private final PrivateLinkClient client;
+    private final AlicloudConfig config;
+    private final TokenBucket mutations;
+
+    AlicloudEndpointCloud(PrivateLinkClient client, AlicloudConfig config) {
+        this.client = client;
+        this.config = config;
+        this.mutations = new TokenBucket(config.budget().mutateCapacity(), config.budget().mutateRefillPerSecond());
+    }
+
+    @Override
+    public CloudProvider provider() {
+        return CloudProvider.ALICLOUD;
+    }
+
+    @Override
+    public String allowListInstruction(String platformAccountId, String serviceName) {
+        return "Check the service name, and ask its owner to add the platform account " + platformAccountId
+                + " to the endpoint service's whitelist (AddUserToVpcEndpointService).";
+    }
+
+    @Override
+    public Optional<EndpointServiceView> observeService(EndpointSpec spec) {
+        ListVpcEndpointServicesByEndUserRequest request = new ListVpcEndpointServicesByEndUserRequest();
+        request.setSysRegionId(spec.placement().region());
+        request.setServiceName(spec.serviceName());
+        ListVpcEndpointServicesByEndUserResponse response;
+        try {
+            response = client.call(spec.placement().region(), request);
+        } catch (CloudException e) {
+            if ("EndpointServiceNotFound".equals(e.errorCode())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return response.getServices().stream()
+                .filter(service -> spec.serviceName().equals(service.getServiceName()))
+                .findFirst()
+                // The SDK's model does not say whether the owner must accept: assume it must, as the
+                // watch then reports Pending/Connecting truthfully either way.
+                .map(service -> new EndpointServiceView(service.getServiceName(),
+                        EndpointServiceNames.regionOf(ConnectionType.ALICLOUD_ENDPOINT_SERVICE, service.getServiceName())
+                                .orElse(spec.serviceRegion()),
+                        service.getZones(), true));
+    }
+
+    @Override
+    public Optional<EndpointView> findEndpoint(EndpointSpec spec) {
+        ListVpcEndpointsRequest request = new ListVpcEndpointsRequest();
+        request.setSysRegionId(spec.placement().region());
+        request.setEndpointName(spec.connectionId());
+        ListVpcEndpointsResponse response = client.call(spec.placement().region(), request);
+        return response.getEndpoints().stream()
+                .map(endpoint -> view(endpoint, null))
+                .filter(view -> spec.connectionId().equals(view.connectionId()) && view.state() != null)
+                .findFirst();
+    }
+
+    @Override
+    public EndpointView createEndpoint(EndpointSpec spec, List<String> zoneIds) {
+        spendMutationToken("CreateVpcEndpoint");
+        CreateVpcEndpointRequest request = new CreateVpcEndpointRequest();
+        request.setSysRegionId(spec.placement().region());
+        request.setServiceName(spec.serviceName());
+        request.setVpcId(spec.placement().vpcId());
+        request.setSecurityGroupIds(List.of(spec.placement().securityGroupId()));
+        List<CreateVpcEndpointRequest.Zone> zones = new ArrayList<>();
+        for (String zoneId : zoneIds) {
+            CreateVpcEndpointRequest.Zone zone = new CreateVpcEndpointRequest.Zone();
+            zone.setZoneId(zoneId);
+            zone.setVSwitchId(spec.placement().subnetIdsByAz().get(zoneId));
+            zones.add(zone);
+        }
+        request.setZones(zones);
+        request.setClientToken(spec.clientToken());
+        request.setEndpointName(spec.connectionId());
+        request.setEndpointDescription(DESCRIPTION_MARKER + spec.connectionId());
+        CreateVpcEndpointResponse created = client.call(spec.placement().region(), request);
+        return new EndpointView(created.getEndpointId(), spec.connectionId(),
+                AlicloudEndpointStates.toConnectionState(created.getEndpointStatus(), created.getConnectionStatus()),
+                created.getEndpointStatus() + "/" + created.getConnectionStatus(), null, zoneIds);
+    }
+
+    @Override
+    public List<EndpointView> observeManagedEndpoints(String region) {
+        List<EndpointView> views = new ArrayList<>();
+        String nextToken = null;
+        do {
+            ListVpcEndpointsRequest request = new ListVpcEndpointsRequest();
+            request.setSysRegionId(region);
+            request.setMaxResults(config.watchPageSize());
+            request.setNextToken(nextToken);
+            ListVpcEndpointsResponse page = client.call(region, request);
+            for (ListVpcEndpointsResponse.Endpoint endpoint : page.getEndpoints()) {
+                EndpointView view = view(endpoint, null);
+                if (view.connectionId() != null) {
+                    views.add(view);
+                }
+            }
+            nextToken = page.getNextToken() == null || page.getNextToken().isEmpty() ? null : page.getNextToken();
+        } while (nextToken != null);
+        return views;
+    }
+
+    @Override
+    public void deleteEndpoint(String region, String endpointId) {
+        spendMutationToken("DeleteVpcEndpoint");
+        DeleteVpcEndpointRequest request = new DeleteVpcEndpointRequest();
+        request.setSysRegionId(region);
+        request.setEndpointId(endpointId);
+        try {
+            client.call(region, request);
+        } catch (CloudException e) {
+            // Already gone is what we wanted.
+            if (!"EndpointNotFound".equals(e.errorCode())) {
+                throw e;
+            }
+        }
+    }
+
+    private void spendMutationToken(String action) {
+        if (!mutations.tryAcquire()) {
+            throw new CloudException("ClientBudget", "client-side budget for " + action
+                    + " is spent; the call waits for a later cycle", true, null);
+        }
+    }
+
+    /** Our endpoints carry the marker in their description; others' endpoints map to no connection. */
+    private static EndpointView view(ListVpcEndpointsResponse.Endpoint endpoint, List<String> zoneIds) {
+        String description = endpoint.getEndpointDescription();
+        String connectionId = description != null && description.startsWith(DESCRIPTION_MARKER)
+                ? description.substring(DESCRIPTION_MARKER.length()) : null;
+        String status = endpoint.getEndpointStatus() + "/" + endpoint.getConnectionStatus();
+        return new EndpointView(endpoint.getEndpointId(), connectionId,
+                AlicloudEndpointStates.toConnectionState(endpoint.getEndpointStatus(), endpoint.getConnectionStatus()),
+                status, null, zoneIds);
+    }
+}

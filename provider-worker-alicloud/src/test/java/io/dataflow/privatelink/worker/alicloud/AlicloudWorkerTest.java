@@ -1,0 +1,223 @@
+package io.dataflow.privatelink.worker.alicloud;
+
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.privatelink.model.v20200415.DisableVpcEndpointConnectionRequest;
+import com.aliyuncs.privatelink.model.v20200415.EnableVpcEndpointConnectionRequest;
+import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointsRequest;
+import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointsResponse;
+import com.aliyuncs.profile.DefaultProfile;
+import io.dataflow.privatelink.contract.CloudProvider;
+import io.dataflow.privatelink.contract.ConnectionIds;
+import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.ConnectionType;
+import io.dataflow.privatelink.contract.event.CloudEvent;
+import io.dataflow.privatelink.contract.event.ClusterPlacement;
+import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
+import io.dataflow.privatelink.contract.event.ConnectionRequested;
+import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
+import io.dataflow.privatelink.contract.event.EventTypes;
+import io.dataflow.privatelink.contract.event.Topics;
+import io.dataflow.privatelink.infra.InfraTestResource;
+import io.dataflow.privatelink.infra.TopicProbe;
+import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
+import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulator;
+import io.dataflow.privatelink.simulator.common.FaultSpec;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static io.dataflow.privatelink.worker.alicloud.AlicloudSimulatorResource.REGION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Alibaba Cloud worker on its side: requests from Kafka, the real SDK against the simulator, events out. */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "database", value = "provider_worker_alicloud"))
+@QuarkusTestResource(value = AlicloudSimulatorResource.class, restrictToAnnotatedClass = true)
+class AlicloudWorkerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final List<String> BOTH_ZONES = List.of("cn-hangzhou-i", "cn-hangzhou-j");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void createsTheEndpointAndFollowsItThroughEnableToActive() throws ClientException {
+        AlicloudSimulator.ServiceRef service = AlicloudSimulatorResource.customerService(BOTH_ZONES, true, false);
+        String id = ConnectionIds.newId();
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+
+            ConnectionStateChanged pending = awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
+            assertEquals(BOTH_ZONES, pending.availabilityZoneIds());
+            List<ListVpcEndpointsResponse.Endpoint> endpoints = platformEndpointsNamed(id);
+            assertEquals(1, endpoints.size());
+            assertEquals(pending.endpointId(), endpoints.get(0).getEndpointId());
+
+            EnableVpcEndpointConnectionRequest enable = new EnableVpcEndpointConnectionRequest();
+            enable.setServiceId(service.serviceId());
+            enable.setEndpointId(pending.endpointId());
+            owner(enable);
+
+            assertEquals(pending.endpointId(), awaitState(states, id, ConnectionState.ACTIVE).endpointId());
+        }
+    }
+
+    @Test
+    void serviceThatDoesNotWhitelistThePlatformFailsNamingTheAccountAndCreatesNothing() throws ClientException {
+        AlicloudSimulator.ServiceRef service = AlicloudSimulatorResource.customerService(BOTH_ZONES, false, false);
+        String id = ConnectionIds.newId();
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+
+            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            assertTrue(failed.message().contains("whitelist")
+                    && failed.message().contains(AlicloudSimulatorResource.PLATFORM_UID), failed.message());
+        }
+        assertEquals(0, platformEndpointsNamed(id).size());
+    }
+
+    @Test
+    void serviceWithoutASharedZoneFailsListingBothZoneSets() throws ClientException {
+        AlicloudSimulator.ServiceRef service = AlicloudSimulatorResource.customerService(List.of("cn-hangzhou-k"),
+                true, false);
+        String id = ConnectionIds.newId();
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+
+            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            assertTrue(failed.message().contains("[cn-hangzhou-k]")
+                    && failed.message().contains("[cn-hangzhou-i, cn-hangzhou-j]"), failed.message());
+        }
+        assertEquals(0, platformEndpointsNamed(id).size());
+    }
+
+    @Test
+    void ownerDisablingTheConnectionFailsIt() throws ClientException {
+        AlicloudSimulator.ServiceRef service = AlicloudSimulatorResource.customerService(BOTH_ZONES, true, true);
+        String id = ConnectionIds.newId();
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+            String endpointId = awaitState(states, id, ConnectionState.ACTIVE).endpointId();
+
+            DisableVpcEndpointConnectionRequest disable = new DisableVpcEndpointConnectionRequest();
+            disable.setServiceId(service.serviceId());
+            disable.setEndpointId(endpointId);
+            owner(disable);
+
+            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            assertTrue(failed.message().contains("Disconnect"), failed.message());
+        }
+    }
+
+    @Test
+    void deleteRemovesTheEndpointAndAnnouncesTheDeletion() throws ClientException {
+        AlicloudSimulator.ServiceRef service = AlicloudSimulatorResource.customerService(BOTH_ZONES, true, true);
+        String id = ConnectionIds.newId();
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+            awaitState(states, id, ConnectionState.ACTIVE);
+
+            send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
+                    new ConnectionDeletionRequested(id, "cluster-ali", ConnectionType.ALICLOUD_ENDPOINT_SERVICE, "bob",
+                            now()));
+
+            states.awaitRecord(r -> id.equals(r.key()) && EventTypes.CONNECTION_DELETED.equals(type(r)), WAIT);
+        }
+        assertEquals(0, platformEndpointsNamed(id).size());
+    }
+
+    @Test
+    void throttlingStormEndsWithEveryConnectionInItsRightState() throws ClientException {
+        AlicloudSimulator.ServiceRef manual = AlicloudSimulatorResource.customerService(BOTH_ZONES, true, false);
+        AlicloudSimulator.ServiceRef automatic = AlicloudSimulatorResource.customerService(BOTH_ZONES, true, true);
+        List<String> waiting = List.of(ConnectionIds.newId(), ConnectionIds.newId());
+        List<String> accepted = List.of(ConnectionIds.newId(), ConnectionIds.newId());
+        long throttledBefore = AlicloudSimulatorResource.simulator.throttledCount();
+
+        AlicloudSimulatorResource.simulator.injectFault("*", FaultSpec.throttling().withProbability(0.5));
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            waiting.forEach(id -> request(id, manual.serviceName()));
+            accepted.forEach(id -> request(id, automatic.serviceName()));
+
+            waiting.forEach(id -> awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE));
+            accepted.forEach(id -> awaitState(states, id, ConnectionState.ACTIVE));
+        } finally {
+            AlicloudSimulatorResource.simulator.clearFaults();
+        }
+        assertTrue(AlicloudSimulatorResource.simulator.throttledCount() > throttledBefore, "the storm throttled calls");
+        for (String id : waiting) {
+            assertEquals(1, platformEndpointsNamed(id).size());
+        }
+        for (String id : accepted) {
+            assertEquals(1, platformEndpointsNamed(id).size());
+        }
+    }
+
+    private void request(String id, String serviceName) {
+        ClusterPlacement placement = new ClusterPlacement("cluster-ali", "project-1", CloudProvider.ALICLOUD, REGION,
+                AlicloudSimulatorResource.PLATFORM_UID, AlicloudSimulatorResource.VPC, BOTH_ZONES,
+                AlicloudSimulatorResource.VSWITCHES, "sg-bp1platformtest0001");
+        send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, new ConnectionRequested(id, "cluster-ali",
+                "db", ConnectionType.ALICLOUD_ENDPOINT_SERVICE, serviceName, REGION, "alice", now(), placement));
+    }
+
+    private void send(String topic, String type, String id, Object payload) {
+        TopicProbe.send(bootstrapServers, CloudEventKafka.toRecord(topic, id,
+                CloudEvent.of(type, "/test/connection-service", id, now(), payload)));
+    }
+
+    private static ConnectionStateChanged awaitState(TopicProbe states, String id, ConnectionState state) {
+        ConsumerRecord<String, String> record = states.awaitRecord(r -> id.equals(r.key())
+                && EventTypes.CONNECTION_STATE_CHANGED.equals(type(r))
+                && CloudEventKafka.fromRecord(r).dataAs(ConnectionStateChanged.class).state() == state, WAIT);
+        return CloudEventKafka.fromRecord(record).dataAs(ConnectionStateChanged.class);
+    }
+
+    private static String type(ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader(CloudEventKafka.TYPE).value(), StandardCharsets.UTF_8);
+    }
+
+    /** Endpoints of the platform account named for the connection, as the console would list them. */
+    private static List<ListVpcEndpointsResponse.Endpoint> platformEndpointsNamed(String connectionId)
+            throws ClientException {
+        ListVpcEndpointsRequest list = new ListVpcEndpointsRequest();
+        list.setEndpointName(connectionId);
+        list.setSysProtocol(ProtocolType.HTTP);
+        return client(AlicloudSimulatorResource.PLATFORM_KEY, AlicloudSimulatorResource.PLATFORM_SECRET)
+                .getAcsResponse(list).getEndpoints();
+    }
+
+    private static void owner(com.aliyuncs.AcsRequest<?> request) throws ClientException {
+        request.setSysProtocol(ProtocolType.HTTP);
+        client(AlicloudSimulatorResource.OWNER_KEY, AlicloudSimulatorResource.OWNER_SECRET).getAcsResponse(request);
+    }
+
+    private static DefaultAcsClient client(String key, String secret) {
+        DefaultAcsClient client = new DefaultAcsClient(DefaultProfile.getProfile(REGION, key, secret));
+        client.setEndpointResolver(request -> AlicloudSimulatorResource.simulator.hostAndPort());
+        return client;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
