@@ -2,6 +2,10 @@ package io.dataflow.privatelink.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.privatelink.model.v20200415.EnableVpcEndpointConnectionRequest;
+import com.aliyuncs.profile.DefaultProfile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +60,7 @@ class LocalStackIT {
                 "--data-dir", dataDir.toString(),
                 "--api-port", freePort(), "--query-port", freePort(), "--aws-worker-port", freePort(),
                 "--alicloud-worker-port", freePort(), "--kafka-port", freePort(), "--postgres-port", freePort(),
-                "--ec2-port", freePort());
+                "--ec2-port", freePort(), "--alicloud-port", freePort());
         stack = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("stack.log").toFile()).start();
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -107,6 +111,30 @@ class LocalStackIT {
         assertEquals("DELETING", deleting.get("state").asText());
         await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(300)).until(() -> status(api + "/" + id) == 404);
         assertFalse(get(api).get("privateLinkConnections").elements().hasNext());
+    }
+
+    @Test
+    void alibabaCloudConnectionIsAcceptedThroughEnableVpcEndpointConnection() throws Exception {
+        String api = env.get("PLC_API") + "/v1beta1/clusters/" + env.get("PLC_ALICLOUD_CLUSTER_ID")
+                + "/privateLinkConnections";
+
+        JsonNode created = send("POST", api, """
+                {"privateLinkConnection": {"displayName": "orders-db", "type": "ALICLOUD_ENDPOINT_SERVICE",
+                 "alicloudEndpointService": {"name": "%s"}}}""".formatted(env.get("PLC_ALICLOUD_SERVICE_NAME")), 200);
+        String id = created.get("privateLinkConnectionId").asText();
+        JsonNode pending = awaitState(api + "/" + id, "PENDING_ACCEPTANCE");
+        String endpointId = pending.get("alicloudEndpointService").get("endpointId").asText();
+
+        DefaultAcsClient customer = new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou",
+                env.get("PLC_ALICLOUD_CUSTOMER_ACCESS_KEY"), env.get("PLC_ALICLOUD_CUSTOMER_ACCESS_SECRET")));
+        customer.setEndpointResolver(request -> URI.create(env.get("PLC_ALICLOUD_ENDPOINT")).getAuthority());
+        EnableVpcEndpointConnectionRequest enable = new EnableVpcEndpointConnectionRequest();
+        enable.setSysProtocol(ProtocolType.HTTP);
+        enable.setServiceId(env.get("PLC_ALICLOUD_SERVICE_ID"));
+        enable.setEndpointId(endpointId);
+        customer.getAcsResponse(enable);
+
+        awaitState(api + "/" + id, "ACTIVE");
     }
 
     private static JsonNode awaitState(String url, String state) {

@@ -35,6 +35,12 @@ final class DemoEnvironment {
     static final String ALICLOUD_REGION = "cn-hangzhou";
     static final String ALICLOUD_CLUSTER_ID = "10000000000000000002";
     static final String ALICLOUD_PLATFORM_ACCOUNT = "1000000000000001";
+    static final String ALICLOUD_PLATFORM_ACCESS_KEY = "LTAI5tPlatformDemo0001";
+    static final String ALICLOUD_PLATFORM_SECRET = "platform-demo-secret";
+    static final String ALICLOUD_CUSTOMER_ACCOUNT = "1000000000000002";
+    static final String ALICLOUD_CUSTOMER_ACCESS_KEY = "LTAI5tCustomerDemo0002";
+    static final String ALICLOUD_CUSTOMER_SECRET = "customer-demo-secret";
+    static final String ALICLOUD_CUSTOMER_SLB = "lb-bp1customerdemo00001";
     static final String ALICLOUD_PLATFORM_VPC = "vpc-bp1platformdemo0001";
     static final String ALICLOUD_PLATFORM_SECURITY_GROUP = "sg-bp1platformdemo0001";
     /** Zone id → vSwitch. */

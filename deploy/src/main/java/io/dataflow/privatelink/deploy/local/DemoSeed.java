@@ -1,5 +1,13 @@
 package io.dataflow.privatelink.deploy.local;
 
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.privatelink.model.v20200415.AddUserToVpcEndpointServiceRequest;
+import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointServiceRequest;
+import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointServiceResponse;
+import com.aliyuncs.profile.DefaultProfile;
+import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulator;
 import io.dataflow.privatelink.simulator.ec2.AvailabilityZone;
 import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -9,6 +17,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,13 +27,22 @@ import java.util.List;
  */
 final class DemoSeed {
 
-    record Seeded(String awsServiceId, String awsServiceName) {
+    record Seeded(String awsServiceId, String awsServiceName, String alicloudServiceId, String alicloudServiceName) {
     }
 
     private DemoSeed() {
     }
 
-    static Seeded seedAws(Ec2Simulator ec2) {
+    static Seeded seed(Ec2Simulator ec2, AlicloudSimulator alicloud) throws ClientException {
+        ServiceRef aws = seedAws(ec2);
+        ServiceRef ali = seedAlicloud(alicloud);
+        return new Seeded(aws.id(), aws.name(), ali.id(), ali.name());
+    }
+
+    private record ServiceRef(String id, String name) {
+    }
+
+    private static ServiceRef seedAws(Ec2Simulator ec2) {
         ec2.addAccount(DemoEnvironment.AWS_PLATFORM_ACCOUNT, DemoEnvironment.AWS_PLATFORM_ACCESS_KEY);
         ec2.addAccount(DemoEnvironment.AWS_CUSTOMER_ACCOUNT, DemoEnvironment.AWS_CUSTOMER_ACCESS_KEY);
         DemoEnvironment.AWS_ZONES.forEach((zoneId, nameAndSubnet) -> ec2.registerSubnet(
@@ -46,7 +64,43 @@ final class DemoSeed {
                     .clientToken("demo-kafka-service")).serviceConfiguration();
             customer.modifyVpcEndpointServicePermissions(r -> r.serviceId(service.serviceId())
                     .addAllowedPrincipals("arn:aws:iam::" + DemoEnvironment.AWS_PLATFORM_ACCOUNT + ":root"));
-            return new Seeded(service.serviceId(), service.serviceName());
+            return new ServiceRef(service.serviceId(), service.serviceName());
         }
+    }
+
+    private static ServiceRef seedAlicloud(AlicloudSimulator alicloud) throws ClientException {
+        alicloud.addAccount(DemoEnvironment.ALICLOUD_PLATFORM_ACCOUNT, DemoEnvironment.ALICLOUD_PLATFORM_ACCESS_KEY,
+                DemoEnvironment.ALICLOUD_PLATFORM_SECRET);
+        alicloud.addAccount(DemoEnvironment.ALICLOUD_CUSTOMER_ACCOUNT, DemoEnvironment.ALICLOUD_CUSTOMER_ACCESS_KEY,
+                DemoEnvironment.ALICLOUD_CUSTOMER_SECRET);
+        DemoEnvironment.ALICLOUD_ZONES.forEach((zone, vSwitch) -> alicloud.registerVSwitch(
+                DemoEnvironment.ALICLOUD_PLATFORM_ACCOUNT, DemoEnvironment.ALICLOUD_REGION,
+                DemoEnvironment.ALICLOUD_PLATFORM_VPC, vSwitch, zone));
+        DefaultAcsClient customer = new DefaultAcsClient(DefaultProfile.getProfile(DemoEnvironment.ALICLOUD_REGION,
+                DemoEnvironment.ALICLOUD_CUSTOMER_ACCESS_KEY, DemoEnvironment.ALICLOUD_CUSTOMER_SECRET));
+        customer.setEndpointResolver(request -> alicloud.hostAndPort());
+        CreateVpcEndpointServiceRequest create = new CreateVpcEndpointServiceRequest();
+        create.setSysProtocol(ProtocolType.HTTP);
+        create.setSysRegionId(DemoEnvironment.ALICLOUD_REGION);
+        create.setAutoAcceptEnabled(false);
+        create.setServiceResourceType("slb");
+        create.setServiceDescription("customer database (demo)");
+        List<CreateVpcEndpointServiceRequest.Resource> resources = new ArrayList<>();
+        for (String zone : DemoEnvironment.ALICLOUD_CLUSTER_ZONES) {
+            CreateVpcEndpointServiceRequest.Resource resource = new CreateVpcEndpointServiceRequest.Resource();
+            resource.setResourceType("slb");
+            resource.setResourceId(DemoEnvironment.ALICLOUD_CUSTOMER_SLB);
+            resource.setZoneId(zone);
+            resources.add(resource);
+        }
+        create.setResources(resources);
+        CreateVpcEndpointServiceResponse service = customer.getAcsResponse(create);
+        AddUserToVpcEndpointServiceRequest whitelist = new AddUserToVpcEndpointServiceRequest();
+        whitelist.setSysProtocol(ProtocolType.HTTP);
+        whitelist.setSysRegionId(DemoEnvironment.ALICLOUD_REGION);
+        whitelist.setServiceId(service.getServiceId());
+        whitelist.setUserId(Long.valueOf(DemoEnvironment.ALICLOUD_PLATFORM_ACCOUNT));
+        customer.getAcsResponse(whitelist);
+        return new ServiceRef(service.getServiceId(), service.getServiceName());
     }
 }

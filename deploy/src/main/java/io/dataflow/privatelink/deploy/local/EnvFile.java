@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.deploy.local;
 
+import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulator;
 import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
 
 import java.io.IOException;
@@ -16,7 +17,7 @@ final class EnvFile {
     private final Path file;
     private final Map<String, String> variables = new LinkedHashMap<>();
 
-    EnvFile(LocalStackOptions options, Ec2Simulator ec2, DemoSeed.Seeded seeded) {
+    EnvFile(LocalStackOptions options, Ec2Simulator ec2, AlicloudSimulator alicloud, DemoSeed.Seeded seeded) {
         this.file = options.envFile();
         variables.put("PLC_API", "http://localhost:" + options.apiPort());
         variables.put("PLC_AWS_CLUSTER_ID", DemoEnvironment.AWS_CLUSTER_ID);
@@ -26,6 +27,11 @@ final class EnvFile {
         variables.put("PLC_EC2_ENDPOINT", ec2.endpoint().toString());
         variables.put("PLC_AWS_CUSTOMER_ACCESS_KEY", DemoEnvironment.AWS_CUSTOMER_ACCESS_KEY);
         variables.put("PLC_AWS_PLATFORM_ACCOUNT_ID", DemoEnvironment.AWS_PLATFORM_ACCOUNT);
+        variables.put("PLC_ALICLOUD_SERVICE_NAME", seeded.alicloudServiceName());
+        variables.put("PLC_ALICLOUD_SERVICE_ID", seeded.alicloudServiceId());
+        variables.put("PLC_ALICLOUD_ENDPOINT", alicloud.endpoint().toString());
+        variables.put("PLC_ALICLOUD_CUSTOMER_ACCESS_KEY", DemoEnvironment.ALICLOUD_CUSTOMER_ACCESS_KEY);
+        variables.put("PLC_ALICLOUD_CUSTOMER_ACCESS_SECRET", DemoEnvironment.ALICLOUD_CUSTOMER_SECRET);
         variables.put("PLC_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + options.kafkaPort());
         variables.put("PLC_POSTGRES_PORT", String.valueOf(options.postgresPort()));
     }
@@ -50,6 +56,7 @@ final class EnvFile {
 
                   REST API          %s
                   EC2 simulator     %s
+                  Alibaba simulator %s
                   Kafka             %s
                   Environment file  %s   (source it: . %s)
 
@@ -61,6 +68,7 @@ final class EnvFile {
 
                   The README's "Try it" section walks through acceptance and deletion. Ctrl-C stops everything.
                 """.formatted(startup.toMillis() / 1000.0, api, variables.get("PLC_EC2_ENDPOINT"),
+                variables.get("PLC_ALICLOUD_ENDPOINT"),
                 variables.get("PLC_KAFKA_BOOTSTRAP_SERVERS"), file, file, file);
     }
 }

@@ -2,6 +2,7 @@ package io.dataflow.privatelink.deploy.local;
 
 import io.dataflow.privatelink.infra.EmbeddedKafka;
 import io.dataflow.privatelink.infra.EmbeddedPostgresServer;
+import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulator;
 import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
 import io.dataflow.privatelink.simulator.ec2.Ec2SimulatorConfig;
 
@@ -32,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafka kafka;
     private Ec2Simulator ec2;
+    private AlicloudSimulator alicloud;
 
     private LocalStack(LocalStackOptions options) {
         this.options = options;
@@ -79,7 +81,8 @@ public final class LocalStack implements AutoCloseable {
         kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort());
         ec2 = Ec2Simulator.start(options.ec2Port(), Ec2SimulatorConfig.builder()
                 .defaultRegion(DemoEnvironment.AWS_REGION).build());
-        DemoSeed.Seeded seeded = DemoSeed.seedAws(ec2);
+        alicloud = AlicloudSimulator.start(options.alicloudPort());
+        DemoSeed.Seeded seeded = DemoSeed.seed(ec2, alicloud);
 
         say("Starting the services (logs in " + logs + ")");
         services.add(start("domain-service", options.queryPort(), Map.of()));
@@ -90,10 +93,16 @@ public final class LocalStack implements AutoCloseable {
                 "plc.aws.secret-access-key", DemoEnvironment.AWS_PLATFORM_SECRET,
                 // a brisk pace for a demo; production keeps the default
                 "plc.worker.reconcile-interval", "1s")));
+        services.add(start("provider-worker-alicloud", options.alicloudWorkerPort(), Map.of(
+                "plc.alicloud.endpoint", alicloud.hostAndPort(),
+                "plc.alicloud.protocol", "http",
+                "plc.alicloud.access-key-id", DemoEnvironment.ALICLOUD_PLATFORM_ACCESS_KEY,
+                "plc.alicloud.access-key-secret", DemoEnvironment.ALICLOUD_PLATFORM_SECRET,
+                "plc.worker.reconcile-interval", "1s")));
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
         }
-        EnvFile env = new EnvFile(options, ec2, seeded);
+        EnvFile env = new EnvFile(options, ec2, alicloud, seeded);
         env.write();
         System.out.println(env.banner(Duration.between(begin, Instant.now())));
         System.out.flush();
@@ -145,6 +154,9 @@ public final class LocalStack implements AutoCloseable {
         services.clear();
         if (ec2 != null) {
             ec2.close();
+        }
+        if (alicloud != null) {
+            alicloud.close();
         }
         if (kafka != null) {
             kafka.close();

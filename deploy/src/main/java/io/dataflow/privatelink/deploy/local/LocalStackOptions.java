@@ -17,6 +17,7 @@ record LocalStackOptions(
         int kafkaPort,
         int postgresPort,
         int ec2Port,
+        int alicloudPort,
         Path envFile,
         boolean help) {
 
@@ -37,6 +38,7 @@ record LocalStackOptions(
               --kafka-port N        Kafka broker (default: 9092)
               --postgres-port N     PostgreSQL (default: 15432)
               --ec2-port N          EC2 simulator (default: 4566)
+              --alicloud-port N     Alibaba Cloud PrivateLink simulator (default: 4567)
               --env-file FILE       where to write the shell exports (default: <data-dir>/env.sh)
               --no-build            do not build; use what target/ folders hold
               --help                print this text
@@ -54,6 +56,7 @@ record LocalStackOptions(
         int kafkaPort = 9092;
         int postgresPort = 15432;
         int ec2Port = 4566;
+        int alicloudPort = 4567;
         Path envFile = null;
         while (!rest.isEmpty()) {
             String option = rest.pop();
@@ -67,6 +70,7 @@ record LocalStackOptions(
                 case "--kafka-port" -> kafkaPort = port(option, rest);
                 case "--postgres-port" -> postgresPort = port(option, rest);
                 case "--ec2-port" -> ec2Port = port(option, rest);
+                case "--alicloud-port" -> alicloudPort = port(option, rest);
                 case "--env-file" -> envFile = Path.of(value(option, rest)).toAbsolutePath();
                 case "--no-build" -> {
                     // handled by the shell script
@@ -76,7 +80,7 @@ record LocalStackOptions(
             }
         }
         return new LocalStackOptions(repoRoot, dataDir, reset, apiPort, queryPort, awsWorkerPort, alicloudWorkerPort,
-                kafkaPort, postgresPort, ec2Port, envFile == null ? dataDir.resolve("env.sh") : envFile, help);
+                kafkaPort, postgresPort, ec2Port, alicloudPort, envFile == null ? dataDir.resolve("env.sh") : envFile, help);
     }
 
     private static String value(String option, Deque<String> rest) {
