@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
@@ -67,6 +68,19 @@ public final class TopicProbe implements AutoCloseable {
             }
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
         }
+    }
+
+    /** Everything the topic holds now: reads until the consumer has reached the end of every partition. */
+    public List<ConsumerRecord<String, String>> readToEnd() {
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("could not read to the end of " + end.keySet() + " within 30 s");
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return seen();
     }
 
     /** Everything read so far. */

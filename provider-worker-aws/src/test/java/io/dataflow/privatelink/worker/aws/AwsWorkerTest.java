@@ -16,6 +16,7 @@ import io.dataflow.privatelink.infra.TopicProbe;
 import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
 import io.dataflow.privatelink.simulator.ec2.FaultSpec;
+import io.dataflow.privatelink.worker.service.ReconcileCycle;
 import jakarta.inject.Inject;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -65,6 +66,9 @@ class AwsWorkerTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ReconcileCycle cycle;
+
     @Test
     void createsTheEndpointAndFollowsItThroughAcceptanceToActive() {
         Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1, AZ2), true, true);
@@ -88,6 +92,11 @@ class AwsWorkerTest {
             ConnectionStateChanged active = awaitState(states, id, ConnectionState.ACTIVE);
             assertEquals(endpoint.vpcEndpointId(), active.endpointId());
             assertEquals(1, platformEndpointsTagged(id).size());
+            // Each transition is published once, however many watch cycles saw the same state.
+            await().atMost(WAIT).until(() -> cycle.completedPasses() > 0);
+            long passes = cycle.completedPasses();
+            await().atMost(WAIT).until(() -> cycle.completedPasses() >= passes + 2);
+            assertEquals(List.of(ConnectionState.PENDING_ACCEPTANCE, ConnectionState.ACTIVE), statesOf(states, id));
         }
     }
 
@@ -128,6 +137,8 @@ class AwsWorkerTest {
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
             awaitState(states, id, ConnectionState.ACTIVE);
+            // The service accepts by itself: the connection never waited for anyone's acceptance.
+            assertFalse(statesOf(states, id).contains(ConnectionState.PENDING_ACCEPTANCE), statesOf(states, id).toString());
 
             send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
                     new ConnectionDeletionRequested(id, "cluster-1", ConnectionType.AWS_ENDPOINT_SERVICE, "bob", now()));
@@ -302,6 +313,14 @@ class AwsWorkerTest {
                 && EventTypes.CONNECTION_STATE_CHANGED.equals(type(r))
                 && CloudEventKafka.fromRecord(r).dataAs(ConnectionStateChanged.class).state() == state, WAIT);
         return CloudEventKafka.fromRecord(record).dataAs(ConnectionStateChanged.class);
+    }
+
+    /** The states announced for a connection, in order, as far as the topic holds them now. */
+    private static List<ConnectionState> statesOf(TopicProbe states, String id) {
+        return states.readToEnd().stream()
+                .filter(r -> id.equals(r.key()) && EventTypes.CONNECTION_STATE_CHANGED.equals(type(r)))
+                .map(r -> CloudEventKafka.fromRecord(r).dataAs(ConnectionStateChanged.class).state())
+                .toList();
     }
 
     private static String type(ConsumerRecord<String, String> record) {

@@ -51,7 +51,9 @@ class WatchAndCreateBenchmark {
         for (int n : new int[] {100, 1_000, 10_000}) {
             try (Ec2Simulator ec2 = Ec2Simulator.start(0, Ec2SimulatorConfig.builder().defaultRegion(REGION).build())) {
                 Ec2Simulator.ServiceRef service = seed(ec2);
-                AwsEndpointCloud cloud = adapter(ec2, Map.of());
+                // Seeding is not what is measured: no create budget for it.
+                AwsEndpointCloud cloud = adapter(ec2, Map.of("plc.aws.budgets.mutate-capacity", "1000000",
+                        "plc.aws.budgets.mutate-refill-per-second", "1000000"));
                 List<String> ids = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     String id = ConnectionIds.newId();
@@ -159,6 +161,8 @@ class WatchAndCreateBenchmark {
         properties.putAll(overrides);
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(AwsConfig.class)
+                // Quarkus's duration syntax ("30s", "10ms"), as the worker reads it
+                .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
                 .withSources(new PropertiesConfigSource(properties, "benchmark", 500))
                 .build();
         return new AwsEndpointCloud(new Ec2Clients(config.getConfigMapping(AwsConfig.class)));

@@ -87,6 +87,17 @@ class EndpointReconcilerTest {
     }
 
     @Test
+    void serviceInAnotherRegionThanRequestedFailsNamingBoth() {
+        cloud.service = new EndpointServiceView(SERVICE, "us-west-2", List.of("use1-az1"), true);
+
+        Outcome outcome = reconciler.provision(row(CREATING, null));
+
+        assertEquals(FAILED, outcome.state());
+        assertTrue(outcome.message().contains("is in region us-west-2, not in us-east-1"), outcome.message());
+        assertFalse(cloud.calls.stream().anyMatch(call -> call.startsWith("createEndpoint")));
+    }
+
+    @Test
     void throttledCallIsRetriedLaterWithoutChangingState() {
         cloud.failNextCall = new CloudException("RequestLimitExceeded", "Request limit exceeded.", true, null);
 
