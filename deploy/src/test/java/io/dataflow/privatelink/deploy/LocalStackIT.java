@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
@@ -147,7 +147,7 @@ class LocalStackIT {
                 .endpointOverride(URI.create(env.get("PLC_EC2_ENDPOINT")))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(env.get("PLC_AWS_CUSTOMER_ACCESS_KEY"), "customer-secret")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
     }
 

@@ -1,5 +1,7 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
+import io.dataflow.privatelink.simulator.common.CloudApiError;
+
 /**
  * An Alibaba Cloud API error as the wire shows it: HTTP status, {@code Code} and {@code Message}. Thrown
  * anywhere in request handling and rendered as
@@ -7,23 +9,10 @@ package io.dataflow.privatelink.simulator.alicloud;
  * of 500 or more into a {@code ServerException}, anything else into a {@code ClientException}, both with
  * {@code getErrCode()} = {@code Code}.
  */
-final class AlicloudApiError extends RuntimeException {
-
-    private final String code;
-    private final int httpStatus;
+final class AlicloudApiError extends CloudApiError {
 
     AlicloudApiError(int httpStatus, String code, String message) {
-        super(message, null, false, false);
-        this.code = code;
-        this.httpStatus = httpStatus;
-    }
-
-    String code() {
-        return code;
-    }
-
-    int httpStatus() {
-        return httpStatus;
+        super(httpStatus, code, message);
     }
 
     static AlicloudApiError badRequest(String code, String message) {

@@ -3,14 +3,13 @@ package io.dataflow.privatelink.simulator.alicloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dataflow.privatelink.simulator.common.ControlHandler;
-import io.dataflow.privatelink.simulator.common.SimulatorOperations;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The Alibaba Cloud simulator's JSON control endpoints under {@code /_simulator/} (RPC requests go to
- * {@code /}): the shared ones of {@link ControlHandler} (health, calls, faults, rate-limits) and these,
- * which expose the Java API's test hooks to the local stack and to scripts:
+ * {@code /}): the shared ones of {@link ControlHandler} (health, calls, faults, rate-limits, endpoint hooks)
+ * and these, which expose the Java API's test hooks to the local stack and to scripts:
  *
  * <pre>
  * POST   /_simulator/accounts               {"accountId":"1000000000000001","accessKeyId":"…","accessKeySecret":"…"}
@@ -28,8 +27,8 @@ final class AlicloudControlHandler extends ControlHandler {
 
     private final AlicloudSimulator simulator;
 
-    AlicloudControlHandler(AlicloudSimulator simulator, SimulatorOperations operations) {
-        super(operations);
+    AlicloudControlHandler(AlicloudSimulator simulator) {
+        super(simulator, "status");
         this.simulator = simulator;
     }
 
@@ -43,17 +42,13 @@ final class AlicloudControlHandler extends ControlHandler {
                 simulator.registerVSwitch(text(req, "accountId"), text(req, "regionId"), text(req, "vpcId"),
                         text(req, "vSwitchId"), text(req, "zoneId"));
                 return req;
-            case "POST /services":
-                return createService(req);
             default:
-                if (path.startsWith("/services/")) {
-                    return serviceRoute(method, path, req);
-                }
-                return path.startsWith("/endpoints/") ? endpointRoute(method, path, req) : null;
+                return null;
         }
     }
 
-    private JsonNode createService(JsonNode req) {
+    @Override
+    protected JsonNode createService(JsonNode req) {
         String region = text(req, "regionId");
         List<String> zones = new ArrayList<>();
         if (req.has("zoneIds")) {
@@ -63,11 +58,11 @@ final class AlicloudControlHandler extends ControlHandler {
         }
         AlicloudSimulator.ServiceRef ref = simulator.createEndpointService(text(req, "ownerAccountId"), region,
                 req.path("autoAcceptEnabled").asBoolean(false), zones);
-        return json.createObjectNode().put("serviceId", ref.serviceId()).put("serviceName", ref.serviceName());
+        return serviceCreated(ref.serviceId(), ref.serviceName());
     }
 
-    private JsonNode serviceRoute(String method, String path, JsonNode req) {
-        String[] parts = path.substring("/services/".length()).split("/");
+    @Override
+    protected JsonNode serviceRoute(String method, String[] parts, JsonNode req) {
         if (parts.length == 2 && parts[1].equals("users") && method.equals("POST")) {
             simulator.addUserToService(parts[0], text(req, "userId"));
             return req;
@@ -78,36 +73,22 @@ final class AlicloudControlHandler extends ControlHandler {
         return null;
     }
 
-    private JsonNode endpointRoute(String method, String path, JsonNode req) {
-        String[] parts = path.substring("/endpoints/".length()).split("/");
-        String endpointId = parts[0];
-        if (parts.length == 1 && method.equals("GET")) {
-            return endpointStatus(endpointId);
-        }
-        if (parts.length == 1 && method.equals("DELETE")) {
-            return message("deleted", String.valueOf(simulator.deleteEndpointOutOfBand(endpointId)));
-        }
-        if (parts.length == 2 && parts[1].equals("status") && (method.equals("PUT") || method.equals("POST"))) {
-            if (!req.hasNonNull("endpointStatus") && !req.hasNonNull("connectionStatus")) {
-                throw new IllegalArgumentException("missing field 'endpointStatus' or 'connectionStatus'");
-            }
-            if (req.hasNonNull("endpointStatus")) {
-                simulator.setEndpointStatus(endpointId, text(req, "endpointStatus"));
-            }
-            if (req.hasNonNull("connectionStatus")) {
-                simulator.setConnectionStatus(endpointId, text(req, "connectionStatus"));
-            }
-            return endpointStatus(endpointId);
-        }
-        return null;
+    @Override
+    protected void describeEndpoint(String endpointId, ObjectNode view) {
+        putWire(view, "endpointStatus", simulator.endpointStatus(endpointId));
+        putWire(view, "connectionStatus", simulator.connectionStatus(endpointId));
     }
 
-    private JsonNode endpointStatus(String endpointId) {
-        ObjectNode node = json.createObjectNode().put("endpointId", endpointId);
-        simulator.endpointStatus(endpointId).ifPresentOrElse(
-                s -> node.put("endpointStatus", s.wireValue()), () -> node.putNull("endpointStatus"));
-        simulator.connectionStatus(endpointId).ifPresentOrElse(
-                s -> node.put("connectionStatus", s.wireValue()), () -> node.putNull("connectionStatus"));
-        return node;
+    @Override
+    protected void forceEndpointState(String endpointId, JsonNode req) {
+        if (!req.hasNonNull("endpointStatus") && !req.hasNonNull("connectionStatus")) {
+            throw new IllegalArgumentException("missing field 'endpointStatus' or 'connectionStatus'");
+        }
+        if (req.hasNonNull("endpointStatus")) {
+            simulator.setEndpointStatus(endpointId, text(req, "endpointStatus"));
+        }
+        if (req.hasNonNull("connectionStatus")) {
+            simulator.setConnectionStatus(endpointId, text(req, "connectionStatus"));
+        }
     }
 }

@@ -1,11 +1,8 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
-import io.dataflow.privatelink.simulator.common.FaultSpec;
+import io.dataflow.privatelink.simulator.common.CloudSimulator;
 import io.dataflow.privatelink.simulator.common.SimulatorHttpServer;
-import io.dataflow.privatelink.simulator.common.SimulatorOperations;
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,62 +18,34 @@ import java.util.Optional;
  * forces HTTPS in its constructor, so the profile's protocol setting has no effect.
  *
  * <p>Accounts are known by AccessKey ({@link #addAccount}); the caller's region is the request's
- * {@code RegionId}. Control endpoints for the local stack live under {@code /_simulator/} (JSON).
+ * {@code RegionId}. Control endpoints for the local stack live under {@code /_simulator/} (JSON). Call
+ * counts, faults and rate limits: {@link CloudSimulator}; injected throttling answers 400
+ * {@code Throttling.User}, an internal error 500 {@code InternalError}, unavailability 503
+ * {@code ServiceUnavailable}.
  */
-public final class AlicloudSimulator implements AutoCloseable {
+public final class AlicloudSimulator extends CloudSimulator<AlicloudSimulatorConfig> {
 
     /** A service created through {@link #createEndpointService}. */
     public record ServiceRef(String serviceId, String serviceName) {
     }
 
-    private final AlicloudSimulatorConfig config;
     private final AlicloudStore store;
-    private final SimulatorOperations operations;
-    private final SimulatorHttpServer server;
 
     private AlicloudSimulator(SimulatorHttpServer server, AlicloudSimulatorConfig config) {
-        this.config = config;
-        this.server = server;
+        super(server, config, config.rateLimitsEnabled());
         this.store = new AlicloudStore(config);
-        this.operations = new SimulatorOperations(config.rateLimitsEnabled());
-        server.context("/", new AlicloudHttpHandler(store, new AlicloudActions(store), operations, config));
-        server.context(AlicloudControlHandler.PREFIX, new AlicloudControlHandler(this, operations));
+        server.context("/", new AlicloudHttpHandler(store, new AlicloudActions(store), operations(), config));
+        server.context(AlicloudControlHandler.PREFIX, new AlicloudControlHandler(this));
     }
 
     /** Starts on {@code port} (0 picks a free one) of {@link AlicloudSimulatorConfig#bindAddress()}. */
     public static AlicloudSimulator start(int port, AlicloudSimulatorConfig config) {
-        SimulatorHttpServer server = SimulatorHttpServer.bind(config.bindAddress(), port, "alicloud-simulator",
-                "Alibaba Cloud simulator");
-        AlicloudSimulator simulator = new AlicloudSimulator(server, config);
-        server.start();
-        return simulator;
+        return launch(SimulatorHttpServer.bind(config.bindAddress(), port, "alicloud-simulator",
+                "Alibaba Cloud simulator"), server -> new AlicloudSimulator(server, config));
     }
 
     public static AlicloudSimulator start(int port) {
         return start(port, AlicloudSimulatorConfig.defaults());
-    }
-
-    /** {@code http://127.0.0.1:<port>}: where the control endpoints are, and what curl talks to. */
-    public URI endpoint() {
-        return server.endpoint();
-    }
-
-    /** {@code 127.0.0.1:<port>}: the bare endpoint the Alibaba Cloud SDK takes (it adds the scheme itself). */
-    public String hostAndPort() {
-        return server.hostAndPort();
-    }
-
-    public int port() {
-        return server.port();
-    }
-
-    public AlicloudSimulatorConfig config() {
-        return config;
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 
     // ---- accounts and network (the parts of Alibaba Cloud that are not simulated as API) ----
@@ -144,6 +113,7 @@ public final class AlicloudSimulator implements AutoCloseable {
     }
 
     /** Removes an endpoint as if someone deleted it outside the platform (drift). */
+    @Override
     public boolean deleteEndpointOutOfBand(String endpointId) {
         return store.deleteEndpointOutOfBand(endpointId);
     }
@@ -156,60 +126,5 @@ public final class AlicloudSimulator implements AutoCloseable {
     /** The endpoint's current ConnectionStatus, empty once it is gone. */
     public Optional<ConnectionStatus> connectionStatus(String endpointId) {
         return store.findEndpoint(endpointId).map(VpcEndpoint::connectionStatus);
-    }
-
-    // ---- operations: call counts, faults, rate limits ----
-
-    /** Requests received for an action, whatever their outcome (errors, throttles and faults included). */
-    public long callCount(String action) {
-        return operations.callCount(action);
-    }
-
-    public Map<String, Long> callCounts() {
-        return operations.callCounts();
-    }
-
-    /** {@code Throttling.User} errors returned, from injected faults and from rate buckets. */
-    public long throttledCount() {
-        return operations.throttledCount();
-    }
-
-    public long throttledCount(String action) {
-        return operations.throttledCount(action);
-    }
-
-    public Map<String, Long> throttledCounts() {
-        return operations.throttledCounts();
-    }
-
-    /** Resets call and throttle counters. */
-    public void resetCallCounts() {
-        operations.resetCallCounts();
-    }
-
-    /**
-     * Arms a fault for an action, or for every action with {@code "*"}: throttling answers 400
-     * {@code Throttling.User}, an internal error 500 {@code InternalError}, unavailability 503
-     * {@code ServiceUnavailable}.
-     */
-    public void injectFault(String action, FaultSpec fault) {
-        operations.injectFault(action, fault);
-    }
-
-    public void clearFaults() {
-        operations.clearFaults();
-    }
-
-    public List<String> activeFaults() {
-        return operations.activeFaults();
-    }
-
-    /** Turns the API rate buckets on or off at runtime; turning them on starts with full buckets. */
-    public void setRateLimitsEnabled(boolean enabled) {
-        operations.setRateLimitsEnabled(enabled);
-    }
-
-    public boolean rateLimitsEnabled() {
-        return operations.rateLimitsEnabled();
     }
 }

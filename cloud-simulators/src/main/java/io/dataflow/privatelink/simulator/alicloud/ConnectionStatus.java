@@ -1,7 +1,6 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
-import java.util.Arrays;
-import java.util.Locale;
+import io.dataflow.privatelink.simulator.common.WireValue;
 
 /**
  * An endpoint's {@code ConnectionStatus} with its exact wire spelling. While the endpoint is
@@ -11,7 +10,7 @@ import java.util.Locale;
  * {@code DisableVpcEndpointConnection} {@code Disconnecting} → {@code Disconnected}, each after its delay.
  * {@code ServiceDeleted}: the service went away under the endpoint.
  */
-public enum ConnectionStatus {
+public enum ConnectionStatus implements WireValue {
     PENDING("Pending"),
     CONNECTING("Connecting"),
     CONNECTED("Connected"),
@@ -27,17 +26,14 @@ public enum ConnectionStatus {
         this.wire = wire;
     }
 
+    @Override
     public String wireValue() {
         return wire;
     }
 
     /** Accepts the wire value or the enum name, case-insensitively ({@code ServiceDeleted}, {@code SERVICE_DELETED}). */
     public static ConnectionStatus parse(String value) {
-        String normalized = value.replace("_", "").toLowerCase(Locale.ROOT);
-        return Arrays.stream(values())
-                .filter(s -> s.wire.toLowerCase(Locale.ROOT).equals(normalized))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown connection status: " + value));
+        return WireValue.parse(values(), value, "_", "connection status");
     }
 
     @Override

@@ -1,14 +1,13 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
-import java.util.Arrays;
-import java.util.Locale;
+import io.dataflow.privatelink.simulator.common.WireValue;
 
 /**
  * An endpoint's {@code EndpointStatus} with its exact wire spelling. {@code Creating} moves on to
  * {@code Active}, {@code Deleting} to gone, after the configured delays; {@code Pending} (being modified)
  * and {@code Inactive} only appear when a test forces them.
  */
-public enum EndpointStatus {
+public enum EndpointStatus implements WireValue {
     CREATING("Creating"),
     ACTIVE("Active"),
     PENDING("Pending"),
@@ -21,17 +20,14 @@ public enum EndpointStatus {
         this.wire = wire;
     }
 
+    @Override
     public String wireValue() {
         return wire;
     }
 
     /** Accepts the wire value or the enum name, case-insensitively. */
     public static EndpointStatus parse(String value) {
-        String normalized = value.replace("_", "").toLowerCase(Locale.ROOT);
-        return Arrays.stream(values())
-                .filter(s -> s.wire.toLowerCase(Locale.ROOT).equals(normalized))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown endpoint status: " + value));
+        return WireValue.parse(values(), value, "_", "endpoint status");
     }
 
     @Override

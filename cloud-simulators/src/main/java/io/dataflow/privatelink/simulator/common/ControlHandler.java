@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * JSON control endpoints under {@code /_simulator/}, a prefix no cloud request uses. The routes every
@@ -25,6 +26,11 @@ import java.util.Map;
  * DELETE /_simulator/faults                 clear faults
  * GET    /_simulator/rate-limits            {"enabled":false}
  * PUT    /_simulator/rate-limits            {"enabled":true}
+ * GET    /_simulator/endpoints/{id}         {"endpointId",…states, null once gone} ({@link #describeEndpoint})
+ * PUT    /_simulator/endpoints/{id}/{hook}  force its state(s) ({@link #forceEndpointState}), answer as GET
+ * DELETE /_simulator/endpoints/{id}         out-of-band deletion (drift): {"deleted":"true|false"}
+ * POST   /_simulator/services               create a service ({@link #createService}): {"serviceId","serviceName"}
+ * …      /_simulator/services/{id}/…        the cloud's service hooks ({@link #serviceRoute})
  * </pre>
  *
  * A missing field or a bad value answers 400 {@code {"error":…}}, an unknown route 404.
@@ -34,14 +40,37 @@ public abstract class ControlHandler implements HttpHandler {
     public static final String PREFIX = "/_simulator";
 
     protected final ObjectMapper json = new ObjectMapper();
+    private final CloudSimulator<?> simulator;
     private final SimulatorOperations operations;
+    private final String endpointHook;
 
-    protected ControlHandler(SimulatorOperations operations) {
-        this.operations = operations;
+    /**
+     * @param endpointHook the last segment of {@code PUT /endpoints/{id}/…}, the route that forces an
+     *                     endpoint's state(s) ({@code state} on EC2, {@code status} on Alibaba Cloud)
+     */
+    protected ControlHandler(CloudSimulator<?> simulator, String endpointHook) {
+        this.simulator = simulator;
+        this.operations = simulator.operations();
+        this.endpointHook = endpointHook;
     }
 
     /** The cloud-specific routes: the response body, or null for an unknown route. */
     protected abstract JsonNode route(String method, String path, JsonNode request);
+
+    /** {@code POST /services}: creates an endpoint service; answers with {@link #serviceCreated}. */
+    protected abstract JsonNode createService(JsonNode request);
+
+    /**
+     * {@code /services/{id}/…}: {@code parts} are the path segments after {@code /services/}, the service id
+     * first. The response body, or null for an unknown route.
+     */
+    protected abstract JsonNode serviceRoute(String method, String[] parts, JsonNode request);
+
+    /** {@code GET /endpoints/{id}}: adds the endpoint's state fields to {@code view} (see {@link #putWire}). */
+    protected abstract void describeEndpoint(String endpointId, ObjectNode view);
+
+    /** {@code PUT /endpoints/{id}/{hook}}: forces the state(s) the request names. */
+    protected abstract void forceEndpointState(String endpointId, JsonNode request);
 
     @Override
     public final void handle(HttpExchange exchange) throws IOException {
@@ -54,6 +83,15 @@ public abstract class ControlHandler implements HttpHandler {
             JsonNode request = body.length == 0 ? json.createObjectNode() : json.readTree(body);
             String normalized = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
             response = commonRoute(method, normalized, request);
+            if (response == null && normalized.startsWith("/endpoints/")) {
+                response = endpointRoute(method, normalized, request);
+            }
+            if (response == null && normalized.startsWith("/services/")) {
+                response = serviceRoute(method, normalized.substring("/services/".length()).split("/"), request);
+            }
+            if (response == null && method.equals("POST") && normalized.equals("/services")) {
+                response = createService(request);
+            }
             if (response == null) {
                 response = route(method, normalized, request);
             }
@@ -93,6 +131,33 @@ public abstract class ControlHandler implements HttpHandler {
             default:
                 return null;
         }
+    }
+
+    private JsonNode endpointRoute(String method, String path, JsonNode req) {
+        String[] parts = path.substring("/endpoints/".length()).split("/");
+        String endpointId = parts[0];
+        if (parts.length == 1 && method.equals("GET")) {
+            return endpointView(endpointId);
+        }
+        if (parts.length == 1 && method.equals("DELETE")) {
+            return message("deleted", String.valueOf(simulator.deleteEndpointOutOfBand(endpointId)));
+        }
+        if (parts.length == 2 && parts[1].equals(endpointHook) && (method.equals("PUT") || method.equals("POST"))) {
+            forceEndpointState(endpointId, req);
+            return endpointView(endpointId);
+        }
+        return null;
+    }
+
+    private JsonNode endpointView(String endpointId) {
+        ObjectNode node = json.createObjectNode().put("endpointId", endpointId);
+        describeEndpoint(endpointId, node);
+        return node;
+    }
+
+    /** Puts a state's wire value, or null when the endpoint is gone. */
+    protected static void putWire(ObjectNode node, String field, Optional<? extends WireValue> value) {
+        value.ifPresentOrElse(v -> node.put(field, v.wireValue()), () -> node.putNull(field));
     }
 
     private JsonNode calls() {
@@ -138,6 +203,11 @@ public abstract class ControlHandler implements HttpHandler {
             throw new IllegalArgumentException("missing field '" + field + "'");
         }
         return value.asText();
+    }
+
+    /** The answer to a service created through the control API. */
+    protected ObjectNode serviceCreated(String serviceId, String serviceName) {
+        return json.createObjectNode().put("serviceId", serviceId).put("serviceName", serviceName);
     }
 
     protected ObjectNode message(String field, String value) {

@@ -1,26 +1,15 @@
 package io.dataflow.privatelink.simulator.ec2;
 
+import io.dataflow.privatelink.simulator.common.CloudApiError;
+
 /**
  * An EC2 API error as the wire shows it: code, message and HTTP status. Thrown anywhere in request
  * handling and rendered as {@code <Response><Errors><Error>…} by the HTTP handler.
  */
-final class Ec2ApiError extends RuntimeException {
-
-    private final String code;
-    private final int httpStatus;
+final class Ec2ApiError extends CloudApiError {
 
     Ec2ApiError(int httpStatus, String code, String message) {
-        super(message, null, false, false);
-        this.code = code;
-        this.httpStatus = httpStatus;
-    }
-
-    String code() {
-        return code;
-    }
-
-    int httpStatus() {
-        return httpStatus;
+        super(httpStatus, code, message);
     }
 
     static Ec2ApiError badRequest(String code, String message) {

@@ -3,14 +3,13 @@ package io.dataflow.privatelink.simulator.ec2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dataflow.privatelink.simulator.common.ControlHandler;
-import io.dataflow.privatelink.simulator.common.SimulatorOperations;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The EC2 simulator's JSON control endpoints under {@code /_simulator/} (EC2 requests go to {@code /}):
- * the shared ones of {@link ControlHandler} (health, calls, faults, rate-limits) and these, which expose
- * the Java API's test hooks to the local stack and to scripts:
+ * the shared ones of {@link ControlHandler} (health, calls, faults, rate-limits, endpoint hooks) and these,
+ * which expose the Java API's test hooks to the local stack and to scripts:
  *
  * <pre>
  * POST   /_simulator/accounts               {"accountId":"…","accessKeyId":"…"}
@@ -28,8 +27,8 @@ final class Ec2ControlHandler extends ControlHandler {
 
     private final Ec2Simulator simulator;
 
-    Ec2ControlHandler(Ec2Simulator simulator, SimulatorOperations operations) {
-        super(operations);
+    Ec2ControlHandler(Ec2Simulator simulator) {
+        super(simulator, "state");
         this.simulator = simulator;
     }
 
@@ -46,24 +45,23 @@ final class Ec2ControlHandler extends ControlHandler {
             case "POST /load-balancers":
                 simulator.registerLoadBalancer(text(req, "accountId"), text(req, "arn"), zones(req.path("zones")));
                 return req;
-            case "POST /services":
-                return createService(req);
             default:
-                return path.startsWith("/services/") ? serviceRoute(method, path, req) : endpointRoute(method, path, req);
+                return null;
         }
     }
 
-    private JsonNode createService(JsonNode req) {
+    @Override
+    protected JsonNode createService(JsonNode req) {
         String region = req.hasNonNull("region") ? text(req, "region") : simulator.config().defaultRegion();
         List<AvailabilityZone> zones = req.has("zones")
                 ? zones(req.get("zones")) : simulator.config().zonesOf(region);
         Ec2Simulator.ServiceRef ref = simulator.createEndpointService(text(req, "ownerAccountId"), region,
                 req.path("acceptanceRequired").asBoolean(true), zones);
-        return json.createObjectNode().put("serviceId", ref.serviceId()).put("serviceName", ref.serviceName());
+        return serviceCreated(ref.serviceId(), ref.serviceName());
     }
 
-    private JsonNode serviceRoute(String method, String path, JsonNode req) {
-        String[] parts = path.substring("/services/".length()).split("/");
+    @Override
+    protected JsonNode serviceRoute(String method, String[] parts, JsonNode req) {
         if (parts.length == 2 && parts[1].equals("principals") && method.equals("POST")) {
             simulator.allowPrincipal(parts[0], text(req, "principal"));
             return req;
@@ -71,30 +69,14 @@ final class Ec2ControlHandler extends ControlHandler {
         return null;
     }
 
-    private JsonNode endpointRoute(String method, String path, JsonNode req) {
-        if (!path.startsWith("/endpoints/")) {
-            return null;
-        }
-        String[] parts = path.substring("/endpoints/".length()).split("/");
-        String endpointId = parts[0];
-        if (parts.length == 1 && method.equals("GET")) {
-            return endpointStatus(endpointId);
-        }
-        if (parts.length == 1 && method.equals("DELETE")) {
-            return message("deleted", String.valueOf(simulator.deleteEndpointOutOfBand(endpointId)));
-        }
-        if (parts.length == 2 && parts[1].equals("state") && (method.equals("PUT") || method.equals("POST"))) {
-            simulator.setEndpointState(endpointId, VpcEndpointState.parse(text(req, "state")));
-            return endpointStatus(endpointId);
-        }
-        return null;
+    @Override
+    protected void describeEndpoint(String endpointId, ObjectNode view) {
+        putWire(view, "state", simulator.endpointState(endpointId));
     }
 
-    private JsonNode endpointStatus(String endpointId) {
-        ObjectNode node = json.createObjectNode().put("endpointId", endpointId);
-        simulator.endpointState(endpointId).ifPresentOrElse(
-                s -> node.put("state", s.wireValue()), () -> node.putNull("state"));
-        return node;
+    @Override
+    protected void forceEndpointState(String endpointId, JsonNode req) {
+        simulator.setEndpointState(endpointId, VpcEndpointState.parse(text(req, "state")));
     }
 
     private static List<AvailabilityZone> zones(JsonNode array) {

@@ -1,10 +1,8 @@
 package io.dataflow.privatelink.simulator.ec2;
 
+import io.dataflow.privatelink.simulator.common.CloudSimulator;
 import io.dataflow.privatelink.simulator.common.SimulatorHttpServer;
-import io.dataflow.privatelink.simulator.common.SimulatorOperations;
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,57 +12,33 @@ import java.util.Optional;
  * milliseconds. Thread-safe.
  *
  * <p>Accounts are known by access key ({@link #addAccount}); the caller's region is taken from the SigV4
- * credential scope. Control endpoints for the local stack live under {@code /_simulator/} (JSON).
+ * credential scope. Control endpoints for the local stack live under {@code /_simulator/} (JSON). Call
+ * counts, faults and rate limits: {@link CloudSimulator}; give the SDK's {@code endpointOverride} or the
+ * CLI's {@code --endpoint-url} {@link #endpoint()}.
  */
-public final class Ec2Simulator implements AutoCloseable {
+public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
 
     /** A service created through {@link #createEndpointService}. */
     public record ServiceRef(String serviceId, String serviceName) {
     }
 
-    private final Ec2SimulatorConfig config;
     private final Ec2Store store;
-    private final SimulatorOperations operations;
-    private final SimulatorHttpServer server;
 
     private Ec2Simulator(SimulatorHttpServer server, Ec2SimulatorConfig config) {
-        this.config = config;
-        this.server = server;
+        super(server, config, config.rateLimitsEnabled());
         this.store = new Ec2Store(config);
-        this.operations = new SimulatorOperations(config.rateLimitsEnabled());
-        server.context("/", new Ec2HttpHandler(store, new Ec2Actions(store), operations, config));
-        server.context(Ec2ControlHandler.PREFIX, new Ec2ControlHandler(this, operations));
+        server.context("/", new Ec2HttpHandler(store, new Ec2Actions(store), operations(), config));
+        server.context(Ec2ControlHandler.PREFIX, new Ec2ControlHandler(this));
     }
 
     /** Starts on {@code port} (0 picks a free one) of {@link Ec2SimulatorConfig#bindAddress()}. */
     public static Ec2Simulator start(int port, Ec2SimulatorConfig config) {
-        SimulatorHttpServer server = SimulatorHttpServer.bind(config.bindAddress(), port, "ec2-simulator",
-                "EC2 simulator");
-        Ec2Simulator simulator = new Ec2Simulator(server, config);
-        server.start();
-        return simulator;
+        return launch(SimulatorHttpServer.bind(config.bindAddress(), port, "ec2-simulator", "EC2 simulator"),
+                server -> new Ec2Simulator(server, config));
     }
 
     public static Ec2Simulator start(int port) {
         return start(port, Ec2SimulatorConfig.defaults());
-    }
-
-    /** The URL to give the SDK's {@code endpointOverride} or the CLI's {@code --endpoint-url}. */
-    public URI endpoint() {
-        return server.endpoint();
-    }
-
-    public int port() {
-        return server.port();
-    }
-
-    public Ec2SimulatorConfig config() {
-        return config;
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 
     // ---- accounts and network (the parts of EC2 that are not simulated as API) ----
@@ -115,6 +89,7 @@ public final class Ec2Simulator implements AutoCloseable {
     }
 
     /** Removes an endpoint as if someone deleted it outside the platform (drift). */
+    @Override
     public boolean deleteEndpointOutOfBand(String endpointId) {
         return store.deleteEndpointOutOfBand(endpointId);
     }
@@ -122,59 +97,5 @@ public final class Ec2Simulator implements AutoCloseable {
     /** The endpoint's current state, empty once it is gone. */
     public Optional<VpcEndpointState> endpointState(String endpointId) {
         return store.endpointState(endpointId);
-    }
-
-    // ---- operations: call counts, faults, rate limits ----
-
-    /** Requests received for an action, whatever their outcome (errors, throttles and faults included). */
-    public long callCount(String action) {
-        return operations.callCount(action);
-    }
-
-    public Map<String, Long> callCounts() {
-        return operations.callCounts();
-    }
-
-    /** {@code RequestLimitExceeded} errors returned, from injected faults and from rate buckets. */
-    public long throttledCount() {
-        return operations.throttledCount();
-    }
-
-    public long throttledCount(String action) {
-        return operations.throttledCount(action);
-    }
-
-    public Map<String, Long> throttledCounts() {
-        return operations.throttledCounts();
-    }
-
-    /** Resets call and throttle counters. */
-    public void resetCallCounts() {
-        operations.resetCallCounts();
-    }
-
-    /**
-     * Arms a fault for an action, or for every action with {@code "*"}. Takes this package's
-     * {@link FaultSpec} or the shared {@link io.dataflow.privatelink.simulator.common.FaultSpec}.
-     */
-    public void injectFault(String action, io.dataflow.privatelink.simulator.common.FaultSpec fault) {
-        operations.injectFault(action, fault);
-    }
-
-    public void clearFaults() {
-        operations.clearFaults();
-    }
-
-    public List<String> activeFaults() {
-        return operations.activeFaults();
-    }
-
-    /** Turns EC2's token buckets on or off at runtime; turning them on starts with full buckets. */
-    public void setRateLimitsEnabled(boolean enabled) {
-        operations.setRateLimitsEnabled(enabled);
-    }
-
-    public boolean rateLimitsEnabled() {
-        return operations.rateLimitsEnabled();
     }
 }

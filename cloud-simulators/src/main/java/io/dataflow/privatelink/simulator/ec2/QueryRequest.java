@@ -1,69 +1,29 @@
 package io.dataflow.privatelink.simulator.ec2;
 
 import io.dataflow.privatelink.simulator.common.FlatParams;
+import io.dataflow.privatelink.simulator.common.FlatRequest;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The parameters of one EC2 Query request. EC2 flattens lists as {@code Name.1, Name.2, …} and structures
  * as {@code Name.1.Member}, e.g. {@code Filter.1.Name=vpc-id&Filter.1.Value.1=vpc-1}; {@link #list} and
  * {@link #structs} undo that (with {@link FlatParams}).
  */
-final class QueryRequest {
+final class QueryRequest extends FlatRequest<QueryRequest> {
 
-    private final Map<String, String> params;
+    private static final Errors ERRORS = new Errors(Ec2ApiError::missingParameter,
+            (name, value) -> Ec2ApiError.invalidParameterValue("Invalid value '" + value + "' for " + name));
 
     QueryRequest(Map<String, String> params) {
-        this.params = Collections.unmodifiableMap(new TreeMap<>(params));
+        super(params, ERRORS, QueryRequest::new);
     }
 
-    Map<String, String> all() {
-        return params;
-    }
-
-    String string(String name) {
-        String v = params.get(name);
-        return v == null || v.isEmpty() ? null : v;
-    }
-
-    String required(String name) {
-        String v = string(name);
-        if (v == null) {
-            throw Ec2ApiError.missingParameter(name);
-        }
-        return v;
-    }
-
+    /** Anything but {@code true} (case-insensitive) is false, as EC2 reads booleans. */
     boolean bool(String name, boolean defaultValue) {
         String v = string(name);
         return v == null ? defaultValue : Boolean.parseBoolean(v);
-    }
-
-    Integer integer(String name) {
-        String v = string(name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(v);
-        } catch (NumberFormatException e) {
-            throw Ec2ApiError.invalidParameterValue("Invalid value '" + v + "' for " + name);
-        }
-    }
-
-    /** Values of {@code prefix.1, prefix.2, …} in index order; empty values are skipped. */
-    List<String> list(String prefix) {
-        return FlatParams.list(params, prefix);
-    }
-
-    /** The members of {@code prefix.N.*}, one sub-request per index, in index order. */
-    List<QueryRequest> structs(String prefix) {
-        List<QueryRequest> result = new ArrayList<>();
-        FlatParams.structs(params, prefix).forEach(sub -> result.add(new QueryRequest(sub)));
-        return result;
     }
 
     List<Filter> filters() {
@@ -98,7 +58,7 @@ final class QueryRequest {
      */
     String fingerprint() {
         StringBuilder sb = new StringBuilder();
-        params.forEach((k, v) -> {
+        all().forEach((k, v) -> {
             if (!k.equals("Action") && !k.equals("Version") && !k.equals("ClientToken") && !k.equals("DryRun")
                     && !k.equals("AWSAccessKeyId") && !k.startsWith("X-Amz-") && !k.startsWith("Signature")) {
                 sb.append(k).append('=').append(v).append('\n');

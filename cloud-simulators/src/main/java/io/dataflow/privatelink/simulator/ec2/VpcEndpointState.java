@@ -1,14 +1,13 @@
 package io.dataflow.privatelink.simulator.ec2;
 
-import java.util.Arrays;
-import java.util.Locale;
+import io.dataflow.privatelink.simulator.common.WireValue;
 
 /**
  * VPC endpoint states with their exact wire spelling. AWS sends camelCase ({@code pendingAcceptance})
  * although its own API model (and so the SDK's {@code State} enum) spells them PascalCase, which is
  * why SDK callers must use {@code stateAsString()}.
  */
-public enum VpcEndpointState {
+public enum VpcEndpointState implements WireValue {
     PENDING_ACCEPTANCE("pendingAcceptance"),
     PENDING("pending"),
     AVAILABLE("available"),
@@ -24,17 +23,14 @@ public enum VpcEndpointState {
         this.wire = wire;
     }
 
+    @Override
     public String wireValue() {
         return wire;
     }
 
     /** Accepts the wire value or the enum name, case-insensitively ({@code pendingAcceptance}, {@code PENDING_ACCEPTANCE}). */
     public static VpcEndpointState parse(String value) {
-        String normalized = value.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
-        return Arrays.stream(values())
-                .filter(s -> s.wire.toLowerCase(Locale.ROOT).equals(normalized))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown VPC endpoint state: " + value));
+        return WireValue.parse(values(), value, "_-", "VPC endpoint state");
     }
 
     @Override

@@ -43,8 +43,7 @@ import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointZonesResponse;
 import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointsRequest;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The platform's and the customer's sides of Alibaba Cloud PrivateLink, driven only through the real SDK. */
@@ -52,17 +51,8 @@ class PrivateLinkFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private AlicloudHarness h;
-
-    @BeforeEach
-    void start() {
-        h = AlicloudHarness.start();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+    @AutoClose
+    private final AlicloudHarness h = AlicloudHarness.start();
 
     private List<ListVpcEndpointServicesByEndUserResponse.Service> servicesVisibleTo(
             DefaultAcsClient client, String serviceName) throws ClientException {

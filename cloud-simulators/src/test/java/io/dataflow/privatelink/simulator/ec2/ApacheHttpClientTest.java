@@ -6,8 +6,7 @@ import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.VPC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -21,17 +20,8 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
  */
 class ApacheHttpClientTest {
 
-    private SimulatorHarness h;
-
-    @BeforeEach
-    void start() {
-        h = SimulatorHarness.start();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+    @AutoClose
+    private final SimulatorHarness h = SimulatorHarness.start();
 
     private Ec2Client apache(String accessKey) {
         return h.client(accessKey, b -> b

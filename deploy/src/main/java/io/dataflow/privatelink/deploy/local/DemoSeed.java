@@ -12,7 +12,7 @@ import io.dataflow.privatelink.simulator.ec2.AvailabilityZone;
 import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
@@ -56,7 +56,7 @@ final class DemoSeed {
                 .endpointOverride(ec2.endpoint())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         DemoEnvironment.AWS_CUSTOMER_ACCESS_KEY, DemoEnvironment.AWS_CUSTOMER_SECRET)))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(ApacheHttpClient.builder())
                 .build()) {
             ServiceConfiguration service = customer.createVpcEndpointServiceConfiguration(r -> r
                     .networkLoadBalancerArns(DemoEnvironment.AWS_CUSTOMER_NLB_ARN)

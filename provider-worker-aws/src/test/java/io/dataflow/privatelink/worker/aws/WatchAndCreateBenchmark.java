@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -74,7 +74,7 @@ class WatchAndCreateBenchmark {
                 try (Ec2Client client = Ec2Client.builder().region(Region.US_EAST_1).endpointOverride(ec2.endpoint())
                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                                 Ec2SimulatorResource.PLATFORM_KEY, "secret")))
-                        .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+                        .httpClientBuilder(ApacheHttpClient.builder()).build()) {
                     for (String endpointId : ids) {
                         client.describeVpcEndpoints(r -> r.filters(Filter.builder().name("vpc-endpoint-id")
                                 .values(endpointId).build()));

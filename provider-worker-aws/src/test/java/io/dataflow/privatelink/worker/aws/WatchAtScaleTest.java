@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
@@ -79,7 +79,7 @@ class WatchAtScaleTest {
 
         try (Ec2Client ec2 = Ec2Client.builder().region(Region.US_EAST_1).endpointOverride(simulator.endpoint())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, "secret")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
              Connection db = dataSource.getConnection();
              PreparedStatement insert = db.prepareStatement("""
                      INSERT INTO managed_endpoint (connection_id, cluster_id, request, state, endpoint_id, az_ids,
