@@ -145,12 +145,11 @@ public final class LocalStack implements AutoCloseable {
         return p;
     }
 
-    /** Stops in reverse order of start: services first, so they never see their infrastructure vanish. */
+    /** Services first (all at once), so they never see their infrastructure vanish; then the rest. */
     @Override
     public void close() {
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).stop();
-        }
+        services.forEach(ServiceProcess::requestStop);
+        services.forEach(ServiceProcess::awaitStopped);
         services.clear();
         if (ec2 != null) {
             ec2.close();

@@ -82,8 +82,12 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
     }
 
-    void stop() {
+    /** Asks the service to shut down (SIGTERM: Quarkus stops gracefully); {@link #awaitStopped} waits. */
+    void requestStop() {
         process.destroy();
+    }
+
+    void awaitStopped() {
         try {
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
