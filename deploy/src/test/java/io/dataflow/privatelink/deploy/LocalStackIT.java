@@ -7,6 +7,8 @@ import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.privatelink.model.v20200415.EnableVpcEndpointConnectionRequest;
 import com.aliyuncs.profile.DefaultProfile;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the packaged services as separate processes; the test speaks only the public REST API and, as the
  * customer, the EC2 API of the simulator.
  */
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class LocalStackIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,20 +52,26 @@ class LocalStackIT {
     @TempDir
     static Path dataDir;
 
+    static final Path ROOT = Path.of(System.getProperty("plc.repo.root", "..")).toAbsolutePath().normalize();
+    static List<String> command;
     static Process stack;
     static Map<String, String> env;
 
     @BeforeAll
     static void startStack() throws Exception {
-        Path root = Path.of(System.getProperty("plc.repo.root", "..")).toAbsolutePath().normalize();
-        Path envFile = dataDir.resolve("env.sh");
-        List<String> command = List.of("bash", root.resolve("deploy/local/run").toString(), "--no-build",
+        command = List.of("bash", ROOT.resolve("deploy/local/run").toString(), "--no-build",
                 "--data-dir", dataDir.toString(),
                 "--api-port", freePort(), "--query-port", freePort(), "--aws-worker-port", freePort(),
                 "--alicloud-worker-port", freePort(), "--kafka-port", freePort(), "--postgres-port", freePort(),
                 "--ec2-port", freePort(), "--alicloud-port", freePort());
-        stack = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("stack.log").toFile()).start();
+        start();
+    }
+
+    private static void start() throws Exception {
+        Path envFile = dataDir.resolve("env.sh");
+        Files.deleteIfExists(envFile);
+        stack = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("stack.log").toFile())).start();
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertTrue(stack.isAlive(), () -> "the stack exited: " + log());
             return Files.exists(envFile);
@@ -70,15 +79,48 @@ class LocalStackIT {
         env = readExports(envFile);
     }
 
+    /** Stops as Ctrl-C would (the launcher's shutdown hook) and checks that no process is left behind. */
     @AfterAll
     static void stopStack() throws Exception {
         if (stack == null) {
             return;
         }
         List<ProcessHandle> processes = stack.descendants().toList();
+        assertFalse(processes.isEmpty(), "the services run as child processes");
         stack.destroy();
         assertTrue(stack.waitFor(60, TimeUnit.SECONDS), "the stack did not stop on SIGTERM");
         await().atMost(Duration.ofSeconds(30)).until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
+        stack = null;
+    }
+
+    @Test
+    void helpDocumentsTheOptions() throws Exception {
+        Process help = new ProcessBuilder("bash", ROOT.resolve("deploy/local/run").toString(), "--help")
+                .redirectErrorStream(true).start();
+        String text = new String(help.getInputStream().readAllBytes());
+        assertTrue(help.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, help.exitValue(), text);
+        for (String option : List.of("--data-dir", "--reset", "--api-port", "--kafka-port", "--postgres-port")) {
+            assertTrue(text.contains(option), option + " in " + text);
+        }
+    }
+
+    @Test
+    void dataSurvivesARestartOnTheSameDataFolder() throws Exception {
+        String api = env.get("PLC_API") + "/v1beta1/clusters/" + env.get("PLC_AWS_CLUSTER_ID") + "/privateLinkConnections";
+        String id = send("POST", api, """
+                {"privateLinkConnection": {"displayName": "survivor", "type": "AWS_ENDPOINT_SERVICE",
+                 "awsEndpointService": {"name": "%s"}}}""".formatted(env.get("PLC_AWS_SERVICE_NAME")), 200)
+                .get("privateLinkConnectionId").asText();
+        awaitState(api + "/" + id, "PENDING_ACCEPTANCE");
+
+        stopStack();
+        start();
+
+        String restartedApi = env.get("PLC_API") + "/v1beta1/clusters/" + env.get("PLC_AWS_CLUSTER_ID")
+                + "/privateLinkConnections";
+        JsonNode survivor = get(restartedApi + "/" + id);
+        assertEquals("survivor", survivor.get("displayName").asText());
     }
 
     @Test
