@@ -9,9 +9,11 @@ import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import io.dataflow.privatelink.worker.budget.RetryPolicy;
 import io.dataflow.privatelink.worker.cloud.CloudException;
+import io.dataflow.privatelink.worker.health.CloudCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,12 +23,18 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class PrivateLinkClient {
 
+    /** Codes with which Alibaba Cloud (or its SDK, for a wrong secret) refuses the access key itself. */
+    private static final Set<String> CREDENTIALS_REJECTED = Set.of("SDK.InvalidAccessKeySecret",
+            "SignatureDoesNotMatch", "InvalidAccessKeyId.NotFound", "InvalidAccessKeyId.Inactive");
+
     private final AlicloudConfig config;
+    private final CloudCredentials credentials;
     private final RetryPolicy retry;
     private final Map<String, DefaultAcsClient> clients = new ConcurrentHashMap<>();
 
-    PrivateLinkClient(AlicloudConfig config) {
+    PrivateLinkClient(AlicloudConfig config, CloudCredentials credentials) {
         this.config = config;
+        this.credentials = credentials;
         this.retry = new RetryPolicy(config.retry().maxAttempts(), config.retry().baseDelay(),
                 config.retry().maxDelay());
     }
@@ -38,11 +46,19 @@ public class PrivateLinkClient {
         }
         return retry.call(() -> {
             try {
-                return client.getAcsResponse(request);
+                T response = client.getAcsResponse(request);
+                credentials.accepted();
+                return response;
             } catch (ServerException e) {
                 throw new CloudException(e.getErrCode(), e.getErrMsg(), true, e);
             } catch (ClientException e) {
                 String code = e.getErrCode();
+                if (CREDENTIALS_REJECTED.contains(code)) {
+                    credentials.rejected(code, "check plc.alicloud.access-key-id and plc.alicloud.access-key-secret"
+                            + " (PLC_ALICLOUD_ACCESS_KEY_ID / PLC_ALICLOUD_ACCESS_KEY_SECRET)");
+                    // Retried next cycle: the connection is not at fault, the platform's key is.
+                    throw new CloudException(code, e.getErrMsg(), true, e);
+                }
                 boolean retryable = code != null && (code.startsWith("Throttling") || code.equals("ServiceUnavailable")
                         || code.equals("SDK.ServerUnreachable") || code.equals("SDK.TimeoutError"));
                 throw new CloudException(code, e.getErrMsg(), retryable, e);

@@ -25,6 +25,14 @@ public class AlicloudSimulatorResource implements QuarkusTestResourceLifecycleMa
 
     static AlicloudSimulator simulator;
 
+    private String secret = PLATFORM_SECRET;
+
+    /** {@code secret}: the key secret the worker is given (a wrong one for the credentials test). */
+    @Override
+    public void init(Map<String, String> args) {
+        secret = args.getOrDefault("secret", PLATFORM_SECRET);
+    }
+
     @Override
     public Map<String, String> start() {
         if (simulator == null) {
@@ -42,7 +50,7 @@ public class AlicloudSimulatorResource implements QuarkusTestResourceLifecycleMa
                 "plc.alicloud.endpoint", simulator.hostAndPort(),
                 "plc.alicloud.protocol", "http",
                 "plc.alicloud.access-key-id", PLATFORM_KEY,
-                "plc.alicloud.access-key-secret", PLATFORM_SECRET);
+                "plc.alicloud.access-key-secret", secret);
     }
 
     @Override

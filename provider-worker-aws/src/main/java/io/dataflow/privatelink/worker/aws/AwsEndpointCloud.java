@@ -8,6 +8,7 @@ import io.dataflow.privatelink.worker.cloud.EndpointCloud;
 import io.dataflow.privatelink.worker.cloud.EndpointServiceView;
 import io.dataflow.privatelink.worker.cloud.EndpointSpec;
 import io.dataflow.privatelink.worker.cloud.EndpointView;
+import io.dataflow.privatelink.worker.health.CloudCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -44,10 +45,16 @@ public class AwsEndpointCloud implements EndpointCloud {
     private static final Set<String> RETRYABLE = Set.of("RequestLimitExceeded", "Throttling", "ThrottlingException",
             "InternalError", "InternalFailure", "ServiceUnavailable", "Unavailable");
 
-    private final Ec2Clients clients;
+    /** Codes with which EC2 refuses the access key itself (not a permission on one resource). */
+    private static final Set<String> CREDENTIALS_REJECTED = Set.of("AuthFailure", "InvalidClientTokenId",
+            "SignatureDoesNotMatch", "UnrecognizedClientException");
 
-    AwsEndpointCloud(Ec2Clients clients) {
+    private final Ec2Clients clients;
+    private final CloudCredentials credentials;
+
+    AwsEndpointCloud(Ec2Clients clients, CloudCredentials credentials) {
         this.clients = clients;
+        this.credentials = credentials;
     }
 
     @Override
@@ -174,12 +181,19 @@ public class AwsEndpointCloud implements EndpointCloud {
     }
 
     /** Runs an EC2 call, turning SDK failures into {@link CloudException}s the reconciler understands. */
-    private static <T> T call(Supplier<T> ec2Call) {
+    private <T> T call(Supplier<T> ec2Call) {
         try {
-            return ec2Call.get();
+            T result = ec2Call.get();
+            credentials.accepted();
+            return result;
         } catch (Ec2Exception e) {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+            if (code != null && CREDENTIALS_REJECTED.contains(code)) {
+                credentials.rejected(code, "check plc.aws.access-key-id and plc.aws.secret-access-key, or the"
+                        + " role the worker runs as");
+                throw new CloudException(code, message, true, e);
+            }
             boolean retryable = e.statusCode() >= 500 || (code != null && RETRYABLE.contains(code));
             throw new CloudException(code, message, retryable, e);
         } catch (SdkClientException e) {
