@@ -3,6 +3,7 @@ package io.dataflow.privatelink.worker.alicloud;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointRequest;
 import com.aliyuncs.privatelink.model.v20200415.DisableVpcEndpointConnectionRequest;
 import com.aliyuncs.privatelink.model.v20200415.EnableVpcEndpointConnectionRequest;
 import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointsRequest;
@@ -24,21 +25,29 @@ import io.dataflow.privatelink.infra.TopicProbe;
 import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulator;
 import io.dataflow.privatelink.simulator.common.FaultSpec;
+import io.dataflow.privatelink.worker.testing.CrashAfterCreate;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static io.dataflow.privatelink.worker.alicloud.AlicloudSimulatorResource.REGION;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Alibaba Cloud worker on its side: requests from Kafka, the real SDK against the simulator, events out. */
@@ -53,6 +62,9 @@ class AlicloudWorkerTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void createsTheEndpointAndFollowsItThroughEnableToActive() throws ClientException {
@@ -170,6 +182,81 @@ class AlicloudWorkerTest {
         for (String id : accepted) {
             assertEquals(1, platformEndpointsNamed(id).size());
         }
+    }
+
+    @Test
+    void workerDyingBetweenTheCloudCallAndRecordingItLeavesExactlyOneEndpoint() throws ClientException {
+        AlicloudSimulator.ServiceRef service = AlicloudSimulatorResource.customerService(BOTH_ZONES, true, false);
+        String id = ConnectionIds.newId();
+        CrashAfterCreate.CRASH_ONCE.add(id);
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+            ConnectionStateChanged pending = awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
+
+            assertFalse(CrashAfterCreate.CRASH_ONCE.contains(id), "the crash happened");
+            List<ListVpcEndpointsResponse.Endpoint> endpoints = platformEndpointsNamed(id);
+            assertEquals(1, endpoints.size());
+            assertEquals(endpoints.get(0).getEndpointId(), pending.endpointId());
+        }
+    }
+
+    @Test
+    void endpointNotAcceptedByTheDeadlineIsRemovedAndTheConnectionFails() throws Exception {
+        AlicloudSimulator.ServiceRef service = AlicloudSimulatorResource.customerService(BOTH_ZONES, true, false);
+        String id = ConnectionIds.newId();
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+            String endpointId = awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE).endpointId();
+            try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement()) {
+                statement.executeUpdate("UPDATE managed_endpoint SET accept_deadline = now() - interval '1 minute'"
+                        + " WHERE connection_id = '" + id + "'");
+            }
+
+            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            assertTrue(failed.message().contains("did not accept the connection within 7 days"), failed.message());
+            await().atMost(WAIT).until(() ->
+                    AlicloudSimulatorResource.simulator.endpointStatus(endpointId).isEmpty());
+        }
+    }
+
+    @Test
+    void endpointDeletedOutsideTheSystemFailsTheConnection() {
+        AlicloudSimulator.ServiceRef service = AlicloudSimulatorResource.customerService(BOTH_ZONES, true, true);
+        String id = ConnectionIds.newId();
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+            String endpointId = awaitState(states, id, ConnectionState.ACTIVE).endpointId();
+            AlicloudSimulatorResource.simulator.deleteEndpointOutOfBand(endpointId);
+
+            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            assertTrue(failed.message().contains("deleted outside this system"), failed.message());
+        }
+    }
+
+    @Test
+    void orphanSweepRemovesMarkedEndpointsThatBelongToNoConnection() throws ClientException {
+        AlicloudSimulator.ServiceRef service = AlicloudSimulatorResource.customerService(BOTH_ZONES, true, true);
+        String orphanOf = ConnectionIds.newId();
+        CreateVpcEndpointRequest create = new CreateVpcEndpointRequest();
+        create.setSysProtocol(ProtocolType.HTTP);
+        create.setServiceName(service.serviceName());
+        create.setVpcId(AlicloudSimulatorResource.VPC);
+        create.setSecurityGroupIds(List.of("sg-bp1platformtest0001"));
+        CreateVpcEndpointRequest.Zone zone = new CreateVpcEndpointRequest.Zone();
+        zone.setZoneId("cn-hangzhou-i");
+        zone.setVSwitchId(AlicloudSimulatorResource.VSWITCHES.get("cn-hangzhou-i"));
+        create.setZones(List.of(zone));
+        create.setEndpointName(orphanOf);
+        create.setEndpointDescription(AlicloudEndpointCloud.DESCRIPTION_MARKER + orphanOf);
+        String orphanId = client(AlicloudSimulatorResource.PLATFORM_KEY, AlicloudSimulatorResource.PLATFORM_SECRET)
+                .getAcsResponse(create).getEndpointId();
+        // A live connection in the region keeps the region watched.
+        request(ConnectionIds.newId(), service.serviceName());
+
+        await().atMost(WAIT).until(() -> AlicloudSimulatorResource.simulator.endpointStatus(orphanId).isEmpty());
     }
 
     private void request(String id, String serviceName) {

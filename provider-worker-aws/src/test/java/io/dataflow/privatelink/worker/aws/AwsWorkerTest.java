@@ -17,6 +17,7 @@ import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
 import io.dataflow.privatelink.simulator.ec2.FaultSpec;
 import io.dataflow.privatelink.worker.service.ReconcileCycle;
+import io.dataflow.privatelink.worker.testing.CrashAfterCreate;
 import jakarta.inject.Inject;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

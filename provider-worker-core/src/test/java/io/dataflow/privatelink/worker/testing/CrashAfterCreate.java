@@ -1,4 +1,4 @@
-package io.dataflow.privatelink.worker.aws;
+package io.dataflow.privatelink.worker.testing;
 
 import io.dataflow.privatelink.worker.cloud.EndpointCloud;
 import io.dataflow.privatelink.worker.cloud.EndpointSpec;
@@ -20,9 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Decorator
 @Priority(10)
-abstract class CrashAfterCreate implements EndpointCloud {
+public abstract class CrashAfterCreate implements EndpointCloud {
 
-    static final Set<String> CRASH_ONCE = ConcurrentHashMap.newKeySet();
+    public static final Set<String> CRASH_ONCE = ConcurrentHashMap.newKeySet();
 
     @Inject
     @Delegate
