@@ -108,8 +108,11 @@ class ConnectionReadModelTest {
         }
         send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_STATE_CHANGED, ids.get(1),
                 changed(cluster, ids.get(1), ConnectionState.ACTIVE));
+        // The two topics are consumed independently: wait until all five requests and the state are projected.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get(path(cluster) + "?state=ACTIVE").then().body("totalSize", equalTo(1)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get(path(cluster)).then().body("totalSize", equalTo(5)));
 
         Set<String> listed = new HashSet<>();
         String token = null;
