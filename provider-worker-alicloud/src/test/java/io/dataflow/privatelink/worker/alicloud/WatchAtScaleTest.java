@@ -124,12 +124,13 @@ class WatchAtScaleTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> cycle.completedPasses() >= first);
         simulator.resetCallCounts();
         long start = cycle.completedPasses();
-        await().atMost(Duration.ofSeconds(60)).until(() -> cycle.completedPasses() >= start + 3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> cycle.completedPasses() >= start + 4);
         long passes = cycle.completedPasses() - start;
         long lists = simulator.callCount("ListVpcEndpoints");
 
         assertTrue(lists <= 2 * (passes + 1),
                 lists + " ListVpcEndpoints calls in " + passes + " passes over " + CONNECTIONS + " connections");
-        assertTrue(lists >= 2 * passes, "each pass read both pages: " + lists + " calls, " + passes + " passes");
+        // ...and a pass that had made its calls before the reset may finish inside it.
+        assertTrue(lists >= 2 * (passes - 1), "each pass read both pages: " + lists + " calls, " + passes + " passes");
     }
 }

@@ -113,13 +113,14 @@ class WatchAtScaleTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> cycle.completedPasses() >= first);
         simulator.resetCallCounts();
         long start = cycle.completedPasses();
-        await().atMost(Duration.ofSeconds(60)).until(() -> cycle.completedPasses() >= start + 3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> cycle.completedPasses() >= start + 4);
         long passes = cycle.completedPasses() - start;
         long describes = simulator.callCount("DescribeVpcEndpoints");
 
         // A pass may be under way at either end of the window: allow for one more than counted.
         assertTrue(describes <= 2 * (passes + 1),
                 describes + " DescribeVpcEndpoints calls in " + passes + " passes over " + CONNECTIONS + " connections");
-        assertTrue(describes >= 2 * passes, "each pass read both pages: " + describes + " calls, " + passes + " passes");
+        // ...and a pass that had made its calls before the reset may finish inside it.
+        assertTrue(describes >= 2 * (passes - 1), "each pass read both pages: " + describes + " calls, " + passes + " passes");
     }
 }
