@@ -86,6 +86,21 @@ class ConnectionCommandsTest {
     }
 
     @Test
+    void alibabaCloudConnectionIsAcceptedWithItsServiceNameAndZones() {
+        given().contentType(ContentType.JSON)
+                .body(createBody("db", "ALICLOUD_ENDPOINT_SERVICE",
+                        "com.aliyuncs.privatelink.cn-hangzhou.epsrv-bp1abcdefghij1234567"))
+                .post("/v1beta1/clusters/1002/privateLinkConnections")
+                .then().statusCode(200)
+                .body("state", equalTo("CREATING"))
+                .body("alicloudEndpointService.name", equalTo("com.aliyuncs.privatelink.cn-hangzhou.epsrv-bp1abcdefghij1234567"));
+        given().urlEncodingEnabled(false).get("/v1beta1/clusters/1002/privateLinkConnections:getAvailabilityZones")
+                .then().statusCode(200)
+                .body("accountId", equalTo("1000000000000001"))
+                .body("azIds", equalTo(List.of("cn-hangzhou-i")));
+    }
+
+    @Test
     void refusedCreatesAnswerWithTheErrorBodyAndStoreNothing() throws SQLException {
         long before = count("SELECT count(*) FROM connection");
         refuse("1001", createBody("x", "ALICLOUD_ENDPOINT_SERVICE", AWS_SERVICE), 400, 3,
@@ -99,6 +114,13 @@ class ConnectionCommandsTest {
         refuse("1001", createBody("x", "GCP_ENDPOINT_SERVICE", AWS_SERVICE), 400, 3, "not valid JSON");
         refuse("1001", "{}", 400, 3, "The request body must be");
         refuse("9999", createBody("x", "AWS_ENDPOINT_SERVICE", AWS_SERVICE), 404, 5, "Cluster 9999 was not found");
+        refuse("1002", createBody("x", "AWS_ENDPOINT_SERVICE", AWS_SERVICE), 400, 3,
+                "runs on ALICLOUD: use ALICLOUD_ENDPOINT_SERVICE");
+        refuse("1002", createBody("x", "ALICLOUD_ENDPOINT_SERVICE", "epsrv-123"), 400, 3,
+                "is not an Alibaba Cloud endpoint service name");
+        refuse("1002", createBody("x", "ALICLOUD_ENDPOINT_SERVICE",
+                "com.aliyuncs.privatelink.cn-beijing.epsrv-2zeabcdefghij1234567"), 400, 3,
+                "use an endpoint service in cn-hangzhou");
         assertEquals(before, count("SELECT count(*) FROM connection"));
     }
 

@@ -158,6 +158,34 @@ class AlicloudWorkerTest {
     }
 
     @Test
+    void deleteWorksFromCreatingPendingAcceptanceAndFailed() {
+        AlicloudSimulator.ServiceRef service = AlicloudSimulatorResource.customerService(BOTH_ZONES, true, false);
+        AlicloudSimulator.ServiceRef hidden = AlicloudSimulatorResource.customerService(BOTH_ZONES, false, false);
+        String creating = ConnectionIds.newId();
+        String pending = ConnectionIds.newId();
+        String failed = ConnectionIds.newId();
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(pending, service.serviceName());
+            request(failed, hidden.serviceName());
+            awaitState(states, pending, ConnectionState.PENDING_ACCEPTANCE);
+            awaitState(states, failed, ConnectionState.FAILED);
+            // Requested and at once deleted: the worker may or may not have created the endpoint yet.
+            request(creating, service.serviceName());
+            for (String id : List.of(creating, pending, failed)) {
+                send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
+                        new ConnectionDeletionRequested(id, "cluster-ali", ConnectionType.ALICLOUD_ENDPOINT_SERVICE,
+                                "bob", now()));
+            }
+
+            for (String id : List.of(creating, pending, failed)) {
+                states.awaitRecord(r -> id.equals(r.key()) && EventTypes.CONNECTION_DELETED.equals(type(r)), WAIT);
+                await().atMost(WAIT).until(() -> platformEndpointsNamed(id).isEmpty());
+            }
+        }
+    }
+
+    @Test
     void throttlingStormEndsWithEveryConnectionInItsRightState() throws ClientException {
         AlicloudSimulator.ServiceRef manual = AlicloudSimulatorResource.customerService(BOTH_ZONES, true, false);
         AlicloudSimulator.ServiceRef automatic = AlicloudSimulatorResource.customerService(BOTH_ZONES, true, true);
