@@ -13,7 +13,6 @@ import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.ConnectionIds;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
-import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
@@ -22,26 +21,22 @@ import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.contract.event.Topics;
 import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.TopicProbe;
-import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulator;
 import io.dataflow.privatelink.simulator.common.FaultSpec;
 import io.dataflow.privatelink.worker.testing.CrashAfterCreate;
+import io.dataflow.privatelink.worker.testing.WorkerEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static io.dataflow.privatelink.worker.alicloud.AlicloudSimulatorResource.REGION;
@@ -74,7 +69,7 @@ class AlicloudWorkerTest {
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
 
-            ConnectionStateChanged pending = awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
+            ConnectionStateChanged pending = WorkerEvents.awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
             assertEquals(BOTH_ZONES, pending.availabilityZoneIds());
             List<ListVpcEndpointsResponse.Endpoint> endpoints = platformEndpointsNamed(id);
             assertEquals(1, endpoints.size());
@@ -85,7 +80,7 @@ class AlicloudWorkerTest {
             enable.setEndpointId(pending.endpointId());
             owner(enable);
 
-            assertEquals(pending.endpointId(), awaitState(states, id, ConnectionState.ACTIVE).endpointId());
+            assertEquals(pending.endpointId(), WorkerEvents.awaitState(states, id, ConnectionState.ACTIVE).endpointId());
         }
     }
 
@@ -97,7 +92,7 @@ class AlicloudWorkerTest {
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
 
-            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            ConnectionStateChanged failed = WorkerEvents.awaitState(states, id, ConnectionState.FAILED);
             assertTrue(failed.message().contains("whitelist")
                     && failed.message().contains(AlicloudSimulatorResource.PLATFORM_UID), failed.message());
         }
@@ -113,7 +108,7 @@ class AlicloudWorkerTest {
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
 
-            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            ConnectionStateChanged failed = WorkerEvents.awaitState(states, id, ConnectionState.FAILED);
             assertTrue(failed.message().contains("[cn-hangzhou-k]")
                     && failed.message().contains("[cn-hangzhou-i, cn-hangzhou-j]"), failed.message());
         }
@@ -127,14 +122,14 @@ class AlicloudWorkerTest {
 
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
-            String endpointId = awaitState(states, id, ConnectionState.ACTIVE).endpointId();
+            String endpointId = WorkerEvents.awaitState(states, id, ConnectionState.ACTIVE).endpointId();
 
             DisableVpcEndpointConnectionRequest disable = new DisableVpcEndpointConnectionRequest();
             disable.setServiceId(service.serviceId());
             disable.setEndpointId(endpointId);
             owner(disable);
 
-            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            ConnectionStateChanged failed = WorkerEvents.awaitState(states, id, ConnectionState.FAILED);
             assertTrue(failed.message().contains("Disconnect"), failed.message());
         }
     }
@@ -146,13 +141,13 @@ class AlicloudWorkerTest {
 
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
-            awaitState(states, id, ConnectionState.ACTIVE);
+            WorkerEvents.awaitState(states, id, ConnectionState.ACTIVE);
 
-            send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
+            WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
                     new ConnectionDeletionRequested(id, "cluster-ali", ConnectionType.ALICLOUD_ENDPOINT_SERVICE, "bob",
-                            now()));
+                            WorkerEvents.now()));
 
-            states.awaitRecord(r -> id.equals(r.key()) && EventTypes.CONNECTION_DELETED.equals(type(r)), WAIT);
+            WorkerEvents.awaitDeleted(states, id);
         }
         assertEquals(0, platformEndpointsNamed(id).size());
     }
@@ -168,18 +163,18 @@ class AlicloudWorkerTest {
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(pending, service.serviceName());
             request(failed, hidden.serviceName());
-            awaitState(states, pending, ConnectionState.PENDING_ACCEPTANCE);
-            awaitState(states, failed, ConnectionState.FAILED);
+            WorkerEvents.awaitState(states, pending, ConnectionState.PENDING_ACCEPTANCE);
+            WorkerEvents.awaitState(states, failed, ConnectionState.FAILED);
             // Requested and at once deleted: the worker may or may not have created the endpoint yet.
             request(creating, service.serviceName());
             for (String id : List.of(creating, pending, failed)) {
-                send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
+                WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
                         new ConnectionDeletionRequested(id, "cluster-ali", ConnectionType.ALICLOUD_ENDPOINT_SERVICE,
-                                "bob", now()));
+                                "bob", WorkerEvents.now()));
             }
 
             for (String id : List.of(creating, pending, failed)) {
-                states.awaitRecord(r -> id.equals(r.key()) && EventTypes.CONNECTION_DELETED.equals(type(r)), WAIT);
+                WorkerEvents.awaitDeleted(states, id);
                 await().atMost(WAIT).until(() -> platformEndpointsNamed(id).isEmpty());
             }
         }
@@ -198,8 +193,8 @@ class AlicloudWorkerTest {
             waiting.forEach(id -> request(id, manual.serviceName()));
             accepted.forEach(id -> request(id, automatic.serviceName()));
 
-            waiting.forEach(id -> awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE));
-            accepted.forEach(id -> awaitState(states, id, ConnectionState.ACTIVE));
+            waiting.forEach(id -> WorkerEvents.awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE));
+            accepted.forEach(id -> WorkerEvents.awaitState(states, id, ConnectionState.ACTIVE));
         } finally {
             AlicloudSimulatorResource.simulator.clearFaults();
         }
@@ -220,7 +215,7 @@ class AlicloudWorkerTest {
 
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
-            ConnectionStateChanged pending = awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
+            ConnectionStateChanged pending = WorkerEvents.awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
 
             assertFalse(CrashAfterCreate.CRASH_ONCE.contains(id), "the crash happened");
             List<ListVpcEndpointsResponse.Endpoint> endpoints = platformEndpointsNamed(id);
@@ -236,13 +231,13 @@ class AlicloudWorkerTest {
 
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
-            String endpointId = awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE).endpointId();
+            String endpointId = WorkerEvents.awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE).endpointId();
             try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement()) {
                 statement.executeUpdate("UPDATE managed_endpoint SET accept_deadline = now() - interval '1 minute'"
                         + " WHERE connection_id = '" + id + "'");
             }
 
-            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            ConnectionStateChanged failed = WorkerEvents.awaitState(states, id, ConnectionState.FAILED);
             assertTrue(failed.message().contains("did not accept the connection within 7 days"), failed.message());
             await().atMost(WAIT).until(() ->
                     AlicloudSimulatorResource.simulator.endpointStatus(endpointId).isEmpty());
@@ -256,10 +251,10 @@ class AlicloudWorkerTest {
 
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
-            String endpointId = awaitState(states, id, ConnectionState.ACTIVE).endpointId();
+            String endpointId = WorkerEvents.awaitState(states, id, ConnectionState.ACTIVE).endpointId();
             AlicloudSimulatorResource.simulator.deleteEndpointOutOfBand(endpointId);
 
-            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            ConnectionStateChanged failed = WorkerEvents.awaitState(states, id, ConnectionState.FAILED);
             assertTrue(failed.message().contains("deleted outside this system"), failed.message());
         }
     }
@@ -291,25 +286,12 @@ class AlicloudWorkerTest {
         ClusterPlacement placement = new ClusterPlacement("cluster-ali", "project-1", CloudProvider.ALICLOUD, REGION,
                 AlicloudSimulatorResource.PLATFORM_UID, AlicloudSimulatorResource.VPC, BOTH_ZONES,
                 AlicloudSimulatorResource.VSWITCHES, "sg-bp1platformtest0001");
-        send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, new ConnectionRequested(id, "cluster-ali",
-                "db", ConnectionType.ALICLOUD_ENDPOINT_SERVICE, serviceName, REGION, "alice", now(), placement));
+        WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, new ConnectionRequested(id, "cluster-ali",
+                "db", ConnectionType.ALICLOUD_ENDPOINT_SERVICE, serviceName, REGION, "alice", WorkerEvents.now(), placement));
     }
 
-    private void send(String topic, String type, String id, Object payload) {
-        TopicProbe.send(bootstrapServers, CloudEventKafka.toRecord(topic, id,
-                CloudEvent.of(type, "/test/connection-service", id, now(), payload)));
-    }
 
-    private static ConnectionStateChanged awaitState(TopicProbe states, String id, ConnectionState state) {
-        ConsumerRecord<String, String> record = states.awaitRecord(r -> id.equals(r.key())
-                && EventTypes.CONNECTION_STATE_CHANGED.equals(type(r))
-                && CloudEventKafka.fromRecord(r).dataAs(ConnectionStateChanged.class).state() == state, WAIT);
-        return CloudEventKafka.fromRecord(record).dataAs(ConnectionStateChanged.class);
-    }
 
-    private static String type(ConsumerRecord<String, String> record) {
-        return new String(record.headers().lastHeader(CloudEventKafka.TYPE).value(), StandardCharsets.UTF_8);
-    }
 
     /** Endpoints of the platform account named for the connection, as the console would list them. */
     private static List<ListVpcEndpointsResponse.Endpoint> platformEndpointsNamed(String connectionId)
@@ -332,7 +314,4 @@ class AlicloudWorkerTest {
         return client;
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

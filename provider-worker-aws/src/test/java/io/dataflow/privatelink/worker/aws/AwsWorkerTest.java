@@ -4,7 +4,6 @@ import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.ConnectionIds;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
-import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
@@ -13,16 +12,15 @@ import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.contract.event.Topics;
 import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.TopicProbe;
-import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
 import io.dataflow.privatelink.simulator.ec2.FaultSpec;
 import io.dataflow.privatelink.worker.service.ReconcileCycle;
 import io.dataflow.privatelink.worker.testing.CrashAfterCreate;
+import io.dataflow.privatelink.worker.testing.WorkerEvents;
 import jakarta.inject.Inject;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +33,10 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static io.dataflow.privatelink.worker.aws.Ec2SimulatorResource.AZ1;
@@ -78,7 +73,7 @@ class AwsWorkerTest {
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
 
-            ConnectionStateChanged pending = awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
+            ConnectionStateChanged pending = WorkerEvents.awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
             assertEquals(List.of("use1-az1", "use1-az2"), pending.availabilityZoneIds());
             VpcEndpoint endpoint = platformEndpointsTagged(id).get(0);
             assertEquals(pending.endpointId(), endpoint.vpcEndpointId());
@@ -90,14 +85,14 @@ class AwsWorkerTest {
                         .vpcEndpointIds(endpoint.vpcEndpointId()));
             }
 
-            ConnectionStateChanged active = awaitState(states, id, ConnectionState.ACTIVE);
+            ConnectionStateChanged active = WorkerEvents.awaitState(states, id, ConnectionState.ACTIVE);
             assertEquals(endpoint.vpcEndpointId(), active.endpointId());
             assertEquals(1, platformEndpointsTagged(id).size());
             // Each transition is published once, however many watch cycles saw the same state.
             await().atMost(WAIT).until(() -> cycle.completedPasses() > 0);
             long passes = cycle.completedPasses();
             await().atMost(WAIT).until(() -> cycle.completedPasses() >= passes + 2);
-            assertEquals(List.of(ConnectionState.PENDING_ACCEPTANCE, ConnectionState.ACTIVE), statesOf(states, id));
+            assertEquals(List.of(ConnectionState.PENDING_ACCEPTANCE, ConnectionState.ACTIVE), WorkerEvents.statesOf(states, id));
         }
     }
 
@@ -109,7 +104,7 @@ class AwsWorkerTest {
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
 
-            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            ConnectionStateChanged failed = WorkerEvents.awaitState(states, id, ConnectionState.FAILED);
             assertTrue(failed.message().contains("arn:aws:iam::111111111111:root"), failed.message());
         }
         assertEquals(0, platformEndpointsTagged(id).size());
@@ -123,7 +118,7 @@ class AwsWorkerTest {
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
 
-            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            ConnectionStateChanged failed = WorkerEvents.awaitState(states, id, ConnectionState.FAILED);
             assertTrue(failed.message().contains("[use1-az6]") && failed.message().contains("[use1-az1, use1-az2]"),
                     failed.message());
         }
@@ -137,15 +132,15 @@ class AwsWorkerTest {
 
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
-            awaitState(states, id, ConnectionState.ACTIVE);
+            WorkerEvents.awaitState(states, id, ConnectionState.ACTIVE);
             // The service accepts by itself: the connection never waited for anyone's acceptance.
-            assertFalse(statesOf(states, id).contains(ConnectionState.PENDING_ACCEPTANCE), statesOf(states, id).toString());
+            assertFalse(WorkerEvents.statesOf(states, id).contains(ConnectionState.PENDING_ACCEPTANCE), WorkerEvents.statesOf(states, id).toString());
 
-            send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
-                    new ConnectionDeletionRequested(id, "cluster-1", ConnectionType.AWS_ENDPOINT_SERVICE, "bob", now()));
+            WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
+                    new ConnectionDeletionRequested(id, "cluster-1", ConnectionType.AWS_ENDPOINT_SERVICE, "bob", WorkerEvents.now()));
 
-            awaitState(states, id, ConnectionState.DELETING);
-            states.awaitRecord(r -> id.equals(r.key()) && EventTypes.CONNECTION_DELETED.equals(type(r)), WAIT);
+            WorkerEvents.awaitState(states, id, ConnectionState.DELETING);
+            WorkerEvents.awaitDeleted(states, id);
         }
         assertEquals(0, platformEndpointsTagged(id).size());
     }
@@ -158,7 +153,7 @@ class AwsWorkerTest {
 
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
-            ConnectionStateChanged pending = awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
+            ConnectionStateChanged pending = WorkerEvents.awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
 
             assertFalse(CrashAfterCreate.CRASH_ONCE.contains(id), "the crash happened");
             List<VpcEndpoint> endpoints = platformEndpointsTagged(id);
@@ -174,12 +169,12 @@ class AwsWorkerTest {
 
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
-            String endpointId = awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE).endpointId();
+            String endpointId = WorkerEvents.awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE).endpointId();
             try (Ec2Client customer = client(Ec2SimulatorResource.CUSTOMER_KEY)) {
                 customer.rejectVpcEndpointConnections(r -> r.serviceId(service.serviceId()).vpcEndpointIds(endpointId));
             }
 
-            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            ConnectionStateChanged failed = WorkerEvents.awaitState(states, id, ConnectionState.FAILED);
             assertTrue(failed.message().contains("rejected"), failed.message());
         }
     }
@@ -191,12 +186,12 @@ class AwsWorkerTest {
 
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
-            String endpointId = awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE).endpointId();
+            String endpointId = WorkerEvents.awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE).endpointId();
             // Seven days pass: the deadline recorded when the request arrived is now behind us.
             execute("UPDATE managed_endpoint SET accept_deadline = now() - interval '1 minute' WHERE connection_id = '"
                     + id + "'");
 
-            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            ConnectionStateChanged failed = WorkerEvents.awaitState(states, id, ConnectionState.FAILED);
             assertTrue(failed.message().contains("did not accept the connection within 7 days"), failed.message());
             await().atMost(WAIT).until(() -> Ec2SimulatorResource.simulator.endpointState(endpointId).isEmpty());
         }
@@ -209,10 +204,10 @@ class AwsWorkerTest {
 
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
-            String endpointId = awaitState(states, id, ConnectionState.ACTIVE).endpointId();
+            String endpointId = WorkerEvents.awaitState(states, id, ConnectionState.ACTIVE).endpointId();
             Ec2SimulatorResource.simulator.deleteEndpointOutOfBand(endpointId);
 
-            ConnectionStateChanged failed = awaitState(states, id, ConnectionState.FAILED);
+            ConnectionStateChanged failed = WorkerEvents.awaitState(states, id, ConnectionState.FAILED);
             assertTrue(failed.message().contains("deleted outside this system"), failed.message());
         }
     }
@@ -247,17 +242,17 @@ class AwsWorkerTest {
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(pending, service.serviceName());
             request(failed, hidden.serviceName());
-            awaitState(states, pending, ConnectionState.PENDING_ACCEPTANCE);
-            awaitState(states, failed, ConnectionState.FAILED);
+            WorkerEvents.awaitState(states, pending, ConnectionState.PENDING_ACCEPTANCE);
+            WorkerEvents.awaitState(states, failed, ConnectionState.FAILED);
             // Requested and at once deleted: the worker may or may not have created the endpoint yet.
             request(creating, service.serviceName());
             for (String id : List.of(creating, pending, failed)) {
-                send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
-                        new ConnectionDeletionRequested(id, "cluster-1", ConnectionType.AWS_ENDPOINT_SERVICE, "bob", now()));
+                WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
+                        new ConnectionDeletionRequested(id, "cluster-1", ConnectionType.AWS_ENDPOINT_SERVICE, "bob", WorkerEvents.now()));
             }
 
             for (String id : List.of(creating, pending, failed)) {
-                states.awaitRecord(r -> id.equals(r.key()) && EventTypes.CONNECTION_DELETED.equals(type(r)), WAIT);
+                WorkerEvents.awaitDeleted(states, id);
                 await().atMost(WAIT).until(() -> platformEndpointsTagged(id).isEmpty());
             }
         }
@@ -276,8 +271,8 @@ class AwsWorkerTest {
             waiting.forEach(id -> request(id, manual.serviceName()));
             accepted.forEach(id -> request(id, automatic.serviceName()));
 
-            waiting.forEach(id -> awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE));
-            accepted.forEach(id -> awaitState(states, id, ConnectionState.ACTIVE));
+            waiting.forEach(id -> WorkerEvents.awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE));
+            accepted.forEach(id -> WorkerEvents.awaitState(states, id, ConnectionState.ACTIVE));
         } finally {
             Ec2SimulatorResource.simulator.clearFaults();
         }
@@ -300,33 +295,13 @@ class AwsWorkerTest {
         ClusterPlacement placement = new ClusterPlacement("cluster-1", "project-1", CloudProvider.AWS, "us-east-1",
                 Ec2SimulatorResource.PLATFORM_ACCOUNT, Ec2SimulatorResource.VPC, List.of("use1-az1", "use1-az2"),
                 Ec2SimulatorResource.SUBNETS, "sg-0platform");
-        send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, new ConnectionRequested(id, "cluster-1",
-                "kafka", ConnectionType.AWS_ENDPOINT_SERVICE, serviceName, "us-east-1", "alice", now(), placement));
+        WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, new ConnectionRequested(id, "cluster-1",
+                "kafka", ConnectionType.AWS_ENDPOINT_SERVICE, serviceName, "us-east-1", "alice", WorkerEvents.now(), placement));
     }
 
-    private void send(String topic, String type, String id, Object payload) {
-        TopicProbe.send(bootstrapServers, CloudEventKafka.toRecord(topic, id,
-                CloudEvent.of(type, "/test/connection-service", id, now(), payload)));
-    }
 
-    private static ConnectionStateChanged awaitState(TopicProbe states, String id, ConnectionState state) {
-        ConsumerRecord<String, String> record = states.awaitRecord(r -> id.equals(r.key())
-                && EventTypes.CONNECTION_STATE_CHANGED.equals(type(r))
-                && CloudEventKafka.fromRecord(r).dataAs(ConnectionStateChanged.class).state() == state, WAIT);
-        return CloudEventKafka.fromRecord(record).dataAs(ConnectionStateChanged.class);
-    }
 
-    /** The states announced for a connection, in order, as far as the topic holds them now. */
-    private static List<ConnectionState> statesOf(TopicProbe states, String id) {
-        return states.readToEnd().stream()
-                .filter(r -> id.equals(r.key()) && EventTypes.CONNECTION_STATE_CHANGED.equals(type(r)))
-                .map(r -> CloudEventKafka.fromRecord(r).dataAs(ConnectionStateChanged.class).state())
-                .toList();
-    }
 
-    private static String type(ConsumerRecord<String, String> record) {
-        return new String(record.headers().lastHeader(CloudEventKafka.TYPE).value(), StandardCharsets.UTF_8);
-    }
 
     private static List<VpcEndpoint> platformEndpointsTagged(String connectionId) {
         try (Ec2Client platform = client(Ec2SimulatorResource.PLATFORM_KEY)) {
@@ -344,7 +319,4 @@ class AwsWorkerTest {
                 .build();
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }
