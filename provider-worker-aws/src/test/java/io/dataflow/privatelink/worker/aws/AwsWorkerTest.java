@@ -285,6 +285,23 @@ class AwsWorkerTest {
         }
     }
 
+    @Test
+    void onlyOneInstanceReconcilesAtATime() throws SQLException {
+        await().atMost(WAIT).until(() -> cycle.completedPasses() > 0);
+        try (Connection otherInstance = dataSource.getConnection();
+             Statement statement = otherInstance.createStatement()) {
+            // Another instance of the worker holds the pass (same database, same lock).
+            statement.execute("SELECT pg_advisory_lock(" + ReconcileCycle.RECONCILE_LOCK + ")");
+            long before = cycle.completedPasses();
+            cycle.run();
+            cycle.run();
+            assertEquals(before, cycle.completedPasses(), "no pass ran while the other instance held the lock");
+            statement.execute("SELECT pg_advisory_unlock(" + ReconcileCycle.RECONCILE_LOCK + ")");
+        }
+        long after = cycle.completedPasses();
+        await().atMost(WAIT).until(() -> cycle.completedPasses() > after);
+    }
+
     private void execute(String sql) throws SQLException {
         try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement()) {
             statement.executeUpdate(sql);

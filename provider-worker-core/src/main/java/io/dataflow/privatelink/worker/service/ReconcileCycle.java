@@ -12,6 +12,11 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +36,19 @@ public class ReconcileCycle {
 
     private static final Logger LOG = Logger.getLogger(ReconcileCycle.class);
 
+    /** Advisory-lock key of the reconcile pass, shared by all instances of a worker (one database each). */
+    public static final long RECONCILE_LOCK = 0x7265636f6e63696cL;
+
     private final ManagedEndpointRepository endpoints;
     private final OutcomeRecorder recorder;
+    private final DataSource dataSource;
     private final EndpointCloud cloud;
     private final EndpointReconciler reconciler;
     private final AtomicLong passes = new AtomicLong();
 
     ReconcileCycle(ManagedEndpointRepository endpoints, OutcomeRecorder recorder, EndpointCloud cloud,
-                   WorkerConfig config) {
+                   WorkerConfig config, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.endpoints = endpoints;
         this.recorder = recorder;
         this.cloud = cloud;
@@ -56,6 +66,25 @@ public class ReconcileCycle {
     }
 
     public void run() {
+        // One pass at a time across every instance of this worker: two instances working on the same
+        // connection could both announce a transition. The lock is the database's, so it dies with a
+        // crashed instance's connection.
+        // A transaction-scoped lock: released by commit, rollback or a lost connection, never left behind.
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try {
+                if (tryLock(lock)) {
+                    pass();
+                }
+            } finally {
+                lock.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the reconcile lock", e);
+        }
+    }
+
+    private void pass() {
         // Deletions first: they free quota and never wait on an owner. Each loop stops at the first
         // "cloud busy" (throttled, or the client-side budget spent): the rest would only meet the same
         // wall and spend describe calls on it; they go first next pass (oldest first).
@@ -71,6 +100,15 @@ public class ReconcileCycle {
         }
         watch();
         passes.incrementAndGet();
+    }
+
+    private static boolean tryLock(Connection db) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            statement.setLong(1, RECONCILE_LOCK);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     /** Passes completed since start (for operators and tests: "what happened per cycle"). */
