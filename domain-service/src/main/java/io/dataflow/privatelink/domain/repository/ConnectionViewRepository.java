@@ -2,10 +2,10 @@ package io.dataflow.privatelink.domain.repository;
 
 import io.dataflow.privatelink.contract.ConnectionSnapshot;
 import io.dataflow.privatelink.contract.ConnectionState;
-import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.dataflow.privatelink.kit.jdbc.ConnectionSnapshotRows;
 import io.dataflow.privatelink.kit.jdbc.Jdbc;
 import jakarta.transaction.Transactional;
 
@@ -137,16 +137,6 @@ public class ConnectionViewRepository {
     }
 
     private List<ConnectionSnapshot> query(String sql, Object... parameters) {
-        return Jdbc.query(dataSource, ConnectionViewRepository::read, sql, parameters);
-    }
-
-    private static ConnectionSnapshot read(ResultSet rs) throws SQLException {
-        return new ConnectionSnapshot(rs.getString("connection_id"), rs.getString("cluster_id"),
-                rs.getString("display_name"), ConnectionType.valueOf(rs.getString("type")),
-                rs.getString("service_name"), rs.getString("service_region"),
-                ConnectionState.valueOf(rs.getString("state")), rs.getString("message"),
-                rs.getString("endpoint_id"),
-                Jdbc.textList(rs, "az_ids"), rs.getString("created_by"), Jdbc.instant(rs, "create_time"),
-                Jdbc.instant(rs, "update_time"));
+        return Jdbc.query(dataSource, ConnectionSnapshotRows::read, sql, parameters);
     }
 }
