@@ -20,6 +20,8 @@ public interface ConnectionServiceConfig {
 
     QueryService queryService();
 
+    Domains domains();
+
     /** CloudEvents {@code source} of the events this service emits. */
     @WithDefault("/privatelink/connection-service")
     String eventSource();
@@ -47,6 +49,17 @@ public interface ConnectionServiceConfig {
         Map<String, String> subnets();
 
         String securityGroupId();
+    }
+
+    /** Parent domains of attached domains (DESIGN section 5). */
+    interface Domains {
+        /** Under which TIDBCLOUD_MANAGED names are made: {@code <unique>.<provider>.<this>}. */
+        @WithDefault("plc.tidbcloud.com")
+        String managedBaseDomain();
+
+        /** Confluent's own domain: CONFLUENT names are {@code <network>.<region>.aws.<this>}. */
+        @WithDefault("confluent.cloud")
+        String confluentBaseDomain();
     }
 
     interface Topics {

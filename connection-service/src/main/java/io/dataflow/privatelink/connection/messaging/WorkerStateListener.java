@@ -3,6 +3,8 @@ package io.dataflow.privatelink.connection.messaging;
 import io.dataflow.privatelink.connection.service.WorkerStateFollower;
 import io.dataflow.privatelink.contract.event.ConnectionDeleted;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
+import io.dataflow.privatelink.contract.event.DomainDetached;
+import io.dataflow.privatelink.contract.event.DomainStateChanged;
 import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.kit.inbox.InboundEvents;
 import io.smallrye.common.annotation.Blocking;
@@ -31,6 +33,8 @@ public class WorkerStateListener {
             switch (event.type()) {
                 case EventTypes.CONNECTION_STATE_CHANGED -> follower.onStateChanged(event.dataAs(ConnectionStateChanged.class));
                 case EventTypes.CONNECTION_DELETED -> follower.onDeleted(event.dataAs(ConnectionDeleted.class));
+                case EventTypes.DOMAIN_STATE_CHANGED -> follower.onDomainStateChanged(event.dataAs(DomainStateChanged.class));
+                case EventTypes.DOMAIN_DETACHED -> follower.onDomainDetached(event.dataAs(DomainDetached.class));
                 default -> {
                     // Other types on this topic are not for this service; newer types are ignored, not failed.
                 }

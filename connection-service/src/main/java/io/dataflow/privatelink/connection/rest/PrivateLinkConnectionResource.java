@@ -2,6 +2,8 @@ package io.dataflow.privatelink.connection.rest;
 
 import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
 import io.dataflow.privatelink.connection.repository.ConnectionRepository;
+import io.dataflow.privatelink.connection.repository.DomainAttachmentRepository;
+import io.dataflow.privatelink.contract.domains.DomainAttachment;
 import io.dataflow.privatelink.connection.service.ClusterRegistry;
 import io.dataflow.privatelink.connection.service.ConnectionCommandService;
 import io.dataflow.privatelink.contract.api.CreatePrivateLinkConnectionBody;
@@ -32,9 +34,12 @@ public class PrivateLinkConnectionResource {
     private final QueryForwarder queries;
     private final ConnectionServiceConfig config;
     private final ConnectionRepository connections;
+    private final DomainAttachmentRepository attachments;
 
     PrivateLinkConnectionResource(ConnectionCommandService commands, ClusterRegistry clusters, QueryForwarder queries,
-                                  ConnectionServiceConfig config, ConnectionRepository connections) {
+                                  ConnectionServiceConfig config, ConnectionRepository connections,
+                                  DomainAttachmentRepository attachments) {
+        this.attachments = attachments;
         this.commands = commands;
         this.connections = connections;
         this.clusters = clusters;
@@ -74,7 +79,8 @@ public class PrivateLinkConnectionResource {
             // service already holds it, so the caller sees their own write instead of a 404.
             return connections.findById(connectionId)
                     .filter(c -> c.clusterId().equals(clusterId))
-                    .map(c -> Response.ok(c.toApi()).build())
+                    .map(c -> Response.ok(c.toApi().withAttachedDomains(attachments.findByConnection(connectionId)
+                            .stream().map(DomainAttachment::toApi).toList())).build())
                     .orElse(answer);
         }
         return answer;

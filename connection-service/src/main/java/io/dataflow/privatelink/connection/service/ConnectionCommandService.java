@@ -4,6 +4,9 @@ import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
 import io.dataflow.privatelink.connection.domain.Cluster;
 import io.dataflow.privatelink.contract.ConnectionSnapshot;
 import io.dataflow.privatelink.connection.repository.ConnectionRepository;
+import io.dataflow.privatelink.connection.repository.DomainAttachmentRepository;
+import io.dataflow.privatelink.contract.domains.DomainAttachment;
+import io.dataflow.privatelink.contract.domains.DomainState;
 import io.dataflow.privatelink.contract.ConnectionIds;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionStateMachine;
@@ -17,9 +20,7 @@ import io.dataflow.privatelink.kit.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Accepts commands: each stores its change to the aggregate and the event announcing it in one
@@ -33,10 +34,12 @@ public class ConnectionCommandService {
     private final ConnectionRepository connections;
     private final OutboxWriter outbox;
     private final ConnectionServiceConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final DomainAttachmentRepository attachments;
 
     ConnectionCommandService(ClusterRegistry clusters, CreateConnectionValidator validator,
-                             ConnectionRepository connections, OutboxWriter outbox, ConnectionServiceConfig config) {
+                             ConnectionRepository connections, DomainAttachmentRepository attachments,
+                             OutboxWriter outbox, ConnectionServiceConfig config) {
+        this.attachments = attachments;
         this.clusters = clusters;
         this.validator = validator;
         this.connections = connections;
@@ -74,6 +77,10 @@ public class ConnectionCommandService {
         ConnectionSnapshot deleting = current.withState(ConnectionState.DELETING, null, current.endpointId(),
                 current.azIds(), now);
         connections.updateState(deleting);
+        // Domains go first: the worker removes their records and zones before the endpoint.
+        for (DomainAttachment attachment : attachments.findByConnection(connectionId)) {
+            attachments.updateState(attachment.allIn(DomainState.DELETING, now));
+        }
         outbox.append(config.topics().connectionRequests(), CloudEvent.of(EventTypes.CONNECTION_DELETION_REQUESTED,
                 config.eventSource(), connectionId, now,
                 new ConnectionDeletionRequested(connectionId, clusterId, current.type(), caller, now)));
@@ -85,8 +92,7 @@ public class ConnectionCommandService {
                 + clusterId + ".");
     }
 
-    /** Microsecond precision: what PostgreSQL stores, so that a stored and a returned time agree. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    private static Instant now() {
+        return CommandClock.now();
     }
 }

@@ -5,6 +5,10 @@ import io.dataflow.privatelink.connection.repository.ConnectionRepository;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.event.ConnectionDeleted;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
+import io.dataflow.privatelink.contract.event.DomainDetached;
+import io.dataflow.privatelink.contract.event.DomainStateChanged;
+import io.dataflow.privatelink.contract.domains.DomainState;
+import io.dataflow.privatelink.connection.repository.DomainAttachmentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -18,9 +22,11 @@ import java.util.Optional;
 public class WorkerStateFollower {
 
     private final ConnectionRepository connections;
+    private final DomainAttachmentRepository attachments;
 
-    WorkerStateFollower(ConnectionRepository connections) {
+    WorkerStateFollower(ConnectionRepository connections, DomainAttachmentRepository attachments) {
         this.connections = connections;
+        this.attachments = attachments;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -39,5 +45,19 @@ public class WorkerStateFollower {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onDeleted(ConnectionDeleted deleted) {
         connections.delete(deleted.connectionId());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onDomainStateChanged(DomainStateChanged changed) {
+        attachments.findById(changed.attachDomainId())
+                // A detach the user asked for is not undone by a report that was on its way.
+                .filter(a -> a.state() != DomainState.DELETING)
+                .ifPresent(a -> attachments.updateState(a.withState(changed.state(), changed.domains(),
+                        changed.changeTime())));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onDomainDetached(DomainDetached detached) {
+        attachments.delete(detached.attachDomainId());
     }
 }

@@ -23,6 +23,12 @@ public record PrivateLinkConnection(
         AwsEndpointService awsEndpointService,
         AlicloudEndpointService alicloudEndpointService) {
 
+    /** The same connection with these attached domains, as the get operation shows it. */
+    public PrivateLinkConnection withAttachedDomains(List<AttachDomain> domains) {
+        return new PrivateLinkConnection(privateLinkConnectionId, clusterId, displayName, state, message, createdBy,
+                createTime, updateTime, type, domains, awsEndpointService, alicloudEndpointService);
+    }
+
     /** The same connection without its attached domains, as the list operation shows it. */
     public PrivateLinkConnection withoutAttachedDomains() {
         return new PrivateLinkConnection(privateLinkConnectionId, clusterId, displayName, state, message, createdBy,

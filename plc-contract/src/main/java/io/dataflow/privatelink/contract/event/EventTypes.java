@@ -17,6 +17,15 @@ public final class EventTypes {
     /** workers → everyone: the endpoint is gone and the connection with it. */
     public static final String CONNECTION_DELETED = PREFIX + "connection.deleted.v1";
 
+    /** connection-service → workers: make a private DNS zone for an attachment. */
+    public static final String DOMAIN_ATTACH_REQUESTED = PREFIX + "domain.attach-requested.v1";
+    /** connection-service → workers: remove an attachment's records and zone. */
+    public static final String DOMAIN_DETACH_REQUESTED = PREFIX + "domain.detach-requested.v1";
+    /** workers → everyone: an attachment's state, or one of its domains', changed. */
+    public static final String DOMAIN_STATE_CHANGED = PREFIX + "domain.state-changed.v1";
+    /** workers → everyone: an attachment's records and zone are gone. */
+    public static final String DOMAIN_DETACHED = PREFIX + "domain.detached.v1";
+
     private EventTypes() {
     }
 }

@@ -22,6 +22,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(RpcCode.NOT_FOUND, message);
     }
 
+    public static ApiException alreadyExists(String message) {
+        return new ApiException(RpcCode.ALREADY_EXISTS, message);
+    }
+
     public static ApiException failedPrecondition(String message) {
         return new ApiException(RpcCode.FAILED_PRECONDITION, message);
     }

@@ -1,0 +1,5 @@
+package io.dataflow.privatelink.contract.api;
+
+/** Body of {@code :detachDomains}: {@code {"attachDomainId": ...}}. */
+public record DetachDomainsBody(String attachDomainId) {
+}

@@ -1,0 +1,25 @@
+package io.dataflow.privatelink.contract.event;
+
+import io.dataflow.privatelink.contract.ConnectionType;
+import io.dataflow.privatelink.contract.domains.DomainRecord;
+import io.dataflow.privatelink.contract.domains.DomainType;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Payload of {@link EventTypes#DOMAIN_ATTACH_REQUESTED}: make {@code zoneName} a private zone of the
+ * platform's network with {@code records}, each pointing at the connection's endpoint.
+ */
+public record DomainAttachRequested(
+        String attachDomainId,
+        String connectionId,
+        String clusterId,
+        ConnectionType connectionType,
+        DomainType domainType,
+        String uniqueName,
+        String zoneName,
+        List<DomainRecord> records,
+        String createdBy,
+        Instant requestTime) {
+}

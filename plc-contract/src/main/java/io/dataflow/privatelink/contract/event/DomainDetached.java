@@ -1,0 +1,7 @@
+package io.dataflow.privatelink.contract.event;
+
+import java.time.Instant;
+
+/** Payload of {@link EventTypes#DOMAIN_DETACHED}: records and zone are gone; the attachment no longer exists. */
+public record DomainDetached(String attachDomainId, String connectionId, String clusterId, Instant detachTime) {
+}

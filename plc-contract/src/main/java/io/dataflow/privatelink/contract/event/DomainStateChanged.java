@@ -1,0 +1,17 @@
+package io.dataflow.privatelink.contract.event;
+
+import io.dataflow.privatelink.contract.api.Domain;
+import io.dataflow.privatelink.contract.domains.DomainState;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Payload of {@link EventTypes#DOMAIN_STATE_CHANGED}: the attachment's state and each domain's, as the worker sees them. */
+public record DomainStateChanged(
+        String attachDomainId,
+        String connectionId,
+        String clusterId,
+        DomainState state,
+        List<Domain> domains,
+        Instant changeTime) {
+}
