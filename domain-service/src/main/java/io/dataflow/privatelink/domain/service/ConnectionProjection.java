@@ -7,18 +7,28 @@ import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
 import io.dataflow.privatelink.contract.event.EventTypes;
+import io.dataflow.privatelink.contract.domains.DomainAttachment;
+import io.dataflow.privatelink.contract.domains.DomainPlan;
+import io.dataflow.privatelink.contract.domains.DomainState;
+import io.dataflow.privatelink.contract.event.DomainAttachRequested;
+import io.dataflow.privatelink.contract.event.DomainDetachRequested;
+import io.dataflow.privatelink.contract.event.DomainDetached;
+import io.dataflow.privatelink.contract.event.DomainStateChanged;
+import io.dataflow.privatelink.domain.repository.AttachmentViewRepository;
 import io.dataflow.privatelink.domain.repository.ConnectionViewRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Projects connection events into the read model and the history. */
+/** Projects connection and domain events into the read models, the history and the routing table. */
 @ApplicationScoped
 public class ConnectionProjection {
 
     private final ConnectionViewRepository views;
+    private final AttachmentViewRepository attachments;
 
-    ConnectionProjection(ConnectionViewRepository views) {
+    ConnectionProjection(ConnectionViewRepository views, AttachmentViewRepository attachments) {
         this.views = views;
+        this.attachments = attachments;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -32,6 +42,8 @@ public class ConnectionProjection {
             case EventTypes.CONNECTION_DELETION_REQUESTED -> {
                 ConnectionDeletionRequested deletion = event.dataAs(ConnectionDeletionRequested.class);
                 views.markDeletionRequested(deletion.connectionId(), deletion.clusterId(), deletion.requestTime());
+                attachments.markConnectionDetaching(deletion.connectionId(), deletion.clusterId(),
+                        deletion.requestTime());
                 views.appendHistory(deletion.connectionId(), ConnectionState.DELETING,
                         "deletion requested by " + deletion.requestedBy(), deletion.requestTime());
             }
@@ -43,6 +55,23 @@ public class ConnectionProjection {
             case EventTypes.CONNECTION_DELETED -> {
                 ConnectionDeleted deleted = event.dataAs(ConnectionDeleted.class);
                 views.markDeleted(deleted.connectionId(), deleted.clusterId(), deleted.deleteTime());
+                attachments.markConnectionDeleted(deleted.connectionId(), deleted.deleteTime());
+            }
+            case EventTypes.DOMAIN_ATTACH_REQUESTED -> {
+                DomainAttachRequested requested = event.dataAs(DomainAttachRequested.class);
+                attachments.upsertRequested(requested, DomainAttachment.domainsIn(
+                        new DomainPlan(requested.zoneName(), requested.records()), DomainState.CREATING));
+            }
+            case EventTypes.DOMAIN_DETACH_REQUESTED -> {
+                DomainDetachRequested detach = event.dataAs(DomainDetachRequested.class);
+                attachments.markDetachRequested(detach.attachDomainId(), detach.connectionId(), detach.clusterId(),
+                        detach.requestTime());
+            }
+            case EventTypes.DOMAIN_STATE_CHANGED -> attachments.applyState(event.dataAs(DomainStateChanged.class));
+            case EventTypes.DOMAIN_DETACHED -> {
+                DomainDetached detached = event.dataAs(DomainDetached.class);
+                attachments.markDetached(detached.attachDomainId(), detached.connectionId(), detached.clusterId(),
+                        detached.detachTime());
             }
             default -> {
                 // Types this version does not know are skipped, so producers can add types first.

@@ -5,6 +5,8 @@ import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.api.ListPrivateLinkConnectionsResponse;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 import io.dataflow.privatelink.domain.config.DomainServiceConfig;
+import io.dataflow.privatelink.contract.domains.DomainAttachment;
+import io.dataflow.privatelink.domain.repository.AttachmentViewRepository;
 import io.dataflow.privatelink.domain.repository.ConnectionViewRepository;
 import io.dataflow.privatelink.domain.repository.ConnectionViewRepository.PagePosition;
 import io.dataflow.privatelink.kit.api.ApiException;
@@ -19,16 +21,20 @@ public class ConnectionQueries {
 
     private final ConnectionViewRepository views;
     private final DomainServiceConfig config;
+    private final AttachmentViewRepository attachments;
 
-    ConnectionQueries(ConnectionViewRepository views, DomainServiceConfig config) {
+    ConnectionQueries(ConnectionViewRepository views, AttachmentViewRepository attachments,
+                      DomainServiceConfig config) {
         this.views = views;
+        this.attachments = attachments;
         this.config = config;
     }
 
     public PrivateLinkConnection get(String clusterId, String connectionId) {
         ConnectionSnapshot snapshot = views.find(clusterId, connectionId).orElseThrow(() -> ApiException.notFound(
                 "Private link connection " + connectionId + " was not found in cluster " + clusterId + "."));
-        return snapshot.toApi();
+        return snapshot.toApi().withAttachedDomains(attachments.findByConnection(connectionId).stream()
+                .map(DomainAttachment::toApi).toList());
     }
 
     public ListPrivateLinkConnectionsResponse list(String clusterId, Integer pageSize, String pageToken,

@@ -37,6 +37,11 @@ public final class DomainAttachmentRows {
                 rs.getString("created_by"), Jdbc.instant(rs, "create_time"), Jdbc.instant(rs, "update_time"));
     }
 
+    /** The domains column. */
+    public static List<Domain> domains(String json) {
+        return json(json, DOMAINS);
+    }
+
     /** JSON of a column value (records or domains). */
     public static String json(Object value) {
         return EventJson.write(value);
