@@ -69,10 +69,14 @@ public class ManagedEndpointRepository {
                 ORDER BY updated_at""");
     }
 
-    /** Connections the user asked to delete whose endpoint deletion has not been started. */
+    /**
+     * Connections the user asked to delete whose endpoint deletion has not been started, once their
+     * domains are gone (names must never point at an endpoint that no longer exists).
+     */
     public List<ManagedEndpoint> awaitingDeprovision() {
         return query("""
                 SELECT * FROM managed_endpoint WHERE deletion_requested AND state <> 'DELETING'
+                  AND NOT EXISTS (SELECT 1 FROM managed_domain d WHERE d.connection_id = managed_endpoint.connection_id)
                 ORDER BY updated_at""");
     }
 

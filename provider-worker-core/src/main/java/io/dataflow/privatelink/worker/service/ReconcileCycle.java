@@ -4,7 +4,12 @@ import io.dataflow.privatelink.worker.cloud.CloudException;
 import io.dataflow.privatelink.worker.cloud.EndpointCloud;
 import io.dataflow.privatelink.worker.cloud.EndpointView;
 import io.dataflow.privatelink.worker.config.WorkerConfig;
+import io.dataflow.privatelink.worker.cloud.DnsCloud;
+import io.dataflow.privatelink.worker.reconcile.DomainOutcome;
+import io.dataflow.privatelink.worker.reconcile.DomainReconciler;
 import io.dataflow.privatelink.worker.reconcile.EndpointReconciler;
+import io.dataflow.privatelink.worker.reconcile.ManagedDomain;
+import io.dataflow.privatelink.worker.repository.ManagedDomainRepository;
 import io.dataflow.privatelink.worker.reconcile.ManagedEndpoint;
 import io.dataflow.privatelink.worker.reconcile.Outcome;
 import io.dataflow.privatelink.worker.repository.ManagedEndpointRepository;
@@ -28,8 +33,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * One reconcile pass: create what is missing, delete what was asked to go, then watch every managed
- * endpoint with one batched observation per region. Passes never overlap.
+ * One reconcile pass: remove detached domains, delete what was asked to go, create missing endpoints,
+ * make the zones of new attachments, then watch every managed endpoint with one batched observation per
+ * region. Passes never overlap.
  */
 @ApplicationScoped
 public class ReconcileCycle {
@@ -40,14 +46,18 @@ public class ReconcileCycle {
     public static final long RECONCILE_LOCK = 0x7265636f6e63696cL;
 
     private final ManagedEndpointRepository endpoints;
+    private final ManagedDomainRepository domains;
+    private final DomainReconciler domainReconciler;
     private final OutcomeRecorder recorder;
     private final DataSource dataSource;
     private final EndpointCloud cloud;
     private final EndpointReconciler reconciler;
     private final AtomicLong passes = new AtomicLong();
 
-    ReconcileCycle(ManagedEndpointRepository endpoints, OutcomeRecorder recorder, EndpointCloud cloud,
-                   WorkerConfig config, DataSource dataSource) {
+    ReconcileCycle(ManagedEndpointRepository endpoints, ManagedDomainRepository domains, OutcomeRecorder recorder,
+                   EndpointCloud cloud, DnsCloud dns, WorkerConfig config, DataSource dataSource) {
+        this.domains = domains;
+        this.domainReconciler = new DomainReconciler(dns);
         this.dataSource = dataSource;
         this.endpoints = endpoints;
         this.recorder = recorder;
@@ -85,16 +95,28 @@ public class ReconcileCycle {
     }
 
     private void pass() {
-        // Deletions first: they free quota and never wait on an owner. Each loop stops at the first
+        // Detaches first: a connection's endpoint is deleted only after its names stop pointing at it.
+        for (ManagedDomain d : domains.awaitingDetach()) {
+            if (!isolated(d.attachDomainId(), () -> apply(d, domainReconciler.detach(d)))) {
+                break;
+            }
+        }
+        // Deletions next: they free quota and never wait on an owner. Each loop stops at the first
         // "cloud busy" (throttled, or the client-side budget spent): the rest would only meet the same
         // wall and spend describe calls on it; they go first next pass (oldest first).
         for (ManagedEndpoint m : endpoints.awaitingDeprovision()) {
-            if (!isolated(m, () -> apply(m, reconciler.deprovision(m)))) {
+            if (!isolated(m.connectionId(), () -> apply(m, reconciler.deprovision(m)))) {
                 break;
             }
         }
         for (ManagedEndpoint m : endpoints.awaitingProvision()) {
-            if (!isolated(m, () -> apply(m, reconciler.provision(m)))) {
+            if (!isolated(m.connectionId(), () -> apply(m, reconciler.provision(m)))) {
+                break;
+            }
+        }
+        for (ManagedDomain d : domains.awaitingAttach()) {
+            ManagedEndpoint endpoint = endpoints.find(d.connectionId()).orElse(null);
+            if (!isolated(d.attachDomainId(), () -> apply(d, domainReconciler.attach(d, endpoint)))) {
                 break;
             }
         }
@@ -120,11 +142,11 @@ public class ReconcileCycle {
      * One connection's unexpected failure must not hold up the others; it is retried next pass.
      * Returns false when the cloud asked to be left alone for now.
      */
-    private static boolean isolated(ManagedEndpoint m, Supplier<Outcome.Kind> step) {
+    private static boolean isolated(String resourceId, Supplier<Outcome.Kind> step) {
         try {
             return step.get() != Outcome.Kind.RETRY_LATER;
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Connection %s: reconcile step failed; retrying next pass", m.connectionId());
+            LOG.warnf(e, "%s: reconcile step failed; retrying next pass", resourceId);
             return true;
         }
     }
@@ -156,6 +178,17 @@ public class ReconcileCycle {
                         orphan, region);
             }
         });
+    }
+
+    private Outcome.Kind apply(ManagedDomain d, DomainOutcome outcome) {
+        if (outcome.kind() == Outcome.Kind.RETRY_LATER) {
+            LOG.debugf("Attachment %s: cloud busy, retrying next pass (%s)", d.attachDomainId(), outcome.reason());
+        } else if (outcome.kind() != Outcome.Kind.NONE) {
+            LOG.infof("Attachment %s of %s: %s %s", d.attachDomainId(), d.connectionId(), outcome.kind(),
+                    outcome.kind() == Outcome.Kind.REMOVED ? "" : outcome.state());
+            recorder.record(outcome);
+        }
+        return outcome.kind();
     }
 
     private Outcome.Kind apply(ManagedEndpoint m, Outcome outcome) {
