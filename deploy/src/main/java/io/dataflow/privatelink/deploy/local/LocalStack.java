@@ -89,6 +89,7 @@ public final class LocalStack implements AutoCloseable {
         services.add(start("connection-service", options.apiPort(), connectionServiceProperties()));
         services.add(start("provider-worker-aws", options.awsWorkerPort(), Map.of(
                 "plc.aws.ec2-endpoint", ec2.endpoint().toString(),
+                "plc.aws.route53-endpoint", ec2.endpoint().toString(),
                 "plc.aws.access-key-id", DemoEnvironment.AWS_PLATFORM_ACCESS_KEY,
                 "plc.aws.secret-access-key", DemoEnvironment.AWS_PLATFORM_SECRET,
                 // a brisk pace for a demo; production keeps the default

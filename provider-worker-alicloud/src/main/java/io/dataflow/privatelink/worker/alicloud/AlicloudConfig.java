@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** How the Alibaba Cloud worker reaches PrivateLink (prefix {@code plc.alicloud}). */
+/** How the Alibaba Cloud worker reaches PrivateLink and PrivateZone (prefix {@code plc.alicloud}). */
 @ConfigMapping(prefix = "plc.alicloud")
 public interface AlicloudConfig {
 
@@ -16,6 +16,13 @@ public interface AlicloudConfig {
 
     /** {@code host:port} override for every request (the simulator); absent: the SDK's regional endpoint. */
     Optional<String> endpoint();
+
+    /**
+     * PrivateZone's endpoint (a central one serves every region); the {@code endpoint} override, when
+     * set, takes precedence.
+     */
+    @WithDefault("pvtz.aliyuncs.com")
+    String privateZoneEndpoint();
 
     /** {@code https} in production; {@code http} only for the simulator. */
     @WithDefault("https")

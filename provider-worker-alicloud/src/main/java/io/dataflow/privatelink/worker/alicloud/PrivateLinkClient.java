@@ -2,6 +2,7 @@ package io.dataflow.privatelink.worker.alicloud;
 
 import com.aliyuncs.AcsRequest;
 import com.aliyuncs.AcsResponse;
+import com.aliyuncs.CommonRequest;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.exceptions.ServerException;
@@ -17,7 +18,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Alibaba Cloud SDK, one client per region, with what the SDK leaves to its caller: classifying
+ * The Alibaba Cloud SDK (PrivateLink's own artifact, and PrivateZone through the core's
+ * {@code CommonRequest}), one client per region, with what the SDK leaves to its caller: classifying
  * errors (throttling arrives as HTTP 400 with a {@code Throttling*} code) and retrying them.
  */
 @ApplicationScoped
@@ -44,9 +46,30 @@ public class PrivateLinkClient {
         if ("http".equalsIgnoreCase(config.protocol())) {
             request.setSysProtocol(ProtocolType.HTTP);
         }
+        return classified(() -> client.getAcsResponse(request));
+    }
+
+    /**
+     * A call to a product without an SDK artifact (PrivateZone) through the core library's
+     * {@link CommonRequest}; returns the response's JSON.
+     */
+    public String callCommon(String region, CommonRequest request) {
+        DefaultAcsClient client = clients.computeIfAbsent(region, this::build);
+        if ("http".equalsIgnoreCase(config.protocol())) {
+            request.setSysProtocol(ProtocolType.HTTP);
+        }
+        return classified(() -> client.getCommonResponse(request).getData());
+    }
+
+    /** The SDK's call that may throw its checked exceptions. */
+    private interface SdkCall<T> {
+        T run() throws ClientException;
+    }
+
+    private <T> T classified(SdkCall<T> sdkCall) {
         return retry.call(() -> {
             try {
-                T response = client.getAcsResponse(request);
+                T response = sdkCall.run();
                 credentials.accepted();
                 return response;
             } catch (ServerException e) {

@@ -7,12 +7,19 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-/** How the AWS worker reaches EC2 (prefix {@code plc.aws}). */
+/** How the AWS worker reaches EC2 and Route 53 (prefix {@code plc.aws}). */
 @ConfigMapping(prefix = "plc.aws")
 public interface AwsConfig {
 
     /** EC2 endpoint override (the simulator); absent in production, where the SDK resolves the region's endpoint. */
     Optional<URI> ec2Endpoint();
+
+    /** Route 53 endpoint override (the simulator); absent in production. */
+    Optional<URI> route53Endpoint();
+
+    /** How long the worker waits for a Route 53 change to reach every Route 53 server (INSYNC) within one pass. */
+    @WithDefault("30s")
+    Duration route53SyncWait();
 
     /** Static credentials; absent in production, where the SDK's default chain (role, environment) applies. */
     Optional<String> accessKeyId();
@@ -74,5 +81,15 @@ public interface AwsConfig {
          */
         @WithDefault("0s")
         Duration mutateMaxWait();
+
+        /** Route 53: five requests per second per account, every action alike. */
+        @WithDefault("5")
+        int route53Capacity();
+
+        @WithDefault("5")
+        double route53RefillPerSecond();
+
+        @WithDefault("10s")
+        Duration route53MaxWait();
     }
 }

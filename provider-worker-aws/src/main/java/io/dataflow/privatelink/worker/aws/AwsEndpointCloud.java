@@ -8,15 +8,11 @@ import io.dataflow.privatelink.worker.cloud.EndpointCloud;
 import io.dataflow.privatelink.worker.cloud.EndpointServiceView;
 import io.dataflow.privatelink.worker.cloud.EndpointSpec;
 import io.dataflow.privatelink.worker.cloud.EndpointView;
-import io.dataflow.privatelink.worker.health.CloudCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointRequest;
 import software.amazon.awssdk.services.ec2.model.DeleteVpcEndpointsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServicesResponse;
-import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.ServiceDetail;
@@ -30,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -41,20 +36,12 @@ public class AwsEndpointCloud implements EndpointCloud {
     /** Page size of the batched watch: EC2's maximum, so 2,000 endpoints take two calls. */
     static final int WATCH_PAGE_SIZE = 1000;
     private static final String CLUSTER_TAG = "dataflow-privatelink:cluster-id";
-    /** Error codes that say "try again later", not "no". */
-    private static final Set<String> RETRYABLE = Set.of("RequestLimitExceeded", "Throttling", "ThrottlingException",
-            "InternalError", "InternalFailure", "ServiceUnavailable", "Unavailable");
+    private final AwsClients clients;
+    private final AwsCalls calls;
 
-    /** Codes with which EC2 refuses the access key itself (not a permission on one resource). */
-    private static final Set<String> CREDENTIALS_REJECTED = Set.of("AuthFailure", "InvalidClientTokenId",
-            "SignatureDoesNotMatch", "UnrecognizedClientException");
-
-    private final Ec2Clients clients;
-    private final CloudCredentials credentials;
-
-    AwsEndpointCloud(Ec2Clients clients, CloudCredentials credentials) {
+    AwsEndpointCloud(AwsClients clients, AwsCalls calls) {
         this.clients = clients;
-        this.credentials = credentials;
+        this.calls = calls;
     }
 
     @Override
@@ -70,7 +57,7 @@ public class AwsEndpointCloud implements EndpointCloud {
 
     @Override
     public Optional<EndpointServiceView> observeService(EndpointSpec spec) {
-        Ec2Client ec2 = clients.forRegion(spec.placement().region());
+        Ec2Client ec2 = clients.ec2(spec.placement().region());
         DescribeVpcEndpointServicesResponse response;
         try {
             response = call(() -> ec2.describeVpcEndpointServices(r -> {
@@ -102,7 +89,7 @@ public class AwsEndpointCloud implements EndpointCloud {
 
     @Override
     public Optional<EndpointView> findEndpoint(EndpointSpec spec) {
-        Ec2Client ec2 = clients.forRegion(spec.placement().region());
+        Ec2Client ec2 = clients.ec2(spec.placement().region());
         List<VpcEndpoint> found = call(() -> ec2.describeVpcEndpoints(r -> r.filters(
                 Filter.builder().name("tag:" + CONNECTION_TAG).values(spec.connectionId()).build()))).vpcEndpoints();
         return found.stream()
@@ -113,7 +100,7 @@ public class AwsEndpointCloud implements EndpointCloud {
 
     @Override
     public EndpointView createEndpoint(EndpointSpec spec, List<String> zoneIds) {
-        Ec2Client ec2 = clients.forRegion(spec.placement().region());
+        Ec2Client ec2 = clients.ec2(spec.placement().region());
         List<String> subnets = zoneIds.stream().map(zone -> spec.placement().subnetIdsByAz().get(zone)).toList();
         CreateVpcEndpointRequest.Builder request = CreateVpcEndpointRequest.builder()
                 .vpcEndpointType(VpcEndpointType.INTERFACE)
@@ -137,7 +124,7 @@ public class AwsEndpointCloud implements EndpointCloud {
 
     @Override
     public List<EndpointView> observeManagedEndpoints(String region) {
-        Ec2Client ec2 = clients.forRegion(region);
+        Ec2Client ec2 = clients.ec2(region);
         List<EndpointView> views = new ArrayList<>();
         call(() -> {
             ec2.describeVpcEndpointsPaginator(r -> r.maxResults(WATCH_PAGE_SIZE)
@@ -151,7 +138,7 @@ public class AwsEndpointCloud implements EndpointCloud {
 
     @Override
     public void deleteEndpoint(String region, String endpointId) {
-        Ec2Client ec2 = clients.forRegion(region);
+        Ec2Client ec2 = clients.ec2(region);
         DeleteVpcEndpointsResponse response = call(() -> ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds(endpointId)));
         for (UnsuccessfulItem item : response.unsuccessful()) {
             String code = item.error() == null ? null : item.error().code();
@@ -180,26 +167,7 @@ public class AwsEndpointCloud implements EndpointCloud {
         return endpoint.subnetIds().stream().map(zoneBySubnet::get).filter(zone -> zone != null).toList();
     }
 
-    /** Runs an EC2 call, turning SDK failures into {@link CloudException}s the reconciler understands. */
     private <T> T call(Supplier<T> ec2Call) {
-        try {
-            T result = ec2Call.get();
-            credentials.accepted();
-            return result;
-        } catch (Ec2Exception e) {
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-            if (code != null && CREDENTIALS_REJECTED.contains(code)) {
-                credentials.rejected(code, "check plc.aws.access-key-id and plc.aws.secret-access-key, or the"
-                        + " role the worker runs as");
-                throw new CloudException(code, message, true, e);
-            }
-            boolean retryable = e.statusCode() >= 500 || (code != null && RETRYABLE.contains(code));
-            throw new CloudException(code, message, retryable, e);
-        } catch (SdkClientException e) {
-            throw new CloudException("ClientError", e.getMessage(), true, e);
-        } catch (SdkException e) {
-            throw new CloudException("SdkError", e.getMessage(), e.retryable(), e);
-        }
+        return calls.call(ec2Call);
     }
 }

@@ -1,0 +1,259 @@
+package io.dataflow.privatelink.worker.aws;
+
+import io.dataflow.privatelink.worker.cloud.CloudException;
+import io.dataflow.privatelink.worker.cloud.DnsCloud;
+import io.dataflow.privatelink.worker.cloud.DnsRecord;
+import io.dataflow.privatelink.worker.cloud.EndpointDns;
+import io.dataflow.privatelink.worker.cloud.ZoneSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.core.waiters.WaiterResponse;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
+import software.amazon.awssdk.services.ec2.model.DnsEntry;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.ChangeInfo;
+import software.amazon.awssdk.services.route53.model.ChangeStatus;
+import software.amazon.awssdk.services.route53.model.GetChangeResponse;
+import software.amazon.awssdk.services.route53.model.HostedZone;
+import software.amazon.awssdk.services.route53.model.ListHostedZonesByNameResponse;
+import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import software.amazon.awssdk.services.route53.model.VPCRegion;
+import software.amazon.awssdk.services.route53.waiters.Route53Waiter;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link DnsCloud} on Route 53 private hosted zones. A zone is created with the attachment id as its
+ * {@code CallerReference} (Route 53 refuses a second zone with the same reference) and found again by
+ * name and reference, so a crash never leaves two. Records are CNAMEs written with UPSERT (idempotent);
+ * a change counts as done once Route 53 reports it {@code INSYNC}.
+ */
+@ApplicationScoped
+public class Route53DnsCloud implements DnsCloud {
+
+    /** Short: a record changed at detach or re-attach is seen quickly by the brokers' clients. */
+    static final long RECORD_TTL_SECONDS = 60;
+
+    private final AwsClients clients;
+    private final AwsCalls calls;
+    private final Duration syncWait;
+    /** Availability zone id by zone name, per region: fixed for an account, read once. */
+    private final Map<String, Map<String, String>> zoneIdsByName = new ConcurrentHashMap<>();
+
+    Route53DnsCloud(AwsClients clients, AwsCalls calls, AwsConfig config) {
+        this.clients = clients;
+        this.calls = calls;
+        this.syncWait = config.route53SyncWait();
+    }
+
+    /**
+     * EC2 lists the regional name first, then one per zone whose first label ends with the zone's
+     * name ({@code vpce-…-us-east-1a.vpce-svc-…}); zone names are mapped to the ids the plan uses.
+     */
+    @Override
+    public EndpointDns endpointDns(String region, String endpointId) {
+        Ec2Client ec2 = clients.ec2(region);
+        VpcEndpoint endpoint = calls.call(() -> ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(endpointId)))
+                .vpcEndpoints().stream().findFirst()
+                .orElseThrow(() -> new CloudException("InvalidVpcEndpointId.NotFound", "The endpoint " + endpointId
+                        + " does not exist.", false, null));
+        Map<String, String> zoneIds = zoneIdsByName(region);
+        String regional = null;
+        Map<String, String> zonal = new HashMap<>();
+        for (DnsEntry entry : endpoint.dnsEntries()) {
+            String name = trimDot(entry.dnsName());
+            String firstLabel = name.substring(0, Math.max(name.indexOf('.'), 0));
+            Optional<Map.Entry<String, String>> zone = zoneIds.entrySet().stream()
+                    .filter(z -> firstLabel.endsWith("-" + z.getKey())).findFirst();
+            if (zone.isPresent()) {
+                zonal.put(zone.get().getValue(), name);
+            } else if (regional == null) {
+                regional = name;
+            }
+        }
+        if (regional == null) {
+            throw new CloudException("NoDnsEntries", "The endpoint " + endpointId + " has no DNS names yet.", true,
+                    null);
+        }
+        return new EndpointDns(regional, zonal);
+    }
+
+    private Map<String, String> zoneIdsByName(String region) {
+        return zoneIdsByName.computeIfAbsent(region, r -> {
+            Ec2Client ec2 = clients.ec2(r);
+            Map<String, String> byName = new HashMap<>();
+            for (AvailabilityZone zone : calls.call(() -> ec2.describeAvailabilityZones(q -> q.filters(
+                    Filter.builder().name("region-name").values(r).build()))).availabilityZones()) {
+                byName.put(zone.zoneName(), zone.zoneId());
+            }
+            return byName;
+        });
+    }
+
+    @Override
+    public Optional<String> findZone(ZoneSpec spec) {
+        Route53Client route53 = clients.route53();
+        String wanted = absolute(spec.zoneName());
+        String startName = wanted;
+        String startId = null;
+        while (true) {
+            String name = startName;
+            String id = startId;
+            ListHostedZonesByNameResponse page = calls.call(() -> route53.listHostedZonesByName(r -> r
+                    .dnsName(name).hostedZoneId(id).maxItems("100")));
+            for (HostedZone zone : page.hostedZones()) {
+                if (!absolute(zone.name()).equals(wanted)) {
+                    return Optional.empty();  // sorted by name: past the wanted one
+                }
+                if (spec.attachDomainId().equals(zone.callerReference())) {
+                    return Optional.of(bareId(zone.id()));
+                }
+            }
+            if (!Boolean.TRUE.equals(page.isTruncated())) {
+                return Optional.empty();
+            }
+            startName = page.nextDNSName();
+            startId = page.nextHostedZoneId();
+        }
+    }
+
+    @Override
+    public String createZone(ZoneSpec spec) {
+        Route53Client route53 = clients.route53();
+        try {
+            HostedZone zone = calls.call(() -> route53.createHostedZone(r -> r
+                    .name(spec.zoneName())
+                    .callerReference(spec.attachDomainId())
+                    .hostedZoneConfig(c -> c.privateZone(true).comment(spec.marker()))
+                    .vpc(v -> v.vpcId(spec.vpcId()).vpcRegion(VPCRegion.fromValue(spec.region()))))).hostedZone();
+            return bareId(zone.id());
+        } catch (CloudException e) {
+            if ("HostedZoneAlreadyExists".equals(e.errorCode())) {
+                // An earlier attempt's create went through (the reference is ours): that zone is the one.
+                return findZone(spec).orElseThrow(() -> e);
+            }
+            if ("ConflictingDomainExists".equals(e.errorCode())) {
+                throw new CloudException(e.errorCode(), "Another private hosted zone for " + spec.zoneName()
+                        + " (or a name overlapping it) is already associated with the platform VPC " + spec.vpcId()
+                        + " in " + spec.region() + ", so this one would never be answered. Remove that zone, or "
+                        + "detach and attach again with another unique name. Route 53 said: " + e.getMessage(),
+                        false, e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void upsertRecords(ZoneSpec spec, String zoneId, List<DnsRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<Change> changes = records.stream().map(r -> Change.builder().action(ChangeAction.UPSERT)
+                .resourceRecordSet(cname(r.name(), r.target())).build()).toList();
+        Route53Client route53 = clients.route53();
+        ChangeInfo change = calls.call(() -> route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId)
+                .changeBatch(b -> b.comment(spec.marker()).changes(changes)))).changeInfo();
+        awaitInSync(route53, change);
+    }
+
+    @Override
+    public void deleteZone(ZoneSpec spec, String zoneId) {
+        Route53Client route53 = clients.route53();
+        try {
+            List<Change> deletions = new ArrayList<>();
+            for (ResourceRecordSet set : recordSets(route53, zoneId)) {
+                if (set.type() != RRType.SOA && set.type() != RRType.NS) {
+                    deletions.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(set).build());
+                }
+            }
+            if (!deletions.isEmpty()) {
+                ChangeInfo change = calls.call(() -> route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId)
+                        .changeBatch(b -> b.comment(spec.marker()).changes(deletions)))).changeInfo();
+                awaitInSync(route53, change);
+            }
+            calls.call(() -> route53.deleteHostedZone(r -> r.id(zoneId)));
+        } catch (CloudException e) {
+            if (!"NoSuchHostedZone".equals(e.errorCode())) {
+                throw e;
+            }
+        }
+    }
+
+    private List<ResourceRecordSet> recordSets(Route53Client route53, String zoneId) {
+        List<ResourceRecordSet> sets = new ArrayList<>();
+        String startName = null;
+        RRType startType = null;
+        while (true) {
+            String name = startName;
+            RRType type = startType;
+            ListResourceRecordSetsResponse page = calls.call(() -> route53.listResourceRecordSets(r -> r
+                    .hostedZoneId(zoneId).startRecordName(name).startRecordType(type)));
+            sets.addAll(page.resourceRecordSets());
+            if (!Boolean.TRUE.equals(page.isTruncated())) {
+                return sets;
+            }
+            startName = page.nextRecordName();
+            startType = page.nextRecordType();
+        }
+    }
+
+    /** Route 53 applies a change everywhere within a minute or so; until then names may not resolve yet. */
+    private void awaitInSync(Route53Client route53, ChangeInfo change) {
+        if (change.status() == ChangeStatus.INSYNC) {
+            return;
+        }
+        int attempts = (int) Math.max(1, syncWait.toSeconds());
+        try (Route53Waiter waiter = Route53Waiter.builder().client(route53)
+                .overrideConfiguration(WaiterOverrideConfiguration.builder().maxAttempts(attempts)
+                        .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofSeconds(1))).build())
+                .build()) {
+            WaiterResponse<GetChangeResponse> done = calls.call(() ->
+                    waiter.waitUntilResourceRecordSetsChanged(r -> r.id(change.id())));
+            if (done.matched().response().isEmpty()) {
+                throw new CloudException("ChangePending", "Route 53 change " + change.id() + " is not INSYNC yet",
+                        true, null);
+            }
+        } catch (RuntimeException e) {
+            if (e instanceof CloudException) {
+                throw e;
+            }
+            // The waiter gives up with a plain exception: the change is still pending, not refused.
+            throw new CloudException("ChangePending", "Route 53 change " + change.id() + " is not INSYNC within "
+                    + syncWait + ": " + e.getMessage(), true, e);
+        }
+    }
+
+    private static ResourceRecordSet cname(String name, String target) {
+        return ResourceRecordSet.builder().name(name).type(RRType.CNAME).ttl(RECORD_TTL_SECONDS)
+                .resourceRecords(ResourceRecord.builder().value(target).build()).build();
+    }
+
+    private static String bareId(String id) {
+        return id.startsWith("/hostedzone/") ? id.substring("/hostedzone/".length()) : id;
+    }
+
+    private static String absolute(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower : lower + ".";
+    }
+
+    private static String trimDot(String name) {
+        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    }
+}
