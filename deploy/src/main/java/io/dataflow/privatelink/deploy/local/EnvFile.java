@@ -27,9 +27,11 @@ final class EnvFile {
         variables.put("PLC_EC2_ENDPOINT", ec2.endpoint().toString());
         variables.put("PLC_AWS_CUSTOMER_ACCESS_KEY", DemoEnvironment.AWS_CUSTOMER_ACCESS_KEY);
         variables.put("PLC_AWS_PLATFORM_ACCOUNT_ID", DemoEnvironment.AWS_PLATFORM_ACCOUNT);
+        variables.put("PLC_AWS_PLATFORM_VPC", DemoEnvironment.AWS_PLATFORM_VPC);
         variables.put("PLC_ALICLOUD_SERVICE_NAME", seeded.alicloudServiceName());
         variables.put("PLC_ALICLOUD_SERVICE_ID", seeded.alicloudServiceId());
         variables.put("PLC_ALICLOUD_ENDPOINT", alicloud.endpoint().toString());
+        variables.put("PLC_ALICLOUD_PLATFORM_VPC", DemoEnvironment.ALICLOUD_PLATFORM_VPC);
         variables.put("PLC_ALICLOUD_CUSTOMER_ACCESS_KEY", DemoEnvironment.ALICLOUD_CUSTOMER_ACCESS_KEY);
         variables.put("PLC_ALICLOUD_CUSTOMER_ACCESS_SECRET", DemoEnvironment.ALICLOUD_CUSTOMER_SECRET);
         variables.put("PLC_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + options.kafkaPort());

@@ -10,6 +10,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import io.dataflow.privatelink.contract.ConnectionType;
+import io.dataflow.privatelink.contract.domains.BaseDomains;
+import io.dataflow.privatelink.contract.domains.DomainAttachment;
+import io.dataflow.privatelink.contract.domains.DomainPlan;
+import io.dataflow.privatelink.contract.domains.DomainState;
+import io.dataflow.privatelink.contract.domains.DomainType;
+import io.dataflow.privatelink.contract.event.DomainAttachRequested;
+import io.dataflow.privatelink.contract.event.DomainDetachRequested;
+import io.dataflow.privatelink.contract.event.DomainDetached;
+import io.dataflow.privatelink.contract.event.DomainStateChanged;
+import io.dataflow.privatelink.contract.event.Topics;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -48,6 +59,45 @@ public final class WorkerEvents {
                 .filter(r -> connectionId.equals(r.key()) && EventTypes.CONNECTION_STATE_CHANGED.equals(type(r)))
                 .map(r -> CloudEventKafka.fromRecord(r).dataAs(ConnectionStateChanged.class).state())
                 .toList();
+    }
+
+    /** Waits for the worker to announce the attachment in {@code state}, and returns that announcement. */
+    public static DomainStateChanged awaitDomainState(TopicProbe states, String attachDomainId, DomainState state) {
+        ConsumerRecord<String, String> record = states.awaitRecord(r -> EventTypes.DOMAIN_STATE_CHANGED.equals(type(r))
+                && attachDomainId.equals(CloudEventKafka.fromRecord(r).dataAs(DomainStateChanged.class).attachDomainId())
+                && CloudEventKafka.fromRecord(r).dataAs(DomainStateChanged.class).state() == state, WAIT);
+        return CloudEventKafka.fromRecord(record).dataAs(DomainStateChanged.class);
+    }
+
+    public static void awaitDetached(TopicProbe states, String attachDomainId) {
+        states.awaitRecord(r -> EventTypes.DOMAIN_DETACHED.equals(type(r))
+                && attachDomainId.equals(CloudEventKafka.fromRecord(r).dataAs(DomainDetached.class).attachDomainId()),
+                WAIT);
+    }
+
+    /** Sends the attach request connection-service would send for this plan, and returns it. */
+    public static DomainAttachRequested attach(String bootstrapServers, String connectionId, String clusterId,
+                                               ConnectionType connectionType, DomainType domainType,
+                                               String uniqueName, List<String> azIds) {
+        return attach(bootstrapServers, DomainAttachment.newId(), connectionId, clusterId, connectionType, domainType,
+                uniqueName, azIds);
+    }
+
+    /** The same, with the attachment id chosen by the test (e.g. to arm a crash for it first). */
+    public static DomainAttachRequested attach(String bootstrapServers, String attachDomainId, String connectionId,
+                                               String clusterId, ConnectionType connectionType,
+                                               DomainType domainType, String uniqueName, List<String> azIds) {
+        DomainPlan plan = DomainPlan.of(connectionType, domainType, uniqueName, azIds, BaseDomains.DEFAULT);
+        DomainAttachRequested request = new DomainAttachRequested(attachDomainId, connectionId, clusterId,
+                connectionType, domainType, uniqueName, plan.zoneName(), plan.records(), "alice", now());
+        send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.DOMAIN_ATTACH_REQUESTED, connectionId, request);
+        return request;
+    }
+
+    public static void detach(String bootstrapServers, DomainAttachRequested attached) {
+        send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.DOMAIN_DETACH_REQUESTED,
+                attached.connectionId(), new DomainDetachRequested(attached.attachDomainId(), attached.connectionId(),
+                        attached.clusterId(), attached.connectionType(), "bob", now()));
     }
 
     public static String type(ConsumerRecord<String, String> record) {
