@@ -18,6 +18,8 @@ import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.dataflow.privatelink.domain.repository.ConnectionViewRepository;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,9 @@ class ConnectionReadModelTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    ConnectionViewRepository views;
 
     @Test
     void projectsTheLifecycleOfAConnection() {
@@ -78,6 +83,32 @@ class ConnectionReadModelTest {
         send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_DELETED, id, new ConnectionDeleted(id, cluster, now()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get(path(cluster) + "/" + id).then().statusCode(404).body("code", equalTo(5)));
+    }
+
+    @Test
+    void historyListsEveryStateWithItsReasonAndOutlivesTheConnectionUntilTheRetentionEnds() {
+        String cluster = "c-" + UUID.randomUUID();
+        String id = ConnectionIds.newId();
+        send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, requested(cluster, id, "h"));
+        send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_STATE_CHANGED, id,
+                new ConnectionStateChanged(id, cluster, ConnectionState.FAILED, "rejected by the owner", "vpce-0a",
+                        List.of("use1-az1"), now()));
+        send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
+                new ConnectionDeletionRequested(id, cluster, ConnectionType.AWS_ENDPOINT_SERVICE, "bob", now()));
+        send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_DELETED, id, new ConnectionDeleted(id, cluster, now()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(path(cluster) + "/" + id + "/history")
+                .then().statusCode(200)
+                .body("deleted", equalTo(true))
+                .body("stateChanges.state", equalTo(List.of("CREATING", "FAILED", "DELETING")))
+                .body("stateChanges[1].message", equalTo("rejected by the owner"))
+                .body("stateChanges[2].message", equalTo("deletion requested by bob")));
+        given().get(path("another-cluster") + "/" + id + "/history").then().statusCode(404).body("code", equalTo(5));
+
+        assertEquals(0, views.purgeDeletedBefore(Instant.now().minus(Duration.ofDays(1))));
+        views.purgeDeletedBefore(Instant.now().plusSeconds(1));
+        given().get(path(cluster) + "/" + id + "/history").then().statusCode(404)
+                .body("message", containsString("histories of deleted connections are kept for"));
     }
 
     @Test

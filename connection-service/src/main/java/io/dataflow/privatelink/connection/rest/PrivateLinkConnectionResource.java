@@ -68,6 +68,14 @@ public class PrivateLinkConnectionResource {
         return queries.forward(uri);
     }
 
+    /** Additive: the connection's state changes (domain-service keeps them, also after deletion). */
+    @GET
+    @Path("/privateLinkConnections/{privateLinkConnectionId}/history")
+    public Response history(@PathParam("clusterId") String clusterId, @Context UriInfo uri) {
+        clusters.require(clusterId);
+        return queries.forward(uri);
+    }
+
     @GET
     @Path("/privateLinkConnections/{privateLinkConnectionId}")
     public Response get(@PathParam("clusterId") String clusterId,

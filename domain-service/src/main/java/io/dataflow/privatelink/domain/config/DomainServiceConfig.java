@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.domain.config;
 
 import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
 import io.smallrye.config.WithDefault;
 
 /** Typed configuration of domain-service (prefix {@code plc}). */
@@ -8,6 +9,18 @@ import io.smallrye.config.WithDefault;
 public interface DomainServiceConfig {
 
     Paging paging();
+
+    History history();
+
+    /** How long a deleted connection's history is kept (its tombstone with it). */
+    interface History {
+        @WithDefault("30d")
+        Duration retention();
+
+        /** How often expired histories are purged. */
+        @WithDefault("1h")
+        Duration purgeInterval();
+    }
 
     interface Paging {
         /** Page size when the caller gives none. */

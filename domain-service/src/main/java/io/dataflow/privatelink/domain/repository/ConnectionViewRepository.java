@@ -2,6 +2,7 @@ package io.dataflow.privatelink.domain.repository;
 
 import io.dataflow.privatelink.contract.ConnectionSnapshot;
 import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.api.StateChange;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,6 +90,36 @@ public class ConnectionViewRepository {
     public void appendHistory(String connectionId, ConnectionState state, String message, Instant time) {
         update("INSERT INTO connection_history (connection_id, state, message, change_time) VALUES (?, ?, ?, ?)",
                 connectionId, state.name(), message, time);
+    }
+
+    /** Whether the cluster has (or had, within the retention) this connection; and whether it is deleted. */
+    public Optional<Boolean> deletedFlag(String clusterId, String connectionId) {
+        return Jdbc.query(dataSource, rs -> rs.getBoolean("deleted"),
+                "SELECT deleted FROM connection_view WHERE cluster_id = ? AND connection_id = ?",
+                clusterId, connectionId).stream().findFirst();
+    }
+
+    /** The connection's state changes, oldest first by when they happened (the two topics may arrive out of step). */
+    public List<StateChange> history(String connectionId) {
+        return Jdbc.query(dataSource, rs -> new StateChange(ConnectionState.valueOf(rs.getString("state")),
+                        rs.getString("message"), Jdbc.instant(rs, "change_time")),
+                "SELECT * FROM connection_history WHERE connection_id = ? ORDER BY change_time, seq", connectionId);
+    }
+
+    /**
+     * Forgets connections deleted before {@code cutoff}: their tombstones (late events can no longer
+     * arrive after such a time), their history and their attachments' tombstones. Returns how many.
+     */
+    @Transactional
+    public int purgeDeletedBefore(Instant cutoff) {
+        List<String> expired = Jdbc.query(dataSource, rs -> rs.getString(1),
+                "SELECT connection_id FROM connection_view WHERE deleted AND update_time < ?", cutoff);
+        for (String id : expired) {
+            update("DELETE FROM connection_history WHERE connection_id = ?", id);
+            update("DELETE FROM attachment_view WHERE connection_id = ?", id);
+            update("DELETE FROM connection_view WHERE connection_id = ?", id);
+        }
+        return expired.size();
     }
 
     /** A live connection; one whose request has not been projected yet is not shown. */

@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.domain.rest;
 
+import io.dataflow.privatelink.contract.api.ConnectionHistory;
 import io.dataflow.privatelink.contract.api.ListPrivateLinkConnectionsResponse;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 import io.dataflow.privatelink.domain.service.ConnectionQueries;
@@ -27,6 +28,14 @@ public class ConnectionQueryResource {
                                                    @QueryParam("pageToken") String pageToken,
                                                    @QueryParam("state") String state) {
         return queries.list(clusterId, QueryParams.optionalInt("pageSize", pageSize), pageToken, state);
+    }
+
+    /** Additive: the connection's state changes with time and reason, also after its deletion. */
+    @GET
+    @Path("/{privateLinkConnectionId}/history")
+    public ConnectionHistory history(@PathParam("clusterId") String clusterId,
+                                     @PathParam("privateLinkConnectionId") String connectionId) {
+        return queries.history(clusterId, connectionId);
     }
 
     @GET

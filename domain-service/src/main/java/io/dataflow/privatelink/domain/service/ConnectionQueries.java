@@ -2,6 +2,7 @@ package io.dataflow.privatelink.domain.service;
 
 import io.dataflow.privatelink.contract.ConnectionSnapshot;
 import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.api.ConnectionHistory;
 import io.dataflow.privatelink.contract.api.ListPrivateLinkConnectionsResponse;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 import io.dataflow.privatelink.domain.config.DomainServiceConfig;
@@ -35,6 +36,13 @@ public class ConnectionQueries {
                 "Private link connection " + connectionId + " was not found in cluster " + clusterId + "."));
         return snapshot.toApi().withAttachedDomains(attachments.findByConnection(connectionId).stream()
                 .map(DomainAttachment::toApi).toList());
+    }
+
+    public ConnectionHistory history(String clusterId, String connectionId) {
+        boolean deleted = views.deletedFlag(clusterId, connectionId).orElseThrow(() -> ApiException.notFound(
+                "Private link connection " + connectionId + " was not found in cluster " + clusterId
+                        + " (histories of deleted connections are kept for " + config.history().retention() + ")."));
+        return new ConnectionHistory(connectionId, deleted, views.history(connectionId));
     }
 
     public ListPrivateLinkConnectionsResponse list(String clusterId, Integer pageSize, String pageToken,
