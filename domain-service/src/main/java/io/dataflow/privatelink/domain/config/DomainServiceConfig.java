@@ -12,6 +12,17 @@ public interface DomainServiceConfig {
 
     History history();
 
+    Integration integration();
+
+    /** The integration stream for other dataflow services. */
+    interface Integration {
+        @WithDefault(io.dataflow.privatelink.contract.event.Topics.CONNECTIONS)
+        String topic();
+
+        @WithDefault("/privatelink/domain-service")
+        String eventSource();
+    }
+
     /** How long a deleted connection's history is kept (its tombstone with it). */
     interface History {
         @WithDefault("30d")

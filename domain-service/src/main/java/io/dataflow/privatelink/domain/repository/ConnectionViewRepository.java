@@ -92,6 +92,17 @@ public class ConnectionViewRepository {
                 connectionId, state.name(), message, time);
     }
 
+    /** The connection by id alone, whether live (present) or not shown; and whether it is deleted. */
+    public Optional<ConnectionSnapshot> findVisible(String connectionId) {
+        return query("SELECT * FROM connection_view WHERE connection_id = ? AND NOT deleted "
+                + "AND display_name IS NOT NULL", connectionId).stream().findFirst();
+    }
+
+    public boolean isDeleted(String connectionId) {
+        return !Jdbc.query(dataSource, rs -> true,
+                "SELECT 1 FROM connection_view WHERE connection_id = ? AND deleted", connectionId).isEmpty();
+    }
+
     /** Whether the cluster has (or had, within the retention) this connection; and whether it is deleted. */
     public Optional<Boolean> deletedFlag(String clusterId, String connectionId) {
         return Jdbc.query(dataSource, rs -> rs.getBoolean("deleted"),

@@ -26,9 +26,13 @@ public class ConnectionProjection {
     private final ConnectionViewRepository views;
     private final AttachmentViewRepository attachments;
 
-    ConnectionProjection(ConnectionViewRepository views, AttachmentViewRepository attachments) {
+    private final IntegrationStream stream;
+
+    ConnectionProjection(ConnectionViewRepository views, AttachmentViewRepository attachments,
+                         IntegrationStream stream) {
         this.views = views;
         this.attachments = attachments;
+        this.stream = stream;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -75,7 +79,9 @@ public class ConnectionProjection {
             }
             default -> {
                 // Types this version does not know are skipped, so producers can add types first.
+                return;
             }
         }
+        stream.publish(event.subject(), event.time());
     }
 }

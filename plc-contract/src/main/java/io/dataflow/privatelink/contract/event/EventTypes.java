@@ -26,6 +26,13 @@ public final class EventTypes {
     /** workers → everyone: an attachment's records and zone are gone. */
     public static final String DOMAIN_DETACHED = PREFIX + "domain.detached.v1";
 
+    /**
+     * domain-service → other dataflow services, on the compacted integration topic: the connection's
+     * latest full snapshot (the API's PrivateLinkConnection with attached domains). Its deletion is a
+     * tombstone typed {@link #CONNECTION_DELETED}.
+     */
+    public static final String CONNECTION_SNAPSHOT = PREFIX + "connection.snapshot.v1";
+
     private EventTypes() {
     }
 }

@@ -11,6 +11,12 @@ public final class Topics {
     /** State changes published by the provider workers. */
     public static final String CONNECTION_STATE = "plc.connection-state.v1";
 
+    /**
+     * The integration stream for other dataflow services: compacted, key = connection id, each
+     * connection's latest snapshot, a tombstone once it is deleted. Documented in asyncapi.yaml.
+     */
+    public static final String CONNECTIONS = "plc.connections.v1";
+
     private Topics() {
     }
 

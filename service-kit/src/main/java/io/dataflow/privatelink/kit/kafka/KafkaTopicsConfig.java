@@ -17,6 +17,12 @@ public interface KafkaTopicsConfig {
     /** The topics this service reads or writes. */
     Optional<List<String>> topics();
 
+    /**
+     * Of those, the topics that keep each key's latest record only (cleanup.policy=compact): the
+     * integration stream of snapshots.
+     */
+    Optional<List<String>> compactedTopics();
+
     @WithDefault("3")
     int partitions();
 

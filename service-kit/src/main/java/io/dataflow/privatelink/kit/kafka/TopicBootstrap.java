@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -43,8 +44,11 @@ public class TopicBootstrap {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (String topic : topics) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, config.partitions(), config.replicationFactor())))
-                            .all().get(30, TimeUnit.SECONDS);
+                    NewTopic newTopic = new NewTopic(topic, config.partitions(), config.replicationFactor());
+                    if (config.compactedTopics().orElse(List.of()).contains(topic)) {
+                        newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                    }
+                    admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
                     LOG.infof("Created topic %s", topic);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {

@@ -34,7 +34,9 @@ public final class CloudEventKafka {
         put(headers, SOURCE, event.source());
         put(headers, SUBJECT, event.subject());
         put(headers, TIME, event.time().toString());
-        put(headers, CONTENT_TYPE, CloudEvent.CONTENT_TYPE);
+        if (!event.isTombstone()) {
+            put(headers, CONTENT_TYPE, CloudEvent.CONTENT_TYPE);
+        }
         return record;
     }
 
