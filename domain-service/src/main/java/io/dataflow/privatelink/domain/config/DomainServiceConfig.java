@@ -14,6 +14,14 @@ public interface DomainServiceConfig {
 
     Integration integration();
 
+    Subscriptions subscriptions();
+
+    interface Subscriptions {
+        /** How often an idle status stream carries a comment, so proxies do not close it. */
+        @WithDefault("15s")
+        Duration heartbeat();
+    }
+
     /** The integration stream for other dataflow services. */
     interface Integration {
         @WithDefault(io.dataflow.privatelink.contract.event.Topics.CONNECTIONS)

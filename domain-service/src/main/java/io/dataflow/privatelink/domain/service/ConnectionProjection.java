@@ -26,13 +26,13 @@ public class ConnectionProjection {
     private final ConnectionViewRepository views;
     private final AttachmentViewRepository attachments;
 
-    private final IntegrationStream stream;
+    private final SnapshotChanges changes;
 
     ConnectionProjection(ConnectionViewRepository views, AttachmentViewRepository attachments,
-                         IntegrationStream stream) {
+                         SnapshotChanges changes) {
         this.views = views;
         this.attachments = attachments;
-        this.stream = stream;
+        this.changes = changes;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -82,6 +82,6 @@ public class ConnectionProjection {
                 return;
             }
         }
-        stream.publish(event.subject(), event.time());
+        changes.record(event.subject(), event.time());
     }
 }

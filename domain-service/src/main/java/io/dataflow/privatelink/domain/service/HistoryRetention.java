@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.domain.service;
 
 import io.dataflow.privatelink.domain.config.DomainServiceConfig;
+import io.dataflow.privatelink.domain.repository.ChangeLogRepository;
 import io.dataflow.privatelink.domain.repository.ConnectionViewRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 
-/** Purges what is kept of deleted connections once {@code plc.history.retention} has passed. */
+/** Purges what is kept of deleted connections, and the change log, once {@code plc.history.retention} has passed. */
 @ApplicationScoped
 public class HistoryRetention {
 
@@ -18,8 +19,11 @@ public class HistoryRetention {
     private final DomainServiceConfig config;
     private final Clock clock = Clock.systemUTC();
 
-    HistoryRetention(ConnectionViewRepository views, DomainServiceConfig config) {
+    private final ChangeLogRepository changeLog;
+
+    HistoryRetention(ConnectionViewRepository views, ChangeLogRepository changeLog, DomainServiceConfig config) {
         this.views = views;
+        this.changeLog = changeLog;
         this.config = config;
     }
 
@@ -29,7 +33,9 @@ public class HistoryRetention {
     }
 
     public int purge() {
-        int purged = views.purgeDeletedBefore(clock.instant().minus(config.history().retention()));
+        java.time.Instant cutoff = clock.instant().minus(config.history().retention());
+        int purged = views.purgeDeletedBefore(cutoff);
+        changeLog.purgeBefore(cutoff);
         if (purged > 0) {
             LOG.infof("Purged %d deleted connections older than %s", purged, config.history().retention());
         }

@@ -23,6 +23,11 @@ public record PrivateLinkConnection(
         AwsEndpointService awsEndpointService,
         AlicloudEndpointService alicloudEndpointService) {
 
+    public PrivateLinkConnection withUpdateTime(Instant time) {
+        return new PrivateLinkConnection(privateLinkConnectionId, clusterId, displayName, state, message, createdBy,
+                createTime, time, type, attachedDomains, awsEndpointService, alicloudEndpointService);
+    }
+
     /** The same connection with these attached domains, as the get operation shows it. */
     public PrivateLinkConnection withAttachedDomains(List<AttachDomain> domains) {
         return new PrivateLinkConnection(privateLinkConnectionId, clusterId, displayName, state, message, createdBy,
