@@ -15,6 +15,7 @@ import io.dataflow.privatelink.contract.event.Topics;
 import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.TopicProbe;
 import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
+import io.dataflow.privatelink.kit.api.ReadYourWrites;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -109,6 +110,19 @@ class ConnectionReadModelTest {
         views.purgeDeletedBefore(Instant.now().plusSeconds(1));
         given().get(path(cluster) + "/" + id + "/history").then().statusCode(404)
                 .body("message", containsString("histories of deleted connections are kept for"));
+    }
+
+    @Test
+    void aQueryNamingTheCallersLatestEventWaitsUntilItIsProjected() throws Exception {
+        String cluster = "c-" + UUID.randomUUID();
+        String id = ConnectionIds.newId();
+        CloudEvent event = CloudEvent.of(EventTypes.CONNECTION_REQUESTED, "/test", id, now(), requested(cluster, id, "ryw"));
+        // The query is on its way before the event is even published: it must wait for it, not answer 404.
+        java.util.concurrent.CompletableFuture<Integer> status = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                given().header(ReadYourWrites.MIN_EVENT_HEADER, event.id()).get(path(cluster) + "/" + id)
+                        .then().extract().statusCode());
+        TopicProbe.send(bootstrapServers, CloudEventKafka.toRecord(Topics.CONNECTION_REQUESTS, id, event));
+        assertEquals(200, status.get(30, java.util.concurrent.TimeUnit.SECONDS));
     }
 
     @Test

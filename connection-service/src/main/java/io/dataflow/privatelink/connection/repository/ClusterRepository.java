@@ -76,4 +76,17 @@ public class ClusterRepository {
                 CloudProvider.valueOf(rs.getString("provider")), rs.getString("region"), rs.getString("account_id"),
                 rs.getString("vpc_id"), List.copyOf(azIds), subnetsByAz, rs.getString("security_group_id"));
     }
+
+    /** Remembers the cluster's latest command event (in the command's transaction). */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+    public void recordLastEvent(String clusterId, String eventId) {
+        io.dataflow.privatelink.kit.jdbc.Jdbc.update(dataSource,
+                "UPDATE cluster SET last_event_id = ? WHERE cluster_id = ?", eventId, clusterId);
+    }
+
+    public Optional<String> lastEventId(String clusterId) {
+        return io.dataflow.privatelink.kit.jdbc.Jdbc.query(dataSource, rs -> rs.getString(1),
+                "SELECT last_event_id FROM cluster WHERE cluster_id = ?", clusterId).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
 }

@@ -26,6 +26,6 @@ public class HostLookupResource {
     @GET
     public Response lookup(@PathParam("clusterId") String clusterId, @Context UriInfo uri) {
         clusters.require(clusterId);
-        return queries.forward(uri);
+        return queries.forward(uri, clusterId);
     }
 }

@@ -1,9 +1,6 @@
 package io.dataflow.privatelink.connection.rest;
 
 import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
-import io.dataflow.privatelink.connection.repository.ConnectionRepository;
-import io.dataflow.privatelink.connection.repository.DomainAttachmentRepository;
-import io.dataflow.privatelink.contract.domains.DomainAttachment;
 import io.dataflow.privatelink.connection.service.ClusterRegistry;
 import io.dataflow.privatelink.connection.service.ConnectionCommandService;
 import io.dataflow.privatelink.contract.api.CreatePrivateLinkConnectionBody;
@@ -22,7 +19,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The public API of private link connections (TiDB Cloud v1beta1 paths). Commands are handled here;
- * queries are answered by domain-service through {@link QueryForwarder}.
+ * queries are answered by domain-service through {@link QueryForwarder}, which makes domain-service
+ * wait for the caller's latest command on the cluster (read-your-writes).
  */
 @Path("/v1beta1/clusters/{clusterId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,15 +31,10 @@ public class PrivateLinkConnectionResource {
     private final ClusterRegistry clusters;
     private final QueryForwarder queries;
     private final ConnectionServiceConfig config;
-    private final ConnectionRepository connections;
-    private final DomainAttachmentRepository attachments;
 
     PrivateLinkConnectionResource(ConnectionCommandService commands, ClusterRegistry clusters, QueryForwarder queries,
-                                  ConnectionServiceConfig config, ConnectionRepository connections,
-                                  DomainAttachmentRepository attachments) {
-        this.attachments = attachments;
+                                  ConnectionServiceConfig config) {
         this.commands = commands;
-        this.connections = connections;
         this.clusters = clusters;
         this.queries = queries;
         this.config = config;
@@ -65,7 +58,7 @@ public class PrivateLinkConnectionResource {
     @Path("/privateLinkConnections")
     public Response list(@PathParam("clusterId") String clusterId, @Context UriInfo uri) {
         clusters.require(clusterId);
-        return queries.forward(uri);
+        return queries.forward(uri, clusterId);
     }
 
     /** Additive: the connection's state changes (domain-service keeps them, also after deletion). */
@@ -73,7 +66,7 @@ public class PrivateLinkConnectionResource {
     @Path("/privateLinkConnections/{privateLinkConnectionId}/history")
     public Response history(@PathParam("clusterId") String clusterId, @Context UriInfo uri) {
         clusters.require(clusterId);
-        return queries.forward(uri);
+        return queries.forward(uri, clusterId);
     }
 
     @GET
@@ -81,16 +74,6 @@ public class PrivateLinkConnectionResource {
     public Response get(@PathParam("clusterId") String clusterId,
                         @PathParam("privateLinkConnectionId") String connectionId, @Context UriInfo uri) {
         clusters.require(clusterId);
-        Response answer = queries.forward(uri);
-        if (answer.getStatus() == Response.Status.NOT_FOUND.getStatusCode()) {
-            // Read-your-writes: a connection accepted a moment ago may not be projected yet, but this
-            // service already holds it, so the caller sees their own write instead of a 404.
-            return connections.findById(connectionId)
-                    .filter(c -> c.clusterId().equals(clusterId))
-                    .map(c -> Response.ok(c.toApi().withAttachedDomains(attachments.findByConnection(connectionId)
-                            .stream().map(DomainAttachment::toApi).toList())).build())
-                    .orElse(answer);
-        }
-        return answer;
+        return queries.forward(uri, clusterId);
     }
 }

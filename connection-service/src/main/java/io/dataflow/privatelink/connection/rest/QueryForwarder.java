@@ -1,6 +1,8 @@
 package io.dataflow.privatelink.connection.rest;
 
 import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
+import io.dataflow.privatelink.connection.repository.ClusterRepository;
+import io.dataflow.privatelink.kit.api.ReadYourWrites;
 import io.dataflow.privatelink.kit.api.ApiExceptionMappers;
 import io.dataflow.privatelink.kit.api.RpcCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,18 +29,27 @@ public class QueryForwarder {
     private final ConnectionServiceConfig config;
     private final HttpClient client;
 
-    QueryForwarder(ConnectionServiceConfig config) {
+    private final ClusterRepository clusters;
+
+    QueryForwarder(ConnectionServiceConfig config, ClusterRepository clusters) {
+        this.clusters = clusters;
         this.config = config;
         this.client = HttpClient.newBuilder().connectTimeout(config.queryService().timeout()).build();
     }
 
-    public Response forward(UriInfo uri) {
+    /**
+     * Forwards the query. {@code clusterId}'s latest command event goes along, and domain-service
+     * answers once it has projected it: a query right after a command sees that command's effect.
+     */
+    public Response forward(UriInfo uri, String clusterId) {
         URI base = config.queryService().url();
         String query = uri.getRequestUri().getRawQuery();
         URI target = base.resolve(uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query));
-        HttpRequest request = HttpRequest.newBuilder(target).GET()
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).GET()
                 .timeout(config.queryService().timeout())
-                .header("Accept", MediaType.APPLICATION_JSON).build();
+                .header("Accept", MediaType.APPLICATION_JSON);
+        clusters.lastEventId(clusterId).ifPresent(id -> builder.header(ReadYourWrites.MIN_EVENT_HEADER, id));
+        HttpRequest request = builder.build();
         try {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return Response.status(response.statusCode()).type(MediaType.APPLICATION_JSON)

@@ -1,6 +1,5 @@
 package io.dataflow.privatelink.connection.service;
 
-import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
 import io.dataflow.privatelink.connection.domain.Cluster;
 import io.dataflow.privatelink.contract.ConnectionSnapshot;
 import io.dataflow.privatelink.connection.repository.ConnectionRepository;
@@ -10,13 +9,11 @@ import io.dataflow.privatelink.contract.domains.DomainState;
 import io.dataflow.privatelink.contract.ConnectionIds;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionStateMachine;
-import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.contract.api.CreatePrivateLinkConnectionBody;
 import io.dataflow.privatelink.kit.api.ApiException;
-import io.dataflow.privatelink.kit.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -32,19 +29,17 @@ public class ConnectionCommandService {
     private final ClusterRegistry clusters;
     private final CreateConnectionValidator validator;
     private final ConnectionRepository connections;
-    private final OutboxWriter outbox;
-    private final ConnectionServiceConfig config;
+    private final CommandEvents events;
     private final DomainAttachmentRepository attachments;
 
     ConnectionCommandService(ClusterRegistry clusters, CreateConnectionValidator validator,
                              ConnectionRepository connections, DomainAttachmentRepository attachments,
-                             OutboxWriter outbox, ConnectionServiceConfig config) {
+                             CommandEvents events) {
         this.attachments = attachments;
         this.clusters = clusters;
         this.validator = validator;
         this.connections = connections;
-        this.outbox = outbox;
-        this.config = config;
+        this.events = events;
     }
 
     @Transactional
@@ -59,8 +54,7 @@ public class ConnectionCommandService {
         ConnectionRequested requested = new ConnectionRequested(connection.connectionId(), clusterId,
                 connection.displayName(), connection.type(), connection.serviceName(), connection.serviceRegion(),
                 caller, now, cluster.placement());
-        outbox.append(config.topics().connectionRequests(), CloudEvent.of(EventTypes.CONNECTION_REQUESTED,
-                config.eventSource(), connection.connectionId(), now, requested));
+        events.emit(clusterId, EventTypes.CONNECTION_REQUESTED, connection.connectionId(), now, requested);
         return connection;
     }
 
@@ -81,9 +75,8 @@ public class ConnectionCommandService {
         for (DomainAttachment attachment : attachments.findByConnection(connectionId)) {
             attachments.updateState(attachment.allIn(DomainState.DELETING, now));
         }
-        outbox.append(config.topics().connectionRequests(), CloudEvent.of(EventTypes.CONNECTION_DELETION_REQUESTED,
-                config.eventSource(), connectionId, now,
-                new ConnectionDeletionRequested(connectionId, clusterId, current.type(), caller, now)));
+        events.emit(clusterId, EventTypes.CONNECTION_DELETION_REQUESTED, connectionId, now,
+                new ConnectionDeletionRequested(connectionId, clusterId, current.type(), caller, now));
         return deleting;
     }
 

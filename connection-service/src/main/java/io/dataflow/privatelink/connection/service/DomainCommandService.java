@@ -1,6 +1,5 @@
 package io.dataflow.privatelink.connection.service;
 
-import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
 import io.dataflow.privatelink.connection.repository.ConnectionRepository;
 import io.dataflow.privatelink.connection.repository.DomainAttachmentRepository;
 import io.dataflow.privatelink.contract.ConnectionSnapshot;
@@ -11,12 +10,10 @@ import io.dataflow.privatelink.contract.api.Domain;
 import io.dataflow.privatelink.contract.api.DetachDomainsBody;
 import io.dataflow.privatelink.contract.domains.DomainAttachment;
 import io.dataflow.privatelink.contract.domains.DomainState;
-import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.contract.event.DomainAttachRequested;
 import io.dataflow.privatelink.contract.event.DomainDetachRequested;
 import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.kit.api.ApiException;
-import io.dataflow.privatelink.kit.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -34,18 +31,15 @@ public class DomainCommandService {
     private final ConnectionRepository connections;
     private final DomainAttachmentRepository attachments;
     private final AttachDomainValidator validator;
-    private final OutboxWriter outbox;
-    private final ConnectionServiceConfig config;
+    private final CommandEvents events;
 
     DomainCommandService(ClusterRegistry clusters, ConnectionRepository connections,
-                         DomainAttachmentRepository attachments, AttachDomainValidator validator, OutboxWriter outbox,
-                         ConnectionServiceConfig config) {
+                         DomainAttachmentRepository attachments, AttachDomainValidator validator, CommandEvents events) {
         this.clusters = clusters;
         this.connections = connections;
         this.attachments = attachments;
         this.validator = validator;
-        this.outbox = outbox;
-        this.config = config;
+        this.events = events;
     }
 
     @Transactional
@@ -70,10 +64,9 @@ public class DomainCommandService {
             throw alreadyAttached(attachments.findByZone(attachment.zoneName()).orElseThrow(), connectionId,
                     attachment.zoneName());
         }
-        outbox.append(config.topics().connectionRequests(), CloudEvent.of(EventTypes.DOMAIN_ATTACH_REQUESTED,
-                config.eventSource(), connectionId, now,
+        events.emit(clusterId, EventTypes.DOMAIN_ATTACH_REQUESTED, connectionId, now,
                 new DomainAttachRequested(attachment.attachDomainId(), connectionId, clusterId, connection.type(),
-                        valid.type(), valid.uniqueName(), attachment.zoneName(), attachment.records(), caller, now)));
+                        valid.type(), valid.uniqueName(), attachment.zoneName(), attachment.records(), caller, now));
         return attachment.toApi();
     }
 
@@ -96,9 +89,8 @@ public class DomainCommandService {
         Instant now = CommandClock.now();
         DomainAttachment deleting = attachment.allIn(DomainState.DELETING, now);
         attachments.updateState(deleting);
-        outbox.append(config.topics().connectionRequests(), CloudEvent.of(EventTypes.DOMAIN_DETACH_REQUESTED,
-                config.eventSource(), connectionId, now,
-                new DomainDetachRequested(attachDomainId, connectionId, clusterId, connection.type(), caller, now)));
+        events.emit(clusterId, EventTypes.DOMAIN_DETACH_REQUESTED, connectionId, now,
+                new DomainDetachRequested(attachDomainId, connectionId, clusterId, connection.type(), caller, now));
         return deleting.toApi();
     }
 

@@ -16,6 +16,14 @@ public interface DomainServiceConfig {
 
     Subscriptions subscriptions();
 
+    ReadYourWrites readYourWrites();
+
+    interface ReadYourWrites {
+        /** How long a query waits for the caller's latest command to be projected. */
+        @WithDefault("5s")
+        Duration maxWait();
+    }
+
     interface Subscriptions {
         /** How often an idle status stream carries a comment, so proxies do not close it. */
         @WithDefault("15s")

@@ -1,0 +1,35 @@
+package io.dataflow.privatelink.connection.service;
+
+import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
+import io.dataflow.privatelink.connection.repository.ClusterRepository;
+import io.dataflow.privatelink.contract.event.CloudEvent;
+import io.dataflow.privatelink.kit.outbox.OutboxWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+
+/**
+ * Emits the event of an accepted command (outbox, same transaction) and remembers it as the cluster's
+ * latest, so that the next query on the cluster waits until domain-service has projected it.
+ */
+@ApplicationScoped
+public class CommandEvents {
+
+    private final OutboxWriter outbox;
+    private final ClusterRepository clusters;
+    private final ConnectionServiceConfig config;
+
+    CommandEvents(OutboxWriter outbox, ClusterRepository clusters, ConnectionServiceConfig config) {
+        this.outbox = outbox;
+        this.clusters = clusters;
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void emit(String clusterId, String type, String connectionId, Instant time, Object payload) {
+        CloudEvent event = CloudEvent.of(type, config.eventSource(), connectionId, time, payload);
+        outbox.append(config.topics().connectionRequests(), event);
+        clusters.recordLastEvent(clusterId, event.id());
+    }
+}
