@@ -179,6 +179,72 @@ class LocalStackIT {
         awaitState(api + "/" + id, "ACTIVE");
     }
 
+    /** Each GET right after a command shows the command's effect, through the one base URL. */
+    @Test
+    void readYourWritesHoldsForAThousandCreateThenGetPairsAndForListAndDelete() throws Exception {
+        String api = env.get("PLC_API") + "/v1beta1/clusters/" + env.get("PLC_ALICLOUD_CLUSTER_ID")
+                + "/privateLinkConnections";
+        String body = """
+                {"privateLinkConnection": {"displayName": "ryw", "type": "ALICLOUD_ENDPOINT_SERVICE",
+                 "alicloudEndpointService": {"name": "%s"}}}""".formatted(env.get("PLC_ALICLOUD_SERVICE_NAME"));
+        int misses = 0;
+        long started = System.nanoTime();
+        for (int i = 0; i < 1000; i++) {
+            String id = send("POST", api, body, 200).get("privateLinkConnectionId").asText();
+            if (status(api + "/" + id) != 200) {
+                misses++;
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("read-your-writes: 1000 create-then-get pairs in %d ms, %d misses%n", millis, misses);
+        assertEquals(0, misses);
+
+        String listed = send("POST", api, body, 200).get("privateLinkConnectionId").asText();
+        JsonNode page = get(api + "?pageSize=100&state=CREATING");
+        assertTrue(page.get("totalSize").asInt() >= 1001, page.get("totalSize").toString());
+        send("DELETE", api + "/" + listed, null, 200);
+        assertEquals("DELETING", get(api + "/" + listed).get("state").asText());
+    }
+
+    /** A status subscription through the one base URL: the proxy streams domain-service's events as they happen. */
+    @Test
+    void statusStreamThroughTheApiShowsANewConnectionsStates() throws Exception {
+        String api = env.get("PLC_API") + "/v1beta1/clusters/" + env.get("PLC_AWS_CLUSTER_ID") + "/privateLinkConnections";
+        HttpResponse<java.util.stream.Stream<String>> stream = HTTP.send(HttpRequest.newBuilder(URI.create(api + ":watch"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        try (java.util.stream.Stream<String> lines = stream.body()) {
+            String id = send("POST", api, """
+                    {"privateLinkConnection": {"displayName": "watched", "type": "AWS_ENDPOINT_SERVICE",
+                     "awsEndpointService": {"name": "%s"}}}""".formatted(env.get("PLC_AWS_SERVICE_NAME")), 200)
+                    .get("privateLinkConnectionId").asText();
+            java.util.Iterator<String> it = lines.iterator();
+            List<String> states = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                List<String> seen = new java.util.ArrayList<>();
+                while (!seen.contains("PENDING_ACCEPTANCE")) {
+                    String line = it.next();
+                    if (line.startsWith("data:") && line.contains(id)) {
+                        seen.add(stateOf(line.substring(5)));
+                    }
+                }
+                return seen;
+            }).get(STATE_WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(List.of("CREATING", "PENDING_ACCEPTANCE"), states);
+        }
+        HttpResponse<String> unknown = HTTP.send(HttpRequest.newBuilder(URI.create(env.get("PLC_API")
+                + "/v1beta1/clusters/404/privateLinkConnections:watch")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, unknown.statusCode());
+        assertEquals(5, JSON.readTree(unknown.body()).get("code").asInt());
+    }
+
+    private static String stateOf(String json) {
+        try {
+            return JSON.readTree(json).get("state").asText();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static JsonNode awaitState(String url, String state) {
         return await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(300))
                 .until(() -> get(url), node -> state.equals(node.path("state").asText()));

@@ -1,0 +1,102 @@
+package io.dataflow.privatelink.connection.rest;
+
+import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
+import io.dataflow.privatelink.connection.repository.ClusterRepository;
+import io.dataflow.privatelink.contract.event.EventJson;
+import io.dataflow.privatelink.kit.api.ApiError;
+import io.dataflow.privatelink.kit.api.ReadYourWrites;
+import io.dataflow.privatelink.kit.api.RpcCode;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Passes status subscriptions ({@code …:watch}, Server-Sent Events) through to domain-service without
+ * holding a thread per subscriber: the upstream response is piped to the caller on the event loop,
+ * and the upstream request is reset when the caller goes away. Users keep one base URL.
+ */
+@ApplicationScoped
+public class StatusStreamProxy {
+
+    private static final Logger LOG = Logger.getLogger(StatusStreamProxy.class);
+    static final String WATCH_PATHS = "/v1beta1/clusters/([^/]+)/privateLinkConnections(/[^/:]+)?:watch";
+    private static final String LAST_EVENT_ID = "Last-Event-ID";
+
+    private final ClusterRepository clusters;
+    private final ConnectionServiceConfig config;
+
+    StatusStreamProxy(ClusterRepository clusters, ConnectionServiceConfig config) {
+        this.clusters = clusters;
+        this.config = config;
+    }
+
+    void routes(@Observes Router router, Vertx vertx) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(10_000)
+                .setIdleTimeout(0).setKeepAlive(true));
+        router.getWithRegex(WATCH_PATHS).order(-10).handler(ctx -> {
+            String clusterId = ctx.pathParam("param0");
+            ctx.vertx().<Optional<String>>executeBlocking(() -> clusters.find(clusterId).map(c ->
+                    clusters.lastEventId(clusterId).orElse(""))).onComplete(found -> {
+                if (found.failed()) {
+                    error(ctx, RpcCode.UNAVAILABLE, "The cluster registry is temporarily unavailable. Retry.");
+                } else if (found.result().isEmpty()) {
+                    error(ctx, RpcCode.NOT_FOUND, "Cluster " + clusterId + " was not found. Check the cluster id.");
+                } else {
+                    proxy(ctx, client, found.result().get());
+                }
+            });
+        });
+    }
+
+    private void proxy(RoutingContext ctx, HttpClient client, String lastEventOfCluster) {
+        URI upstream = config.queryService().url();
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(upstream.getHost())
+                .setPort(upstream.getPort()).setURI(ctx.request().uri());
+        client.request(options).compose(request -> {
+            request.putHeader(HttpHeaders.ACCEPT, "text/event-stream");
+            String lastEventId = ctx.request().getHeader(LAST_EVENT_ID);
+            if (lastEventId != null) {
+                request.putHeader(LAST_EVENT_ID, lastEventId);
+            }
+            if (!lastEventOfCluster.isEmpty()) {
+                request.putHeader(ReadYourWrites.MIN_EVENT_HEADER, lastEventOfCluster);
+            }
+            ctx.request().connection().closeHandler(closed -> request.reset());
+            return request.send();
+        }).onSuccess(response -> relay(ctx, response)).onFailure(e -> {
+            LOG.warnf("Query service unreachable for a status stream: %s", e.toString());
+            error(ctx, RpcCode.UNAVAILABLE, "The query service is temporarily unavailable. Retry in a few seconds.");
+        });
+    }
+
+    private static void relay(RoutingContext ctx, HttpClientResponse response) {
+        ctx.response().setStatusCode(response.statusCode());
+        String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type != null) {
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, type);
+        }
+        ctx.response().setChunked(true);
+        response.pipeTo(ctx.response());
+    }
+
+    private static void error(RoutingContext ctx, RpcCode code, String message) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(code.httpStatus()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(EventJson.write(ApiError.of(code, message)));
+    }
+}
