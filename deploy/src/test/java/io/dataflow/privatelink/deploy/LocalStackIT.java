@@ -206,6 +206,24 @@ class LocalStackIT {
         assertEquals("DELETING", get(api + "/" + listed).get("state").asText());
     }
 
+    /** The documented rebuild command replays Kafka into a fresh schema; the copy equals the live read models. */
+    @Test
+    void rebuildOfTheReadModelsFromKafkaEqualsTheLiveOnes() throws Exception {
+        Process rebuild = new ProcessBuilder("bash", ROOT.resolve("deploy/local/rebuild-read-models").toString(),
+                dataDir.toString()).directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(rebuild.getInputStream().readAllBytes());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(6, TimeUnit.MINUTES);
+        assertTrue(rebuild.waitFor(30, TimeUnit.SECONDS), output);
+        assertEquals(0, rebuild.exitValue(), output);
+        assertTrue(output.contains("equal to the live ones"), output);
+        System.out.println(output.lines().filter(l -> l.startsWith("Rebuilt")).findFirst().orElse(output));
+    }
+
     /** A status subscription through the one base URL: the proxy streams domain-service's events as they happen. */
     @Test
     void statusStreamThroughTheApiShowsANewConnectionsStates() throws Exception {

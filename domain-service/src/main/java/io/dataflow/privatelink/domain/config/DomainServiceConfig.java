@@ -18,6 +18,33 @@ public interface DomainServiceConfig {
 
     ReadYourWrites readYourWrites();
 
+    Rebuild rebuild();
+
+    /** The rebuild run (profile {@code rebuild}); see {@code deploy/local/rebuild-read-models}. */
+    interface Rebuild {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The schema the read models are rebuilt into. */
+        @WithDefault("rebuild")
+        String schema();
+
+        /** The rebuild's own consumer group, so it reads both topics from their beginning. */
+        @WithDefault("domain-service-rebuild")
+        String groupId();
+
+        /** Where the live read models are, to compare with. */
+        @WithDefault("public")
+        String liveSchema();
+
+        /** The live service's consumer group. */
+        @WithDefault("domain-service")
+        String liveGroupId();
+
+        @WithDefault("5m")
+        Duration timeout();
+    }
+
     interface ReadYourWrites {
         /** How long a query waits for the caller's latest command to be projected. */
         @WithDefault("5s")
@@ -32,6 +59,10 @@ public interface DomainServiceConfig {
 
     /** The integration stream for other dataflow services. */
     interface Integration {
+        /** Off for a rebuild run: the live service already published every snapshot. */
+        @WithDefault("true")
+        boolean enabled();
+
         @WithDefault(io.dataflow.privatelink.contract.event.Topics.CONNECTIONS)
         String topic();
 

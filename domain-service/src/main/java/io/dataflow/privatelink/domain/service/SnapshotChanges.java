@@ -68,11 +68,9 @@ public class SnapshotChanges {
         }
         String clusterId = view.map(ConnectionSnapshot::clusterId).orElseGet(() -> last.get().clusterId());
         changeLog.append(connectionId, clusterId, snapshot == null ? null : EventJson.write(snapshot), time);
-        outbox.append(config.integration().topic(), snapshot == null
-                ? CloudEvent.tombstone(EventTypes.CONNECTION_DELETED, config.integration().eventSource(), connectionId,
-                time)
-                : CloudEvent.of(EventTypes.CONNECTION_SNAPSHOT, config.integration().eventSource(), connectionId,
-                time, snapshot));
+        if (config.integration().enabled()) {
+            publish(connectionId, snapshot, time);
+        }
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -85,6 +83,14 @@ public class SnapshotChanges {
                 }
             }
         });
+    }
+
+    /** On the integration topic: the snapshot, or a tombstone once the connection is deleted. */
+    private void publish(String connectionId, PrivateLinkConnection snapshot, Instant time) {
+        String source = config.integration().eventSource();
+        outbox.append(config.integration().topic(), snapshot == null
+                ? CloudEvent.tombstone(EventTypes.CONNECTION_DELETED, source, connectionId, time)
+                : CloudEvent.of(EventTypes.CONNECTION_SNAPSHOT, source, connectionId, time, snapshot));
     }
 
     /** What the get operation shows for the connection, attached domains included. */
