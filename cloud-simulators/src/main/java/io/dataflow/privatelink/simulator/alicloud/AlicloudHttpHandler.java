@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,14 +32,16 @@ final class AlicloudHttpHandler implements HttpHandler {
 
     private final AlicloudStore store;
     private final AlicloudActions actions;
+    private final PrivateZoneActions privateZone;
     private final SimulatorOperations operations;
     private final AlicloudSimulatorConfig config;
     private final Map<String, Long> nonces = new ConcurrentHashMap<>();
 
-    AlicloudHttpHandler(AlicloudStore store, AlicloudActions actions, SimulatorOperations operations,
+    AlicloudHttpHandler(AlicloudStore store, AlicloudActions actions, PrivateZoneActions privateZone, SimulatorOperations operations,
                         AlicloudSimulatorConfig config) {
         this.store = store;
         this.actions = actions;
+        this.privateZone = privateZone;
         this.operations = operations;
         this.config = config;
     }
@@ -71,12 +74,19 @@ final class AlicloudHttpHandler implements HttpHandler {
             throw AlicloudApiError.missingParameter("Action");
         }
         operations.recordCall(action);
-        if (!AlicloudActions.VERSION.equals(req.required("Version"))) {
-            throw AlicloudApiError.invalidVersion();
-        }
-        AlicloudAction handler = actions.find(action).orElseThrow(() -> AlicloudApiError.invalidAction(action));
+        // PrivateLink and PrivateZone share the simulator's endpoint; the API version tells them apart.
+        String version = req.required("Version");
+        Optional<AlicloudAction> found = switch (version) {
+            case AlicloudActions.VERSION -> actions.find(action);
+            case PrivateZoneActions.VERSION -> privateZone.find(action);
+            default -> throw AlicloudApiError.invalidVersion();
+        };
+        AlicloudAction handler = found.orElseThrow(() -> AlicloudApiError.invalidAction(action));
         String accountId = authenticate(exchange.getRequestMethod().toUpperCase(Locale.ROOT), req);
-        Caller caller = new Caller(accountId, req.required("RegionId"));
+        // PrivateZone is a central service: its requests may come without a region.
+        String region = version.equals(PrivateZoneActions.VERSION) && req.string("RegionId") == null
+                ? "cn-hangzhou" : req.required("RegionId");
+        Caller caller = new Caller(accountId, region);
 
         FaultSpec.Kind fault = operations.admit(action,
                 caller.accountId() + "|" + caller.regionId() + "|" + action, config.bucketOf(action));

@@ -1,12 +1,15 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
 import io.dataflow.privatelink.simulator.common.CloudSimulator;
+import io.dataflow.privatelink.simulator.common.DnsAnswer;
+import io.dataflow.privatelink.simulator.common.DnsResolver;
 import io.dataflow.privatelink.simulator.common.SimulatorHttpServer;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A stateful Alibaba Cloud PrivateLink simulator (API version 2020-04-15), speaking the RPC protocol the
+ * A stateful Alibaba Cloud PrivateLink simulator (API version 2020-04-15, and PrivateZone 2018-01-01 on the
+ * same endpoint, with {@link #resolve} for what a name resolves to inside a VPC), speaking the RPC protocol the
  * way the real {@code aliyun-java-sdk-privatelink} + {@code aliyun-java-sdk-core} send it: parameters in
  * the query string, HMAC-SHA1 signature version 1.0 checked against the account's secret, JSON answers and
  * Alibaba Cloud's error bodies and HTTP statuses. It runs on the JDK's HttpServer alone and starts in
@@ -30,11 +33,13 @@ public final class AlicloudSimulator extends CloudSimulator<AlicloudSimulatorCon
     }
 
     private final AlicloudStore store;
+    private final PrivateZoneStore privateZones = new PrivateZoneStore();
 
     private AlicloudSimulator(SimulatorHttpServer server, AlicloudSimulatorConfig config) {
         super(server, config, config.rateLimitsEnabled());
         this.store = new AlicloudStore(config);
-        server.context("/", new AlicloudHttpHandler(store, new AlicloudActions(store), operations(), config));
+        server.context("/", new AlicloudHttpHandler(store, new AlicloudActions(store),
+                new PrivateZoneActions(privateZones), operations(), config));
         server.context(AlicloudControlHandler.PREFIX, new AlicloudControlHandler(this));
     }
 
@@ -46,6 +51,25 @@ public final class AlicloudSimulator extends CloudSimulator<AlicloudSimulatorCon
 
     public static AlicloudSimulator start(int port) {
         return start(port, AlicloudSimulatorConfig.defaults());
+    }
+
+    // ---- private DNS (PrivateZone) ----
+
+    /** What {@code hostname} resolves to inside {@code vpcId}, through the PrivateZone zones bound to it. */
+    @Override
+    public DnsAnswer resolve(String vpcId, String hostname) {
+        return DnsResolver.resolve(privateZones.zonesBoundTo(vpcId), hostname);
+    }
+
+    /** The ids of the PrivateZone zones with this name, in any account. */
+    public List<String> privateZonesNamed(String zoneName) {
+        return privateZones.named(zoneName).stream().map(z -> z.zoneId).toList();
+    }
+
+    /** The endpoint's domain ({@code ep-….privatelink.aliyuncs.com}), what attached names point at. */
+    public String endpointDomain(String endpointId) {
+        return store.findEndpoint(endpointId).map(VpcEndpoint::domain)
+                .orElseThrow(() -> new IllegalArgumentException("no endpoint " + endpointId));
     }
 
     // ---- accounts and network (the parts of Alibaba Cloud that are not simulated as API) ----

@@ -60,6 +60,9 @@ public abstract class CloudSimulator<C> implements AutoCloseable {
         server.close();
     }
 
+    /** What {@code hostname} resolves to inside the VPC, through the cloud's private zones bound to it. */
+    public abstract DnsAnswer resolve(String vpcId, String hostname);
+
     /** Removes an endpoint as if someone deleted it outside the platform (drift); false when there was none. */
     public abstract boolean deleteEndpointOutOfBand(String endpointId);
 

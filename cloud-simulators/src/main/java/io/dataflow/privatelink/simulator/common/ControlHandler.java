@@ -25,6 +25,7 @@ import java.util.Optional;
  *                                            service-unavailable|latency","latencyMs":200,"times":3,"probability":0.5}
  * DELETE /_simulator/faults                 clear faults
  * GET    /_simulator/rate-limits            {"enabled":false}
+ * GET    /_simulator/dns/resolve?vpcId=&name=  what the name resolves to in the VPC ({@link DnsAnswer})
  * PUT    /_simulator/rate-limits            {"enabled":true}
  * GET    /_simulator/endpoints/{id}         {"endpointId",…states, null once gone} ({@link #describeEndpoint})
  * PUT    /_simulator/endpoints/{id}/{hook}  force its state(s) ({@link #forceEndpointState}), answer as GET
@@ -81,6 +82,12 @@ public abstract class ControlHandler implements HttpHandler {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             byte[] body = exchange.getRequestBody().readAllBytes();
             JsonNode request = body.length == 0 ? json.createObjectNode() : json.readTree(body);
+            if (body.length == 0 && exchange.getRequestURI().getRawQuery() != null) {
+                // GET control calls take their arguments from the query string.
+                ObjectNode fromQuery = json.createObjectNode();
+                HttpExchanges.queryParams(exchange).forEach(fromQuery::put);
+                request = fromQuery;
+            }
             String normalized = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
             response = commonRoute(method, normalized, request);
             if (response == null && normalized.startsWith("/endpoints/")) {
@@ -108,6 +115,8 @@ public abstract class ControlHandler implements HttpHandler {
 
     private JsonNode commonRoute(String method, String path, JsonNode req) {
         switch (method + " " + path) {
+            case "GET /dns/resolve":
+                return json.valueToTree(simulator.resolve(text(req, "vpcId"), text(req, "name")));
             case "GET /health":
                 return message("status", "UP");
             case "GET /calls":
@@ -184,6 +193,7 @@ public abstract class ControlHandler implements HttpHandler {
             case "throttle", "throttling", "request-limit-exceeded" -> FaultSpec.throttling();
             case "internal-error", "error", "500" -> FaultSpec.internalError();
             case "service-unavailable", "unavailable", "503" -> FaultSpec.serviceUnavailable();
+            case "prior-request-not-complete" -> FaultSpec.priorRequestNotComplete();
             case "latency" -> FaultSpec.latency(Duration.ofMillis(req.path("latencyMs").asLong()));
             default -> throw new IllegalArgumentException("unknown fault kind: " + kind);
         };

@@ -13,7 +13,9 @@ import java.util.Objects;
 public class FaultSpec {
 
     public enum Kind {
-        THROTTLE, INTERNAL_ERROR, SERVICE_UNAVAILABLE, LATENCY
+        THROTTLE, INTERNAL_ERROR, SERVICE_UNAVAILABLE, LATENCY,
+        /** Route 53's {@code PriorRequestNotComplete}: a change to the same zone is still being applied. */
+        PRIOR_REQUEST_NOT_COMPLETE
     }
 
     private final Kind kind;
@@ -43,6 +45,11 @@ public class FaultSpec {
 
     public static FaultSpec serviceUnavailable() {
         return new FaultSpec(Kind.SERVICE_UNAVAILABLE, Duration.ZERO, -1, 1.0);
+    }
+
+    /** Route 53 only: {@code PriorRequestNotComplete} (400); other simulators answer it as an internal error. */
+    public static FaultSpec priorRequestNotComplete() {
+        return new FaultSpec(Kind.PRIOR_REQUEST_NOT_COMPLETE, Duration.ZERO, -1, 1.0);
     }
 
     public static FaultSpec latency(Duration latency) {

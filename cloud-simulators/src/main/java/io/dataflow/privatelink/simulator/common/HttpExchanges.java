@@ -30,6 +30,13 @@ public final class HttpExchanges {
         return params;
     }
 
+    /** The decoded parameters of the query string only. */
+    public static Map<String, String> queryParams(HttpExchange exchange) {
+        Map<String, String> params = new LinkedHashMap<>();
+        FlatParams.parseForm(exchange.getRequestURI().getRawQuery(), params);
+        return params;
+    }
+
     /** Sends a complete response and closes the exchange. */
     public static void send(HttpExchange exchange, int status, String contentType, byte[] body,
                             Map<String, String> headers) throws IOException {

@@ -12,6 +12,7 @@ final class Ec2Actions {
     Ec2Actions(Ec2Store store) {
         new EndpointActions(store).register(byName);
         new ServiceOwnerActions(store).register(byName);
+        byName.put("DescribeAvailabilityZones", new ZoneActions(store)::describeAvailabilityZones);
     }
 
     Optional<Ec2Action> find(String action) {

@@ -42,6 +42,8 @@ final class Ec2ControlHandler extends ControlHandler {
                 simulator.registerSubnet(text(req, "accountId"), text(req, "vpcId"), text(req, "subnetId"),
                         text(req, "azId"), text(req, "azName"));
                 return req;
+            case "GET /route53/zones":
+                return json.valueToTree(simulator.route53Zones());
             case "POST /load-balancers":
                 simulator.registerLoadBalancer(text(req, "accountId"), text(req, "arn"), zones(req.path("zones")));
                 return req;

@@ -1,6 +1,10 @@
 package io.dataflow.privatelink.simulator.ec2;
 
 import io.dataflow.privatelink.simulator.common.CloudSimulator;
+import io.dataflow.privatelink.simulator.common.DnsAnswer;
+import io.dataflow.privatelink.simulator.common.DnsResolver;
+import io.dataflow.privatelink.simulator.route53.Route53HttpHandler;
+import io.dataflow.privatelink.simulator.route53.Route53Store;
 import io.dataflow.privatelink.simulator.common.SimulatorHttpServer;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +12,8 @@ import java.util.Optional;
 /**
  * A stateful AWS EC2 simulator for the PrivateLink actions, speaking the real EC2 Query protocol so that
  * the AWS SDK's {@code Ec2Client} (with {@code endpointOverride}) and the AWS CLI (with
- * {@code --endpoint-url}) work against it. It runs on the JDK's HttpServer alone and starts in
+ * {@code --endpoint-url}) work against it. Route 53 (REST-XML, private hosted zones) is served on the
+ * same port, and {@link #resolve} answers what a name resolves to inside a VPC. It runs on the JDK's HttpServer alone and starts in
  * milliseconds. Thread-safe.
  *
  * <p>Accounts are known by access key ({@link #addAccount}); the caller's region is taken from the SigV4
@@ -23,11 +28,16 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
     }
 
     private final Ec2Store store;
+    private final Route53Store route53;
 
     private Ec2Simulator(SimulatorHttpServer server, Ec2SimulatorConfig config) {
         super(server, config, config.rateLimitsEnabled());
         this.store = new Ec2Store(config);
+        this.route53 = new Route53Store(config.clock(), config.route53ChangeSyncDelay());
         server.context("/", new Ec2HttpHandler(store, new Ec2Actions(store), operations(), config));
+        // Route 53 is its own service in AWS; here it shares the port, told apart by its REST paths.
+        server.context(Route53HttpHandler.PREFIX, new Route53HttpHandler(route53, operations(),
+                store::accountForAccessKey, config.route53Bucket()));
         server.context(Ec2ControlHandler.PREFIX, new Ec2ControlHandler(this));
     }
 
@@ -92,6 +102,22 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
     @Override
     public boolean deleteEndpointOutOfBand(String endpointId) {
         return store.deleteEndpointOutOfBand(endpointId);
+    }
+
+    // ---- private DNS ----
+
+    /**
+     * What {@code hostname} resolves to inside {@code vpcId}: Route 53 private zones associated with the
+     * VPC answer; a CNAME to an endpoint's DNS name ends the chain there.
+     */
+    @Override
+    public DnsAnswer resolve(String vpcId, String hostname) {
+        return DnsResolver.resolve(route53.privateZonesFor(vpcId), hostname);
+    }
+
+    /** Every hosted zone with its VPCs and records (control endpoint {@code GET /_simulator/route53/zones}). */
+    public List<java.util.Map<String, Object>> route53Zones() {
+        return route53.describe();
     }
 
     /** The endpoint's current state, empty once it is gone. */

@@ -20,6 +20,8 @@ public final class Ec2SimulatorConfig {
     private final RateBucketSpec describeBucket;
     private final RateBucketSpec endpointMutationBucket;
     private final RateBucketSpec mutatingBucket;
+    private final RateBucketSpec route53Bucket;
+    private final Duration route53ChangeSyncDelay;
     private final Map<String, List<AvailabilityZone>> regionZones;
     private final Clock clock;
 
@@ -32,6 +34,8 @@ public final class Ec2SimulatorConfig {
         this.describeBucket = b.describeBucket;
         this.endpointMutationBucket = b.endpointMutationBucket;
         this.mutatingBucket = b.mutatingBucket;
+        this.route53Bucket = b.route53Bucket;
+        this.route53ChangeSyncDelay = b.route53ChangeSyncDelay;
         this.regionZones = Map.copyOf(b.regionZones);
         this.clock = b.clock;
     }
@@ -94,6 +98,16 @@ public final class Ec2SimulatorConfig {
         return clock;
     }
 
+    /** Route 53's one bucket per account, every action alike. Default capacity 5, refill 5/s. */
+    public RateBucketSpec route53Bucket() {
+        return route53Bucket;
+    }
+
+    /** How long a Route 53 change stays PENDING before GetChange reports INSYNC. Default 0. */
+    public Duration route53ChangeSyncDelay() {
+        return route53ChangeSyncDelay;
+    }
+
     public static final class Builder {
         private String bindAddress = "127.0.0.1";
         private String defaultRegion = "us-east-1";
@@ -103,6 +117,8 @@ public final class Ec2SimulatorConfig {
         private RateBucketSpec describeBucket = RateBucketSpec.EC2_DESCRIBE;
         private RateBucketSpec endpointMutationBucket = RateBucketSpec.EC2_VPC_ENDPOINT_MUTATION;
         private RateBucketSpec mutatingBucket = RateBucketSpec.EC2_MUTATING;
+        private RateBucketSpec route53Bucket = new RateBucketSpec(5, 5);
+        private Duration route53ChangeSyncDelay = Duration.ZERO;
         private final Map<String, List<AvailabilityZone>> regionZones = new HashMap<>();
         private Clock clock = Clock.systemUTC();
 
@@ -146,6 +162,16 @@ public final class Ec2SimulatorConfig {
 
         public Builder mutatingBucket(RateBucketSpec spec) {
             this.mutatingBucket = Objects.requireNonNull(spec);
+            return this;
+        }
+
+        public Builder route53Bucket(RateBucketSpec spec) {
+            this.route53Bucket = Objects.requireNonNull(spec);
+            return this;
+        }
+
+        public Builder route53ChangeSyncDelay(Duration delay) {
+            this.route53ChangeSyncDelay = nonNegative(delay);
             return this;
         }
 

@@ -49,6 +49,26 @@ final class Ec2Store {
         return Optional.ofNullable(accountsByAccessKey.get(accessKeyId));
     }
 
+    /** The region's zones: those of registered subnets, then the region's defaults for ids not seen yet. */
+    synchronized List<AvailabilityZone> zonesIn(String region) {
+        Map<String, AvailabilityZone> byId = new LinkedHashMap<>();
+        subnets.values().stream().filter(s -> region.equals(s.region()))
+                .forEach(s -> byId.putIfAbsent(s.zone().id(), s.zone()));
+        Set<String> names = new HashSet<>();
+        byId.values().forEach(z -> names.add(z.name()));
+        for (AvailabilityZone zone : config.zonesOf(region)) {
+            if (!byId.containsKey(zone.id()) && !names.contains(zone.name())) {
+                byId.put(zone.id(), zone);
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
+    /** The endpoint with this id, whoever owns it (the resolver's view of the network). */
+    synchronized Optional<VpcEndpoint> endpointById(String endpointId) {
+        return Optional.ofNullable(endpoints.get(endpointId));
+    }
+
     synchronized void registerSubnet(Subnet subnet) {
         if (subnet.region() == null) {
             throw new IllegalArgumentException("zone name must look like <region><letter>: " + subnet.zone().name());

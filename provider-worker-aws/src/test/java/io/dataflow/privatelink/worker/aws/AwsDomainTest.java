@@ -144,7 +144,7 @@ class AwsDomainTest {
             ConnectionStateChanged active = activeConnection(states);
             Ec2Simulator simulator = Ec2SimulatorResource.simulator;
             simulator.injectFault("CreateHostedZone", FaultSpec.throttling().times(3));
-            simulator.injectFault("ChangeResourceRecordSets", Route53Faults.priorRequestNotComplete().times(3));
+            simulator.injectFault("ChangeResourceRecordSets", FaultSpec.priorRequestNotComplete().times(3));
             try {
                 String unique = DomainNames.newManagedUniqueName();
                 DomainAttachRequested attach = WorkerEvents.attach(bootstrapServers, active.connectionId(),

@@ -1,0 +1,16 @@
+package io.dataflow.privatelink.simulator.common;
+
+import java.util.Map;
+
+/**
+ * A private zone as a resolver sees it: its name and its records, by owner name (lowercase, no trailing
+ * dot, a leading {@code *} for wildcards). A record's value is a CNAME target, or null for an address
+ * record (A/AAAA/TXT…: the name exists and ends the chain).
+ */
+public record DnsZone(String name, Map<String, String> cnames) {
+
+    public DnsZone {
+        name = DnsResolver.normalize(name);
+        cnames = Map.copyOf(cnames);
+    }
+}
