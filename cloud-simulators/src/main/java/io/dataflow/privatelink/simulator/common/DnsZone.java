@@ -11,6 +11,7 @@ public record DnsZone(String name, Map<String, String> cnames) {
 
     public DnsZone {
         name = DnsResolver.normalize(name);
-        cnames = Map.copyOf(cnames);
+        // Not Map.copyOf: address records carry a null value.
+        cnames = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(cnames));
     }
 }
