@@ -206,6 +206,95 @@ class LocalStackIT {
         assertEquals("DELETING", get(api + "/" + listed).get("state").asText());
     }
 
+    /** Domains of each supported kind through the public API, checked by resolving in the platform VPC. */
+    @Test
+    void domainsAreAttachedResolvedLookedUpDetachedAndRemovedWithTheirConnection() throws Exception {
+        String api = env.get("PLC_API") + "/v1beta1/clusters/" + env.get("PLC_AWS_CLUSTER_ID") + "/privateLinkConnections";
+        String id = send("POST", api, """
+                {"privateLinkConnection": {"displayName": "kafka-with-domains", "type": "AWS_ENDPOINT_SERVICE",
+                 "awsEndpointService": {"name": "%s"}}}""".formatted(env.get("PLC_AWS_SERVICE_NAME")), 200)
+                .get("privateLinkConnectionId").asText();
+        String connection = api + "/" + id;
+        JsonNode pending = awaitState(connection, "PENDING_ACCEPTANCE");
+        String endpointId = pending.get("awsEndpointService").get("endpointId").asText();
+        String azId = pending.get("awsEndpointService").get("availabilityZoneIds").get(0).asText();
+
+        // Managed: a dry run generates the name and changes nothing; the attach uses it.
+        JsonNode dry = send("POST", connection + ":attachDomains",
+                "{\"attachDomain\": {\"type\": \"TIDBCLOUD_MANAGED\"}, \"validateOnly\": true}", 200);
+        String unique = dry.get("uniqueName").asText();
+        assertTrue(unique.matches("[a-z2-7]{26}"), unique);
+        assertEquals(0, get(connection).path("attachedDomains").size());
+        String managedId = send("POST", connection + ":attachDomains", "{\"attachDomain\": {\"type\": "
+                + "\"TIDBCLOUD_MANAGED\", \"uniqueName\": \"" + unique + "\"}}", 200).get("attachDomainId").asText();
+        // Confluent: the network's name, in the service's region.
+        send("POST", connection + ":attachDomains", "{\"attachDomain\": {\"type\": \"CONFLUENT\", "
+                + "\"uniqueName\": \"n1demo.us-east-1\"}, \"validateOnly\": true}", 200);
+        send("POST", connection + ":attachDomains", "{\"attachDomain\": {\"type\": \"CONFLUENT\", "
+                + "\"uniqueName\": \"n1demo.us-east-1\"}}", 200);
+        JsonNode refused = send("POST", connection + ":attachDomains", "{\"attachDomain\": {\"type\": \"CONFLUENT\", "
+                + "\"uniqueName\": \"n1demo.us-east-1\"}}", 409);
+        assertEquals(6, refused.get("code").asInt());
+
+        await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
+            JsonNode domains = get(connection).path("attachedDomains");
+            return domains.size() == 2 && domains.findValuesAsText("state").stream().allMatch("ACTIVE"::equals);
+        });
+        String managedHost = "b1." + azId + "." + unique + ".aws.plc.tidbcloud.com";
+        JsonNode managed = resolve(env.get("PLC_EC2_ENDPOINT"), env.get("PLC_AWS_PLATFORM_VPC"), managedHost);
+        assertEquals("NOERROR", managed.get("status").asText(), managed.toString());
+        assertTrue(managed.get("target").asText().startsWith(endpointId + "-"), managed.toString());
+        assertTrue(managed.get("target").asText().contains("-us-east-1"), "a zonal name: " + managed);
+        JsonNode regional = resolve(env.get("PLC_EC2_ENDPOINT"), env.get("PLC_AWS_PLATFORM_VPC"),
+                "lkc-abc12.n1demo.us-east-1.aws.confluent.cloud");
+        assertTrue(regional.get("target").asText().startsWith(endpointId + "-"), regional.toString());
+
+        JsonNode route = get(api + ":lookupHost?hostname=" + managedHost);
+        assertEquals(id, route.get("privateLinkConnectionId").asText());
+        assertEquals("ACTIVE", route.get("domainState").asText());
+
+        send("POST", connection + ":detachDomains", "{\"attachDomainId\": \"" + managedId + "\"}", 200);
+        await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> status(api + ":lookupHost?hostname=" + managedHost) == 404);
+        assertEquals("NXDOMAIN", resolve(env.get("PLC_EC2_ENDPOINT"), env.get("PLC_AWS_PLATFORM_VPC"), managedHost)
+                .get("status").asText());
+
+        send("DELETE", connection, null, 200);
+        await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(300)).until(() -> status(connection) == 404);
+        assertEquals("NXDOMAIN", resolve(env.get("PLC_EC2_ENDPOINT"), env.get("PLC_AWS_PLATFORM_VPC"),
+                "lkc-abc12.n1demo.us-east-1.aws.confluent.cloud").get("status").asText());
+    }
+
+    /** An Alibaba Cloud connection's managed domain resolves to the endpoint's domain in the platform VPC. */
+    @Test
+    void domainsOfAnAlibabaCloudConnectionResolveToItsEndpointDomain() throws Exception {
+        String api = env.get("PLC_API") + "/v1beta1/clusters/" + env.get("PLC_ALICLOUD_CLUSTER_ID")
+                + "/privateLinkConnections";
+        String id = send("POST", api, """
+                {"privateLinkConnection": {"displayName": "db-with-domains", "type": "ALICLOUD_ENDPOINT_SERVICE",
+                 "alicloudEndpointService": {"name": "%s"}}}""".formatted(env.get("PLC_ALICLOUD_SERVICE_NAME")), 200)
+                .get("privateLinkConnectionId").asText();
+        awaitState(api + "/" + id, "PENDING_ACCEPTANCE");
+        String unique = send("POST", api + "/" + id + ":attachDomains",
+                "{\"attachDomain\": {\"type\": \"TIDBCLOUD_MANAGED\"}, \"validateOnly\": true}", 200)
+                .get("uniqueName").asText();
+        JsonNode confluent = send("POST", api + "/" + id + ":attachDomains",
+                "{\"attachDomain\": {\"type\": \"CONFLUENT\", \"uniqueName\": \"n1.cn-hangzhou\"}}", 400);
+        assertTrue(confluent.get("message").asText().contains("support TIDBCLOUD_MANAGED"), confluent.toString());
+        send("POST", api + "/" + id + ":attachDomains", "{\"attachDomain\": {\"type\": \"TIDBCLOUD_MANAGED\", "
+                + "\"uniqueName\": \"" + unique + "\"}}", 200);
+        await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(300)).until(() -> get(api + "/" + id)
+                .path("attachedDomains").findValuesAsText("state").equals(List.of("ACTIVE")));
+        JsonNode answer = resolve(env.get("PLC_ALICLOUD_ENDPOINT"), env.get("PLC_ALICLOUD_PLATFORM_VPC"),
+                "b1." + unique + ".alicloud.plc.tidbcloud.com");
+        assertEquals("NOERROR", answer.get("status").asText(), answer.toString());
+        assertTrue(answer.get("target").asText().endsWith(".privatelink.aliyuncs.com"), answer.toString());
+    }
+
+    private static JsonNode resolve(String simulator, String vpcId, String name) throws IOException, InterruptedException {
+        return get(simulator + "/_simulator/dns/resolve?vpcId=" + vpcId + "&name=" + name);
+    }
+
     /** The documented rebuild command replays Kafka into a fresh schema; the copy equals the live read models. */
     @Test
     void rebuildOfTheReadModelsFromKafkaEqualsTheLiveOnes() throws Exception {
