@@ -344,6 +344,38 @@ class LocalStackIT {
         assertEquals(5, JSON.readTree(unknown.body()).get("code").asInt());
     }
 
+    /** The browser's stream through the one base URL: a WebSocket, proxied to domain-service. */
+    @Test
+    void webSocketThroughTheApiCarriesTheClustersSnapshots() throws Exception {
+        String cluster = env.get("PLC_AWS_CLUSTER_ID");
+        send("POST", env.get("PLC_API") + "/v1beta1/clusters/" + cluster + "/privateLinkConnections", """
+                {"privateLinkConnection": {"displayName": "seen-by-a-browser", "type": "AWS_ENDPOINT_SERVICE",
+                 "awsEndpointService": {"name": "%s"}}}""".formatted(env.get("PLC_AWS_SERVICE_NAME")), 200);
+        java.util.concurrent.BlockingQueue<String> messages = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.WebSocket socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(env.get("PLC_API")
+                        .replaceFirst("^http", "ws") + "/v1beta1/ws/clusters/" + cluster + "/privateLinkConnections"),
+                new java.net.http.WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data,
+                                                                         boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            messages.add(partial.toString());
+                            partial.setLength(0);
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+                }).get(30, TimeUnit.SECONDS);
+        String first = messages.poll(30, TimeUnit.SECONDS);
+        socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye");
+        JsonNode message = JSON.readTree(first);
+        assertEquals("snapshot", message.get("event").asText());
+        assertEquals(cluster, message.get("data").get("clusterId").asText());
+    }
+
     private static String stateOf(String json) {
         try {
             return JSON.readTree(json).get("state").asText();

@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,14 +25,15 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Passes status subscriptions ({@code …:watch}, Server-Sent Events) through to domain-service without
- * holding a thread per subscriber: the upstream response is piped to the caller on the event loop,
+ * Passes status subscriptions ({@code …:watch}, Server-Sent Events, and the WebSocket for browsers)
+ * through to domain-service without holding a thread per subscriber: the upstream response is piped to the caller on the event loop,
  * and the upstream request is reset when the caller goes away. Users keep one base URL.
  */
 @ApplicationScoped
 public class StatusStreamProxy {
 
     private static final Logger LOG = Logger.getLogger(StatusStreamProxy.class);
+    static final String WEBSOCKET_PATH = "/v1beta1/ws/clusters/:clusterId/privateLinkConnections";
     static final String WATCH_PATHS = "/v1beta1/clusters/([^/]+)/privateLinkConnections(/[^/:]+)?:watch";
     private static final String LAST_EVENT_ID = "Last-Event-ID";
 
@@ -46,19 +48,40 @@ public class StatusStreamProxy {
     void routes(@Observes Router router, Vertx vertx) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(10_000)
                 .setIdleTimeout(0).setKeepAlive(true));
-        router.getWithRegex(WATCH_PATHS).order(-10).handler(ctx -> {
-            String clusterId = ctx.pathParam("param0");
-            ctx.vertx().<Optional<String>>executeBlocking(() -> clusters.find(clusterId).map(c ->
-                    clusters.lastEventId(clusterId).orElse(""))).onComplete(found -> {
-                if (found.failed()) {
-                    error(ctx, RpcCode.UNAVAILABLE, "The cluster registry is temporarily unavailable. Retry.");
-                } else if (found.result().isEmpty()) {
-                    error(ctx, RpcCode.NOT_FOUND, "Cluster " + clusterId + " was not found. Check the cluster id.");
-                } else {
-                    proxy(ctx, client, found.result().get());
-                }
-            });
+        router.route(WEBSOCKET_PATH).order(-10).handler(ctx -> withCluster(ctx, ctx.pathParam("clusterId"),
+                lastEvent -> proxyWebSocket(ctx, client)));
+        router.getWithRegex(WATCH_PATHS).order(-10).handler(ctx -> withCluster(ctx, ctx.pathParam("param0"),
+                lastEvent -> proxy(ctx, client, lastEvent)));
+    }
+
+    /** Checks the cluster (a database read, off the event loop), then continues with its latest command event. */
+    private void withCluster(RoutingContext ctx, String clusterId, java.util.function.Consumer<String> then) {
+        ctx.vertx().<Optional<String>>executeBlocking(() -> clusters.find(clusterId).map(c ->
+                clusters.lastEventId(clusterId).orElse(""))).onComplete(found -> {
+            if (found.failed()) {
+                error(ctx, RpcCode.UNAVAILABLE, "The cluster registry is temporarily unavailable. Retry.");
+            } else if (found.result().isEmpty()) {
+                error(ctx, RpcCode.NOT_FOUND, "Cluster " + clusterId + " was not found. Check the cluster id.");
+            } else {
+                then.accept(found.result().get());
+            }
         });
+    }
+
+    /** The browser's WebSocket, joined message for message to one opened to domain-service. */
+    private void proxyWebSocket(RoutingContext ctx, HttpClient client) {
+        URI upstream = config.queryService().url();
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(upstream.getHost())
+                .setPort(upstream.getPort()).setURI(ctx.request().uri());
+        client.webSocket(options).onFailure(e -> {
+            LOG.warnf("Query service unreachable for a WebSocket: %s", e.toString());
+            error(ctx, RpcCode.UNAVAILABLE, "The query service is temporarily unavailable. Retry in a few seconds.");
+        }).onSuccess(up -> ctx.request().toWebSocket().onFailure(e -> up.close()).onSuccess(down -> {
+            up.textMessageHandler(down::writeTextMessage);
+            down.textMessageHandler(up::writeTextMessage);
+            up.closeHandler(v -> down.close());
+            down.closeHandler(v -> up.close());
+        }));
     }
 
     private void proxy(RoutingContext ctx, HttpClient client, String lastEventOfCluster) {
