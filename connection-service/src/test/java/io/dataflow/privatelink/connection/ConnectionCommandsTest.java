@@ -36,12 +36,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "connection_service"))
+@QuarkusTestResource(TestTokens.class)
 class ConnectionCommandsTest {
 
     private static final String AWS_SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
 
     @Inject
     DataSource dataSource;
+
+    @org.junit.jupiter.api.BeforeEach
+    void actAsEditor() {
+        TestTokens.actAsEditorOfProjectA();
+    }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;

@@ -44,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Attach and detach as connection-service accepts them: rules, refusals, stored rows and emitted events. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "connection_service"))
+@QuarkusTestResource(TestTokens.class)
 class DomainCommandsTest {
 
     private static final String AWS_SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
@@ -52,6 +53,11 @@ class DomainCommandsTest {
 
     @Inject
     DataSource dataSource;
+
+    @org.junit.jupiter.api.BeforeEach
+    void actAsEditor() {
+        TestTokens.actAsEditorOfProjectA();
+    }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -74,7 +80,7 @@ class DomainCommandsTest {
                 .body("attachDomainId", matchesPattern("plcd-[a-z2-7]{26}"))
                 .body("privateLinkConnectionId", equalTo(id))
                 .body("uniqueName", equalTo(unique))
-                .body("createdBy", equalTo("anonymous"))
+                .body("createdBy", equalTo(TestTokens.EDITOR))
                 .body("domains.name", equalTo(List.of("*.use1-az1." + unique + ".aws.plc.tidbcloud.com",
                         "*.use1-az2." + unique + ".aws.plc.tidbcloud.com")))
                 .body("domains.state", everyItem(equalTo("CREATING")))

@@ -317,7 +317,7 @@ class LocalStackIT {
     @Test
     void statusStreamThroughTheApiShowsANewConnectionsStates() throws Exception {
         String api = env.get("PLC_API") + "/v1beta1/clusters/" + env.get("PLC_AWS_CLUSTER_ID") + "/privateLinkConnections";
-        HttpResponse<java.util.stream.Stream<String>> stream = HTTP.send(HttpRequest.newBuilder(URI.create(api + ":watch"))
+        HttpResponse<java.util.stream.Stream<String>> stream = HTTP.send(authorized(HttpRequest.newBuilder(URI.create(api + ":watch")))
                 .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, stream.statusCode());
         try (java.util.stream.Stream<String> lines = stream.body()) {
@@ -338,10 +338,33 @@ class LocalStackIT {
             }).get(STATE_WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals(List.of("CREATING", "PENDING_ACCEPTANCE"), states);
         }
-        HttpResponse<String> unknown = HTTP.send(HttpRequest.newBuilder(URI.create(env.get("PLC_API")
-                + "/v1beta1/clusters/404/privateLinkConnections:watch")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = HTTP.send(authorized(HttpRequest.newBuilder(URI.create(env.get("PLC_API")
+                + "/v1beta1/clusters/404/privateLinkConnections:watch"))).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, unknown.statusCode());
         assertEquals(5, JSON.readTree(unknown.body()).get("code").asInt());
+    }
+
+    /** Tokens for other callers come from deploy/local/mint-token; a viewer may read but not write. */
+    @Test
+    void mintedViewerTokenReadsButCannotCreateAndNoTokenIsUnauthenticated() throws Exception {
+        Process mint = new ProcessBuilder("bash", ROOT.resolve("deploy/local/mint-token").toString(),
+                "--subject", "viewer@example.com", "--project", "demo-project=viewer", "--data-dir", dataDir.toString())
+                .directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String token = new String(mint.getInputStream().readAllBytes()).strip();
+        assertTrue(mint.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, mint.exitValue(), token);
+        String api = env.get("PLC_API") + "/v1beta1/clusters/" + env.get("PLC_AWS_CLUSTER_ID") + "/privateLinkConnections";
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(api + ":getAvailabilityZones"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, read.statusCode(), read.body());
+        HttpResponse<String> write = HTTP.send(HttpRequest.newBuilder(URI.create(api))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, write.statusCode(), write.body());
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(api)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        assertEquals(16, JSON.readTree(anonymous.body()).get("code").asInt());
     }
 
     /** The browser's stream through the one base URL: a WebSocket, proxied to domain-service. */
@@ -352,7 +375,8 @@ class LocalStackIT {
                 {"privateLinkConnection": {"displayName": "seen-by-a-browser", "type": "AWS_ENDPOINT_SERVICE",
                  "awsEndpointService": {"name": "%s"}}}""".formatted(env.get("PLC_AWS_SERVICE_NAME")), 200);
         java.util.concurrent.BlockingQueue<String> messages = new java.util.concurrent.LinkedBlockingQueue<>();
-        java.net.http.WebSocket socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(env.get("PLC_API")
+        java.net.http.WebSocket socket = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + env.get("PLC_TOKEN"))
+                .buildAsync(URI.create(env.get("PLC_API")
                         .replaceFirst("^http", "ws") + "/v1beta1/ws/clusters/" + cluster + "/privateLinkConnections"),
                 new java.net.http.WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
@@ -403,13 +427,18 @@ class LocalStackIT {
     }
 
     private static int status(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+        return HTTP.send(authorized(HttpRequest.newBuilder(URI.create(url))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** API calls carry the stack's demo token; simulator calls ignore it. */
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return request.header("Authorization", "Bearer " + env.get("PLC_TOKEN"));
     }
 
     private static JsonNode send(String method, String url, String body, int expectedStatus)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(URI.create(url))).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(expectedStatus, response.statusCode(), response.body());

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Typed configuration of connection-service (prefix {@code plc}). */
 @ConfigMapping(prefix = "plc")
@@ -26,9 +27,22 @@ public interface ConnectionServiceConfig {
     @WithDefault("/privatelink/connection-service")
     String eventSource();
 
-    /** Recorded as {@code createdBy} while requests carry no authenticated identity. */
-    @WithDefault("anonymous")
-    String defaultPrincipal();
+    Auth auth();
+
+    /**
+     * Bearer tokens: RS256 JWTs from the platform's identity provider, verified with its public key
+     * (PEM, inline or in a file) and issuer.
+     */
+    interface Auth {
+        @WithDefault("dataflow-privatelink")
+        String issuer();
+
+        /** The public key in PEM (X.509), e.g. from PLC_AUTH_PUBLIC_KEY. */
+        Optional<String> publicKey();
+
+        /** A file holding the public key in PEM, when not given inline. */
+        Optional<java.nio.file.Path> publicKeyLocation();
+    }
 
     interface ClusterSeed {
         String projectId();

@@ -1,7 +1,9 @@
 package io.dataflow.privatelink.connection.rest;
 
 import io.dataflow.privatelink.connection.domain.Cluster;
-import io.dataflow.privatelink.connection.service.ClusterRegistry;
+import io.dataflow.privatelink.connection.security.AccessControl;
+import io.dataflow.privatelink.connection.security.CurrentCaller;
+import io.dataflow.privatelink.contract.auth.Role;
 import io.dataflow.privatelink.contract.api.GetAvailabilityZonesResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,15 +20,17 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class AvailabilityZonesResource {
 
-    private final ClusterRegistry clusters;
+    private final AccessControl access;
+    private final CurrentCaller caller;
 
-    AvailabilityZonesResource(ClusterRegistry clusters) {
-        this.clusters = clusters;
+    AvailabilityZonesResource(AccessControl access, CurrentCaller caller) {
+        this.access = access;
+        this.caller = caller;
     }
 
     @GET
     public GetAvailabilityZonesResponse availabilityZones(@PathParam("clusterId") String clusterId) {
-        Cluster cluster = clusters.require(clusterId);
+        Cluster cluster = access.require(caller.get(), clusterId, Role.VIEWER);
         return new GetAvailabilityZonesResponse(cluster.accountId(), cluster.azIds());
     }
 }

@@ -1,6 +1,8 @@
 package io.dataflow.privatelink.connection.rest;
 
-import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
+import io.dataflow.privatelink.connection.security.AccessControl;
+import io.dataflow.privatelink.connection.security.CurrentCaller;
+import io.dataflow.privatelink.contract.auth.Role;
 import io.dataflow.privatelink.connection.service.DomainCommandService;
 import io.dataflow.privatelink.contract.api.AttachDomain;
 import io.dataflow.privatelink.contract.api.AttachDomainsBody;
@@ -19,24 +21,28 @@ import jakarta.ws.rs.core.MediaType;
 public class DomainAttachmentResource {
 
     private final DomainCommandService commands;
-    private final ConnectionServiceConfig config;
+    private final AccessControl access;
+    private final CurrentCaller caller;
 
-    DomainAttachmentResource(DomainCommandService commands, ConnectionServiceConfig config) {
+    DomainAttachmentResource(DomainCommandService commands, AccessControl access, CurrentCaller caller) {
         this.commands = commands;
-        this.config = config;
+        this.access = access;
+        this.caller = caller;
     }
 
     @POST
     @Path("/{privateLinkConnectionId}:attachDomains")
     public AttachDomain attach(@PathParam("clusterId") String clusterId,
                                @PathParam("privateLinkConnectionId") String connectionId, AttachDomainsBody body) {
-        return commands.attach(clusterId, connectionId, body, config.defaultPrincipal());
+        return commands.attach(access.require(caller.get(), clusterId, Role.EDITOR).clusterId(), connectionId, body,
+                caller.subject());
     }
 
     @POST
     @Path("/{privateLinkConnectionId}:detachDomains")
     public AttachDomain detach(@PathParam("clusterId") String clusterId,
                                @PathParam("privateLinkConnectionId") String connectionId, DetachDomainsBody body) {
-        return commands.detach(clusterId, connectionId, body, config.defaultPrincipal());
+        return commands.detach(access.require(caller.get(), clusterId, Role.EDITOR).clusterId(), connectionId, body,
+                caller.subject());
     }
 }

@@ -1,6 +1,8 @@
 package io.dataflow.privatelink.connection.rest;
 
-import io.dataflow.privatelink.connection.service.ClusterRegistry;
+import io.dataflow.privatelink.connection.security.AccessControl;
+import io.dataflow.privatelink.connection.security.CurrentCaller;
+import io.dataflow.privatelink.contract.auth.Role;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,17 +17,19 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public class HostLookupResource {
 
-    private final ClusterRegistry clusters;
+    private final AccessControl access;
+    private final CurrentCaller caller;
     private final QueryForwarder queries;
 
-    HostLookupResource(ClusterRegistry clusters, QueryForwarder queries) {
-        this.clusters = clusters;
+    HostLookupResource(AccessControl access, CurrentCaller caller, QueryForwarder queries) {
+        this.access = access;
+        this.caller = caller;
         this.queries = queries;
     }
 
     @GET
     public Response lookup(@PathParam("clusterId") String clusterId, @Context UriInfo uri) {
-        clusters.require(clusterId);
+        access.require(caller.get(), clusterId, Role.VIEWER);
         return queries.forward(uri, clusterId);
     }
 }

@@ -1,7 +1,8 @@
 package io.dataflow.privatelink.connection.rest;
 
-import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
-import io.dataflow.privatelink.connection.service.ClusterRegistry;
+import io.dataflow.privatelink.connection.security.AccessControl;
+import io.dataflow.privatelink.connection.security.CurrentCaller;
+import io.dataflow.privatelink.contract.auth.Role;
 import io.dataflow.privatelink.connection.service.ConnectionCommandService;
 import io.dataflow.privatelink.contract.api.CreatePrivateLinkConnectionBody;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
@@ -28,36 +29,37 @@ import jakarta.ws.rs.core.UriInfo;
 public class PrivateLinkConnectionResource {
 
     private final ConnectionCommandService commands;
-    private final ClusterRegistry clusters;
+    private final AccessControl access;
+    private final CurrentCaller caller;
     private final QueryForwarder queries;
-    private final ConnectionServiceConfig config;
 
-    PrivateLinkConnectionResource(ConnectionCommandService commands, ClusterRegistry clusters, QueryForwarder queries,
-                                  ConnectionServiceConfig config) {
+    PrivateLinkConnectionResource(ConnectionCommandService commands, AccessControl access, CurrentCaller caller,
+                                  QueryForwarder queries) {
+        this.access = access;
+        this.caller = caller;
         this.commands = commands;
-        this.clusters = clusters;
         this.queries = queries;
-        this.config = config;
     }
 
     @POST
     @Path("/privateLinkConnections")
     public PrivateLinkConnection create(@PathParam("clusterId") String clusterId,
                                         CreatePrivateLinkConnectionBody body) {
-        return commands.create(clusterId, body, config.defaultPrincipal()).toApi();
+        return commands.create(access.require(caller.get(), clusterId, Role.EDITOR).clusterId(), body, caller.subject()).toApi();
     }
 
     @DELETE
     @Path("/privateLinkConnections/{privateLinkConnectionId}")
     public PrivateLinkConnection delete(@PathParam("clusterId") String clusterId,
                                         @PathParam("privateLinkConnectionId") String connectionId) {
-        return commands.delete(clusterId, connectionId, config.defaultPrincipal()).toApi();
+        return commands.delete(access.require(caller.get(), clusterId, Role.EDITOR).clusterId(), connectionId,
+                caller.subject()).toApi();
     }
 
     @GET
     @Path("/privateLinkConnections")
     public Response list(@PathParam("clusterId") String clusterId, @Context UriInfo uri) {
-        clusters.require(clusterId);
+        access.require(caller.get(), clusterId, Role.VIEWER);
         return queries.forward(uri, clusterId);
     }
 
@@ -65,7 +67,7 @@ public class PrivateLinkConnectionResource {
     @GET
     @Path("/privateLinkConnections/{privateLinkConnectionId}/history")
     public Response history(@PathParam("clusterId") String clusterId, @Context UriInfo uri) {
-        clusters.require(clusterId);
+        access.require(caller.get(), clusterId, Role.VIEWER);
         return queries.forward(uri, clusterId);
     }
 
@@ -73,7 +75,7 @@ public class PrivateLinkConnectionResource {
     @Path("/privateLinkConnections/{privateLinkConnectionId}")
     public Response get(@PathParam("clusterId") String clusterId,
                         @PathParam("privateLinkConnectionId") String connectionId, @Context UriInfo uri) {
-        clusters.require(clusterId);
+        access.require(caller.get(), clusterId, Role.VIEWER);
         return queries.forward(uri, clusterId);
     }
 }

@@ -3,7 +3,11 @@ package io.dataflow.privatelink.connection.rest;
 import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
 import io.dataflow.privatelink.connection.repository.ClusterRepository;
 import io.dataflow.privatelink.contract.event.EventJson;
+import io.dataflow.privatelink.connection.security.AccessControl;
+import io.dataflow.privatelink.connection.security.TokenVerifier;
+import io.dataflow.privatelink.contract.auth.Role;
 import io.dataflow.privatelink.kit.api.ApiError;
+import io.dataflow.privatelink.kit.api.ApiException;
 import io.dataflow.privatelink.kit.api.ReadYourWrites;
 import io.dataflow.privatelink.kit.api.RpcCode;
 import io.vertx.core.Vertx;
@@ -39,10 +43,15 @@ public class StatusStreamProxy {
 
     private final ClusterRepository clusters;
     private final ConnectionServiceConfig config;
+    private final TokenVerifier verifier;
+    private final AccessControl access;
 
-    StatusStreamProxy(ClusterRepository clusters, ConnectionServiceConfig config) {
+    StatusStreamProxy(ClusterRepository clusters, ConnectionServiceConfig config, TokenVerifier verifier,
+                      AccessControl access) {
         this.clusters = clusters;
         this.config = config;
+        this.verifier = verifier;
+        this.access = access;
     }
 
     void routes(@Observes Router router, Vertx vertx) {
@@ -56,14 +65,20 @@ public class StatusStreamProxy {
 
     /** Checks the cluster (a database read, off the event loop), then continues with its latest command event. */
     private void withCluster(RoutingContext ctx, String clusterId, java.util.function.Consumer<String> then) {
-        ctx.vertx().<Optional<String>>executeBlocking(() -> clusters.find(clusterId).map(c ->
-                clusters.lastEventId(clusterId).orElse(""))).onComplete(found -> {
-            if (found.failed()) {
-                error(ctx, RpcCode.UNAVAILABLE, "The cluster registry is temporarily unavailable. Retry.");
-            } else if (found.result().isEmpty()) {
-                error(ctx, RpcCode.NOT_FOUND, "Cluster " + clusterId + " was not found. Check the cluster id.");
+        // Browsers cannot set headers on a WebSocket: there the token may come as ?access_token=.
+        String authorization = Optional.ofNullable(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
+                .orElseGet(() -> Optional.ofNullable(ctx.request().getParam("access_token"))
+                        .map(token -> "Bearer " + token).orElse(null));
+        ctx.vertx().<String>executeBlocking(() -> {
+            access.require(verifier.verify(authorization), clusterId, Role.VIEWER);
+            return clusters.lastEventId(clusterId).orElse("");
+        }).onComplete(found -> {
+            if (found.succeeded()) {
+                then.accept(found.result());
+            } else if (found.cause() instanceof ApiException refused) {
+                error(ctx, refused.code(), refused.getMessage());
             } else {
-                then.accept(found.result().get());
+                error(ctx, RpcCode.UNAVAILABLE, "The cluster registry is temporarily unavailable. Retry.");
             }
         });
     }
@@ -71,8 +86,10 @@ public class StatusStreamProxy {
     /** The browser's WebSocket, joined message for message to one opened to domain-service. */
     private void proxyWebSocket(RoutingContext ctx, HttpClient client) {
         URI upstream = config.queryService().url();
+        // The token stays here: domain-service trusts this service, and URLs end up in logs.
+        String uri = ctx.request().uri().replaceAll("([?&])access_token=[^&]*&?", "$1").replaceAll("[?&]$", "");
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(upstream.getHost())
-                .setPort(upstream.getPort()).setURI(ctx.request().uri());
+                .setPort(upstream.getPort()).setURI(uri);
         client.webSocket(options).onFailure(e -> {
             LOG.warnf("Query service unreachable for a WebSocket: %s", e.toString());
             error(ctx, RpcCode.UNAVAILABLE, "The query service is temporarily unavailable. Retry in a few seconds.");

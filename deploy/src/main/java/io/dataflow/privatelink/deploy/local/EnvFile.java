@@ -17,9 +17,11 @@ final class EnvFile {
     private final Path file;
     private final Map<String, String> variables = new LinkedHashMap<>();
 
-    EnvFile(LocalStackOptions options, Ec2Simulator ec2, AlicloudSimulator alicloud, DemoSeed.Seeded seeded) {
+    EnvFile(LocalStackOptions options, Ec2Simulator ec2, AlicloudSimulator alicloud, DemoSeed.Seeded seeded,
+            String token) {
         this.file = options.envFile();
         variables.put("PLC_API", "http://localhost:" + options.apiPort());
+        variables.put("PLC_TOKEN", token);
         variables.put("PLC_AWS_CLUSTER_ID", DemoEnvironment.AWS_CLUSTER_ID);
         variables.put("PLC_ALICLOUD_CLUSTER_ID", DemoEnvironment.ALICLOUD_CLUSTER_ID);
         variables.put("PLC_AWS_SERVICE_NAME", seeded.awsServiceName());
@@ -61,11 +63,13 @@ final class EnvFile {
                   Alibaba simulator %s
                   Kafka             %s
                   Environment file  %s   (source it: . %s)
+                  Bearer token      $PLC_TOKEN in that file: demo-user@example.com, editor of demo-project
+                                    (others: deploy/local/mint-token --subject WHO --project demo-project=viewer)
 
                   Try:
                     . %s
                     curl -s -X POST "$PLC_API/v1beta1/clusters/$PLC_AWS_CLUSTER_ID/privateLinkConnections" \\
-                      -H 'Content-Type: application/json' \\
+                      -H "Authorization: Bearer $PLC_TOKEN" -H 'Content-Type: application/json' \\
                       -d "{\\"privateLinkConnection\\": {\\"displayName\\": \\"orders-kafka\\", \\"type\\": \\"AWS_ENDPOINT_SERVICE\\", \\"awsEndpointService\\": {\\"name\\": \\"$PLC_AWS_SERVICE_NAME\\"}}}"
 
                   The README's "Try it" section walks through acceptance and deletion. Ctrl-C stops everything.

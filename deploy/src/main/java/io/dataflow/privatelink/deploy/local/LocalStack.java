@@ -33,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafka kafka;
     private Ec2Simulator ec2;
+    private LocalAuth auth;
     private AlicloudSimulator alicloud;
 
     private LocalStack(LocalStackOptions options) {
@@ -84,6 +85,7 @@ public final class LocalStack implements AutoCloseable {
         alicloud = AlicloudSimulator.start(options.alicloudPort());
         DemoSeed.Seeded seeded = DemoSeed.seed(ec2, alicloud);
 
+        auth = LocalAuth.load(options.dataDir());
         say("Starting the services (logs in " + logs + ")");
         services.add(start("domain-service", options.queryPort(), Map.of()));
         services.add(start("connection-service", options.apiPort(), connectionServiceProperties()));
@@ -103,7 +105,7 @@ public final class LocalStack implements AutoCloseable {
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
         }
-        EnvFile env = new EnvFile(options, ec2, alicloud, seeded);
+        EnvFile env = new EnvFile(options, ec2, alicloud, seeded, auth.demoToken());
         env.write();
         System.out.println(env.banner(Duration.between(begin, Instant.now())));
         System.out.flush();
@@ -123,6 +125,8 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> connectionServiceProperties() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("plc.query-service.url", "http://localhost:" + options.queryPort());
+        p.put("plc.auth.public-key-location", auth.publicKeyFile().toString());
+        p.put("plc.auth.issuer", LocalAuth.ISSUER);
         String aws = "plc.clusters." + DemoEnvironment.AWS_CLUSTER_ID + ".";
         p.put(aws + "project-id", DemoEnvironment.PROJECT_ID);
         p.put(aws + "provider", "AWS");

@@ -22,6 +22,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(RpcCode.NOT_FOUND, message);
     }
 
+    public static ApiException unauthenticated(String message) {
+        return new ApiException(RpcCode.UNAUTHENTICATED, message);
+    }
+
+    public static ApiException permissionDenied(String message) {
+        return new ApiException(RpcCode.PERMISSION_DENIED, message);
+    }
+
     public static ApiException alreadyExists(String message) {
         return new ApiException(RpcCode.ALREADY_EXISTS, message);
     }

@@ -1,0 +1,41 @@
+package io.dataflow.privatelink.connection.security;
+
+import io.dataflow.privatelink.connection.domain.Cluster;
+import io.dataflow.privatelink.connection.repository.ClusterRepository;
+import io.dataflow.privatelink.contract.auth.Caller;
+import io.dataflow.privatelink.contract.auth.Role;
+import io.dataflow.privatelink.kit.api.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Locale;
+
+/**
+ * Tenant isolation: a caller sees the clusters of its projects only. Another project's cluster answers
+ * exactly like a missing one (NOT_FOUND), so ids reveal nothing; a viewer may read, an editor also write.
+ */
+@ApplicationScoped
+public class AccessControl {
+
+    private final ClusterRepository clusters;
+
+    AccessControl(ClusterRepository clusters) {
+        this.clusters = clusters;
+    }
+
+    public Cluster require(Caller caller, String clusterId, Role needed) {
+        Cluster cluster = clusters.find(clusterId)
+                .filter(c -> caller.roleIn(c.projectId()).isPresent())
+                .orElseThrow(() -> notFound(clusterId));
+        Role role = caller.roleIn(cluster.projectId()).orElseThrow();
+        if (!role.allows(needed)) {
+            throw ApiException.permissionDenied("Your role in project " + cluster.projectId() + " is "
+                    + role.name().toLowerCase(Locale.ROOT) + ": it may read this cluster's private link "
+                    + "connections but not change them. Ask for the editor role.");
+        }
+        return cluster;
+    }
+
+    public static ApiException notFound(String clusterId) {
+        return ApiException.notFound("Cluster " + clusterId + " was not found. Check the cluster id.");
+    }
+}

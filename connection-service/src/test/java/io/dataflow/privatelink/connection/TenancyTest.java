@@ -1,0 +1,168 @@
+package io.dataflow.privatelink.connection;
+
+import io.dataflow.privatelink.contract.auth.AccessTokens;
+import io.dataflow.privatelink.contract.auth.Role;
+import io.dataflow.privatelink.infra.InfraTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Authentication, tenant isolation and roles across every operation: cluster 1001 belongs to project-a,
+ * cluster 2001 to project-b. Another tenant's cluster answers exactly like a missing one.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "connection_service"))
+@QuarkusTestResource(TestTokens.class)
+class TenancyTest {
+
+    private static final String SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
+    private static final String CREATE = """
+            {"privateLinkConnection": {"displayName": "x", "type": "AWS_ENDPOINT_SERVICE", "awsEndpointService": {"name": "%s"}}}"""
+            .formatted(SERVICE);
+
+    /** Every operation of the API, as method + path under /v1beta1/clusters/{cluster} + body. */
+    private record Operation(String method, String path, String body, boolean writes) {
+    }
+
+    private static final List<Operation> OPERATIONS = List.of(
+            new Operation("POST", "/privateLinkConnections", CREATE, true),
+            new Operation("GET", "/privateLinkConnections", null, false),
+            new Operation("GET", "/privateLinkConnections/ID", null, false),
+            new Operation("GET", "/privateLinkConnections/ID/history", null, false),
+            new Operation("DELETE", "/privateLinkConnections/ID", null, true),
+            new Operation("GET", "/privateLinkConnections:getAvailabilityZones", null, false),
+            new Operation("GET", "/privateLinkConnections:lookupHost?hostname=b1.x.example", null, false),
+            new Operation("GET", "/privateLinkConnections:watch", null, false),
+            new Operation("POST", "/privateLinkConnections/ID:attachDomains",
+                    "{\"attachDomain\": {\"type\": \"TIDBCLOUD_MANAGED\"}, \"validateOnly\": true}", true),
+            new Operation("POST", "/privateLinkConnections/ID:detachDomains", "{\"attachDomainId\": \"plcd-x\"}", true));
+
+    @BeforeEach
+    void noDefaultToken() {
+        RestAssured.requestSpecification = null;
+    }
+
+    @Test
+    void anotherProjectsClusterIsNotFoundForEveryOperationExactlyLikeAMissingOne() {
+        // A connection that exists in project-b, so its id is real.
+        String foreignId = call(TestTokens.token("bob", Map.of("project-b", Role.EDITOR)),
+                new Operation("POST", "/privateLinkConnections", CREATE, true), "2001", null)
+                .statusCode(200).extract().path("privateLinkConnectionId");
+        String alice = TestTokens.token("alice", Map.of("project-a", Role.EDITOR));
+        for (Operation operation : OPERATIONS) {
+            String foreign = call(alice, operation, "2001", foreignId).statusCode(404).body("code", equalTo(5))
+                    .extract().path("message");
+            String missing = call(alice, operation, "9999", foreignId).statusCode(404).extract().path("message");
+            org.junit.jupiter.api.Assertions.assertEquals(missing.replace("9999", "2001"), foreign,
+                    operation + " tells a foreign cluster from a missing one");
+        }
+    }
+
+    @Test
+    void aViewerReadsButEveryWriteIsPermissionDenied() {
+        String viewer = TestTokens.token("victor", Map.of("project-a", Role.VIEWER));
+        call(viewer, new Operation("GET", "/privateLinkConnections:getAvailabilityZones", null, false), "1001", "x")
+                .statusCode(200);
+        for (Operation operation : OPERATIONS.stream().filter(Operation::writes).toList()) {
+            call(viewer, operation, "1001", "plc-x").statusCode(403).body("code", equalTo(7))
+                    .body("message", containsString("may read this cluster's private link connections but not change"));
+        }
+    }
+
+    @Test
+    void requestsWithoutAValidTokenAreUnauthenticated() {
+        Operation list = new Operation("GET", "/privateLinkConnections:getAvailabilityZones", null, false);
+        call(null, list, "1001", "x").statusCode(401).body("code", equalTo(16))
+                .body("message", containsString("Authorization: Bearer"));
+        call("not-a-jwt", list, "1001", "x").statusCode(401).body("code", equalTo(16));
+        String forged = AccessTokens.mint(AccessTokens.newKeyPair().getPrivate(), TestTokens.ISSUER, "mallory",
+                Map.of("project-a", Role.EDITOR), Duration.ofHours(1));
+        call(forged, list, "1001", "x").statusCode(401).body("message", containsString("not valid"));
+        String expired = AccessTokens.mint(TestTokens.KEYS.getPrivate(), TestTokens.ISSUER, "alice",
+                Map.of("project-a", Role.EDITOR), Duration.ofMinutes(-5));
+        call(expired, list, "1001", "x").statusCode(401).body("message", containsString("expired"));
+        String otherIssuer = AccessTokens.mint(TestTokens.KEYS.getPrivate(), "someone-else", "alice",
+                Map.of("project-a", Role.EDITOR), Duration.ofHours(1));
+        call(otherIssuer, list, "1001", "x").statusCode(401);
+    }
+
+    @Test
+    void createdByIsTheCallersIdentity() {
+        String carol = TestTokens.token("carol@example.com", Map.of("project-a", Role.EDITOR));
+        call(carol, OPERATIONS.get(0), "1001", null).statusCode(200).body("createdBy", equalTo("carol@example.com"));
+    }
+
+    @Test
+    void everyCommandAcceptedOrRefusedLeavesAnAuditRecord() throws Exception {
+        long before = lastAuditSeq();
+        String carol = TestTokens.token("carol@example.com", Map.of("project-a", Role.EDITOR));
+        String viewer = TestTokens.token("victor", Map.of("project-a", Role.VIEWER));
+        String id = call(carol, OPERATIONS.get(0), "1001", null).statusCode(200)
+                .extract().path("privateLinkConnectionId");
+        call(carol, new Operation("POST", "/privateLinkConnections", "{}", true), "1001", null).statusCode(400);
+        call(viewer, new Operation("DELETE", "/privateLinkConnections/ID", null, true), "1001", id).statusCode(403);
+        call(null, new Operation("DELETE", "/privateLinkConnections/ID", null, true), "1001", id).statusCode(401);
+
+        List<String> expected = List.of(
+                "carol@example.com POST /v1beta1/clusters/{clusterId}/privateLinkConnections 1001 null ACCEPTED null",
+                "carol@example.com POST /v1beta1/clusters/{clusterId}/privateLinkConnections 1001 null REFUSED 3",
+                "victor DELETE /v1beta1/clusters/{clusterId}/privateLinkConnections/{privateLinkConnectionId} 1001 "
+                        + id + " REFUSED 7",
+                "null DELETE /v1beta1/clusters/{clusterId}/privateLinkConnections/{privateLinkConnectionId} 1001 "
+                        + id + " REFUSED 16");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> auditAfter(before).size() == expected.size());
+        org.junit.jupiter.api.Assertions.assertEquals(expected, auditAfter(before));
+    }
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    private long lastAuditSeq() throws java.sql.SQLException {
+        try (var db = dataSource.getConnection();
+             var rs = db.createStatement().executeQuery("SELECT COALESCE(max(seq), 0) FROM audit_record")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private List<String> auditAfter(long seq) throws java.sql.SQLException {
+        List<String> rows = new java.util.ArrayList<>();
+        try (var db = dataSource.getConnection(); var rs = db.createStatement().executeQuery(
+                "SELECT subject, action, cluster_id, target, outcome, code FROM audit_record WHERE action NOT LIKE 'GET %' AND seq > " + seq
+                        + " ORDER BY seq")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
+                        + " " + rs.getString(5) + " " + rs.getString(6));
+            }
+        }
+        return rows;
+    }
+
+    private static ValidatableResponse call(String token, Operation operation, String cluster, String connectionId) {
+        RequestSpecification request = given().urlEncodingEnabled(false);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (operation.body() != null) {
+            request.contentType(ContentType.JSON).body(operation.body());
+        }
+        String path = "/v1beta1/clusters/" + cluster + operation.path().replace("ID", String.valueOf(connectionId));
+        return request.request(operation.method(), path).then();
+    }
+}
