@@ -119,6 +119,11 @@ class ConnectionCommandsTest {
         refuse("1001", "{\"privateLinkConnection\": {", 400, 3, "not valid JSON");
         refuse("1001", createBody("x", "GCP_ENDPOINT_SERVICE", AWS_SERVICE), 400, 3, "not valid JSON");
         refuse("1001", "{}", 400, 3, "The request body must be");
+        refuse("1001", """
+                {"privateLinkConnection": {"displayName": "x", "type": "AWS_ENDPOINT_SERVICE", "colour": "red",
+                 "awsEndpointService": {"name": "%s"}}}""".formatted(AWS_SERVICE), 400, 3, "unknown field 'colour'");
+        refuse("1001", createBody("x".repeat(70_000), "AWS_ENDPOINT_SERVICE", AWS_SERVICE), 413, 3,
+                "this API accepts at most 65536");
         refuse("9999", createBody("x", "AWS_ENDPOINT_SERVICE", AWS_SERVICE), 404, 5, "Cluster 9999 was not found");
         refuse("1002", createBody("x", "AWS_ENDPOINT_SERVICE", AWS_SERVICE), 400, 3,
                 "runs on ALICLOUD: use ALICLOUD_ENDPOINT_SERVICE");

@@ -176,12 +176,21 @@ class ConnectionReadModelTest {
         } while (token != null);
         assertEquals(Set.copyOf(ids), listed);
         assertEquals(3, pages);
+
+        // A token whose position was changed (here: pointed at the start again) is refused, not followed.
+        String first = given().queryParam("pageSize", 2).get(path(cluster)).then().extract().path("nextPageToken");
+        byte[] raw = java.util.Base64.getUrlDecoder().decode(first);
+        String tampered = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1).replaceFirst("^20", "19");
+        given().queryParam("pageToken", java.util.Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(tampered.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                .get(path(cluster)).then().statusCode(400).body("code", equalTo(3))
+                .body("message", containsString("not a token this API issued, or it was changed"));
     }
 
     @Test
     void badQueriesAreRefusedWithTheErrorBody() {
         given().get(path("c1") + "?pageToken=not-a-token").then().statusCode(400)
-                .body("code", equalTo(3)).body("message", containsString("pageToken is not valid"));
+                .body("code", equalTo(3)).body("message", containsString("pageToken is not a token this API issued"));
         given().get(path("c1") + "?pageSize=1000").then().statusCode(400)
                 .body("message", containsString("pageSize must be between 1 and 100"));
         given().get(path("c1") + "?pageSize=ten").then().statusCode(400)

@@ -29,6 +29,14 @@ public interface ConnectionServiceConfig {
 
     Auth auth();
 
+    Api api();
+
+    interface Api {
+        /** Largest request body accepted, in bytes. */
+        @WithDefault("65536")
+        int maxBodyBytes();
+    }
+
     /**
      * Bearer tokens: RS256 JWTs from the platform's identity provider, verified with its public key
      * (PEM, inline or in a file) and issuer.

@@ -88,5 +88,9 @@ public interface DomainServiceConfig {
         /** Largest page a caller may ask for. */
         @WithDefault("100")
         int maxPageSize();
+
+        /** Signs page tokens; production sets its own (PLC_PAGING_TOKEN_KEY), shared by every instance. */
+        @WithDefault("local-page-token-key-change-me")
+        String tokenKey();
     }
 }

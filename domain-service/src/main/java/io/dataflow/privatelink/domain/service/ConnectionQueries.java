@@ -24,8 +24,11 @@ public class ConnectionQueries {
     private final DomainServiceConfig config;
     private final AttachmentViewRepository attachments;
 
+    private final PageTokens pageTokens;
+
     ConnectionQueries(ConnectionViewRepository views, AttachmentViewRepository attachments,
-                      DomainServiceConfig config) {
+                      DomainServiceConfig config, PageTokens pageTokens) {
+        this.pageTokens = pageTokens;
         this.views = views;
         this.attachments = attachments;
         this.config = config;
@@ -49,7 +52,7 @@ public class ConnectionQueries {
                                                    String stateFilter) {
         int size = pageSize(pageSize);
         ConnectionState state = state(stateFilter);
-        PagePosition after = pageToken == null || pageToken.isEmpty() ? null : PageTokens.decode(pageToken);
+        PagePosition after = pageToken == null || pageToken.isEmpty() ? null : pageTokens.decode(pageToken);
         // One more than the page: tells whether a next page exists without a second query.
         List<ConnectionSnapshot> rows = views.page(clusterId, state, after, size + 1);
         boolean more = rows.size() > size;
@@ -57,7 +60,7 @@ public class ConnectionQueries {
         String next = null;
         if (more) {
             ConnectionSnapshot last = page.get(page.size() - 1);
-            next = PageTokens.encode(new PagePosition(last.createTime(), last.connectionId()));
+            next = pageTokens.encode(new PagePosition(last.createTime(), last.connectionId()));
         }
         List<PrivateLinkConnection> connections = page.stream().map(ConnectionSnapshot::toApi).toList();
         return new ListPrivateLinkConnectionsResponse(connections, next, views.count(clusterId, state));

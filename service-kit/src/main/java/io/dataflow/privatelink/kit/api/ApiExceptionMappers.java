@@ -44,6 +44,15 @@ public class ApiExceptionMappers {
                 + ": " + e.getOriginalMessage());
     }
 
+    /** A field the operation does not know: refused, naming it and the fields that are known. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response unknownField(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+        String known = e.getKnownPropertyIds() == null ? "" : " Known fields here: " + String.join(", ",
+                e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ".";
+        return respond(RpcCode.INVALID_ARGUMENT, "The request body has an unknown field '" + e.getPropertyName()
+                + "'." + known);
+    }
+
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response invalidFormat(InvalidFormatException e) {
         return mismatchedInput(e);
