@@ -102,6 +102,16 @@ class TenancyTest {
     }
 
     @Test
+    void oddClusterIdsAreNotFoundNotServerErrors() {
+        String alice = TestTokens.token("alice", Map.of("project-a", Role.EDITOR));
+        for (String cluster : List.of("%20", "%00", "%F0%9F%92%A5", "..")) {
+            given().urlEncodingEnabled(false).header("Authorization", "Bearer " + alice)
+                    .delete("/v1beta1/clusters/" + cluster + "/privateLinkConnections/history")
+                    .then().statusCode(org.hamcrest.Matchers.lessThan(500)).body("code", org.hamcrest.Matchers.notNullValue());
+        }
+    }
+
+    @Test
     void createdByIsTheCallersIdentity() {
         String carol = TestTokens.token("carol@example.com", Map.of("project-a", Role.EDITOR));
         call(carol, OPERATIONS.get(0), "1001", null).statusCode(200).body("createdBy", equalTo("carol@example.com"));

@@ -5,6 +5,7 @@ import io.dataflow.privatelink.connection.repository.ClusterRepository;
 import io.dataflow.privatelink.contract.auth.Caller;
 import io.dataflow.privatelink.contract.auth.Role;
 import io.dataflow.privatelink.kit.api.ApiException;
+import io.dataflow.privatelink.kit.api.ControlCharacterGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Locale;
@@ -23,6 +24,9 @@ public class AccessControl {
     }
 
     public Cluster require(Caller caller, String clusterId, Role needed) {
+        if (clusterId == null || ControlCharacterGuard.hasControl(clusterId)) {
+            throw notFound(String.valueOf(clusterId).replaceAll("\\p{Cntrl}", "?"));
+        }
         Cluster cluster = clusters.find(clusterId)
                 .filter(c -> caller.roleIn(c.projectId()).isPresent())
                 .orElseThrow(() -> notFound(clusterId));

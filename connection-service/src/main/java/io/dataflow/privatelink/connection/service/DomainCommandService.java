@@ -78,9 +78,11 @@ public class DomainCommandService {
         }
         ConnectionSnapshot connection = lockConnection(clusterId, connectionId);
         String attachDomainId = body.attachDomainId().strip();
-        DomainAttachment attachment = attachments.findById(attachDomainId)
+        DomainAttachment attachment = (DomainAttachment.isValidId(attachDomainId)
+                ? attachments.findById(attachDomainId) : java.util.Optional.<DomainAttachment>empty())
                 .filter(a -> a.connectionId().equals(connectionId))
-                .orElseThrow(() -> ApiException.notFound("Attached domain " + attachDomainId + " was not found on "
+                .orElseThrow(() -> ApiException.notFound("Attached domain " + attachDomainId.replaceAll("\\p{Cntrl}", "?")
+                        + " was not found on "
                         + "private link connection " + connectionId + "."));
         if (attachment.state() == DomainState.DELETING || connection.state() == ConnectionState.DELETING) {
             // Already being detached (on its own or with its connection): answering keeps detach idempotent.

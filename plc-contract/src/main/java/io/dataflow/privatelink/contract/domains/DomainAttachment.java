@@ -38,6 +38,12 @@ public record DomainAttachment(
         domains = List.copyOf(domains);
     }
 
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("plcd-[a-z2-7]{26}");
+
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
     public static String newId() {
         return ID_PREFIX + Base32.random128(RANDOM);
     }
