@@ -24,7 +24,7 @@ final class ApiFuzzer {
             "plc-aaaaaaaaaaaaaaaaaaaaaaaaaa", "plc-", "plcd-x", "A".repeat(300), "\uD800"};
     private static final String[] METHODS = {"GET", "POST", "DELETE", "PUT", "PATCH"};
     private static final String[] VERBS = {"", ":attachDomains", ":detachDomains", ":getAvailabilityZones",
-            ":lookupHost", ":watch", ":unknownVerb", "/history", "/x/y"};
+            ":lookupHost", ":unknownVerb", "/history", "/x/y"};  // :watch streams for ever: TenancyTest covers it
 
     private final Random random;
     private final List<String> clusters;
@@ -75,7 +75,7 @@ final class ApiFuzzer {
                 "?state=" + pick(ODD), "?state=ACTIVE", "?hostname=" + pick(ODD), "?pageToken=MjAyNnw%3D"};
         String path = base() + "/privateLinkConnections" + (random.nextBoolean() ? "/" + connection() : "")
                 + pick(VERBS) + pick(queries);
-        return new Request("GET", path.replace(":watch", ":getAvailabilityZones"), null, null, token());
+        return new Request("GET", path, null, null, token());
     }
 
     private Request delete() {
