@@ -47,6 +47,7 @@ class ConnectionCommandsTest {
     @org.junit.jupiter.api.BeforeEach
     void actAsEditor() {
         TestTokens.actAsEditorOfProjectA();
+        ContractValidation.install();
     }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

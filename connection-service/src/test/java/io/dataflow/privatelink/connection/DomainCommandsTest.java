@@ -57,6 +57,7 @@ class DomainCommandsTest {
     @org.junit.jupiter.api.BeforeEach
     void actAsEditor() {
         TestTokens.actAsEditorOfProjectA();
+        ContractValidation.install();
     }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

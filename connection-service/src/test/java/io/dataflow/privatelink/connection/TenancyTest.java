@@ -55,6 +55,7 @@ class TenancyTest {
     @BeforeEach
     void noDefaultToken() {
         RestAssured.requestSpecification = null;
+        ContractValidation.install();
     }
 
     @Test

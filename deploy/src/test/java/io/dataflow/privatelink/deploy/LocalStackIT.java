@@ -501,6 +501,23 @@ class LocalStackIT {
         assertEquals(cluster, message.get("data").get("clusterId").asText());
     }
 
+    /** Runs last (method order): after everything above, no service log holds a token, key or secret. */
+    @Test
+    void zNoSecretsInAnyServiceLog() throws Exception {
+        String privateKey = Files.readString(dataDir.resolve("keys/jwt-private.pem"))
+                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "").substring(0, 40);
+        List<String> secrets = List.of(env.get("PLC_TOKEN"), env.get("PLC_TOKEN").split("\\.")[2], privateKey,
+                env.get("PLC_ALICLOUD_CUSTOMER_ACCESS_SECRET"));
+        try (java.util.stream.Stream<Path> logs = Files.list(dataDir.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                String text = Files.readString(log);
+                for (String secret : secrets) {
+                    assertFalse(text.contains(secret), log + " contains a secret");
+                }
+            }
+        }
+    }
+
     private static String stateOf(String json) {
         try {
             return JSON.readTree(json).get("state").asText();
