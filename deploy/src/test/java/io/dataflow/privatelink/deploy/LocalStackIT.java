@@ -227,6 +227,8 @@ class LocalStackIT {
         assertEquals(0, get(connection).path("attachedDomains").size());
         String managedId = send("POST", connection + ":attachDomains", "{\"attachDomain\": {\"type\": "
                 + "\"TIDBCLOUD_MANAGED\", \"uniqueName\": \"" + unique + "\"}}", 200).get("attachDomainId").asText();
+        // Read-your-writes: the GET right after the attach shows it.
+        assertTrue(get(connection).path("attachedDomains").findValuesAsText("attachDomainId").contains(managedId));
         // Confluent: the network's name, in the service's region.
         send("POST", connection + ":attachDomains", "{\"attachDomain\": {\"type\": \"CONFLUENT\", "
                 + "\"uniqueName\": \"n1demo.us-east-1\"}, \"validateOnly\": true}", 200);
@@ -254,6 +256,13 @@ class LocalStackIT {
         assertEquals("ACTIVE", route.get("domainState").asText());
 
         send("POST", connection + ":detachDomains", "{\"attachDomainId\": \"" + managedId + "\"}", 200);
+        // Read-your-writes: right after the detach, the attachment is DELETING (or already gone).
+        for (JsonNode attachment : get(connection).path("attachedDomains")) {
+            if (attachment.path("attachDomainId").asText().equals(managedId)) {
+                assertEquals(List.of("DELETING"), attachment.path("domains").findValuesAsText("state").stream()
+                        .distinct().toList(), attachment.toString());
+            }
+        }
         await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(300))
                 .until(() -> status(api + ":lookupHost?hostname=" + managedHost) == 404);
         assertEquals("NXDOMAIN", resolve(env.get("PLC_EC2_ENDPOINT"), env.get("PLC_AWS_PLATFORM_VPC"), managedHost)

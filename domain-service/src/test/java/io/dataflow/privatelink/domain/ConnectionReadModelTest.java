@@ -51,6 +51,11 @@ class ConnectionReadModelTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void validateResponsesAgainstTheContract() {
+        ContractValidation.install();
+    }
+
     @Inject
     ConnectionViewRepository views;
 

@@ -57,6 +57,11 @@ class DomainReadModelTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void validateResponsesAgainstTheContract() {
+        ContractValidation.install();
+    }
+
     @Test
     void getShowsEachDomainsStateTheListOmitsThemAndTheRoutingTableFollowsAttachAndDetach() {
         String cluster = "c-" + UUID.randomUUID();

@@ -54,6 +54,11 @@ class StatusSubscriptionTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void validateResponsesAgainstTheContract() {
+        ContractValidation.install();
+    }
+
     @TestHTTPResource("/")
     URI base;
 
