@@ -4,6 +4,7 @@ import io.dataflow.privatelink.connection.security.AccessControl;
 import io.dataflow.privatelink.connection.security.CurrentCaller;
 import io.dataflow.privatelink.contract.auth.Role;
 import io.dataflow.privatelink.connection.service.DomainCommandService;
+import io.dataflow.privatelink.contract.ConnectionIds;
 import io.dataflow.privatelink.contract.api.AttachDomain;
 import io.dataflow.privatelink.contract.api.AttachDomainsBody;
 import io.dataflow.privatelink.contract.api.DetachDomainsBody;
@@ -20,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 @Consumes(MediaType.APPLICATION_JSON)
 public class DomainAttachmentResource {
 
+    /** How long an attach waits for a worker report this service has not followed yet (see awaitEndpointReport). */
+    private static final java.time.Duration ENDPOINT_REPORT_WAIT = java.time.Duration.ofSeconds(3);
+
     private final DomainCommandService commands;
     private final AccessControl access;
     private final CurrentCaller caller;
@@ -34,8 +38,11 @@ public class DomainAttachmentResource {
     @Path("/{privateLinkConnectionId}:attachDomains")
     public AttachDomain attach(@PathParam("clusterId") String clusterId,
                                @PathParam("privateLinkConnectionId") String connectionId, AttachDomainsBody body) {
-        return commands.attach(access.require(caller.get(), clusterId, Role.EDITOR).clusterId(), connectionId, body,
-                caller.subject());
+        String cluster = access.require(caller.get(), clusterId, Role.EDITOR).clusterId();
+        if (ConnectionIds.isValid(connectionId)) {
+            commands.awaitEndpointReport(connectionId, ENDPOINT_REPORT_WAIT);
+        }
+        return commands.attach(cluster, connectionId, body, caller.subject());
     }
 
     @POST

@@ -17,7 +17,9 @@ import io.dataflow.privatelink.kit.api.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.LockSupport;
 import java.util.List;
 
 /**
@@ -40,6 +42,20 @@ public class DomainCommandService {
         this.attachments = attachments;
         this.validator = validator;
         this.events = events;
+    }
+
+    /**
+     * The read side and this aggregate follow the workers' reports independently: a caller may already see
+     * PENDING_ACCEPTANCE while this service is a moment behind. Before refusing an attach to a connection
+     * still CREATING here, give the report up to {@code wait} to arrive (outside any transaction, so the
+     * follower can write it).
+     */
+    public void awaitEndpointReport(String connectionId, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline && connections.findById(connectionId)
+                .filter(c -> c.state() == ConnectionState.CREATING).isPresent()) {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
     }
 
     @Transactional
