@@ -9,6 +9,7 @@ import io.dataflow.privatelink.contract.event.Topics;
 import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.TopicProbe;
 import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
+import io.dataflow.privatelink.kit.testing.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,11 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,9 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ConnectionCommandsTest {
 
     private static final String AWS_SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
-
-    @Inject
-    DataSource dataSource;
 
     @org.junit.jupiter.api.BeforeEach
     void actAsEditor() {
@@ -80,7 +74,7 @@ class ConnectionCommandsTest {
             assertEquals("subnet-0test2", requested.placement().subnetIdsByAz().get("use1-az2"));
             assertEquals("111111111111", requested.placement().accountId());
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM outbox_event") == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Sql.count("SELECT count(*) FROM outbox_event") == 0);
     }
 
     @Test
@@ -108,8 +102,8 @@ class ConnectionCommandsTest {
     }
 
     @Test
-    void refusedCreatesAnswerWithTheErrorBodyAndStoreNothing() throws SQLException {
-        long before = count("SELECT count(*) FROM connection");
+    void refusedCreatesAnswerWithTheErrorBodyAndStoreNothing() {
+        long before = Sql.count("SELECT count(*) FROM connection");
         refuse("1001", createBody("x", "ALICLOUD_ENDPOINT_SERVICE", AWS_SERVICE), 400, 3,
                 "does not match cluster 1001");
         refuse("1001", createBody("x", "AWS_ENDPOINT_SERVICE", "com.amazonaws.vpce.us-east-1.vpce-svc-xyz"), 400, 3,
@@ -133,7 +127,7 @@ class ConnectionCommandsTest {
         refuse("1002", createBody("x", "ALICLOUD_ENDPOINT_SERVICE",
                 "com.aliyuncs.privatelink.cn-beijing.epsrv-2zeabcdefghij1234567"), 400, 3,
                 "use an endpoint service in cn-hangzhou");
-        assertEquals(before, count("SELECT count(*) FROM connection"));
+        assertEquals(before, Sql.count("SELECT count(*) FROM connection"));
     }
 
     @Test
@@ -153,20 +147,58 @@ class ConnectionCommandsTest {
     }
 
     @Test
-    void followsTheWorkersStateEventsOnceEach() throws SQLException {
+    void followsTheWorkersReportsAndIgnoresOneOlderThanTheLatest() {
         String id = create();
-        CloudEvent active = CloudEvent.of(EventTypes.CONNECTION_STATE_CHANGED, "/test/worker", id, Instant.now(),
-                new ConnectionStateChanged(id, "1001", ConnectionState.ACTIVE, null, "vpce-0123", List.of("use1-az1"),
-                        Instant.now()));
-
-        TopicProbe.send(bootstrapServers, CloudEventKafka.toRecord(Topics.CONNECTION_STATE, id, active));
-        TopicProbe.send(bootstrapServers, CloudEventKafka.toRecord(Topics.CONNECTION_STATE, id, active));
-
+        sendState(id, ConnectionState.PENDING_ACCEPTANCE, 1);
+        sendState(id, ConnectionState.ACTIVE, 2);
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                "ACTIVE".equals(single("SELECT state FROM connection WHERE connection_id = '" + id + "'")));
-        assertEquals("vpce-0123", single("SELECT endpoint_id FROM connection WHERE connection_id = '" + id + "'"));
+                "ACTIVE".equals(Sql.text("SELECT state FROM connection WHERE connection_id = ?1", id)));
+        assertEquals("vpce-0123", Sql.text("SELECT endpoint_id FROM connection WHERE connection_id = ?1", id));
+
+        // An older report arriving late (a worker replaying its outbox after a crash): changes nothing.
+        CloudEvent late = sendState(id, ConnectionState.PENDING_ACCEPTANCE, 1);
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                count("SELECT count(*) FROM processed_event WHERE event_id = '" + active.id() + "'") == 1);
+                Sql.count("SELECT count(*) FROM processed_event WHERE event_id = ?1", late.id()) == 1);
+        assertEquals("ACTIVE", Sql.text("SELECT state FROM connection WHERE connection_id = ?1", id));
+    }
+
+    @Test
+    void aCreateRetriedWithItsIdempotencyKeyAnswersTheFirstResultAndCreatesNothingMore() {
+        String key = java.util.UUID.randomUUID().toString();
+        long before = Sql.count("SELECT count(*) FROM connection");
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(createBody("retried", "AWS_ENDPOINT_SERVICE", AWS_SERVICE))
+                .post("/v1beta1/clusters/1001/privateLinkConnections")
+                .then().statusCode(200).extract().path("privateLinkConnectionId");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(createBody("retried", "AWS_ENDPOINT_SERVICE", AWS_SERVICE))
+                .post("/v1beta1/clusters/1001/privateLinkConnections")
+                .then().statusCode(200).body("privateLinkConnectionId", equalTo(first))
+                .body("state", equalTo("CREATING"));
+        assertEquals(before + 1, Sql.count("SELECT count(*) FROM connection"));
+        try (TopicProbe probe = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_REQUESTS)) {
+            probe.awaitRecord(r -> first.equals(r.key()), Duration.ofSeconds(30));
+            assertEquals(1, probe.readToEnd().stream().filter(r -> first.equals(r.key())).count(),
+                    "one ConnectionRequested");
+        }
+
+        // The same key for another request is refused, and changes nothing.
+        refuse("1001", createBody("something else", "AWS_ENDPOINT_SERVICE", AWS_SERVICE), 400, 3,
+                "was already used for a different create request", key);
+        refuse("1001", createBody("x", "AWS_ENDPOINT_SERVICE", AWS_SERVICE), 400, 3,
+                "Idempotency-Key must be 1 to 255 printable ASCII characters", "has spaces");
+        assertEquals(before + 1, Sql.count("SELECT count(*) FROM connection"));
+        // Without a key, the same body makes a second connection, as the contract says.
+        create();
+        assertEquals(before + 2, Sql.count("SELECT count(*) FROM connection"));
+    }
+
+    private CloudEvent sendState(String id, ConnectionState state, long version) {
+        CloudEvent event = CloudEvent.of(EventTypes.CONNECTION_STATE_CHANGED, "/test/worker", id, Instant.now(),
+                new ConnectionStateChanged(id, "1001", state, null, "vpce-0123", List.of("use1-az1"), Instant.now(),
+                        version));
+        TopicProbe.send(bootstrapServers, CloudEventKafka.toRecord(Topics.CONNECTION_STATE, id, event));
+        return event;
     }
 
     private String create() {
@@ -177,7 +209,16 @@ class ConnectionCommandsTest {
     }
 
     private static void refuse(String cluster, String body, int status, int code, String message) {
-        given().contentType(ContentType.JSON).body(body)
+        refuse(cluster, body, status, code, message, null);
+    }
+
+    private static void refuse(String cluster, String body, int status, int code, String message,
+                               String idempotencyKey) {
+        var request = given().contentType(ContentType.JSON).body(body);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        request
                 .post("/v1beta1/clusters/" + cluster + "/privateLinkConnections")
                 .then().statusCode(status)
                 .body("code", equalTo(code))
@@ -196,16 +237,5 @@ class ConnectionCommandsTest {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
-    private long count(String sql) throws SQLException {
-        try (Connection db = dataSource.getConnection(); ResultSet rs = db.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private String single(String sql) throws SQLException {
-        try (Connection db = dataSource.getConnection(); ResultSet rs = db.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
 }

@@ -141,28 +141,15 @@ class TenancyTest {
         org.junit.jupiter.api.Assertions.assertEquals(expected, auditAfter(before));
     }
 
-    @jakarta.inject.Inject
-    javax.sql.DataSource dataSource;
-
-    private long lastAuditSeq() throws java.sql.SQLException {
-        try (var db = dataSource.getConnection();
-             var rs = db.createStatement().executeQuery("SELECT COALESCE(max(seq), 0) FROM audit_record")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long lastAuditSeq() {
+        return io.dataflow.privatelink.kit.testing.Sql.count("SELECT COALESCE(max(seq), 0) FROM audit_record");
     }
 
-    private List<String> auditAfter(long seq) throws java.sql.SQLException {
-        List<String> rows = new java.util.ArrayList<>();
-        try (var db = dataSource.getConnection(); var rs = db.createStatement().executeQuery(
-                "SELECT subject, action, cluster_id, target, outcome, code FROM audit_record WHERE action NOT LIKE 'GET %' AND seq > " + seq
-                        + " ORDER BY seq")) {
-            while (rs.next()) {
-                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
-                        + " " + rs.getString(5) + " " + rs.getString(6));
-            }
-        }
-        return rows;
+    private List<String> auditAfter(long seq) {
+        return io.dataflow.privatelink.kit.testing.Sql.texts("""
+                SELECT coalesce(subject, 'null') || ' ' || action || ' ' || coalesce(cluster_id, 'null') || ' '
+                       || coalesce(target, 'null') || ' ' || outcome || ' ' || coalesce(code::text, 'null')
+                FROM audit_record WHERE action NOT LIKE 'GET %' AND seq > ?1 ORDER BY seq""", seq);
     }
 
     private static ValidatableResponse call(String token, Operation operation, String cluster, String connectionId) {

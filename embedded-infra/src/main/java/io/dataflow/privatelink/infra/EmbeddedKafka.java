@@ -44,15 +44,19 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final String META_PROPERTIES = "meta.properties";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
-    private final KafkaRaftServer server; // null for a non-owning handle (see SharedInfra)
+    private KafkaRaftServer server; // null for a non-owning handle (see SharedInfra); replaced by a restart
+    private final int controllerPort;
+    private boolean stopped;
     private final Path dataDir;
     private final int port;
     private final String clusterId;
     private final Duration startupTime;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, Path dataDir, int port, String clusterId, Duration startupTime) {
+    private EmbeddedKafka(KafkaRaftServer server, Path dataDir, int port, int controllerPort, String clusterId,
+                          Duration startupTime) {
         this.server = server;
+        this.controllerPort = controllerPort;
         this.dataDir = dataDir;
         this.port = port;
         this.clusterId = clusterId;
@@ -75,13 +79,25 @@ public final class EmbeddedKafka implements AutoCloseable {
         // Kafka loads configured classes and plugins through the context class loader, and the threads it
         // creates inherit it. Under Quarkus that would be an application class loader holding its own
         // copy of kafka-clients, so pin it to the loader of the broker classes while starting.
+        try {
+            Files.createDirectories(dir);
+            String clusterId = formatIfNeeded(dir);
+            KafkaRaftServer server = launch(dir, brokerPort, controllerPort);
+            Duration took = Duration.ofNanos(System.nanoTime() - begin);
+            LOG.info("Kafka broker (cluster {}) ready on {}:{} in {} ms, data in {}",
+                    clusterId, HOST, brokerPort, took.toMillis(), dir);
+            return new EmbeddedKafka(server, dir, brokerPort, controllerPort, clusterId, took);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start Kafka in " + dir, e);
+        }
+    }
+
+    private static KafkaRaftServer launch(Path dir, int brokerPort, int controllerPort) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(EmbeddedKafka.class.getClassLoader());
         try {
-            Files.createDirectories(dir);
             KafkaConfig config = new KafkaConfig(brokerConfig(dir, brokerPort, controllerPort), false);
-            String clusterId = formatIfNeeded(dir);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             try {
                 server.startup();
@@ -94,20 +110,37 @@ public final class EmbeddedKafka implements AutoCloseable {
                 }
                 throw e;
             }
-            Duration took = Duration.ofNanos(System.nanoTime() - begin);
-            LOG.info("Kafka broker (cluster {}) ready on {}:{} in {} ms, data in {}",
-                    clusterId, HOST, brokerPort, took.toMillis(), dir);
-            return new EmbeddedKafka(server, dir, brokerPort, clusterId, took);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start Kafka in " + dir, e);
+            return server;
         } finally {
             thread.setContextClassLoader(previous);
         }
     }
 
+    /** Stops the broker (clients see it go away) until {@link #startAgain()}; data stays. */
+    public synchronized void stopForRestart() {
+        if (server == null || closed) {
+            throw new IllegalStateException("not an owned, running broker");
+        }
+        if (!stopped) {
+            stop(server);
+            stopped = true;
+            LOG.info("Kafka broker on port {} stopped for a restart", port);
+        }
+    }
+
+    /** Starts the broker again after {@link #stopForRestart()}: same ports, same data. */
+    public synchronized void startAgain() {
+        if (!stopped) {
+            return;
+        }
+        server = launch(dataDir, port, controllerPort);
+        stopped = false;
+        LOG.info("Kafka broker on port {} started again", port);
+    }
+
     /** A handle on a broker owned elsewhere; {@link #close()} leaves that broker running. */
     static EmbeddedKafka handle(Path dataDir, int port, String clusterId, Duration startupTime) {
-        return new EmbeddedKafka(null, dataDir, port, clusterId, startupTime);
+        return new EmbeddedKafka(null, dataDir, port, 0, clusterId, startupTime);
     }
 
     /** A non-owning handle on this broker. */
@@ -147,6 +180,9 @@ public final class EmbeddedKafka implements AutoCloseable {
             return;
         }
         closed = true;
+        if (stopped) {
+            return;
+        }
         long begin = System.nanoTime();
         stop(server);
         LOG.info("Kafka broker on port {} stopped in {} ms", port,

@@ -54,7 +54,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String PGDATA = "pgdata";
     private static final String LOG_FILE = "postgres.log";
 
-    private final EmbeddedPostgres postgres; // null for a non-owning handle (see SharedInfra)
+    private EmbeddedPostgres postgres; // null for a non-owning handle (see SharedInfra); replaced by a restart
     private final Path dataDir;
     private final int port;
     private final Duration startupTime;
@@ -87,24 +87,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             stopOrphanedPostmaster(pgData);
-            // initdb/pg_ctl/postgres output goes to a file rather than through pipes into our log: quiet,
-            // and a postmaster that outlives a crashed JVM does not write into a dead pipe.
-            ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(log.toFile());
-            EmbeddedPostgres postgres;
-            try {
-                postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(pgData)
-                        .setCleanDataDirectory(false) // keep data across restarts; initdb only the first time
-                        .setPort(actualPort)
-                        .setRegisterShutdownHook(false) // ours (below) is ordered with SharedInfra's cleanup
-                        .setPGStartupWait(Duration.ofSeconds(60)) // zonky's 10 s is tight on a busy 2-core box
-                        .setOutputRedirector(toLog)
-                        .setErrorRedirector(toLog)
-                        .start();
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("PostgreSQL did not start in " + dir + "; end of " + log + ":\n"
-                        + tail(log, 20), e);
-            }
+            EmbeddedPostgres postgres = launch(pgData, actualPort, log, dir);
             Duration took = Duration.ofNanos(System.nanoTime() - begin);
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dir, actualPort, took);
             Runtime.getRuntime().addShutdownHook(server.shutdownHook);
@@ -113,6 +96,73 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start PostgreSQL in " + dir, e);
         }
+    }
+
+    /**
+     * Durable like production: every acknowledged commit is on disk (zonky's defaults, {@code -F} and
+     * {@code synchronous_commit=off}, would lose the last commits to a crash of the server).
+     */
+    private static EmbeddedPostgres launch(Path pgData, int port, Path log, Path dir) {
+        // initdb/pg_ctl/postgres output goes to a file rather than through pipes into our log: quiet,
+        // and a postmaster that outlives a crashed JVM does not write into a dead pipe.
+        ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(log.toFile());
+        try {
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false) // keep data across restarts; initdb only the first time
+                    .setPort(port)
+                    .setServerConfig("fsync", "on") // after zonky's -F on the command line, so it wins
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setRegisterShutdownHook(false) // ours (below) is ordered with SharedInfra's cleanup
+                    .setPGStartupWait(Duration.ofSeconds(60)) // zonky's 10 s is tight on a busy 2-core box
+                    .setOutputRedirector(toLog)
+                    .setErrorRedirector(toLog)
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("PostgreSQL did not start in " + dir + "; end of " + log + ":\n"
+                    + tail(log, 20), e);
+        }
+    }
+
+    /**
+     * Kills the server as a crash would (SIGKILL to the postmaster and its backends): clients lose their
+     * connections mid-statement, nothing is flushed. {@link #startAgain()} brings it back on the same port
+     * and data, through crash recovery.
+     */
+    public synchronized void kill() {
+        if (postgres == null) {
+            throw new IllegalStateException("a handle cannot kill the server it does not own");
+        }
+        Path pidFile = dataDir.resolve(PGDATA).resolve("postmaster.pid");
+        try {
+            Optional<ProcessHandle> postmaster = Files.exists(pidFile)
+                    ? readPid(pidFile).flatMap(ProcessHandle::of) : Optional.empty();
+            postmaster.ifPresent(p -> {
+                List<ProcessHandle> all = new java.util.ArrayList<>(p.descendants().toList());
+                all.add(p);
+                all.forEach(ProcessHandle::destroyForcibly);
+                await("PostgreSQL pid " + p.pid() + " and its backends to die").atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(50)).until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
+            });
+            QuietLogging.set(QuietLogging.ZONKY, java.util.logging.Level.OFF); // zonky logs that it could not stop what is already dead
+            postgres.close(); // releases zonky's lock on the data directory
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot kill PostgreSQL on port " + port, e);
+        } finally {
+            QuietLogging.set(QuietLogging.ZONKY, java.util.logging.Level.WARNING);
+        }
+        LOG.info("PostgreSQL on port {} killed", port);
+    }
+
+    /** Starts the server again after {@link #kill()}: same port, same data (crash recovery runs first). */
+    public synchronized void startAgain() {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        Path dir = dataDir;
+        postgres = launch(dir.resolve(PGDATA), port, dir.resolve(LOG_FILE), dir);
+        LOG.info("PostgreSQL on port {} started again", port);
     }
 
     /** A handle on a server owned elsewhere; {@link #close()} leaves that server running. */
@@ -162,6 +212,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** JDBC URL of a database on this server, without credentials. */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + HOST + ":" + port + "/" + database;
+    }
+
+    /** The reactive (Vert.x) client's URL of a database on this server, without credentials. */
+    public String reactiveUrl(String database) {
+        return "postgresql://" + HOST + ":" + port + "/" + database;
     }
 
     public String username() {

@@ -39,9 +39,11 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         SharedInfra.startAll();
         EmbeddedPostgresServer postgres = SharedInfra.postgres();
+        String jdbcUrl = postgres.createDatabaseIfAbsent(database);
         return Map.of(
                 "kafka.bootstrap.servers", SharedInfra.kafka().bootstrapServers(),
-                "quarkus.datasource.jdbc.url", postgres.createDatabaseIfAbsent(database),
+                "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
+                "quarkus.datasource.jdbc.url", jdbcUrl,
                 "quarkus.datasource.username", postgres.username(),
                 "quarkus.datasource.password", postgres.password());
     }

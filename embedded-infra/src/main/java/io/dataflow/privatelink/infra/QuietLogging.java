@@ -41,6 +41,20 @@ final class QuietLogging {
         }
     }
 
+    /** Sets the level of the categories outright (e.g. OFF around an expected complaint). */
+    static synchronized void set(List<String> categories, Level level) {
+        for (String category : categories) {
+            Logger logger = Logger.getLogger(category);
+            logger.setLevel(level);
+            PINNED.add(logger);
+            Logger jboss = jbossLogger(category);
+            if (jboss != null) {
+                jboss.setLevel(level);
+                PINNED.add(jboss);
+            }
+        }
+    }
+
     private static void quiet(Logger logger) {
         if (logger.getLevel() == null) {
             logger.setLevel(Level.WARNING);

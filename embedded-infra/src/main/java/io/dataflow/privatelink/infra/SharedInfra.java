@@ -77,7 +77,62 @@ public final class SharedInfra {
         }
     }
 
+    /** Kills the shared PostgreSQL as a crash would; {@link #startPostgresAgain()} brings it back. For fault tests. */
+    public static void killPostgres() {
+        if (ROOT != null) {
+            callRoot("killOwnedPostgres");
+            return;
+        }
+        killOwnedPostgres();
+    }
+
+    /** Starts the shared PostgreSQL again on the same port and data. */
+    public static void startPostgresAgain() {
+        if (ROOT != null) {
+            callRoot("startOwnedPostgresAgain");
+            return;
+        }
+        startOwnedPostgresAgain();
+    }
+
+    /** Stops the shared Kafka broker until {@link #startKafkaAgain()}. For fault tests. */
+    public static void stopKafka() {
+        if (ROOT != null) {
+            callRoot("stopOwnedKafka");
+            return;
+        }
+        stopOwnedKafka();
+    }
+
+    public static void startKafkaAgain() {
+        if (ROOT != null) {
+            callRoot("startOwnedKafkaAgain");
+            return;
+        }
+        startOwnedKafkaAgain();
+    }
+
     // ---- owning copy ------------------------------------------------------------------------------
+
+    private static Map<String, String> killOwnedPostgres() {
+        ownedPostgres().kill();
+        return Map.of();
+    }
+
+    private static Map<String, String> startOwnedPostgresAgain() {
+        ownedPostgres().startAgain();
+        return Map.of();
+    }
+
+    private static Map<String, String> stopOwnedKafka() {
+        ownedKafka().stopForRestart();
+        return Map.of();
+    }
+
+    private static Map<String, String> startOwnedKafkaAgain() {
+        ownedKafka().startAgain();
+        return Map.of();
+    }
 
     private static EmbeddedKafka ownedKafka() {
         synchronized (KAFKA_LOCK) {

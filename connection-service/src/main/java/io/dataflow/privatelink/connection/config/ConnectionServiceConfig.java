@@ -31,6 +31,15 @@ public interface ConnectionServiceConfig {
 
     Api api();
 
+    Idempotency idempotency();
+
+    /** Idempotency keys of creates ({@code Idempotency-Key}). */
+    interface Idempotency {
+        /** How long a key is remembered: a retry later than this creates anew. */
+        @WithDefault("24h")
+        Duration retention();
+    }
+
     interface Api {
         /** Largest request body accepted, in bytes. */
         @WithDefault("65536")

@@ -1,57 +1,22 @@
 package io.dataflow.privatelink.connection.repository;
 
-import io.dataflow.privatelink.contract.ConnectionSnapshot;
-import io.dataflow.privatelink.kit.jdbc.ConnectionSnapshotRows;
-import io.dataflow.privatelink.kit.jdbc.Jdbc;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import javax.sql.DataSource;
-import java.util.Optional;
+import jakarta.persistence.LockModeType;
 
 /** The connection aggregate table. Writes join the caller's transaction, with the outbox row they cause. */
 @ApplicationScoped
-public class ConnectionRepository {
+public class ConnectionRepository implements PanacheRepositoryBase<ConnectionEntity, String> {
 
-    private final DataSource dataSource;
-
-    ConnectionRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
+    /** The cluster's connection, locked for update: commands on one connection serialise on it. */
+    public Uni<ConnectionEntity> findForUpdate(String clusterId, String connectionId) {
+        return find("connectionId = ?1 and clusterId = ?2", connectionId, clusterId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void insert(ConnectionSnapshot c) {
-        Jdbc.update(dataSource, """
-                        INSERT INTO connection (connection_id, cluster_id, display_name, type, service_name,
-                          service_region, state, message, endpoint_id, az_ids, created_by, create_time, update_time)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                c.connectionId(), c.clusterId(), c.displayName(), c.type().name(), c.serviceName(),
-                c.serviceRegion(), c.state().name(), c.message(), c.endpointId(), c.azIds(), c.createdBy(),
-                c.createTime(), c.updateTime());
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void updateState(ConnectionSnapshot c) {
-        Jdbc.update(dataSource, """
-                        UPDATE connection SET state = ?, message = ?, endpoint_id = ?, az_ids = ?, update_time = ?
-                        WHERE connection_id = ?""",
-                c.state().name(), c.message(), c.endpointId(), c.azIds(), c.updateTime(), c.connectionId());
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void delete(String connectionId) {
-        Jdbc.update(dataSource, "DELETE FROM connection WHERE connection_id = ?", connectionId);
-    }
-
-    /** The connection, locked for update when called inside a transaction (commands on it serialise). */
-    public Optional<ConnectionSnapshot> findForUpdate(String clusterId, String connectionId) {
-        return Jdbc.query(dataSource, ConnectionSnapshotRows::read,
-                "SELECT * FROM connection WHERE cluster_id = ? AND connection_id = ? FOR UPDATE",
-                clusterId, connectionId).stream().findFirst();
-    }
-
-    public Optional<ConnectionSnapshot> findById(String connectionId) {
-        return Jdbc.query(dataSource, ConnectionSnapshotRows::read,
-                "SELECT * FROM connection WHERE connection_id = ?", connectionId).stream().findFirst();
+    /** The connection locked for update, whatever its cluster (the workers' reports name it by id). */
+    public Uni<ConnectionEntity> findByIdForUpdate(String connectionId) {
+        return findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
     }
 }

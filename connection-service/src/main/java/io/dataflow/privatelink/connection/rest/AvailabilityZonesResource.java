@@ -1,10 +1,10 @@
 package io.dataflow.privatelink.connection.rest;
 
-import io.dataflow.privatelink.connection.domain.Cluster;
 import io.dataflow.privatelink.connection.security.AccessControl;
 import io.dataflow.privatelink.connection.security.CurrentCaller;
-import io.dataflow.privatelink.contract.auth.Role;
 import io.dataflow.privatelink.contract.api.GetAvailabilityZonesResponse;
+import io.dataflow.privatelink.contract.auth.Role;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,8 +29,8 @@ public class AvailabilityZonesResource {
     }
 
     @GET
-    public GetAvailabilityZonesResponse availabilityZones(@PathParam("clusterId") String clusterId) {
-        Cluster cluster = access.require(caller.get(), clusterId, Role.VIEWER);
-        return new GetAvailabilityZonesResponse(cluster.accountId(), cluster.azIds());
+    public Uni<GetAvailabilityZonesResponse> availabilityZones(@PathParam("clusterId") String clusterId) {
+        return access.require(caller.get(), clusterId, Role.VIEWER)
+                .map(cluster -> new GetAvailabilityZonesResponse(cluster.accountId(), cluster.azIds()));
     }
 }

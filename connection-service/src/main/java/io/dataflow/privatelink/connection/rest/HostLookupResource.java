@@ -3,14 +3,14 @@ package io.dataflow.privatelink.connection.rest;
 import io.dataflow.privatelink.connection.security.AccessControl;
 import io.dataflow.privatelink.connection.security.CurrentCaller;
 import io.dataflow.privatelink.contract.auth.Role;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /** {@code GET …/privateLinkConnections:lookupHost}: answered by domain-service's routing table. */
 @Path("/v1beta1/clusters/{clusterId}/privateLinkConnections:lookupHost")
@@ -28,8 +28,8 @@ public class HostLookupResource {
     }
 
     @GET
-    public Response lookup(@PathParam("clusterId") String clusterId, @Context UriInfo uri) {
-        access.require(caller.get(), clusterId, Role.VIEWER);
-        return queries.forward(uri, clusterId);
+    public Uni<Response> lookup(@PathParam("clusterId") String clusterId, @QueryParam("hostname") String hostname) {
+        return access.require(caller.get(), clusterId, Role.VIEWER).chain(cluster -> queries.forward(clusterId,
+                minEvent -> queries.client().lookupHost(clusterId, hostname, minEvent)));
     }
 }

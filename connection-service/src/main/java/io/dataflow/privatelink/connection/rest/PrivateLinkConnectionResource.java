@@ -2,21 +2,23 @@ package io.dataflow.privatelink.connection.rest;
 
 import io.dataflow.privatelink.connection.security.AccessControl;
 import io.dataflow.privatelink.connection.security.CurrentCaller;
-import io.dataflow.privatelink.contract.auth.Role;
 import io.dataflow.privatelink.connection.service.ConnectionCommandService;
+import io.dataflow.privatelink.connection.service.IdempotentCreates;
 import io.dataflow.privatelink.contract.api.CreatePrivateLinkConnectionBody;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
+import io.dataflow.privatelink.contract.auth.Role;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The public API of private link connections (TiDB Cloud v1beta1 paths). Commands are handled here;
@@ -27,6 +29,9 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PrivateLinkConnectionResource {
+
+    /** Additive to the contract: a create repeated with the same key answers the first one's result. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final ConnectionCommandService commands;
     private final AccessControl access;
@@ -43,39 +48,46 @@ public class PrivateLinkConnectionResource {
 
     @POST
     @Path("/privateLinkConnections")
-    public PrivateLinkConnection create(@PathParam("clusterId") String clusterId,
-                                        CreatePrivateLinkConnectionBody body) {
-        return commands.create(access.require(caller.get(), clusterId, Role.EDITOR).clusterId(), body, caller.subject()).toApi();
+    public Uni<PrivateLinkConnection> create(@PathParam("clusterId") String clusterId,
+                                             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+                                             CreatePrivateLinkConnectionBody body) {
+        var key = IdempotentCreates.validKey(idempotencyKey);
+        String subject = caller.subject();
+        return access.require(caller.get(), clusterId, Role.EDITOR)
+                .chain(cluster -> commands.create(cluster.clusterId(), body, subject, key));
     }
 
     @DELETE
     @Path("/privateLinkConnections/{privateLinkConnectionId}")
-    public PrivateLinkConnection delete(@PathParam("clusterId") String clusterId,
-                                        @PathParam("privateLinkConnectionId") String connectionId) {
-        return commands.delete(access.require(caller.get(), clusterId, Role.EDITOR).clusterId(), connectionId,
-                caller.subject()).toApi();
+    public Uni<PrivateLinkConnection> delete(@PathParam("clusterId") String clusterId,
+                                             @PathParam("privateLinkConnectionId") String connectionId) {
+        String subject = caller.subject();
+        return access.require(caller.get(), clusterId, Role.EDITOR)
+                .chain(cluster -> commands.delete(cluster.clusterId(), connectionId, subject));
     }
 
     @GET
     @Path("/privateLinkConnections")
-    public Response list(@PathParam("clusterId") String clusterId, @Context UriInfo uri) {
-        access.require(caller.get(), clusterId, Role.VIEWER);
-        return queries.forward(uri, clusterId);
+    public Uni<Response> list(@PathParam("clusterId") String clusterId, @QueryParam("pageSize") String pageSize,
+                              @QueryParam("pageToken") String pageToken, @QueryParam("state") String state) {
+        return access.require(caller.get(), clusterId, Role.VIEWER).chain(cluster -> queries.forward(clusterId,
+                minEvent -> queries.client().list(clusterId, pageSize, pageToken, state, minEvent)));
     }
 
     /** Additive: the connection's state changes (domain-service keeps them, also after deletion). */
     @GET
     @Path("/privateLinkConnections/{privateLinkConnectionId}/history")
-    public Response history(@PathParam("clusterId") String clusterId, @Context UriInfo uri) {
-        access.require(caller.get(), clusterId, Role.VIEWER);
-        return queries.forward(uri, clusterId);
+    public Uni<Response> history(@PathParam("clusterId") String clusterId,
+                                 @PathParam("privateLinkConnectionId") String connectionId) {
+        return access.require(caller.get(), clusterId, Role.VIEWER).chain(cluster -> queries.forward(clusterId,
+                minEvent -> queries.client().history(clusterId, connectionId, minEvent)));
     }
 
     @GET
     @Path("/privateLinkConnections/{privateLinkConnectionId}")
-    public Response get(@PathParam("clusterId") String clusterId,
-                        @PathParam("privateLinkConnectionId") String connectionId, @Context UriInfo uri) {
-        access.require(caller.get(), clusterId, Role.VIEWER);
-        return queries.forward(uri, clusterId);
+    public Uni<Response> get(@PathParam("clusterId") String clusterId,
+                             @PathParam("privateLinkConnectionId") String connectionId) {
+        return access.require(caller.get(), clusterId, Role.VIEWER).chain(cluster -> queries.forward(clusterId,
+                minEvent -> queries.client().get(clusterId, connectionId, minEvent)));
     }
 }

@@ -10,6 +10,9 @@ import io.dataflow.privatelink.kit.api.ApiError;
 import io.dataflow.privatelink.kit.api.ApiException;
 import io.dataflow.privatelink.kit.api.ReadYourWrites;
 import io.dataflow.privatelink.kit.api.RpcCode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.dataflow.privatelink.kit.db.SafeContexts;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -63,24 +66,24 @@ public class StatusStreamProxy {
                 lastEvent -> proxy(ctx, client, lastEvent)));
     }
 
-    /** Checks the cluster (a database read, off the event loop), then continues with its latest command event. */
+    /** Checks the token and the cluster (a reactive database read), then continues with its latest command event. */
     private void withCluster(RoutingContext ctx, String clusterId, java.util.function.Consumer<String> then) {
         // Browsers cannot set headers on a WebSocket: there the token may come as ?access_token=.
         String authorization = Optional.ofNullable(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
                 .orElseGet(() -> Optional.ofNullable(ctx.request().getParam("access_token"))
                         .map(token -> "Bearer " + token).orElse(null));
-        ctx.vertx().<String>executeBlocking(() -> {
-            access.require(verifier.verify(authorization), clusterId, Role.VIEWER);
-            return clusters.lastEventId(clusterId).orElse("");
-        }).onComplete(found -> {
-            if (found.succeeded()) {
-                then.accept(found.result());
-            } else if (found.cause() instanceof ApiException refused) {
-                error(ctx, refused.code(), refused.getMessage());
-            } else {
-                error(ctx, RpcCode.UNAVAILABLE, "The cluster registry is temporarily unavailable. Retry.");
-            }
-        });
+        SafeContexts.onNewContext(() -> Uni.createFrom().deferred(() -> access.require(
+                                verifier.verify(authorization), clusterId, Role.VIEWER))
+                        .chain(cluster -> Panache.withSession(() -> clusters.lastEventId(clusterId)))
+                        .map(last -> last.orElse("")))
+                .subscribe().with(then, failure -> {
+                    if (failure instanceof ApiException refused) {
+                        error(ctx, refused.code(), refused.getMessage());
+                    } else {
+                        LOG.warnf("Cannot check a status subscription: %s", failure.toString());
+                        error(ctx, RpcCode.UNAVAILABLE, "The cluster registry is temporarily unavailable. Retry.");
+                    }
+                });
     }
 
     /** The browser's WebSocket, joined message for message to one opened to domain-service. */

@@ -6,6 +6,8 @@ import io.dataflow.privatelink.contract.auth.Caller;
 import io.dataflow.privatelink.contract.auth.Role;
 import io.dataflow.privatelink.kit.api.ApiException;
 import io.dataflow.privatelink.kit.api.ControlCharacterGuard;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Locale;
@@ -23,20 +25,22 @@ public class AccessControl {
         this.clusters = clusters;
     }
 
-    public Cluster require(Caller caller, String clusterId, Role needed) {
+    /** The cluster, if the caller may act on it with {@code needed}; otherwise the refusal. */
+    public Uni<Cluster> require(Caller caller, String clusterId, Role needed) {
         if (clusterId == null || ControlCharacterGuard.hasControl(clusterId)) {
-            throw notFound(String.valueOf(clusterId).replaceAll("\\p{Cntrl}", "?"));
+            return Uni.createFrom().failure(notFound(String.valueOf(clusterId).replaceAll("\\p{Cntrl}", "?")));
         }
-        Cluster cluster = clusters.find(clusterId)
-                .filter(c -> caller.roleIn(c.projectId()).isPresent())
-                .orElseThrow(() -> notFound(clusterId));
-        Role role = caller.roleIn(cluster.projectId()).orElseThrow();
-        if (!role.allows(needed)) {
-            throw ApiException.permissionDenied("Your role in project " + cluster.projectId() + " is "
-                    + role.name().toLowerCase(Locale.ROOT) + ": it may read this cluster's private link "
-                    + "connections but not change them. Ask for the editor role.");
-        }
-        return cluster;
+        return Panache.withSession(() -> clusters.find(clusterId)).map(found -> {
+            Cluster cluster = found.filter(c -> caller.roleIn(c.projectId()).isPresent())
+                    .orElseThrow(() -> notFound(clusterId));
+            Role role = caller.roleIn(cluster.projectId()).orElseThrow();
+            if (!role.allows(needed)) {
+                throw ApiException.permissionDenied("Your role in project " + cluster.projectId() + " is "
+                        + role.name().toLowerCase(Locale.ROOT) + ": it may read this cluster's private link "
+                        + "connections but not change them. Ask for the editor role.");
+            }
+            return cluster;
+        });
     }
 
     public static ApiException notFound(String clusterId) {

@@ -1,16 +1,16 @@
 package io.dataflow.privatelink.connection.security;
 
 import io.dataflow.privatelink.kit.api.ApiError;
-import io.dataflow.privatelink.kit.jdbc.Jdbc;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
+import io.dataflow.privatelink.connection.repository.AuditRecordEntity;
+import io.dataflow.privatelink.connection.repository.AuditRecordRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -30,37 +30,42 @@ public class AuditTrail {
     private static final Pattern PATH = Pattern.compile(
             "/v1beta1/clusters/([^/]+)/privateLinkConnections(?:/([^/:]+))?(:[A-Za-z]+)?");
 
-    private final DataSource dataSource;
+    private final AuditRecordRepository records;
     private final CurrentCaller caller;
 
-    AuditTrail(DataSource dataSource, CurrentCaller caller) {
-        this.dataSource = dataSource;
+    AuditTrail(AuditRecordRepository records, CurrentCaller caller) {
+        this.records = records;
         this.caller = caller;
     }
 
     @ServerResponseFilter
-    public void record(ContainerRequestContext request, ContainerResponseContext response) {
+    public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
         boolean command = COMMANDS.contains(request.getMethod()) && path.startsWith("/v1beta1/");
         boolean unauthenticated = response.getStatus() == 401 && path.startsWith("/v1beta1/");
         if (!command && !unauthenticated) {
-            return;
+            return Uni.createFrom().voidItem();
         }
         Matcher m = PATH.matcher(path);
-        String cluster = m.matches() ? m.group(1) : null;
-        String target = m.matches() ? m.group(2) : null;
-        String action = request.getMethod() + " " + (m.matches() ? "/v1beta1/clusters/{clusterId}/privateLinkConnections"
-                + (target != null ? "/{privateLinkConnectionId}" : "") + (m.group(3) != null ? m.group(3) : "") : path);
-        String subject = subject();
-        int status = response.getStatus();
-        Integer code = response.getEntity() instanceof ApiError error ? error.code() : null;
-        String message = response.getEntity() instanceof ApiError error ? error.message() : null;
-        Runnable write = () -> insert(subject, action, cluster, target, status, code, message);
-        if (Context.isOnEventLoopThread()) {
-            Infrastructure.getDefaultWorkerPool().execute(write);
-        } else {
-            write.run();
+        AuditRecordEntity row = new AuditRecordEntity();
+        row.at = Instant.now();
+        row.subject = printable(subject());
+        row.clusterId = m.matches() ? printable(m.group(1)) : null;
+        row.target = m.matches() ? printable(m.group(2)) : null;
+        row.action = request.getMethod() + " " + (m.matches() ? "/v1beta1/clusters/{clusterId}/privateLinkConnections"
+                + (m.group(2) != null ? "/{privateLinkConnectionId}" : "") + (m.group(3) != null ? m.group(3) : "")
+                : printable(path));
+        row.httpStatus = response.getStatus();
+        row.outcome = row.httpStatus < 300 ? "ACCEPTED" : "REFUSED";
+        if (response.getEntity() instanceof ApiError error) {
+            row.code = error.code();
+            row.message = printable(error.message());
         }
+        return Panache.withTransaction(() -> records.persist(row)).replaceWithVoid()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.errorf(e, "Cannot write the audit record of %s by %s", row.action, row.subject);
+                    return null;
+                });
     }
 
     private String subject() {
@@ -71,16 +76,8 @@ public class AuditTrail {
         }
     }
 
-    private void insert(String subject, String action, String cluster, String target, int status, Integer code,
-                        String message) {
-        try {
-            Jdbc.update(dataSource, """
-                            INSERT INTO audit_record (at, subject, action, cluster_id, target, outcome, http_status,
-                              code, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    Instant.now(), subject, action, cluster, target, status < 300 ? "ACCEPTED" : "REFUSED", status,
-                    code, message);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Cannot write the audit record of %s by %s", action, subject);
-        }
+    /** PostgreSQL text cannot hold NUL; a path or token may carry one, and the record must still be written. */
+    private static String printable(String value) {
+        return value == null ? null : value.replace('\0', '?');
     }
 }

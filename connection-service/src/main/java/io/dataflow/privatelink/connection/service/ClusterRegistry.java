@@ -4,12 +4,18 @@ import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
 import io.dataflow.privatelink.connection.domain.Cluster;
 import io.dataflow.privatelink.connection.repository.ClusterRepository;
 import io.dataflow.privatelink.kit.api.ApiException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Knows the platform's clusters: seeded from configuration at start-up, read from the database after. */
@@ -26,7 +32,8 @@ public class ClusterRegistry {
         this.config = config;
     }
 
-    void seed(@Observes StartupEvent startup) {
+    void seed(@Observes StartupEvent startup) throws Throwable {
+        List<Cluster> seeds = new ArrayList<>();
         config.clusters().forEach((clusterId, seed) -> {
             Map<String, String> subnets = new LinkedHashMap<>();
             for (String az : seed.azIds()) {
@@ -36,15 +43,20 @@ public class ClusterRegistry {
                 }
                 subnets.put(az, subnet);
             }
-            clusters.upsert(new Cluster(clusterId, seed.projectId(), seed.provider(), seed.region(), seed.accountId(),
+            seeds.add(new Cluster(clusterId, seed.projectId(), seed.provider(), seed.region(), seed.accountId(),
                     seed.vpcId(), seed.azIds(), subnets, seed.securityGroupId()));
-            LOG.infof("Registered cluster %s (%s %s)", clusterId, seed.provider(), seed.region());
         });
+        if (seeds.isEmpty()) {
+            return;
+        }
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Multi.createFrom().iterable(seeds)
+                .onItem().transformToUniAndConcatenate(clusters::upsert).collect().last()));
+        seeds.forEach(c -> LOG.infof("Registered cluster %s (%s %s)", c.clusterId(), c.provider(), c.region()));
     }
 
     /** The cluster, or NOT_FOUND in the API's words. */
-    public Cluster require(String clusterId) {
-        return clusters.find(clusterId).orElseThrow(() -> ApiException.notFound(
-                "Cluster " + clusterId + " was not found. Check the cluster id."));
+    public Uni<Cluster> require(String clusterId) {
+        return clusters.find(clusterId).map(found -> found.orElseThrow(() -> ApiException.notFound(
+                "Cluster " + clusterId + " was not found. Check the cluster id.")));
     }
 }

@@ -4,8 +4,8 @@ import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
 import io.dataflow.privatelink.connection.repository.ClusterRepository;
 import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.kit.outbox.OutboxWriter;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 
@@ -26,10 +26,10 @@ public class CommandEvents {
         this.config = config;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void emit(String clusterId, String type, String connectionId, Instant time, Object payload) {
+    /** Inside the command's transaction. */
+    public Uni<Void> emit(String clusterId, String type, String connectionId, Instant time, Object payload) {
         CloudEvent event = CloudEvent.of(type, config.eventSource(), connectionId, time, payload);
-        outbox.append(config.topics().connectionRequests(), event);
-        clusters.recordLastEvent(clusterId, event.id());
+        return outbox.append(config.topics().connectionRequests(), event)
+                .chain(() -> clusters.recordLastEvent(clusterId, event.id()));
     }
 }

@@ -1,23 +1,28 @@
 package io.dataflow.privatelink.connection.service;
 
 import io.dataflow.privatelink.connection.domain.Cluster;
-import io.dataflow.privatelink.contract.ConnectionSnapshot;
+import io.dataflow.privatelink.connection.mapping.AttachmentMapper;
+import io.dataflow.privatelink.connection.mapping.ConnectionMapper;
+import io.dataflow.privatelink.connection.repository.ConnectionEntity;
 import io.dataflow.privatelink.connection.repository.ConnectionRepository;
 import io.dataflow.privatelink.connection.repository.DomainAttachmentRepository;
-import io.dataflow.privatelink.contract.domains.DomainAttachment;
-import io.dataflow.privatelink.contract.domains.DomainState;
 import io.dataflow.privatelink.contract.ConnectionIds;
+import io.dataflow.privatelink.contract.ConnectionSnapshot;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionStateMachine;
+import io.dataflow.privatelink.contract.api.CreatePrivateLinkConnectionBody;
+import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
+import io.dataflow.privatelink.contract.domains.DomainState;
 import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.EventTypes;
-import io.dataflow.privatelink.contract.api.CreatePrivateLinkConnectionBody;
 import io.dataflow.privatelink.kit.api.ApiException;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Accepts commands: each stores its change to the aggregate and the event announcing it in one
@@ -31,61 +36,84 @@ public class ConnectionCommandService {
     private final ConnectionRepository connections;
     private final CommandEvents events;
     private final DomainAttachmentRepository attachments;
+    private final IdempotentCreates idempotent;
 
     ConnectionCommandService(ClusterRegistry clusters, CreateConnectionValidator validator,
                              ConnectionRepository connections, DomainAttachmentRepository attachments,
-                             CommandEvents events) {
+                             CommandEvents events, IdempotentCreates idempotent) {
         this.attachments = attachments;
         this.clusters = clusters;
         this.validator = validator;
         this.connections = connections;
         this.events = events;
+        this.idempotent = idempotent;
     }
 
-    @Transactional
-    public ConnectionSnapshot create(String clusterId, CreatePrivateLinkConnectionBody body, String caller) {
-        Cluster cluster = clusters.require(clusterId);
-        CreateConnectionValidator.ValidCreate valid = validator.validate(cluster, body);
-        Instant now = now();
-        ConnectionSnapshot connection = new ConnectionSnapshot(ConnectionIds.newId(), clusterId, valid.displayName(), valid.type(),
-                valid.serviceName(), valid.serviceRegion(), ConnectionState.CREATING, null, null, null, caller, now,
-                now);
-        connections.insert(connection);
-        ConnectionRequested requested = new ConnectionRequested(connection.connectionId(), clusterId,
+    /**
+     * Creates the connection. With an idempotency key, a repeat of the same request answers what the
+     * first one was answered and creates nothing more.
+     */
+    @WithTransaction
+    public Uni<PrivateLinkConnection> create(String clusterId, CreatePrivateLinkConnectionBody body, String caller,
+                                             Optional<String> idempotencyKey) {
+        return clusters.require(clusterId).chain(cluster -> {
+            CreateConnectionValidator.ValidCreate valid = validator.validate(cluster, body);
+            if (idempotencyKey.isEmpty()) {
+                return create(cluster, valid, caller);
+            }
+            String fingerprint = String.join("\n", caller, valid.displayName(), valid.type().name(),
+                    valid.serviceName(), valid.serviceRegion());
+            return idempotent.once(clusterId, idempotencyKey.get(), fingerprint, () -> create(cluster, valid, caller));
+        });
+    }
+
+    private Uni<PrivateLinkConnection> create(Cluster cluster, CreateConnectionValidator.ValidCreate valid,
+                                              String caller) {
+        Instant now = CommandClock.now();
+        ConnectionSnapshot connection = new ConnectionSnapshot(ConnectionIds.newId(), cluster.clusterId(),
+                valid.displayName(), valid.type(), valid.serviceName(), valid.serviceRegion(), ConnectionState.CREATING,
+                null, null, null, caller, now, now);
+        ConnectionEntity row = ConnectionMapper.newRow(connection);
+        ConnectionRequested requested = new ConnectionRequested(connection.connectionId(), cluster.clusterId(),
                 connection.displayName(), connection.type(), connection.serviceName(), connection.serviceRegion(),
-                caller, now, cluster.placement());
-        events.emit(clusterId, EventTypes.CONNECTION_REQUESTED, connection.connectionId(), now, requested);
-        return connection;
+                caller, now, cluster.placement(), row.version);
+        return connections.persist(row)
+                .chain(() -> events.emit(cluster.clusterId(), EventTypes.CONNECTION_REQUESTED,
+                        connection.connectionId(), now, requested))
+                .replaceWith(connection.toApi());
     }
 
-    @Transactional
-    public ConnectionSnapshot delete(String clusterId, String connectionId, String caller) {
-        clusters.require(clusterId);
-        ConnectionSnapshot current = connections.findForUpdate(clusterId, connectionId)
-                .orElseThrow(() -> notFound(clusterId, connectionId));
-        if (!ConnectionStateMachine.canDelete(current.state())) {
-            // Deleting is already under way: answering with the connection keeps DELETE idempotent.
-            return current;
-        }
-        Instant now = now();
-        ConnectionSnapshot deleting = current.withState(ConnectionState.DELETING, null, current.endpointId(),
-                current.azIds(), now);
-        connections.updateState(deleting);
-        // Domains go first: the worker removes their records and zones before the endpoint.
-        for (DomainAttachment attachment : attachments.findByConnection(connectionId)) {
-            attachments.updateState(attachment.allIn(DomainState.DELETING, now));
-        }
-        events.emit(clusterId, EventTypes.CONNECTION_DELETION_REQUESTED, connectionId, now,
-                new ConnectionDeletionRequested(connectionId, clusterId, current.type(), caller, now));
-        return deleting;
+    @WithTransaction
+    public Uni<PrivateLinkConnection> delete(String clusterId, String connectionId, String caller) {
+        return clusters.require(clusterId)
+                .chain(() -> connections.findForUpdate(clusterId, connectionId))
+                .chain(row -> {
+                    if (row == null) {
+                        return Uni.createFrom().failure(notFound(clusterId, connectionId));
+                    }
+                    if (!ConnectionStateMachine.canDelete(row.state)) {
+                        // Deleting is already under way: answering with the connection keeps DELETE idempotent.
+                        return Uni.createFrom().item(ConnectionMapper.toSnapshot(row).toApi());
+                    }
+                    Instant now = CommandClock.now();
+                    row.state = ConnectionState.DELETING;
+                    row.message = null;
+                    row.updateTime = now;
+                    row.version++;
+                    ConnectionDeletionRequested deletion = new ConnectionDeletionRequested(connectionId, clusterId,
+                            row.type, caller, now, row.version);
+                    // Domains go first: the worker removes their records and zones before the endpoint.
+                    return attachments.findByConnection(connectionId)
+                            .invoke(list -> list.forEach(a -> AttachmentMapper.fillState(a,
+                                    AttachmentMapper.toAttachment(a).allIn(DomainState.DELETING, now))))
+                            .chain(() -> events.emit(clusterId, EventTypes.CONNECTION_DELETION_REQUESTED,
+                                    connectionId, now, deletion))
+                            .replaceWith(ConnectionMapper.toSnapshot(row).toApi());
+                });
     }
 
     static ApiException notFound(String clusterId, String connectionId) {
         return ApiException.notFound("Private link connection " + connectionId + " was not found in cluster "
                 + clusterId + ".");
-    }
-
-    private static Instant now() {
-        return CommandClock.now();
     }
 }

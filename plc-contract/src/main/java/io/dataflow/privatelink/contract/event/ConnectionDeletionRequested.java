@@ -10,5 +10,12 @@ public record ConnectionDeletionRequested(
         String clusterId,
         ConnectionType type,
         String requestedBy,
-        Instant requestTime) {
+        Instant requestTime,
+        /* the producer's version of this record: later versions supersede earlier ones */
+        long version) implements EventPayload {
+
+    @Override
+    public Object[] requiredFields() {
+        return new Object[] {"connectionId", connectionId, "clusterId", clusterId, "type", type, "requestTime", requestTime};
+    }
 }

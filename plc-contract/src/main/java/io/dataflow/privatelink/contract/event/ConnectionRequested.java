@@ -15,5 +15,14 @@ public record ConnectionRequested(
         String endpointServiceRegion,
         String createdBy,
         Instant createTime,
-        ClusterPlacement placement) {
+        ClusterPlacement placement,
+        /* the producer's version of this record: later versions supersede earlier ones */
+        long version) implements EventPayload {
+
+    @Override
+    public Object[] requiredFields() {
+        return new Object[] {"connectionId", connectionId, "clusterId", clusterId, "displayName", displayName, "type", type,
+                "endpointServiceName", endpointServiceName, "endpointServiceRegion", endpointServiceRegion,
+                "createTime", createTime, "placement", placement};
+    }
 }

@@ -16,5 +16,12 @@ public record ConnectionStateChanged(
         String message,
         String endpointId,
         List<String> availabilityZoneIds,
-        Instant changeTime) {
+        Instant changeTime,
+        /* the producer's version of this record: later versions supersede earlier ones */
+        long version) implements EventPayload {
+
+    @Override
+    public Object[] requiredFields() {
+        return new Object[] {"connectionId", connectionId, "clusterId", clusterId, "state", state, "changeTime", changeTime};
+    }
 }

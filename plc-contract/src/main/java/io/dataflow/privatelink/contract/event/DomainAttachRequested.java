@@ -21,5 +21,14 @@ public record DomainAttachRequested(
         String zoneName,
         List<DomainRecord> records,
         String createdBy,
-        Instant requestTime) {
+        Instant requestTime,
+        /* the producer's version of this record: later versions supersede earlier ones */
+        long version) implements EventPayload {
+
+    @Override
+    public Object[] requiredFields() {
+        return new Object[] {"attachDomainId", attachDomainId, "connectionId", connectionId, "clusterId", clusterId,
+                "connectionType", connectionType, "domainType", domainType, "uniqueName", uniqueName, "zoneName", zoneName,
+                "records", records, "requestTime", requestTime};
+    }
 }

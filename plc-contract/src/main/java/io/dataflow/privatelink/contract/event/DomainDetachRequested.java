@@ -11,5 +11,13 @@ public record DomainDetachRequested(
         String clusterId,
         ConnectionType connectionType,
         String requestedBy,
-        Instant requestTime) {
+        Instant requestTime,
+        /* the producer's version of this record: later versions supersede earlier ones */
+        long version) implements EventPayload {
+
+    @Override
+    public Object[] requiredFields() {
+        return new Object[] {"attachDomainId", attachDomainId, "connectionId", connectionId, "clusterId", clusterId,
+                "connectionType", connectionType, "requestTime", requestTime};
+    }
 }

@@ -13,5 +13,13 @@ public record DomainStateChanged(
         String clusterId,
         DomainState state,
         List<Domain> domains,
-        Instant changeTime) {
+        Instant changeTime,
+        /* the producer's version of this record: later versions supersede earlier ones */
+        long version) implements EventPayload {
+
+    @Override
+    public Object[] requiredFields() {
+        return new Object[] {"attachDomainId", attachDomainId, "connectionId", connectionId, "clusterId", clusterId, "state", state,
+                "domains", domains, "changeTime", changeTime};
+    }
 }

@@ -3,6 +3,7 @@ package io.dataflow.privatelink.kit.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.dataflow.privatelink.kit.faults.TransientFailures;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -20,6 +21,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+    /** What a 503 asks clients to wait before retrying. */
+    static final String RETRY_AFTER_SECONDS = "2";
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
@@ -83,6 +86,9 @@ public class ApiExceptionMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json);
         }
+        if (status >= 500 && TransientFailures.isTransient(e)) {
+            return unavailable();
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
             return respond(RpcCode.INTERNAL, "Internal error. Retry later; if it persists, contact support.");
@@ -94,8 +100,24 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (TransientFailures.isTransient(e)) {
+            LOG.warnf("Request failed for a transient reason: %s", e.toString());
+            return unavailable();
+        }
         LOG.error("Request failed unexpectedly", e);
         return respond(RpcCode.INTERNAL, "Internal error. Retry later; if it persists, contact support.");
+    }
+
+    /**
+     * The database (or another dependency) is briefly out of reach: 503 with code 14 and a
+     * {@code Retry-After}, so clients and proxies retry; nothing was changed.
+     */
+    public static Response unavailable() {
+        return Response.status(RpcCode.UNAVAILABLE.httpStatus()).type(MediaType.APPLICATION_JSON)
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .entity(ApiError.of(RpcCode.UNAVAILABLE, "The service is temporarily unavailable (its database "
+                        + "cannot be reached); nothing was changed. Retry in a few seconds."))
+                .build();
     }
 
     public static Response respond(RpcCode code, String message) {

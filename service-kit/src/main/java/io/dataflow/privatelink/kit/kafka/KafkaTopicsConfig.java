@@ -23,6 +23,20 @@ public interface KafkaTopicsConfig {
      */
     Optional<List<String>> compactedTopics();
 
+    /** Of those, the topics this service consumes: each gets its dead-letter topic, created here too. */
+    Optional<List<String>> consumedTopics();
+
+    /** The name this service consumes under (its processed-event log and dead-letter topics carry it). */
+    @WithDefault("${quarkus.application.name}")
+    String consumerName();
+
+    /**
+     * How long the event topics keep records: -1, forever, because the read models are rebuilt from
+     * them ({@code deploy/local/rebuild-read-models}); dead-letter topics keep theirs forever too.
+     */
+    @WithDefault("-1")
+    long retentionMs();
+
     @WithDefault("3")
     int partitions();
 

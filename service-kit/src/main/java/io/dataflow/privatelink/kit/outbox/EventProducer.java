@@ -12,24 +12,29 @@ import java.time.Duration;
 import java.util.Properties;
 
 /**
- * The Kafka producer the relay publishes with: idempotent with all replicas acknowledging, so that
- * retries inside the client neither duplicate nor reorder a connection's events.
+ * The Kafka producer the relay and the dead-letter sender publish with: idempotent with all replicas
+ * acknowledging, so that retries inside the client neither duplicate nor reorder a connection's events.
  */
 @ApplicationScoped
 public class EventProducer {
 
-    private final KafkaProducer<String, String> producer;
+    private final Properties properties = new Properties();
+    private final Duration deliveryTimeout;
+    private volatile KafkaProducer<String, String> producer;
 
     EventProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                  @ConfigProperty(name = "quarkus.application.name") String clientId) {
-        Properties properties = new Properties();
+                  @ConfigProperty(name = "quarkus.application.name") String clientId, OutboxConfig config) {
+        this.deliveryTimeout = config.deliveryTimeout();
+        long delivery = deliveryTimeout.toMillis();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-outbox");
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(10_000, delivery / 2));
+        // send() waits this long at most for metadata (the broker away); the relay calls it off the event loop.
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, delivery);
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         this.producer = new KafkaProducer<>(properties);
@@ -37,6 +42,22 @@ public class EventProducer {
 
     public Producer<String, String> producer() {
         return producer;
+    }
+
+    /** How long a send may take before it counts as failed. */
+    public Duration deliveryTimeout() {
+        return deliveryTimeout;
+    }
+
+    /**
+     * Drops the producer and what it still holds, and starts a fresh one: after sends that never
+     * completed (Kafka can split an oversized batch again and again), so they stop competing with the next
+     * attempt. Their rows are still in the outbox and go again.
+     */
+    public synchronized void replace() {
+        KafkaProducer<String, String> old = producer;
+        producer = new KafkaProducer<>(properties);
+        old.close(Duration.ZERO);
     }
 
     @PreDestroy

@@ -13,15 +13,26 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** How long the relay waits for new rows when it is not woken by a local commit. */
-    @WithDefault("200ms")
+    /** How long the relay waits for new rows when no commit notification wakes it (the safety net). */
+    @WithDefault("1s")
     Duration pollInterval();
 
     /** Rows published per relay transaction. */
     @WithDefault("500")
     int batchSize();
 
-    /** Pause after a failed relay attempt (Kafka or the database unreachable) before the next. */
-    @WithDefault("1s")
+    /** Pause after the first failed relay attempt (Kafka or the database unreachable); doubles up to the max. */
+    @WithDefault("200ms")
     Duration retryBackoff();
+
+    @WithDefault("5s")
+    Duration maxRetryBackoff();
+
+    /** How long Kafka may take to acknowledge an event before the attempt counts as failed. */
+    @WithDefault("30s")
+    Duration deliveryTimeout();
+
+    /** How long attempts may keep failing before the relay's readiness check reports DOWN. */
+    @WithDefault("30s")
+    Duration stuckAfter();
 }

@@ -1,0 +1,36 @@
+package io.dataflow.privatelink.connection.mapping;
+
+import io.dataflow.privatelink.connection.domain.Cluster;
+import io.dataflow.privatelink.connection.repository.ClusterEntity;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Cluster rows to the domain's {@link Cluster} and back. */
+public final class ClusterMapper {
+
+    private ClusterMapper() {
+    }
+
+    public static Cluster toCluster(ClusterEntity row) {
+        Map<String, String> subnetsByAz = new LinkedHashMap<>();
+        for (int i = 0; i < row.azIds.size(); i++) {
+            subnetsByAz.put(row.azIds.get(i), row.subnetIds.get(i));
+        }
+        return new Cluster(row.clusterId, row.projectId, row.provider, row.region, row.accountId, row.vpcId,
+                List.copyOf(row.azIds), subnetsByAz, row.securityGroupId);
+    }
+
+    public static void fill(ClusterEntity row, Cluster cluster) {
+        row.clusterId = cluster.clusterId();
+        row.projectId = cluster.projectId();
+        row.provider = cluster.provider();
+        row.region = cluster.region();
+        row.accountId = cluster.accountId();
+        row.vpcId = cluster.vpcId();
+        row.azIds = List.copyOf(cluster.azIds());
+        row.subnetIds = cluster.azIds().stream().map(az -> cluster.subnetIdsByAz().get(az)).toList();
+        row.securityGroupId = cluster.securityGroupId();
+    }
+}

@@ -1,0 +1,17 @@
+package io.dataflow.privatelink.kit.messaging;
+
+import io.dataflow.privatelink.contract.event.CloudEvent;
+import io.dataflow.privatelink.contract.event.EventPayload;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** One record of a batch, decoded and checked against the event contract. */
+public record InboundEvent(CloudEvent event, EventPayload payload, ConsumerRecord<String, String> record) {
+
+    public String type() {
+        return event.type();
+    }
+
+    public <T extends EventPayload> T payloadAs(Class<T> type) {
+        return type.cast(payload);
+    }
+}

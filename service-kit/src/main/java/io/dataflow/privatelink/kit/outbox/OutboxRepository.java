@@ -1,0 +1,102 @@
+package io.dataflow.privatelink.kit.outbox;
+
+import io.dataflow.privatelink.contract.event.CloudEvent;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The outbox table: appended to by every writing transaction, drained by the relay. */
+@ApplicationScoped
+public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long> {
+
+    /** Channel of the notification an append sends on commit, which wakes the relays at once. */
+    public static final String APPENDED_CHANNEL = "plc_outbox";
+
+    /** Advisory-lock key shared by all relays of one database. */
+    static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    /** One event for one topic. */
+    public record Outgoing(String topic, CloudEvent event) {
+    }
+
+    /**
+     * Inserts the events in the given order, in one statement, and notifies the relays (delivered when
+     * the transaction commits). The sequence numbers follow that order: the database assigns them row by
+     * row, in the order of the ordinality.
+     */
+    public Uni<Void> insertAll(List<Outgoing> events) {
+        int n = events.size();
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        String[] ids = new String[n];
+        String[] types = new String[n];
+        String[] sources = new String[n];
+        String[] times = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            CloudEvent event = events.get(i).event();
+            topics[i] = events.get(i).topic();
+            keys[i] = event.subject();
+            ids[i] = event.id();
+            types[i] = event.type();
+            sources[i] = event.source();
+            times[i] = event.time().toString();
+            payloads[i] = event.data();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        WITH appended AS (
+                          INSERT INTO outbox_event
+                            (topic, message_key, event_id, event_type, event_source, event_subject, event_time, payload)
+                          SELECT topic, message_key, event_id, event_type, event_source, message_key,
+                                 CAST(event_time AS timestamptz), payload
+                          FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
+                                      CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]))
+                               WITH ORDINALITY AS e(topic, message_key, event_id, event_type, event_source, event_time,
+                                                    payload, ordinality)
+                          ORDER BY ordinality
+                          RETURNING seq)
+                        SELECT CAST(count(*) AS text) || pg_notify(?8, '') FROM appended""")
+                .setParameter(1, topics).setParameter(2, keys).setParameter(3, ids).setParameter(4, types)
+                .setParameter(5, sources).setParameter(6, times).setParameter(7, payloads)
+                .setParameter(8, APPENDED_CHANNEL)
+                .getSingleResult()).replaceWithVoid();
+    }
+
+    /** Takes the relay lock for the current transaction; false when another relay holds it. */
+    Uni<Boolean> tryRelayLock() {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)", Boolean.class)
+                .setParameter(1, RELAY_LOCK).getSingleResult());
+    }
+
+    /** The oldest events not parked, in publishing order. */
+    Uni<List<OutboxEvent>> nextBatch(int limit) {
+        return find("parkedAt is null order by seq").page(0, limit).list();
+    }
+
+    Uni<Long> deletePublished(List<Long> sequences) {
+        return delete("seq in ?1", sequences);
+    }
+
+    /** Sets the event aside with the reason Kafka gave, so that later events are published. */
+    Uni<Integer> park(long seq, String reason, Instant now) {
+        return update("parkedAt = ?1, parkReason = ?2 where seq = ?3", now, reason, seq);
+    }
+
+    public Uni<Long> countParked() {
+        return count("parkedAt is not null");
+    }
+
+    public Uni<Long> countPending() {
+        return count("parkedAt is null");
+    }
+
+    /** Puts parked events back in the queue (after the cause was fixed); returns how many. */
+    public Uni<Integer> unparkAll() {
+        return update("parkedAt = null, parkReason = null where parkedAt is not null");
+    }
+}

@@ -1,0 +1,193 @@
+package io.dataflow.privatelink.kit;
+
+import io.dataflow.privatelink.contract.event.CloudEvent;
+import io.dataflow.privatelink.infra.InfraTestResource;
+import io.dataflow.privatelink.infra.SharedInfra;
+import io.dataflow.privatelink.infra.TopicProbe;
+import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
+import io.dataflow.privatelink.kit.outbox.OutboxRepository;
+import io.dataflow.privatelink.kit.outbox.OutboxWriter;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.when;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "kit_test"))
+class OutboxRelayTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String TOPIC = "kit.relayed.v1";
+
+    @Inject
+    OutboxWriter outbox;
+
+    @Inject
+    OutboxRepository outboxTable;
+
+    @Test
+    void committedEventsArePublishedInCommitOrderAndARolledBackOneNever() throws Throwable {
+        String subject = "plc-" + UUID.randomUUID();
+        List<String> committed = new ArrayList<>();
+        for (int tx = 0; tx < 10; tx++) {
+            List<CloudEvent> events = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                events.add(event(subject, tx * 10 + i));
+            }
+            inTransaction(() -> appendInOrder(events));
+            events.forEach(e -> committed.add(e.id()));
+        }
+        CloudEvent rolledBack = event(subject, -1);
+        assertThrows(IllegalStateException.class, () -> inTransaction(() -> outbox.append(TOPIC, rolledBack)
+                .chain(() -> Uni.createFrom().failure(new IllegalStateException("rolled back")))));
+        CloudEvent last = event(subject, 100);
+        inTransaction(() -> outbox.append(TOPIC, last));
+        committed.add(last.id());
+
+        try (TopicProbe topic = TopicProbe.fromBeginning(SharedInfra.kafka().bootstrapServers(), TOPIC)) {
+            List<String> published = topic.awaitRecords(r -> subject.equals(r.key()), committed.size(), WAIT).stream()
+                    .map(OutboxRelayTest::id).toList();
+            assertEquals(committed, published);
+        }
+    }
+
+    @Test
+    void anAppendOutsideATransactionIsRefused() {
+        assertThrows(IllegalStateException.class, () -> VertxContextSupport.subscribeAndAwait(() ->
+                Panache.withSession(() -> outbox.append(TOPIC, event("plc-x", 0)))));
+    }
+
+    @Test
+    void anEventKafkaRefusesForGoodIsParkedWithTheReasonAndTheRestArePublished() throws Throwable {
+        String small = "kit.small-messages." + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedInfra.kafka().bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(small, 1, (short) 1)
+                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "2048")))).all().get();
+        }
+        String subject = "plc-" + UUID.randomUUID();
+        CloudEvent before = event(subject, 1);
+        CloudEvent tooLarge = CloudEvent.of("kit.test.v1", "/kit-test", subject, Instant.now(),
+                Map.of("data", "x".repeat(10_000)));
+        CloudEvent after = event(subject, 2);
+        long parkedBefore = parked();
+        inTransaction(() -> outbox.append(small, before).chain(() -> outbox.append(small, tooLarge))
+                .chain(() -> outbox.append(small, after)));
+
+        try (TopicProbe topic = TopicProbe.fromBeginning(SharedInfra.kafka().bootstrapServers(), small)) {
+            List<String> published = topic.awaitRecords(r -> subject.equals(r.key()), 2, WAIT).stream()
+                    .map(OutboxRelayTest::id).toList();
+            assertEquals(List.of(before.id(), after.id()), published);
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(parkedBefore + 1, parked()));
+        when().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'outbox relay' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'outbox relay' }.data.parked", equalTo((int) (parkedBefore + 1)))
+                .body("checks.find { it.name == 'outbox relay' }.data.lastParkReason",
+                        containsString("RecordTooLargeException"));
+        inTransaction(() -> outboxTable.delete("eventId", tooLarge.id()).replaceWithVoid());
+    }
+
+    @Test
+    void aKafkaOutageUnderTheRelayLosesNothingAndReadinessComesBack() throws Throwable {
+        String subject = "plc-" + UUID.randomUUID();
+        List<String> committed = new ArrayList<>();
+        SharedInfra.stopKafka();
+        try {
+            for (int i = 0; i < 20; i++) {
+                CloudEvent event = event(subject, i);
+                inTransaction(() -> outbox.append(TOPIC, event));
+                committed.add(event.id());
+            }
+            await().atMost(WAIT).untilAsserted(() -> when().get("/q/health/ready").then()
+                    .body("checks.find { it.name == 'outbox relay' }.status", equalTo("DOWN")));
+        } finally {
+            SharedInfra.startKafkaAgain();
+        }
+        try (TopicProbe topic = TopicProbe.fromBeginning(SharedInfra.kafka().bootstrapServers(), TOPIC)) {
+            List<String> published = topic.awaitRecords(r -> subject.equals(r.key()), committed.size(), WAIT).stream()
+                    .map(OutboxRelayTest::id).toList();
+            assertEquals(Set.copyOf(committed), new HashSet<>(published), "every committed event, none other");
+            assertEquals(committed, published.stream().distinct().toList(), "in commit order");
+        }
+        await().atMost(WAIT).untilAsserted(() -> when().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'outbox relay' }.status", equalTo("UP")));
+    }
+
+    @Test
+    void aDatabaseCrashUnderTheRelayLosesNoCommittedEvent() throws Throwable {
+        String subject = "plc-" + UUID.randomUUID();
+        List<String> committed = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            CloudEvent event = event(subject, i);
+            inTransaction(() -> outbox.append(TOPIC, event));
+            committed.add(event.id());
+        }
+        SharedInfra.killPostgres();
+        SharedInfra.startPostgresAgain();
+        for (int i = 20; i < 40; i++) {
+            CloudEvent event = event(subject, i);
+            await().atMost(WAIT).ignoreExceptions().until(() -> {
+                inTransaction(() -> outbox.append(TOPIC, event));
+                return true;
+            });
+            committed.add(event.id());
+        }
+        try (TopicProbe topic = TopicProbe.fromBeginning(SharedInfra.kafka().bootstrapServers(), TOPIC)) {
+            List<String> published = topic.awaitRecords(r -> subject.equals(r.key()), committed.size(), WAIT).stream()
+                    .map(OutboxRelayTest::id).distinct().toList();
+            assertEquals(committed, published, "every committed event, once each after dedupe, in order");
+        }
+    }
+
+    private Uni<Void> appendInOrder(List<CloudEvent> events) {
+        return outbox.appendAll(events.stream().map(e -> new OutboxRepository.Outgoing(TOPIC, e)).toList());
+    }
+
+    private long parked() throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> outboxTable.countParked()));
+    }
+
+    private static void inTransaction(java.util.function.Supplier<Uni<Void>> work) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CloudEvent event(String subject, int n) {
+        return CloudEvent.of("kit.test.v1", "/kit-test", subject, Instant.now(), Map.of("n", n));
+    }
+
+    private static String id(ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader(CloudEventKafka.ID).value());
+    }
+}

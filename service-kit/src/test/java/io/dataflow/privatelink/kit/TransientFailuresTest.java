@@ -1,0 +1,37 @@
+package io.dataflow.privatelink.kit;
+
+import io.dataflow.privatelink.kit.faults.TransientFailures;
+import io.vertx.pgclient.PgException;
+import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+import java.util.concurrent.CompletionException;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TransientFailuresTest {
+
+    @Test
+    void theDatabaseOrTheBrokerAwayIsTransient() {
+        assertTrue(TransientFailures.isTransient(new CompletionException(new ConnectException("Connection refused"))));
+        assertTrue(TransientFailures.isTransient(pg("57P01"))); // admin shutdown
+        assertTrue(TransientFailures.isTransient(pg("08006"))); // connection failure
+        assertTrue(TransientFailures.isTransient(pg("40P01"))); // deadlock
+        assertTrue(TransientFailures.isTransient(pg("55P03"))); // lock not available
+        assertTrue(TransientFailures.isTransient(new RuntimeException(
+                new org.apache.kafka.common.errors.TimeoutException("expired"))));
+    }
+
+    @Test
+    void whatTheSameInputMeetsAgainIsNot() {
+        assertFalse(TransientFailures.isTransient(pg("22021"))); // invalid byte sequence (a NUL)
+        assertFalse(TransientFailures.isTransient(pg("23505"))); // unique violation
+        assertFalse(TransientFailures.isTransient(new IllegalArgumentException("bad payload")));
+        assertFalse(TransientFailures.isTransient(new RuntimeException(new NullPointerException())));
+    }
+
+    private static PgException pg(String sqlState) {
+        return new PgException("test", "ERROR", sqlState, "detail");
+    }
+}

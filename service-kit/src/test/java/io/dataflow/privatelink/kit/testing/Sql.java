@@ -1,0 +1,82 @@
+package io.dataflow.privatelink.kit.testing;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+import java.util.List;
+
+/**
+ * Looks into a service's database from its tests, through the same reactive session the service uses
+ * (tests may call it from any thread; it waits for the answer).
+ */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    /** The first column of the first row, as a number (e.g. a count). */
+    public static long count(String sql, Object... parameters) {
+        Object value = single(sql, parameters);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** The first column of the first row as text; null when there is no row. */
+    public static String text(String sql, Object... parameters) {
+        Object value = single(sql, parameters);
+        return value == null ? null : value.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Object single(String sql, Object... parameters) {
+        List<Object> rows = (List<Object>) await(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(session -> {
+                    var query = session.createNativeQuery(sql);
+                    for (int i = 0; i < parameters.length; i++) {
+                        query.setParameter(i + 1, parameters[i]);
+                    }
+                    return query.getResultList();
+                })));
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object row = rows.get(0);
+        return row instanceof Object[] columns ? columns[0] : row;
+    }
+
+    /** The first column of every row, as text (null stays null). */
+    @SuppressWarnings("unchecked")
+    public static List<String> texts(String sql, Object... parameters) {
+        List<Object> rows = (List<Object>) await(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(session -> {
+                    var query = session.createNativeQuery(sql);
+                    for (int i = 0; i < parameters.length; i++) {
+                        query.setParameter(i + 1, parameters[i]);
+                    }
+                    return query.getResultList();
+                })));
+        return rows.stream().map(row -> row instanceof Object[] columns ? columns[0] : row)
+                .map(value -> value == null ? null : value.toString()).toList();
+    }
+
+    /** Runs a statement in a transaction of its own; returns the rows it changed. */
+    public static int execute(String sql, Object... parameters) {
+        return (Integer) await(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.executeUpdate();
+        })));
+    }
+
+    private static Object await(java.util.function.Supplier<Uni<?>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> work.get().map(v -> (Object) v));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
