@@ -89,7 +89,7 @@ class DomainReadModelTest {
                 new Domain("*.use1-az1." + unique + ".aws.plc.tidbcloud.com", "ACTIVE", null),
                 new Domain("*.use1-az2." + unique + ".aws.plc.tidbcloud.com", "FAILED", "zone refused"));
         send(Topics.CONNECTION_STATE, EventTypes.DOMAIN_STATE_CHANGED, id,
-                new DomainStateChanged(attach.attachDomainId(), id, cluster, DomainState.FAILED, active, now()));
+                new DomainStateChanged(attach.attachDomainId(), id, cluster, DomainState.FAILED, active, now(), TestVersions.next()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(cluster, id)
                 .body("attachedDomains[0].domains.state", equalTo(List.of("ACTIVE", "FAILED")))
                 .body("attachedDomains[0].domains[1].message", equalTo("zone refused")));
@@ -101,11 +101,11 @@ class DomainReadModelTest {
         lookup(cluster, "b1.use1-az9." + unique + ".aws.plc.tidbcloud.com").statusCode(404);
 
         send(Topics.CONNECTION_REQUESTS, EventTypes.DOMAIN_DETACH_REQUESTED, id, new DomainDetachRequested(
-                attach.attachDomainId(), id, cluster, ConnectionType.AWS_ENDPOINT_SERVICE, "bob", now()));
+                attach.attachDomainId(), id, cluster, ConnectionType.AWS_ENDPOINT_SERVICE, "bob", now(), TestVersions.next()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(cluster, id)
                 .body("attachedDomains[0].domains.state", everyItem(equalTo("DELETING"))));
         send(Topics.CONNECTION_STATE, EventTypes.DOMAIN_DETACHED, id,
-                new DomainDetached(attach.attachDomainId(), id, cluster, now()));
+                new DomainDetached(attach.attachDomainId(), id, cluster, now(), TestVersions.next()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(cluster, id)
                 .body("attachedDomains", equalTo(List.of())));
         lookup(cluster, host).statusCode(404);
@@ -122,15 +122,15 @@ class DomainReadModelTest {
 
         // The state topic ran ahead of the request topic.
         send(Topics.CONNECTION_STATE, EventTypes.DOMAIN_STATE_CHANGED, id,
-                new DomainStateChanged(attach.attachDomainId(), id, cluster, DomainState.ACTIVE, active, now()));
+                new DomainStateChanged(attach.attachDomainId(), id, cluster, DomainState.ACTIVE, active, now(), TestVersions.next()));
         send(Topics.CONNECTION_REQUESTS, EventTypes.DOMAIN_ATTACH_REQUESTED, id, attach);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(cluster, id)
                 .body("attachedDomains[0].domains.state", everyItem(equalTo("ACTIVE"))));
 
         send(Topics.CONNECTION_REQUESTS, EventTypes.DOMAIN_DETACH_REQUESTED, id, new DomainDetachRequested(
-                attach.attachDomainId(), id, cluster, ConnectionType.AWS_ENDPOINT_SERVICE, "bob", now()));
+                attach.attachDomainId(), id, cluster, ConnectionType.AWS_ENDPOINT_SERVICE, "bob", now(), TestVersions.next()));
         send(Topics.CONNECTION_STATE, EventTypes.DOMAIN_STATE_CHANGED, id,
-                new DomainStateChanged(attach.attachDomainId(), id, cluster, DomainState.ACTIVE, active, now()));
+                new DomainStateChanged(attach.attachDomainId(), id, cluster, DomainState.ACTIVE, active, now(), TestVersions.next()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(cluster, id)
                 .body("attachedDomains[0].domains.state", everyItem(equalTo("DELETING"))));
     }
@@ -145,13 +145,13 @@ class DomainReadModelTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> lookup(cluster, host).statusCode(200));
 
         send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
-                new ConnectionDeletionRequested(id, cluster, ConnectionType.AWS_ENDPOINT_SERVICE, "bob", now()));
+                new ConnectionDeletionRequested(id, cluster, ConnectionType.AWS_ENDPOINT_SERVICE, "bob", now(), TestVersions.next()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(cluster, id)
                 .body("state", equalTo("DELETING"))
                 .body("attachedDomains[0].domains.state", everyItem(equalTo("DELETING"))));
         lookup(cluster, host).statusCode(200).body("state", equalTo("DELETING"));
 
-        send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_DELETED, id, new ConnectionDeleted(id, cluster, now()));
+        send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_DELETED, id, new ConnectionDeleted(id, cluster, now(), TestVersions.next()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> lookup(cluster, host).statusCode(404));
     }
 
@@ -174,9 +174,9 @@ class DomainReadModelTest {
                 "vpc-1", List.of("use1-az1", "use1-az2"), Map.of("use1-az1", "subnet-1", "use1-az2", "subnet-2"),
                 "sg-1");
         send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, new ConnectionRequested(id, cluster,
-                "kafka", ConnectionType.AWS_ENDPOINT_SERVICE, SERVICE, "us-east-1", "alice", now(), placement));
+                "kafka", ConnectionType.AWS_ENDPOINT_SERVICE, SERVICE, "us-east-1", "alice", now(), placement, TestVersions.next()));
         send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_STATE_CHANGED, id, new ConnectionStateChanged(id, cluster,
-                ConnectionState.ACTIVE, null, "vpce-0a", List.of("use1-az1", "use1-az2"), now()));
+                ConnectionState.ACTIVE, null, "vpce-0a", List.of("use1-az1", "use1-az2"), now(), TestVersions.next()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(cluster, id).body("state", equalTo("ACTIVE")));
         return id;
     }
@@ -185,7 +185,7 @@ class DomainReadModelTest {
         DomainPlan plan = DomainPlan.of(ConnectionType.AWS_ENDPOINT_SERVICE, DomainType.TIDBCLOUD_MANAGED, unique,
                 List.of("use1-az1", "use1-az2"), BaseDomains.DEFAULT);
         return new DomainAttachRequested(DomainAttachment.newId(), id, cluster, ConnectionType.AWS_ENDPOINT_SERVICE,
-                DomainType.TIDBCLOUD_MANAGED, unique, plan.zoneName(), plan.records(), "alice", now());
+                DomainType.TIDBCLOUD_MANAGED, unique, plan.zoneName(), plan.records(), "alice", now(), TestVersions.next());
     }
 
     private static ValidatableResponse get(String cluster, String id) {

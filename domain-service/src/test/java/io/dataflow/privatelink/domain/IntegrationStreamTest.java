@@ -73,14 +73,14 @@ class IntegrationStreamTest {
                 "vpc-1", List.of("use1-az1"), Map.of("use1-az1", "subnet-1"), "sg-1");
         send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, new ConnectionRequested(id, cluster,
                 "orders-kafka", ConnectionType.AWS_ENDPOINT_SERVICE,
-                "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "us-east-1", "alice", now(), placement));
+                "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "us-east-1", "alice", now(), placement, TestVersions.next()));
         send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_STATE_CHANGED, id, new ConnectionStateChanged(id, cluster,
-                ConnectionState.ACTIVE, null, "vpce-0feed", List.of("use1-az1"), now()));
+                ConnectionState.ACTIVE, null, "vpce-0feed", List.of("use1-az1"), now(), TestVersions.next()));
         DomainPlan plan = DomainPlan.of(ConnectionType.AWS_ENDPOINT_SERVICE, DomainType.TIDBCLOUD_MANAGED, unique,
                 List.of("use1-az1"), BaseDomains.DEFAULT);
         send(Topics.CONNECTION_REQUESTS, EventTypes.DOMAIN_ATTACH_REQUESTED, id, new DomainAttachRequested(
                 DomainAttachment.newId(), id, cluster, ConnectionType.AWS_ENDPOINT_SERVICE,
-                DomainType.TIDBCLOUD_MANAGED, unique, plan.zoneName(), plan.records(), "alice", now()));
+                DomainType.TIDBCLOUD_MANAGED, unique, plan.zoneName(), plan.records(), "alice", now(), TestVersions.next()));
 
         try (Changefeed feed = new Changefeed(bootstrapServers)) {
             JsonNode latest = await().atMost(Duration.ofSeconds(30)).until(() -> feed.poll().latest(id),
@@ -94,7 +94,7 @@ class IntegrationStreamTest {
             assertEquals(id, header(record, CloudEventKafka.SUBJECT));
             assertEquals("application/json", header(record, CloudEventKafka.CONTENT_TYPE));
 
-            send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_DELETED, id, new ConnectionDeleted(id, cluster, now()));
+            send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_DELETED, id, new ConnectionDeleted(id, cluster, now(), TestVersions.next()));
             await().atMost(Duration.ofSeconds(30)).until(() -> feed.poll().lastRecord(id).value() == null);
             assertNull(feed.latest(id));
             assertEquals(EventTypes.CONNECTION_DELETED, header(feed.lastRecord(id), CloudEventKafka.TYPE));

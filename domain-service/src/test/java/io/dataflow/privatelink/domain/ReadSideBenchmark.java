@@ -86,11 +86,11 @@ class ReadSideBenchmark {
                 producer.send(record(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, requested(cluster, id)));
                 producer.send(record(Topics.CONNECTION_STATE, EventTypes.CONNECTION_STATE_CHANGED, id,
                         new ConnectionStateChanged(id, cluster, ConnectionState.PENDING_ACCEPTANCE, null, "vpce-0b",
-                                List.of("use1-az1"), now())));
+                                List.of("use1-az1"), now(), TestVersions.next())));
             }
         }
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> views.count(cluster, ConnectionState.PENDING_ACCEPTANCE) == CONNECTIONS);
+                .until(() -> io.dataflow.privatelink.kit.testing.Sql.count("SELECT count(*) FROM connection_view WHERE cluster_id = ?1 AND state = 'PENDING_ACCEPTANCE'", cluster) == CONNECTIONS);
         double projectionSeconds = (System.nanoTime() - started) / 1e9;
         int events = 2 * CONNECTIONS;
 
@@ -114,7 +114,7 @@ class ReadSideBenchmark {
             String cluster = "fan-" + UUID.randomUUID();
             String id = ConnectionIds.newId();
             send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, requested(cluster, id));
-            await().atMost(Duration.ofSeconds(30)).until(() -> views.find(cluster, id).isPresent());
+            await().atMost(Duration.ofSeconds(30)).until(() -> io.dataflow.privatelink.kit.testing.Sql.count("SELECT count(*) FROM connection_view WHERE connection_id = ?1 AND display_name IS NOT NULL", id) == 1);
 
             long heapBefore = usedHeap();
             CountDownLatch initial = new CountDownLatch(subscribers);
@@ -137,7 +137,7 @@ class ReadSideBenchmark {
 
             long changeSent = System.nanoTime();
             send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_STATE_CHANGED, id, new ConnectionStateChanged(id, cluster,
-                    ConnectionState.PENDING_ACCEPTANCE, null, "vpce-0c", List.of("use1-az1"), now()));
+                    ConnectionState.PENDING_ACCEPTANCE, null, "vpce-0c", List.of("use1-az1"), now(), TestVersions.next()));
             if (!changed.await(5, TimeUnit.MINUTES)) {
                 throw new AssertionError(changed.getCount() + " subscribers never saw the change");
             }
@@ -239,7 +239,7 @@ class ReadSideBenchmark {
         ClusterPlacement placement = new ClusterPlacement(cluster, "p", CloudProvider.AWS, "us-east-1", "111111111111",
                 "vpc-1", List.of("use1-az1"), Map.of("use1-az1", "subnet-1"), "sg-1");
         return new ConnectionRequested(id, cluster, "bench", ConnectionType.AWS_ENDPOINT_SERVICE,
-                "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "us-east-1", "bench", now(), placement);
+                "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "us-east-1", "bench", now(), placement, TestVersions.next());
     }
 
     private static long usedHeap() {

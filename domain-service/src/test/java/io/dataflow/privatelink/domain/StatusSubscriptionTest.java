@@ -79,7 +79,7 @@ class StatusSubscriptionTest {
             assertEquals("PENDING_ACCEPTANCE", pending.path("state").asText());
             assertEquals("vpce-" + id.substring(4, 12), pending.path("awsEndpointService").path("endpointId").asText());
 
-            send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_DELETED, id, new ConnectionDeleted(id, cluster, now()));
+            send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_DELETED, id, new ConnectionDeleted(id, cluster, now(), TestVersions.next()));
             SseClient.Event deleted = stream.next(WAIT);
             assertEquals("deleted", deleted.name());
             assertEquals(id, JSON.readTree(deleted.data()).path("privateLinkConnectionId").asText());
@@ -172,12 +172,12 @@ class StatusSubscriptionTest {
                 "vpc-1", List.of("use1-az1"), Map.of("use1-az1", "subnet-1"), "sg-1");
         send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, new ConnectionRequested(id, cluster,
                 "kafka", ConnectionType.AWS_ENDPOINT_SERVICE,
-                "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "us-east-1", "alice", now(), placement));
+                "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "us-east-1", "alice", now(), placement, TestVersions.next()));
     }
 
     private void change(String cluster, String id, ConnectionState state) {
         send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_STATE_CHANGED, id, new ConnectionStateChanged(id, cluster,
-                state, null, "vpce-" + id.substring(4, 12), List.of("use1-az1"), now()));
+                state, null, "vpce-" + id.substring(4, 12), List.of("use1-az1"), now(), TestVersions.next()));
     }
 
     private static void awaitVisible(String cluster, String id) {

@@ -113,7 +113,7 @@ class StatusWebSocketTest {
 
     private void change(String cluster, String id, ConnectionState state) {
         send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_STATE_CHANGED, id, new ConnectionStateChanged(id, cluster,
-                state, null, "vpce-0ws", List.of("use1-az1"), now()));
+                state, null, "vpce-0ws", List.of("use1-az1"), now(), TestVersions.next()));
     }
 
     private void send(String topic, String type, String id, Object payload) {
@@ -125,7 +125,7 @@ class StatusWebSocketTest {
         ClusterPlacement placement = new ClusterPlacement(cluster, "p", CloudProvider.AWS, "us-east-1", "111111111111",
                 "vpc-1", List.of("use1-az1"), Map.of("use1-az1", "subnet-1"), "sg-1");
         return new ConnectionRequested(id, cluster, "ws", ConnectionType.AWS_ENDPOINT_SERVICE,
-                "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "us-east-1", "alice", now(), placement);
+                "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "us-east-1", "alice", now(), placement, TestVersions.next());
     }
 
     private static Instant now() {

@@ -38,7 +38,7 @@ public interface DomainServiceConfig {
         String liveSchema();
 
         /** The live service's consumer group. */
-        @WithDefault("domain-service")
+        @WithDefault("domain-service.v2")
         String liveGroupId();
 
         @WithDefault("5m")
@@ -55,6 +55,13 @@ public interface DomainServiceConfig {
         /** How often an idle status stream carries a comment, so proxies do not close it. */
         @WithDefault("15s")
         Duration heartbeat();
+
+        /**
+         * How many live changes a subscriber may be behind before its stream is ended with a resync
+         * event (it reconnects from what it last received): the bound on what one subscriber holds.
+         */
+        @WithDefault("1000")
+        int bufferSize();
     }
 
     /** The integration stream for other dataflow services. */

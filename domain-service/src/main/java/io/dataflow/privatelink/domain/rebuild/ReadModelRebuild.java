@@ -1,7 +1,9 @@
 package io.dataflow.privatelink.domain.rebuild;
 
 import io.dataflow.privatelink.domain.config.DomainServiceConfig;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,7 +16,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,18 +36,15 @@ public class ReadModelRebuild {
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
 
     private final DomainServiceConfig config;
-    private final DataSource dataSource;
     private final String bootstrapServers;
     private final List<String> topics;
 
-    ReadModelRebuild(DomainServiceConfig config, DataSource dataSource,
+    ReadModelRebuild(DomainServiceConfig config,
                      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                     @ConfigProperty(name = "mp.messaging.incoming.connection-requests.topic") String requests,
-                     @ConfigProperty(name = "mp.messaging.incoming.connection-state.topic") String states) {
+                     @ConfigProperty(name = "mp.messaging.incoming.connection-events.topics") List<String> topics) {
         this.config = config;
-        this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
-        this.topics = List.of(requests, states);
+        this.topics = topics;
     }
 
     void onStart(@Observes StartupEvent startup) {
@@ -70,7 +68,7 @@ public class ReadModelRebuild {
                         || !caughtUp(admin, rebuild.liveGroupId(), ends, deadline)) {
                     break;
                 }
-                differences = ReadModelComparison.differences(dataSource, rebuild.liveSchema(), rebuild.schema());
+                differences = compare(rebuild);
                 if (differences.isEmpty()) {
                     System.out.printf("Rebuilt the read models from %s into schema %s in %d ms: equal to the live "
                                     + "ones in schema %s.%n", topics, rebuild.schema(),
@@ -88,6 +86,17 @@ public class ReadModelRebuild {
         System.out.printf("Rebuild into schema %s did not match the live read models within %s:%n  %s%n",
                 rebuild.schema(), rebuild.timeout(), String.join("\n  ", differences));
         Quarkus.asyncExit(1);
+    }
+
+    private static List<String> compare(DomainServiceConfig.Rebuild rebuild) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
+                    ReadModelComparison.differences(rebuild.liveSchema(), rebuild.schema())));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {

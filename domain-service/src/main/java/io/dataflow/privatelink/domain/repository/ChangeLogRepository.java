@@ -1,15 +1,14 @@
 package io.dataflow.privatelink.domain.repository;
 
-import io.dataflow.privatelink.kit.jdbc.Jdbc;
+import io.dataflow.privatelink.domain.projection.ProjectionEffects.SnapshotChange;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
-/** The change log status subscriptions are served from, in commit order. */
+/** The change log status subscriptions are served from (table {@code connection_change}), in commit order. */
 @ApplicationScoped
 public class ChangeLogRepository {
 
@@ -20,63 +19,77 @@ public class ChangeLogRepository {
     public record Change(long seq, String connectionId, String clusterId, String snapshot, Instant changeTime) {
     }
 
-    private final DataSource dataSource;
-
-    ChangeLogRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
     /**
-     * Appends a change. The lock is held until the projection's transaction commits, so changes commit
-     * in seq order and a reader that has seen seq N never later finds an N-1 appear.
+     * Appends the changes in their order and returns their sequence numbers. The lock is held until the
+     * batch's transaction commits, so changes commit in seq order: a reader that has seen seq N never
+     * later finds an N-1 appear.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void append(String connectionId, String clusterId, String snapshot, Instant changeTime) {
-        Jdbc.query(dataSource, rs -> true, "SELECT pg_advisory_xact_lock(?)", CHANGE_LOG_LOCK);
-        Jdbc.update(dataSource, "INSERT INTO connection_change (connection_id, cluster_id, snapshot, change_time) "
-                + "VALUES (?, ?, ?, ?)", connectionId, clusterId, snapshot, changeTime);
-    }
-
-    /** The connection's latest logged snapshot (null once deleted); empty when it has none. */
-    public Optional<Change> latest(String connectionId) {
-        return query("SELECT * FROM connection_change WHERE connection_id = ? ORDER BY seq DESC LIMIT 1",
-                connectionId).stream().findFirst();
+    @SuppressWarnings("unchecked")
+    public Uni<List<Long>> appendAll(List<SnapshotChange> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        int n = changes.size();
+        String[] connections = new String[n];
+        String[] clusters = new String[n];
+        String[] snapshots = new String[n];
+        String[] times = new String[n];
+        for (int i = 0; i < n; i++) {
+            SnapshotChange c = changes.get(i);
+            connections[i] = c.connectionId();
+            clusters[i] = c.clusterId();
+            snapshots[i] = c.snapshot();
+            times[i] = c.time().toString();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+                .setParameter(1, CHANGE_LOG_LOCK).getSingleResult()
+                .chain(() -> session.createNativeQuery("""
+                                INSERT INTO connection_change (connection_id, cluster_id, snapshot, change_time)
+                                SELECT connection, cluster, snapshot, CAST(time AS timestamptz)
+                                FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]),
+                                            CAST(?4 AS text[])) WITH ORDINALITY AS c(connection, cluster, snapshot, time, n)
+                                ORDER BY n
+                                RETURNING seq""", Long.class)
+                        .setParameter(1, connections).setParameter(2, clusters).setParameter(3, snapshots)
+                        .setParameter(4, times).getResultList()))
+                .map(seqs -> seqs.stream().sorted().toList());
     }
 
     /** Changes after {@code afterSeq}, oldest first; {@code clusterId} and {@code connectionId} filter when given. */
-    public List<Change> after(long afterSeq, String clusterId, String connectionId, int limit) {
-        return query("""
-                        SELECT * FROM connection_change WHERE seq > ?
-                          AND (?::text IS NULL OR cluster_id = ?::text)
-                          AND (?::text IS NULL OR connection_id = ?::text)
-                        ORDER BY seq LIMIT ?""",
-                afterSeq, clusterId, clusterId, connectionId, connectionId, limit);
+    @SuppressWarnings("unchecked")
+    public Uni<List<Change>> after(long afterSeq, String clusterId, String connectionId, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        SELECT seq, connection_id, cluster_id, snapshot, change_time FROM connection_change
+                        WHERE seq > ?1 AND (CAST(?2 AS text) IS NULL OR cluster_id = CAST(?2 AS text))
+                          AND (CAST(?3 AS text) IS NULL OR connection_id = CAST(?3 AS text))
+                        ORDER BY seq LIMIT ?4""", Object[].class)
+                .setParameter(1, afterSeq).setParameter(2, clusterId).setParameter(3, connectionId)
+                .setParameter(4, limit).getResultList()).map(rows -> ((List<Object[]>) (List<?>) rows).stream()
+                .map(r -> new Change(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                        HistoryRepository.instant(r[4])))
+                .toList());
     }
 
-    /** Each connection's latest change at {@code seq} or before, if it is not a deletion; in seq order. */
-    public List<Change> currentAt(long seq, String clusterId, String connectionId) {
-        return query("""
-                        SELECT * FROM (
-                          SELECT DISTINCT ON (connection_id) * FROM connection_change
-                          WHERE seq <= ? AND cluster_id = ? AND (?::text IS NULL OR connection_id = ?::text)
-                          ORDER BY connection_id, seq DESC) latest
-                        WHERE snapshot IS NOT NULL ORDER BY seq""",
-                seq, clusterId, connectionId, connectionId);
+    public Uni<Long> lastSeq() {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "SELECT COALESCE(max(seq), 0) FROM connection_change", Long.class).getSingleResult());
     }
 
-    public long lastSeq() {
-        return Jdbc.query(dataSource, rs -> rs.getLong(1), "SELECT COALESCE(max(seq), 0) FROM connection_change")
-                .get(0);
+    /** Changes up to here were purged: a subscriber resuming from before it starts from the current state. */
+    public Uni<Long> purgedThrough() {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "SELECT purged_through FROM change_log_horizon", Long.class).getSingleResult());
     }
 
-    /** Drops changes older than {@code cutoff} (a subscriber further behind starts from the current state). */
-    @Transactional
-    public int purgeBefore(Instant cutoff) {
-        return Jdbc.update(dataSource, "DELETE FROM connection_change WHERE change_time < ?", cutoff);
-    }
-
-    private List<Change> query(String sql, Object... parameters) {
-        return Jdbc.query(dataSource, rs -> new Change(rs.getLong("seq"), rs.getString("connection_id"),
-                rs.getString("cluster_id"), rs.getString("snapshot"), Jdbc.instant(rs, "change_time")), sql, parameters);
+    /**
+     * Drops changes older than {@code cutoff} and moves the horizon past them. The current snapshots of
+     * live connections are kept in the read model itself, so new subscribers still start with all of them.
+     */
+    public Uni<Integer> purgeBefore(Instant cutoff) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        WITH purged AS (DELETE FROM connection_change WHERE change_time < ?1 RETURNING seq)
+                        UPDATE change_log_horizon SET purged_through = GREATEST(purged_through,
+                          COALESCE((SELECT max(seq) FROM purged), 0))""")
+                .setParameter(1, cutoff).executeUpdate());
     }
 }

@@ -1,184 +1,112 @@
 package io.dataflow.privatelink.domain.repository;
 
-import io.dataflow.privatelink.contract.ConnectionSnapshot;
 import io.dataflow.privatelink.contract.ConnectionState;
-import io.dataflow.privatelink.contract.api.StateChange;
-import io.dataflow.privatelink.contract.event.ConnectionRequested;
-import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.dataflow.privatelink.kit.jdbc.ConnectionSnapshotRows;
-import io.dataflow.privatelink.kit.jdbc.Jdbc;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.LockModeType;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
-/** The connection read model and its history. Projection writes join the consumer's transaction. */
+/** The connection read model. */
 @ApplicationScoped
-public class ConnectionViewRepository {
+public class ConnectionViewRepository implements PanacheRepositoryBase<ConnectionViewEntity, String> {
 
     /** Where a page starts: after this (createTime, connectionId) in the list order. */
     public record PagePosition(Instant createTime, String connectionId) {
     }
 
-    private final DataSource dataSource;
-
-    ConnectionViewRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
+    /** A connection's current snapshot as last published, and the change that published it. */
+    public record CurrentSnapshot(String connectionId, String clusterId, String snapshot, long seq) {
     }
 
-    /** Fills in what the request says; a state a worker reported first is kept. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void upsertRequested(ConnectionRequested r) {
-        update("""
-                INSERT INTO connection_view (connection_id, cluster_id, display_name, type, service_name,
-                  service_region, state, created_by, create_time, update_time)
-                VALUES (?, ?, ?, ?, ?, ?, 'CREATING', ?, ?, ?)
-                ON CONFLICT (connection_id) DO UPDATE SET display_name = excluded.display_name,
-                  type = excluded.type, service_name = excluded.service_name,
-                  service_region = excluded.service_region, created_by = excluded.created_by,
-                  create_time = excluded.create_time""",
-                r.connectionId(), r.clusterId(), r.displayName(), r.type().name(), r.endpointServiceName(),
-                r.endpointServiceRegion(), r.createdBy(), r.createTime(), r.createTime());
-    }
+    private static final String LIVE = "clusterId = :cluster and deletedAt is null and displayName is not null";
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void markDeletionRequested(String connectionId, String clusterId, Instant time) {
-        update("""
-                INSERT INTO connection_view (connection_id, cluster_id, state, deletion_requested, update_time)
-                VALUES (?, ?, 'DELETING', TRUE, ?)
-                ON CONFLICT (connection_id) DO UPDATE SET state = 'DELETING', deletion_requested = TRUE,
-                  message = NULL, update_time = excluded.update_time""",
-                connectionId, clusterId, time);
+    /**
+     * Makes sure each connection has a row (an empty one for a connection whose first event this is), in
+     * one statement; rows that exist are left alone. Then {@link #lockAll} can lock every row of a batch.
+     */
+    public Uni<Void> ensureRows(Map<String, String> clusterByConnection) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        INSERT INTO connection_view (connection_id, cluster_id, state)
+                        SELECT id, cluster, 'CREATING' FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[])) AS r(id, cluster)
+                        ON CONFLICT (connection_id) DO NOTHING""")
+                .setParameter(1, clusterByConnection.keySet().toArray(String[]::new))
+                .setParameter(2, clusterByConnection.values().toArray(String[]::new))
+                .executeUpdate()).replaceWithVoid();
     }
 
     /**
-     * Applies a worker's report. After deletion was requested only DELETING is applied to the state,
-     * so a report the worker sent before it saw the deletion cannot bring the connection back.
+     * The rows, locked for the transaction in id order (so two batches never deadlock): whatever a batch
+     * computes from them (snapshots above all) cannot miss a change another batch makes meanwhile.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void applyState(ConnectionStateChanged c) {
-        update("""
-                INSERT INTO connection_view (connection_id, cluster_id, state, message, endpoint_id, az_ids, update_time)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (connection_id) DO UPDATE SET
-                  state = CASE WHEN connection_view.deletion_requested THEN 'DELETING' ELSE excluded.state END,
-                  message = CASE WHEN connection_view.deletion_requested THEN NULL ELSE excluded.message END,
-                  endpoint_id = COALESCE(excluded.endpoint_id, connection_view.endpoint_id),
-                  az_ids = COALESCE(excluded.az_ids, connection_view.az_ids),
-                  update_time = excluded.update_time""",
-                c.connectionId(), c.clusterId(), c.state().name(), c.message(), c.endpointId(),
-                c.availabilityZoneIds(), c.changeTime());
+    public Uni<List<ConnectionViewEntity>> lockAll(List<String> connectionIds) {
+        return find("connectionId in ?1 order by connectionId", connectionIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void markDeleted(String connectionId, String clusterId, Instant time) {
-        update("""
-                INSERT INTO connection_view (connection_id, cluster_id, state, deleted, update_time)
-                VALUES (?, ?, 'DELETING', TRUE, ?)
-                ON CONFLICT (connection_id) DO UPDATE SET deleted = TRUE, update_time = excluded.update_time""",
-                connectionId, clusterId, time);
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void appendHistory(String connectionId, ConnectionState state, String message, Instant time) {
-        update("INSERT INTO connection_history (connection_id, state, message, change_time) VALUES (?, ?, ?, ?)",
-                connectionId, state.name(), message, time);
-    }
-
-    /** The connection by id alone, whether live (present) or not shown; and whether it is deleted. */
-    public Optional<ConnectionSnapshot> findVisible(String connectionId) {
-        return query("SELECT * FROM connection_view WHERE connection_id = ? AND NOT deleted "
-                + "AND display_name IS NOT NULL", connectionId).stream().findFirst();
-    }
-
-    public boolean isDeleted(String connectionId) {
-        return !Jdbc.query(dataSource, rs -> true,
-                "SELECT 1 FROM connection_view WHERE connection_id = ? AND deleted", connectionId).isEmpty();
+    /** A connection the API shows; one whose request has not been projected yet is not shown. */
+    public Uni<ConnectionViewEntity> findLive(String clusterId, String connectionId) {
+        return find("connectionId = :id and " + LIVE, Parameters.with("id", connectionId).and("cluster", clusterId))
+                .firstResult();
     }
 
     /** Whether the cluster has (or had, within the retention) this connection; and whether it is deleted. */
-    public Optional<Boolean> deletedFlag(String clusterId, String connectionId) {
-        return Jdbc.query(dataSource, rs -> rs.getBoolean("deleted"),
-                "SELECT deleted FROM connection_view WHERE cluster_id = ? AND connection_id = ?",
-                clusterId, connectionId).stream().findFirst();
-    }
-
-    /** The connection's state changes, oldest first by when they happened (the two topics may arrive out of step). */
-    public List<StateChange> history(String connectionId) {
-        return Jdbc.query(dataSource, rs -> new StateChange(ConnectionState.valueOf(rs.getString("state")),
-                        rs.getString("message"), Jdbc.instant(rs, "change_time")),
-                "SELECT * FROM connection_history WHERE connection_id = ? ORDER BY change_time, seq", connectionId);
-    }
-
-    /**
-     * Forgets connections deleted before {@code cutoff}: their tombstones (late events can no longer
-     * arrive after such a time), their history and their attachments' tombstones. Returns how many.
-     */
-    @Transactional
-    public int purgeDeletedBefore(Instant cutoff) {
-        List<String> expired = Jdbc.query(dataSource, rs -> rs.getString(1),
-                "SELECT connection_id FROM connection_view WHERE deleted AND update_time < ?", cutoff);
-        for (String id : expired) {
-            update("DELETE FROM connection_history WHERE connection_id = ?", id);
-            update("DELETE FROM attachment_view WHERE connection_id = ?", id);
-            update("DELETE FROM connection_view WHERE connection_id = ?", id);
-        }
-        return expired.size();
-    }
-
-    /** A live connection; one whose request has not been projected yet is not shown. */
-    public Optional<ConnectionSnapshot> find(String clusterId, String connectionId) {
-        List<ConnectionSnapshot> found = query("""
-                SELECT * FROM connection_view WHERE cluster_id = ? AND connection_id = ?
-                  AND NOT deleted AND display_name IS NOT NULL""", clusterId, connectionId);
-        return found.stream().findFirst();
+    public Uni<Boolean> deletedFlag(String clusterId, String connectionId) {
+        return find("connectionId = ?1 and clusterId = ?2 and displayName is not null", connectionId, clusterId)
+                .firstResult().map(row -> row == null ? null : row.deletedAt != null);
     }
 
     /** One page of a cluster's live connections in creation order, after {@code after} when given. */
-    public List<ConnectionSnapshot> page(String clusterId, ConnectionState state, PagePosition after, int limit) {
-        return query("""
-                SELECT * FROM connection_view
-                WHERE cluster_id = ? AND NOT deleted AND display_name IS NOT NULL
-                  AND (?::text IS NULL OR state = ?::text)
-                  AND (?::timestamptz IS NULL OR (create_time, connection_id) > (?::timestamptz, ?::text))
-                ORDER BY create_time, connection_id
-                LIMIT ?""",
-                clusterId, stateName(state), stateName(state),
-                after == null ? null : after.createTime(), after == null ? null : after.createTime(),
-                after == null ? null : after.connectionId(), limit);
-    }
-
-    public long count(String clusterId, ConnectionState state) {
-        try (Connection db = dataSource.getConnection();
-             PreparedStatement select = Jdbc.prepare(db, """
-                     SELECT count(*) FROM connection_view
-                     WHERE cluster_id = ? AND NOT deleted AND display_name IS NOT NULL
-                       AND (?::text IS NULL OR state = ?::text)""",
-                     clusterId, stateName(state), stateName(state));
-             ResultSet rs = select.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count connections of cluster " + clusterId, e);
+    public Uni<List<ConnectionViewEntity>> page(String clusterId, ConnectionState state, PagePosition after, int limit) {
+        StringBuilder query = new StringBuilder(LIVE);
+        Parameters parameters = Parameters.with("cluster", clusterId);
+        if (state != null) {
+            query.append(" and state = :state");
+            parameters.and("state", state);
         }
+        if (after != null) {
+            query.append(" and (createTime > :afterTime or (createTime = :afterTime and connectionId > :afterId))");
+            parameters.and("afterTime", after.createTime()).and("afterId", after.connectionId());
+        }
+        query.append(" order by createTime, connectionId");
+        return find(query.toString(), parameters).page(0, limit).list();
     }
 
-    private static String stateName(ConnectionState state) {
-        return state == null ? null : state.name();
+    public Uni<Long> countLive(String clusterId, ConnectionState state) {
+        return state == null ? count(LIVE, Parameters.with("cluster", clusterId))
+                : count(LIVE + " and state = :state", Parameters.with("cluster", clusterId).and("state", state));
     }
 
-    private void update(String sql, Object... parameters) {
-        Jdbc.update(dataSource, sql, parameters);
+    /**
+     * Each connection of the scope whose latest change is at {@code seq} or before and shows it, oldest
+     * change first: what a new subscriber starts with. Connections changed after {@code seq} reach it
+     * live. Read from the connections themselves, so no retention of the change log can lose them.
+     */
+    @SuppressWarnings("unchecked")
+    public Uni<List<CurrentSnapshot>> currentSnapshots(String clusterId, String connectionId, long seq) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        SELECT connection_id, cluster_id, last_snapshot, last_change_seq FROM connection_view
+                        WHERE cluster_id = ?1 AND (CAST(?2 AS text) IS NULL OR connection_id = CAST(?2 AS text))
+                          AND last_snapshot IS NOT NULL AND last_change_seq <= ?3
+                        ORDER BY last_change_seq""", Object[].class)
+                .setParameter(1, clusterId).setParameter(2, connectionId).setParameter(3, seq)
+                .getResultList()).map(rows -> ((List<Object[]>) (List<?>) rows).stream()
+                .map(r -> new CurrentSnapshot((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue()))
+                .toList());
     }
 
-    private List<ConnectionSnapshot> query(String sql, Object... parameters) {
-        return Jdbc.query(dataSource, ConnectionSnapshotRows::read, sql, parameters);
+    /** Connections deleted before {@code cutoff}: their tombstones can go (late events no longer arrive). */
+    public Uni<List<String>> deletedBefore(Instant cutoff) {
+        return find("select v.connectionId from ConnectionViewEntity v where v.deletedAt < ?1", cutoff)
+                .project(String.class).list();
+    }
+
+    public Uni<Long> deleteAll(List<String> connectionIds) {
+        return delete("connectionId in ?1", connectionIds);
     }
 }

@@ -4,6 +4,7 @@ import io.dataflow.privatelink.contract.api.ConnectionHistory;
 import io.dataflow.privatelink.contract.api.ListPrivateLinkConnectionsResponse;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 import io.dataflow.privatelink.domain.service.ConnectionQueries;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,25 +24,25 @@ public class ConnectionQueryResource {
     }
 
     @GET
-    public ListPrivateLinkConnectionsResponse list(@PathParam("clusterId") String clusterId,
-                                                   @QueryParam("pageSize") String pageSize,
-                                                   @QueryParam("pageToken") String pageToken,
-                                                   @QueryParam("state") String state) {
+    public Uni<ListPrivateLinkConnectionsResponse> list(@PathParam("clusterId") String clusterId,
+                                                        @QueryParam("pageSize") String pageSize,
+                                                        @QueryParam("pageToken") String pageToken,
+                                                        @QueryParam("state") String state) {
         return queries.list(clusterId, QueryParams.optionalInt("pageSize", pageSize), pageToken, state);
     }
 
     /** Additive: the connection's state changes with time and reason, also after its deletion. */
     @GET
     @Path("/{privateLinkConnectionId}/history")
-    public ConnectionHistory history(@PathParam("clusterId") String clusterId,
-                                     @PathParam("privateLinkConnectionId") String connectionId) {
+    public Uni<ConnectionHistory> history(@PathParam("clusterId") String clusterId,
+                                          @PathParam("privateLinkConnectionId") String connectionId) {
         return queries.history(clusterId, connectionId);
     }
 
     @GET
     @Path("/{privateLinkConnectionId}")
-    public PrivateLinkConnection get(@PathParam("clusterId") String clusterId,
-                                     @PathParam("privateLinkConnectionId") String connectionId) {
+    public Uni<PrivateLinkConnection> get(@PathParam("clusterId") String clusterId,
+                                          @PathParam("privateLinkConnectionId") String connectionId) {
         return queries.get(clusterId, connectionId);
     }
 }

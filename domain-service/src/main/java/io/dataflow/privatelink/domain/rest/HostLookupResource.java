@@ -25,7 +25,7 @@ public class HostLookupResource {
     }
 
     @GET
-    public HostRoute lookup(@PathParam("clusterId") String clusterId, @QueryParam("hostname") String hostname) {
+    public io.smallrye.mutiny.Uni<HostRoute> lookup(@PathParam("clusterId") String clusterId, @QueryParam("hostname") String hostname) {
         return routes.lookup(clusterId, hostname);
     }
 }

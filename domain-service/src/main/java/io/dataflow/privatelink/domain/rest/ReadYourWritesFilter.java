@@ -1,38 +1,44 @@
 package io.dataflow.privatelink.domain.rest;
 
 import io.dataflow.privatelink.domain.config.DomainServiceConfig;
+import io.dataflow.privatelink.domain.service.ProjectionSignals;
 import io.dataflow.privatelink.kit.api.ReadYourWrites;
-import io.dataflow.privatelink.kit.jdbc.Jdbc;
+import io.dataflow.privatelink.kit.inbox.ProcessedEvents;
+import io.dataflow.privatelink.kit.kafka.KafkaTopicsConfig;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import javax.sql.DataSource;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Holds a query until this service has projected the event named in {@link ReadYourWrites#MIN_EVENT_HEADER}
- * (the caller's latest command), so that it answers with the caller's own writes. Waits at most
- * {@code plc.read-your-writes.max-wait}; after that it answers with what it has (and logs the lag).
+ * (the caller's latest command), so that it answers with the caller's own writes. It looks once, then
+ * again each time a batch commits (the projection's notification), without holding a thread and without
+ * polling; after {@code plc.read-your-writes.max-wait} it answers with what it has (and logs the lag).
  */
 @ApplicationScoped
 public class ReadYourWritesFilter {
 
     private static final Logger LOG = Logger.getLogger(ReadYourWritesFilter.class);
-    private static final String CONSUMER = "domain-service";
-    private static final long CHECK_NANOS = Duration.ofMillis(5).toNanos();
 
-    private final DataSource dataSource;
+    private final ProcessedEvents processed;
+    private final ProjectionSignals signals;
     private final Duration maxWait;
+    private final String consumer;
 
-    ReadYourWritesFilter(DataSource dataSource, DomainServiceConfig config) {
-        this.dataSource = dataSource;
+    ReadYourWritesFilter(ProcessedEvents processed, ProjectionSignals signals, DomainServiceConfig config,
+                         KafkaTopicsConfig topics) {
+        this.processed = processed;
+        this.signals = signals;
         this.maxWait = config.readYourWrites().maxWait();
+        this.consumer = topics.consumerName();
     }
 
     @ServerRequestFilter
@@ -41,21 +47,26 @@ public class ReadYourWritesFilter {
         if (eventId == null || eventId.isBlank()) {
             return Uni.createFrom().nullItem();
         }
-        return Uni.createFrom().<Response>item(() -> {
-            long deadline = System.nanoTime() + maxWait.toNanos();
-            while (!projected(eventId)) {
-                if (System.nanoTime() > deadline) {
-                    LOG.warnf("Event %s not projected within %s; answering without it", eventId, maxWait);
-                    break;
-                }
-                LockSupport.parkNanos(CHECK_NANOS);
-            }
-            return null;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return awaitProjected(eventId.strip(), System.nanoTime() + maxWait.toNanos()).replaceWith((Response) null);
     }
 
-    private boolean projected(String eventId) {
-        return !Jdbc.query(dataSource, rs -> true,
-                "SELECT 1 FROM processed_event WHERE consumer = ? AND event_id = ?", CONSUMER, eventId).isEmpty();
+    private Uni<Void> awaitProjected(String eventId, long deadline) {
+        // Listen first, then look: a batch committing in between still wakes this wait.
+        Uni<Void> nextBatch = signals.nextBatch();
+        return Panache.withSession(() -> processed.isProcessed(consumer, eventId)).chain(done -> {
+            if (done) {
+                return Uni.createFrom().voidItem();
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                LOG.warnf("Event %s not projected within %s; answering without it", eventId, maxWait);
+                return Uni.createFrom().voidItem();
+            }
+            Context context = Vertx.currentContext();
+            return nextBatch.ifNoItem().after(Duration.ofNanos(left)).recoverWithItem((Void) null)
+                    // back on this request's context: the next look uses its database session
+                    .emitOn(command -> context.runOnContext(ignored -> command.run()))
+                    .chain(() -> awaitProjected(eventId, deadline));
+        });
     }
 }

@@ -1,10 +1,10 @@
 package io.dataflow.privatelink.domain.rest;
 
-import io.dataflow.privatelink.domain.config.DomainServiceConfig;
-import io.dataflow.privatelink.domain.repository.ChangeLogRepository.Change;
+import io.dataflow.privatelink.domain.service.StatusEvent;
 import io.dataflow.privatelink.domain.service.StatusSubscriptions;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
@@ -13,39 +13,41 @@ import java.util.Map;
 /**
  * Server-Sent Events for status subscriptions: {@code id} = the change's sequence number (what a
  * client sends back as {@code Last-Event-ID}), {@code event} = {@code snapshot} (data: the connection as
- * the get operation shows it) or {@code deleted}, and a comment heartbeat while idle.
+ * the get operation shows it) or {@code deleted}, a comment heartbeat while idle, and {@code resync}
+ * (data: {@code {"lastEventId"}}) when the stream ends because the client fell too far behind: it
+ * reconnects with that id and misses nothing.
  */
 @ApplicationScoped
 public class StatusStreams {
 
     public static final String SNAPSHOT = "snapshot";
     public static final String DELETED = "deleted";
+    public static final String RESYNC = "resync";
 
     private final StatusSubscriptions subscriptions;
-    private final DomainServiceConfig config;
 
-    StatusStreams(StatusSubscriptions subscriptions, DomainServiceConfig config) {
+    StatusStreams(StatusSubscriptions subscriptions) {
         this.subscriptions = subscriptions;
-        this.config = config;
     }
 
+    /** The connection named (if any) was checked by {@link WatchRequestCheck}. */
     public Multi<OutboundSseEvent> open(Sse sse, String clusterId, String connectionId, String lastEventId) {
-        Long resumeAfter = subscriptions.resumePoint(clusterId, connectionId, lastEventId);
-        Multi<OutboundSseEvent> changes = subscriptions.subscribe(clusterId, connectionId, resumeAfter)
-                .map(change -> event(sse, change));
-        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.subscriptions().heartbeat())
-                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-        return Multi.createBy().merging().streams(changes, heartbeats);
+        Long resumeAfter = StatusSubscriptions.resumePoint(lastEventId);
+        return subscriptions.subscribe(clusterId, connectionId, resumeAfter).map(event -> sseEvent(sse, event));
     }
 
-    private static OutboundSseEvent event(Sse sse, Change change) {
-        OutboundSseEvent.Builder builder = sse.newEventBuilder().id(String.valueOf(change.seq()));
-        if (change.snapshot() == null) {
-            return builder.name(DELETED).mediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
-                    .data(Map.class, Map.of("privateLinkConnectionId", change.connectionId(),
-                            "clusterId", change.clusterId()))
+    private static OutboundSseEvent sseEvent(Sse sse, StatusEvent event) {
+        return switch (event.kind()) {
+            case HEARTBEAT -> sse.newEventBuilder().comment("heartbeat").build();
+            case RESYNC -> sse.newEventBuilder().name(RESYNC).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(Map.class, Map.of("lastEventId", String.valueOf(event.seq()))).build();
+            case DELETED -> sse.newEventBuilder().id(String.valueOf(event.seq())).name(DELETED)
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(Map.class, Map.of("privateLinkConnectionId", event.connectionId(),
+                            "clusterId", event.clusterId()))
                     .build();
-        }
-        return builder.name(SNAPSHOT).data(String.class, change.snapshot()).build();
+            case SNAPSHOT -> sse.newEventBuilder().id(String.valueOf(event.seq())).name(SNAPSHOT)
+                    .data(String.class, event.snapshot()).build();
+        };
     }
 }

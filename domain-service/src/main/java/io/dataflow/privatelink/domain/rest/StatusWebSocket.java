@@ -2,8 +2,9 @@ package io.dataflow.privatelink.domain.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dataflow.privatelink.contract.event.EventJson;
-import io.dataflow.privatelink.domain.repository.ChangeLogRepository.Change;
+import io.dataflow.privatelink.domain.service.StatusEvent;
 import io.dataflow.privatelink.domain.service.StatusSubscriptions;
+import io.dataflow.privatelink.kit.db.SafeContexts;
 import io.dataflow.privatelink.kit.api.ApiError;
 import io.dataflow.privatelink.kit.api.ApiException;
 import io.quarkus.websockets.next.OnOpen;
@@ -16,7 +17,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The status stream for browsers, over WebSocket (additive): the same events as the SSE streams, one
@@ -39,17 +39,24 @@ public class StatusWebSocket {
         Map<String, String> query = queryParams(connection.handshakeRequest().query());
         String connectionId = query.get("privateLinkConnectionId");
         String lastEventId = query.get("lastEventId");
-        // The checks read the database: off the event loop.
-        return Multi.createFrom().<String>deferred(() -> {
-            Long resumeAfter;
-            try {
-                resumeAfter = subscriptions.resumePoint(clusterId, connectionId, lastEventId);
-            } catch (ApiException e) {
-                return Multi.createFrom().item(EventJson.write(ApiError.of(e.code(), e.getMessage())))
-                        .onCompletion().call(connection::close);
-            }
-            return subscriptions.subscribe(clusterId, connectionId, resumeAfter).map(StatusWebSocket::message);
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        Long resumeAfter;
+        try {
+            resumeAfter = StatusSubscriptions.resumePoint(lastEventId);
+        } catch (ApiException e) {
+            return refusal(e, connection);
+        }
+        // The check reads the database, reactively: a refusal is one message with the API's error body.
+        return SafeContexts.onNewContext(() -> subscriptions.requireConnection(clusterId, connectionId))
+                .onItem().transformToMulti(ok -> subscriptions.subscribe(clusterId, connectionId, resumeAfter)
+                        // a WebSocket keeps itself alive (pings): heartbeats are for event streams
+                        .filter(event -> event.kind() != StatusEvent.Kind.HEARTBEAT)
+                        .map(StatusWebSocket::message))
+                .onFailure(ApiException.class).recoverWithMulti(e -> refusal((ApiException) e, connection));
+    }
+
+    private static Multi<String> refusal(ApiException e, WebSocketConnection connection) {
+        return Multi.createFrom().item(EventJson.write(ApiError.of(e.code(), e.getMessage())))
+                .onCompletion().call(connection::close);
     }
 
     static Map<String, String> queryParams(String rawQuery) {
@@ -65,18 +72,28 @@ public class StatusWebSocket {
         return params;
     }
 
-    static String message(Change change) {
+    static String message(StatusEvent event) {
         ObjectNode message = EventJson.mapper().createObjectNode();
-        message.put("id", String.valueOf(change.seq()));
-        message.put("event", change.snapshot() == null ? StatusStreams.DELETED : StatusStreams.SNAPSHOT);
-        if (change.snapshot() == null) {
-            message.putObject("data").put("privateLinkConnectionId", change.connectionId())
-                    .put("clusterId", change.clusterId());
-        } else {
-            try {
-                message.set("data", EventJson.mapper().readTree(change.snapshot()));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("unreadable snapshot in the change log", e);
+        switch (event.kind()) {
+            case HEARTBEAT -> message.put("event", "heartbeat");
+            case RESYNC -> {
+                message.put("event", StatusStreams.RESYNC);
+                message.putObject("data").put("lastEventId", String.valueOf(event.seq()));
+            }
+            case DELETED -> {
+                message.put("id", String.valueOf(event.seq()));
+                message.put("event", StatusStreams.DELETED);
+                message.putObject("data").put("privateLinkConnectionId", event.connectionId())
+                        .put("clusterId", event.clusterId());
+            }
+            case SNAPSHOT -> {
+                message.put("id", String.valueOf(event.seq()));
+                message.put("event", StatusStreams.SNAPSHOT);
+                try {
+                    message.set("data", EventJson.mapper().readTree(event.snapshot()));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("unreadable snapshot in the change log", e);
+                }
             }
         }
         return message.toString();

@@ -1,87 +1,134 @@
 package io.dataflow.privatelink.domain.service;
 
-import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.event.CloudEvent;
-import io.dataflow.privatelink.contract.event.ConnectionDeleted;
-import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
-import io.dataflow.privatelink.contract.event.ConnectionRequested;
-import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
 import io.dataflow.privatelink.contract.event.EventTypes;
-import io.dataflow.privatelink.contract.domains.DomainAttachment;
-import io.dataflow.privatelink.contract.domains.DomainPlan;
-import io.dataflow.privatelink.contract.domains.DomainState;
-import io.dataflow.privatelink.contract.event.DomainAttachRequested;
-import io.dataflow.privatelink.contract.event.DomainDetachRequested;
-import io.dataflow.privatelink.contract.event.DomainDetached;
-import io.dataflow.privatelink.contract.event.DomainStateChanged;
+import io.dataflow.privatelink.domain.config.DomainServiceConfig;
+import io.dataflow.privatelink.domain.projection.ProjectedConnection;
+import io.dataflow.privatelink.domain.projection.ProjectionEffects;
+import io.dataflow.privatelink.domain.projection.ProjectionEffects.SnapshotChange;
+import io.dataflow.privatelink.domain.projection.ReadModelRules;
+import io.dataflow.privatelink.domain.repository.AttachmentViewEntity;
 import io.dataflow.privatelink.domain.repository.AttachmentViewRepository;
+import io.dataflow.privatelink.domain.repository.ChangeLogRepository;
+import io.dataflow.privatelink.domain.repository.ConnectionViewEntity;
 import io.dataflow.privatelink.domain.repository.ConnectionViewRepository;
+import io.dataflow.privatelink.domain.repository.DomainRouteRepository;
+import io.dataflow.privatelink.domain.repository.HistoryRepository;
+import io.dataflow.privatelink.kit.messaging.InboundEvent;
+import io.dataflow.privatelink.kit.outbox.OutboxRepository.Outgoing;
+import io.dataflow.privatelink.kit.outbox.OutboxWriter;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import org.hibernate.FlushMode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-/** Projects connection and domain events into the read models, the history and the routing table. */
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Projects a batch of connection and domain events into the read models, in the batch's transaction
+ * and in a handful of statements whatever the batch's size: the batch's connections are locked (so a
+ * snapshot is always computed from the latest committed rows), the events applied in memory by
+ * {@link ReadModelRules}, and what changed written back together: rows, history, routes, the change
+ * log (status subscriptions) and the snapshots of the integration stream (outbox). A notification at
+ * commit wakes read-your-writes waits and status streams in every instance.
+ */
 @ApplicationScoped
 public class ConnectionProjection {
 
+    /** Notified when a batch commits: something was projected. */
+    public static final String PROJECTED_CHANNEL = "plc_projected";
+
     private final ConnectionViewRepository views;
     private final AttachmentViewRepository attachments;
-
-    private final SnapshotChanges changes;
+    private final HistoryRepository history;
+    private final DomainRouteRepository routes;
+    private final ChangeLogRepository changeLog;
+    private final OutboxWriter outbox;
+    private final DomainServiceConfig config;
 
     ConnectionProjection(ConnectionViewRepository views, AttachmentViewRepository attachments,
-                         SnapshotChanges changes) {
+                         HistoryRepository history, DomainRouteRepository routes, ChangeLogRepository changeLog,
+                         OutboxWriter outbox, DomainServiceConfig config) {
         this.views = views;
         this.attachments = attachments;
-        this.changes = changes;
+        this.history = history;
+        this.routes = routes;
+        this.changeLog = changeLog;
+        this.outbox = outbox;
+        this.config = config;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(CloudEvent event) {
-        switch (event.type()) {
-            case EventTypes.CONNECTION_REQUESTED -> {
-                ConnectionRequested requested = event.dataAs(ConnectionRequested.class);
-                views.upsertRequested(requested);
-                views.appendHistory(requested.connectionId(), ConnectionState.CREATING, null, requested.createTime());
-            }
-            case EventTypes.CONNECTION_DELETION_REQUESTED -> {
-                ConnectionDeletionRequested deletion = event.dataAs(ConnectionDeletionRequested.class);
-                views.markDeletionRequested(deletion.connectionId(), deletion.clusterId(), deletion.requestTime());
-                attachments.markConnectionDetaching(deletion.connectionId(), deletion.clusterId(),
-                        deletion.requestTime());
-                views.appendHistory(deletion.connectionId(), ConnectionState.DELETING,
-                        "deletion requested by " + deletion.requestedBy(), deletion.requestTime());
-            }
-            case EventTypes.CONNECTION_STATE_CHANGED -> {
-                ConnectionStateChanged changed = event.dataAs(ConnectionStateChanged.class);
-                views.applyState(changed);
-                views.appendHistory(changed.connectionId(), changed.state(), changed.message(), changed.changeTime());
-            }
-            case EventTypes.CONNECTION_DELETED -> {
-                ConnectionDeleted deleted = event.dataAs(ConnectionDeleted.class);
-                views.markDeleted(deleted.connectionId(), deleted.clusterId(), deleted.deleteTime());
-                attachments.markConnectionDeleted(deleted.connectionId(), deleted.deleteTime());
-            }
-            case EventTypes.DOMAIN_ATTACH_REQUESTED -> {
-                DomainAttachRequested requested = event.dataAs(DomainAttachRequested.class);
-                attachments.upsertRequested(requested, DomainAttachment.domainsIn(
-                        new DomainPlan(requested.zoneName(), requested.records()), DomainState.CREATING));
-            }
-            case EventTypes.DOMAIN_DETACH_REQUESTED -> {
-                DomainDetachRequested detach = event.dataAs(DomainDetachRequested.class);
-                attachments.markDetachRequested(detach.attachDomainId(), detach.connectionId(), detach.clusterId(),
-                        detach.requestTime());
-            }
-            case EventTypes.DOMAIN_STATE_CHANGED -> attachments.applyState(event.dataAs(DomainStateChanged.class));
-            case EventTypes.DOMAIN_DETACHED -> {
-                DomainDetached detached = event.dataAs(DomainDetached.class);
-                attachments.markDetached(detached.attachDomainId(), detached.connectionId(), detached.clusterId(),
-                        detached.detachTime());
-            }
-            default -> {
-                // Types this version does not know are skipped, so producers can add types first.
-                return;
-            }
+    /** Inside the batch's transaction; the events are first deliveries, in record order. */
+    public Uni<Void> apply(List<InboundEvent> events) {
+        Map<String, String> clusterByConnection = new LinkedHashMap<>();
+        for (InboundEvent event : events) {
+            clusterByConnection.putIfAbsent(event.payload().connectionId(), event.payload().clusterId());
         }
-        changes.record(event.subject(), event.time());
+        List<String> ids = clusterByConnection.keySet().stream().sorted().toList();
+        // Rows are written once, at commit: nothing below reads them back through SQL.
+        return Panache.getSession().invoke(session -> session.setFlushMode(FlushMode.COMMIT))
+                .chain(() -> views.ensureRows(clusterByConnection))
+                .chain(() -> views.lockAll(ids))
+                .chain(rows -> attachments.ofConnections(ids).map(existing -> load(rows, existing)))
+                .chain(loaded -> {
+                    ProjectionEffects effects = new ProjectionEffects();
+                    for (InboundEvent event : events) {
+                        ReadModelRules.apply(loaded.get(event.payload().connectionId()), event.event(),
+                                event.payload(), effects);
+                    }
+                    loaded.values().forEach(connection -> ReadModelRules.settleRoutes(connection, effects));
+                    return write(effects, loaded);
+                });
+    }
+
+    private static Map<String, ProjectedConnection> load(List<ConnectionViewEntity> rows,
+                                                         List<AttachmentViewEntity> existing) {
+        Map<String, List<AttachmentViewEntity>> byConnection = new HashMap<>();
+        existing.forEach(a -> byConnection.computeIfAbsent(a.connectionId, id -> new ArrayList<>()).add(a));
+        Map<String, ProjectedConnection> loaded = new HashMap<>();
+        for (ConnectionViewEntity row : rows) {
+            loaded.put(row.connectionId, new ProjectedConnection(row,
+                    byConnection.getOrDefault(row.connectionId, List.of())));
+        }
+        return loaded;
+    }
+
+    private Uni<Void> write(ProjectionEffects effects, Map<String, ProjectedConnection> loaded) {
+        return Panache.getSession()
+                .chain(session -> effects.newAttachments().isEmpty() ? Uni.createFrom().voidItem()
+                        : session.persistAll(effects.newAttachments().toArray()))
+                .chain(() -> history.insertAll(effects.history()))
+                .chain(() -> routes.removeOf(effects.routesRemovedOf()))
+                .chain(() -> routes.addAll(effects.routesAdded()))
+                .chain(() -> changeLog.appendAll(effects.changes()))
+                .invoke(seqs -> {
+                    for (int i = 0; i < seqs.size(); i++) {
+                        loaded.get(effects.changes().get(i).connectionId()).view().lastChangeSeq = seqs.get(i);
+                    }
+                })
+                .chain(() -> publish(effects.changes()))
+                .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT pg_notify(?1, '')").setParameter(1, PROJECTED_CHANNEL).getSingleResult()))
+                .replaceWithVoid();
+    }
+
+    /** On the integration topic: each new snapshot, or a tombstone once the connection is deleted. */
+    private Uni<Void> publish(List<SnapshotChange> changes) {
+        if (!config.integration().enabled() || changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String source = config.integration().eventSource();
+        List<Outgoing> events = new ArrayList<>(changes.size());
+        for (SnapshotChange change : changes) {
+            events.add(new Outgoing(config.integration().topic(), change.snapshot() == null
+                    ? CloudEvent.tombstone(EventTypes.CONNECTION_DELETED, source, change.connectionId(), change.time())
+                    : new CloudEvent(java.util.UUID.randomUUID().toString(), EventTypes.CONNECTION_SNAPSHOT, source,
+                    change.connectionId(), change.time(), change.snapshot())));
+        }
+        return outbox.appendAll(events);
     }
 }

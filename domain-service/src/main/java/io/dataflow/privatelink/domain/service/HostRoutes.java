@@ -1,12 +1,13 @@
 package io.dataflow.privatelink.domain.service;
 
-import io.dataflow.privatelink.contract.ConnectionSnapshot;
 import io.dataflow.privatelink.contract.api.Domain;
 import io.dataflow.privatelink.contract.api.HostRoute;
-import io.dataflow.privatelink.contract.domains.DomainAttachment;
 import io.dataflow.privatelink.domain.repository.AttachmentViewRepository;
-import io.dataflow.privatelink.domain.repository.AttachmentViewRepository.Route;
 import io.dataflow.privatelink.domain.repository.ConnectionViewRepository;
+import io.dataflow.privatelink.domain.repository.DomainRouteRepository;
+import io.dataflow.privatelink.domain.repository.DomainRouteRepository.RouteView;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
 import io.dataflow.privatelink.kit.api.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,31 +30,44 @@ public class HostRoutes {
     private static final Pattern HOSTNAME = Pattern.compile(
             "(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
-    private final AttachmentViewRepository attachments;
+    private final DomainRouteRepository routes;
     private final ConnectionViewRepository connections;
+    private final AttachmentViewRepository attachments;
 
-    HostRoutes(AttachmentViewRepository attachments, ConnectionViewRepository connections) {
-        this.attachments = attachments;
+    HostRoutes(DomainRouteRepository routes, ConnectionViewRepository connections,
+               AttachmentViewRepository attachments) {
+        this.routes = routes;
         this.connections = connections;
+        this.attachments = attachments;
     }
 
-    public HostRoute lookup(String clusterId, String hostname) {
+    /**
+     * The connection serving the host. A name can have two routes for a moment (re-attached elsewhere
+     * before the old attachment is gone): the most specific name wins, then the latest attachment.
+     */
+    @WithSession
+    public Uni<HostRoute> lookup(String clusterId, String hostname) {
         String host = validHostname(hostname);
-        Route route = attachments.routes(candidates(host)).stream()
-                .filter(r -> r.clusterId().equals(clusterId))
-                .max(Comparator.comparingInt((Route r) -> r.name().length()))
-                .orElseThrow(() -> ApiException.notFound("No private link connection of cluster " + clusterId
-                        + " serves " + host + ": no attached domain matches it."));
-        ConnectionSnapshot connection = connections.find(clusterId, route.connectionId()).orElseThrow(() ->
-                ApiException.notFound("No private link connection of cluster " + clusterId + " serves " + host
-                        + ": its connection is gone."));
-        Domain domain = attachments.find(route.attachDomainId()).stream()
-                .flatMap(a -> a.domains().stream())
-                .filter(d -> d.name().equals(route.name()))
-                .findFirst().orElse(new Domain(route.name(), null, null));
-        return new HostRoute(host, route.name(), clusterId, connection.connectionId(), connection.state(),
-                route.attachDomainId(), domain.state(), domain.message() != null ? domain.message()
-                : connection.message());
+        return routes.routes(clusterId, candidates(host)).chain(found -> {
+            RouteView route = found.stream()
+                    .max(Comparator.comparingInt((RouteView r) -> r.name().length())
+                            .thenComparing(RouteView::createTime, Comparator.nullsFirst(Comparator.naturalOrder()))
+                            .thenComparing(RouteView::attachDomainId))
+                    .orElseThrow(() -> ApiException.notFound("No private link connection of cluster " + clusterId
+                            + " serves " + host + ": no attached domain matches it."));
+            return connections.findLive(clusterId, route.connectionId())
+                    .onItem().ifNull().failWith(() -> ApiException.notFound("No private link connection of cluster "
+                            + clusterId + " serves " + host + ": its connection is gone."))
+                    .chain(connection -> attachments.findById(route.attachDomainId()).map(attachment -> {
+                        Domain domain = (attachment == null || attachment.domains == null ? List.<Domain>of()
+                                : attachment.domains).stream()
+                                .filter(d -> d.name().equals(route.name()))
+                                .findFirst().orElse(new Domain(route.name(), null, null));
+                        return new HostRoute(host, route.name(), clusterId, connection.connectionId, connection.state,
+                                route.attachDomainId(), domain.state(),
+                                domain.message() != null ? domain.message() : connection.message);
+                    }));
+        });
     }
 
     /** The host itself, then the wildcard of each enclosing name, most specific first. */

@@ -1,20 +1,23 @@
 package io.dataflow.privatelink.domain.service;
 
 import io.dataflow.privatelink.domain.repository.ChangeLogRepository;
-import io.dataflow.privatelink.domain.repository.ChangeLogRepository.Change;
 import io.dataflow.privatelink.domain.repository.ConnectionViewRepository;
 import io.dataflow.privatelink.kit.api.ApiException;
+import io.dataflow.privatelink.kit.db.SafeContexts;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Status subscriptions: a stream of connection snapshots, one per change, each with the change's
  * sequence number as id. Without a resume point the stream starts with the current snapshot of each
  * connection in scope; with one ({@code Last-Event-ID}) it replays every change after it, in order,
- * then continues live.
+ * then continues live. A resume point from before the change log's retention horizon gets the current
+ * snapshots instead, so nothing is silently skipped. Reads are reactive: no thread waits on the database.
  */
 @ApplicationScoped
 public class StatusSubscriptions {
@@ -31,12 +34,8 @@ public class StatusSubscriptions {
         this.hub = hub;
     }
 
-    /** Checks the request before a stream is opened, so a bad one gets an error body, not an empty stream. */
-    public Long resumePoint(String clusterId, String connectionId, String lastEventId) {
-        if (connectionId != null && views.deletedFlag(clusterId, connectionId).isEmpty()) {
-            throw ApiException.notFound("Private link connection " + connectionId + " was not found in cluster "
-                    + clusterId + ".");
-        }
+    /** The resume point a {@code Last-Event-ID} names; a malformed one is refused with the API's error. */
+    public static Long resumePoint(String lastEventId) {
         if (lastEventId == null || lastEventId.isBlank()) {
             return null;
         }
@@ -52,37 +51,51 @@ public class StatusSubscriptions {
         }
     }
 
-    public Multi<Change> subscribe(String clusterId, String connectionId, Long resumeAfter) {
+    /** NOT_FOUND when a connection is named that the cluster does not have (nor had, within the retention). */
+    public Uni<Void> requireConnection(String clusterId, String connectionId) {
+        if (connectionId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withSession(() -> views.deletedFlag(clusterId, connectionId)).map(flag -> {
+            if (flag == null) {
+                throw ApiException.notFound("Private link connection " + connectionId + " was not found in cluster "
+                        + clusterId + ".");
+            }
+            return null;
+        });
+    }
+
+    public Multi<StatusEvent> subscribe(String clusterId, String connectionId, Long resumeAfter) {
         return Multi.createFrom().emitter(emitter -> {
-            SubscriptionHub.Registration registration = hub.register(change ->
-                    clusterId.equals(change.clusterId())
-                            && (connectionId == null || connectionId.equals(change.connectionId())));
-            emitter.onTermination(() -> hub.unregister(registration));
-            Infrastructure.getDefaultWorkerPool().execute(() -> {
-                try {
-                    List<Change> initial = resumeAfter == null
-                            ? changeLog.currentAt(registration.startSeq(), clusterId, connectionId)
-                            : List.of();
-                    initial.forEach(emitter::emit);
-                    long from = resumeAfter == null ? registration.startSeq() : resumeAfter;
-                    while (from < registration.startSeq()) {
-                        List<Change> page = changeLog.after(from, clusterId, connectionId, REPLAY_PAGE);
-                        for (Change change : page) {
-                            if (change.seq() > registration.startSeq()) {
-                                break;
-                            }
-                            emitter.emit(change);
-                        }
-                        if (page.size() < REPLAY_PAGE) {
-                            break;
-                        }
-                        from = page.get(page.size() - 1).seq();
-                    }
-                    registration.goLive(emitter);
-                } catch (RuntimeException e) {
-                    emitter.fail(e);
+            Subscription subscription = hub.register(clusterId, connectionId);
+            emitter.onTermination(() -> hub.unregister(subscription));
+            SafeContexts.onNewContext(() -> Panache.withSession(() ->
+                            start(clusterId, connectionId, resumeAfter, subscription.startSeq())))
+                    .subscribe().with(start -> subscription.goLive(emitter, start), emitter::fail);
+        });
+    }
+
+    /** What the subscriber gets before the live changes: up to {@code startSeq}, from the database. */
+    private Uni<List<StatusEvent>> start(String clusterId, String connectionId, Long resumeAfter, long startSeq) {
+        Uni<Boolean> fresh = resumeAfter == null ? Uni.createFrom().item(true)
+                : changeLog.purgedThrough().map(horizon -> resumeAfter < horizon);
+        return fresh.chain(current -> current
+                ? views.currentSnapshots(clusterId, connectionId, startSeq).map(snapshots -> snapshots.stream()
+                        .map(s -> StatusEvent.snapshot(s.seq(), s.connectionId(), s.clusterId(), s.snapshot())).toList())
+                : replay(clusterId, connectionId, resumeAfter, startSeq, new ArrayList<>()));
+    }
+
+    private Uni<List<StatusEvent>> replay(String clusterId, String connectionId, long from, long until,
+                                          List<StatusEvent> collected) {
+        return changeLog.after(from, clusterId, connectionId, REPLAY_PAGE).chain(page -> {
+            for (ChangeLogRepository.Change change : page) {
+                if (change.seq() > until) {
+                    return Uni.createFrom().item(collected);
                 }
-            });
+                collected.add(StatusEvent.of(change));
+            }
+            return page.size() < REPLAY_PAGE ? Uni.createFrom().item(collected)
+                    : replay(clusterId, connectionId, page.get(page.size() - 1).seq(), until, collected);
         });
     }
 

@@ -1,154 +1,134 @@
 package io.dataflow.privatelink.domain.service;
 
+import io.dataflow.privatelink.domain.config.DomainServiceConfig;
 import io.dataflow.privatelink.domain.repository.ChangeLogRepository;
 import io.dataflow.privatelink.domain.repository.ChangeLogRepository.Change;
+import io.dataflow.privatelink.kit.db.DatabaseNotifications;
+import io.dataflow.privatelink.kit.db.SafeContexts;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.util.ArrayDeque;
-import java.util.Queue;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Fans the change log out to the status subscriptions of this instance. One tailer thread reads new
- * changes (woken right after a local projection commits; polling covers changes other instances
- * project) and offers each to every registration: one query per change batch, however many
- * subscribers. A new registration knows the position it started at: older changes it replays from
- * the database, newer ones it receives live, so none is missed or doubled.
+ * Tails the change log for this instance's subscribers: woken by the projection's commit notification
+ * (from any instance), it reads what was committed after its position, reactively, and hands each change
+ * to the subscriptions of its cluster. A timer looks as well, in case a notification was lost; another
+ * keeps idle streams alive with heartbeats.
  */
 @ApplicationScoped
 public class SubscriptionHub {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionHub.class);
-    private static final int BATCH = 1000;
-    private static final long POLL_MILLIS = 250;
+    private static final int READ_BATCH = 1000;
+    private static final long SAFETY_POLL_MILLIS = 1000;
 
     private final ChangeLogRepository changeLog;
-    private final Set<Registration> registrations = ConcurrentHashMap.newKeySet();
-    private final Semaphore wake = new Semaphore(0);
+    private final DatabaseNotifications notifications;
+    private final DomainServiceConfig config;
+    private final Vertx vertx;
+    private final Map<String, Set<Subscription>> byCluster = new ConcurrentHashMap<>();
     private final Object deliveryLock = new Object();
+    private final AtomicBoolean reading = new AtomicBoolean();
+    private volatile boolean again;
     private volatile long position;
-    private volatile boolean running;
-    private Thread tailer;
+    private final java.util.List<Long> timers = new java.util.ArrayList<>();
 
-    SubscriptionHub(ChangeLogRepository changeLog) {
+    SubscriptionHub(ChangeLogRepository changeLog, DatabaseNotifications notifications, DomainServiceConfig config,
+                    Vertx vertx) {
         this.changeLog = changeLog;
+        this.notifications = notifications;
+        this.config = config;
+        this.vertx = vertx;
     }
 
-    void start(@Observes StartupEvent startup) {
-        position = changeLog.lastSeq();
-        running = true;
-        tailer = new Thread(this::tail, "subscription-tailer");
-        tailer.setDaemon(true);
-        tailer.start();
+    void start(@Observes StartupEvent startup) throws Throwable {
+        position = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(changeLog::lastSeq));
+        notifications.listen(ConnectionProjection.PROJECTED_CHANNEL, this::wakeUp);
+        timers.add(vertx.setPeriodic(SAFETY_POLL_MILLIS, id -> wakeUp()));
+        timers.add(vertx.setPeriodic(config.subscriptions().heartbeat().toMillis(), id -> heartbeat()));
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        wake.release();
+        timers.forEach(vertx::cancelTimer);
     }
 
-    /** A local projection committed a change: deliver it now instead of at the next poll. */
-    public void wakeUp() {
-        wake.release();
+    /** A subscription starting at the current position: every later change of its scope reaches it. */
+    public Subscription register(String clusterId, String connectionId) {
+        synchronized (deliveryLock) {
+            Subscription subscription = new Subscription(clusterId, connectionId, position,
+                    config.subscriptions().bufferSize());
+            byCluster.computeIfAbsent(clusterId, id -> ConcurrentHashMap.newKeySet()).add(subscription);
+            return subscription;
+        }
+    }
+
+    public void unregister(Subscription subscription) {
+        subscription.end();
+        Set<Subscription> ofCluster = byCluster.get(subscription.clusterId());
+        if (ofCluster != null) {
+            ofCluster.remove(subscription);
+        }
     }
 
     public int subscribers() {
-        return registrations.size();
+        return byCluster.values().stream().mapToInt(Set::size).sum();
     }
 
-    /** Registers a subscription; changes after {@link Registration#startSeq()} are buffered until it goes live. */
-    public Registration register(Predicate<Change> filter) {
-        synchronized (deliveryLock) {
-            Registration registration = new Registration(filter, position);
-            registrations.add(registration);
-            return registration;
+    /** Something was committed: read the change log now. Must be called on a Vert.x thread. */
+    public void wakeUp() {
+        again = true;
+        if (reading.compareAndSet(false, true)) {
+            read();
         }
     }
 
-    public void unregister(Registration registration) {
-        registrations.remove(registration);
-    }
-
-    private void tail() {
-        while (running) {
-            try {
-                wake.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                deliverNew();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("Cannot read the change log; retrying", e);
-            }
-        }
-    }
-
-    private void deliverNew() {
-        while (true) {
-            var changes = changeLog.after(position, null, null, BATCH);
-            if (changes.isEmpty()) {
-                return;
-            }
-            synchronized (deliveryLock) {
-                for (Change change : changes) {
-                    for (Registration registration : registrations) {
-                        registration.offer(change);
+    private void read() {
+        again = false;
+        long from = position;
+        SafeContexts.onNewContext(() -> Panache.withSession(() -> changeLog.after(from, null, null, READ_BATCH)))
+                .subscribe().with(changes -> {
+                    deliver(changes);
+                    if (changes.size() == READ_BATCH || again) {
+                        read();
+                        return;
                     }
-                    position = change.seq();
+                    reading.set(false);
+                    if (again && reading.compareAndSet(false, true)) {
+                        read();
+                    }
+                }, failure -> {
+                    reading.set(false);
+                    LOG.warnf("Cannot read the change log; the next notification or poll retries: %s",
+                            failure.toString());
+                });
+    }
+
+    private void deliver(List<Change> changes) {
+        synchronized (deliveryLock) {
+            for (Change change : changes) {
+                Set<Subscription> ofCluster = byCluster.get(change.clusterId());
+                if (ofCluster != null) {
+                    for (Subscription subscription : ofCluster) {
+                        subscription.offer(change);
+                    }
                 }
-            }
-            if (changes.size() < BATCH) {
-                return;
+                position = change.seq();
             }
         }
     }
 
-    /** One subscription: its filter, where it started, and the emitter once its replay is done. */
-    public static final class Registration {
-
-        private final Predicate<Change> filter;
-        private final long startSeq;
-        private final Queue<Change> buffered = new ArrayDeque<>();
-        private MultiEmitter<? super Change> emitter;
-
-        Registration(Predicate<Change> filter, long startSeq) {
-            this.filter = filter;
-            this.startSeq = startSeq;
-        }
-
-        /** Changes up to here come from the database; later ones are delivered live. */
-        public long startSeq() {
-            return startSeq;
-        }
-
-        synchronized void offer(Change change) {
-            if (!filter.test(change)) {
-                return;
-            }
-            if (emitter == null) {
-                buffered.add(change);
-            } else {
-                emitter.emit(change);
-            }
-        }
-
-        /** Called once the replay has emitted everything up to {@link #startSeq()}. */
-        public synchronized void goLive(MultiEmitter<? super Change> target) {
-            Change change;
-            while ((change = buffered.poll()) != null) {
-                target.emit(change);
-            }
-            emitter = target;
-        }
+    private void heartbeat() {
+        byCluster.values().forEach(set -> set.forEach(Subscription::heartbeat));
     }
 }

@@ -1,0 +1,106 @@
+package io.dataflow.privatelink.domain.repository;
+
+import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.ConnectionType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A connection in the read model (table {@code connection_view}): what each producer said, in columns
+ * of its own, and what readers see, derived from them ({@code projection/ReadModelRules}).
+ */
+@Entity
+@Table(name = "connection_view")
+public class ConnectionViewEntity {
+
+    @Id
+    @Column(name = "connection_id")
+    public String connectionId;
+
+    @Column(name = "cluster_id")
+    public String clusterId;
+
+    // ---- from ConnectionRequested
+    @Column(name = "display_name")
+    public String displayName;
+
+    @Enumerated(EnumType.STRING)
+    public ConnectionType type;
+
+    @Column(name = "service_name")
+    public String serviceName;
+
+    @Column(name = "service_region")
+    public String serviceRegion;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "create_time")
+    public Instant createTime;
+
+    // ---- from ConnectionDeletionRequested
+    @Column(name = "deletion_requested_at")
+    public Instant deletionRequestedAt;
+
+    @Column(name = "deletion_requested_by")
+    public String deletionRequestedBy;
+
+    // ---- from the workers' latest report
+    @Column(name = "worker_version")
+    public long workerVersion = -1;
+
+    @Column(name = "worker_time")
+    public Instant workerTime;
+
+    @Column(name = "worker_event_id")
+    public String workerEventId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "worker_state")
+    public ConnectionState workerState;
+
+    @Column(name = "worker_message")
+    public String workerMessage;
+
+    @Column(name = "endpoint_id")
+    public String endpointId;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "az_ids")
+    public List<String> azIds;
+
+    // ---- from ConnectionDeleted
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    // ---- derived
+    @Enumerated(EnumType.STRING)
+    public ConnectionState state;
+
+    public String message;
+
+    @Column(name = "update_time")
+    public Instant updateTime;
+
+    /** JSON of the snapshot last published; null when none is shown (never yet, or deleted). */
+    @Column(name = "last_snapshot")
+    public String lastSnapshot;
+
+    @Column(name = "last_change_seq")
+    public long lastChangeSeq;
+
+    /** Its request is projected and it is not deleted: the API shows it. */
+    public boolean isVisible() {
+        return displayName != null && deletedAt == null;
+    }
+}

@@ -1,0 +1,89 @@
+package io.dataflow.privatelink.domain.repository;
+
+import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.api.StateChange;
+import io.dataflow.privatelink.domain.projection.ProjectionEffects.HistoryEntry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Each connection's history (table {@code connection_history}): one entry per event that names a state. */
+@ApplicationScoped
+public class HistoryRepository {
+
+    /** Inserts the entries in one statement; an entry already there (the same event) is kept. */
+    public Uni<Void> insertAll(List<HistoryEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = entries.size();
+        String[] ids = new String[n];
+        String[] connections = new String[n];
+        String[] states = new String[n];
+        String[] messages = new String[n];
+        String[] times = new String[n];
+        for (int i = 0; i < n; i++) {
+            HistoryEntry e = entries.get(i);
+            ids[i] = e.eventId();
+            connections[i] = e.connectionId();
+            states[i] = e.state().name();
+            messages[i] = e.message();
+            times[i] = e.time().toString();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        INSERT INTO connection_history (event_id, connection_id, state, message, change_time)
+                        SELECT id, connection, state, message, CAST(time AS timestamptz)
+                        FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
+                                    CAST(?5 AS text[])) AS h(id, connection, state, message, time)
+                        ON CONFLICT (event_id) DO NOTHING""")
+                .setParameter(1, ids).setParameter(2, connections).setParameter(3, states)
+                .setParameter(4, messages).setParameter(5, times).executeUpdate()).replaceWithVoid();
+    }
+
+    /**
+     * The connection's state changes by when they happened (the event id breaks a tie), so the order does
+     * not depend on which topic was read first; an entry repeating the one before it is left out.
+     */
+    @SuppressWarnings("unchecked")
+    public Uni<List<StateChange>> timeline(String connectionId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        SELECT state, message, change_time FROM connection_history WHERE connection_id = ?1
+                        ORDER BY change_time, event_id""", Object[].class)
+                .setParameter(1, connectionId).getResultList()).map(rows -> {
+            List<StateChange> changes = new java.util.ArrayList<>();
+            for (Object[] row : (List<Object[]>) (List<?>) rows) {
+                StateChange change = new StateChange(ConnectionState.valueOf((String) row[0]), (String) row[1],
+                        instant(row[2]));
+                StateChange last = changes.isEmpty() ? null : changes.get(changes.size() - 1);
+                if (last == null || last.state() != change.state()
+                        || !java.util.Objects.equals(last.message(), change.message())) {
+                    changes.add(change);
+                }
+            }
+            return changes;
+        });
+    }
+
+    public Uni<Integer> deleteOfConnections(List<String> connectionIds) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "DELETE FROM connection_history WHERE connection_id = ANY (CAST(?1 AS text[]))")
+                .setParameter(1, connectionIds.toArray(String[]::new)).executeUpdate());
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime time) {
+            return time.toInstant(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}

@@ -1,0 +1,36 @@
+package io.dataflow.privatelink.domain.service;
+
+import io.dataflow.privatelink.kit.db.DatabaseNotifications;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Tells waiters that a projection batch committed (in any instance), from the database's notification. */
+@ApplicationScoped
+public class ProjectionSignals {
+
+    private final DatabaseNotifications notifications;
+    private final AtomicReference<CompletableFuture<Void>> next = new AtomicReference<>(new CompletableFuture<>());
+
+    ProjectionSignals(DatabaseNotifications notifications) {
+        this.notifications = notifications;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        notifications.listen(ConnectionProjection.PROJECTED_CHANNEL, this::signal);
+    }
+
+    /** Completes when the next batch commits (taken before looking at the database, so none is missed). */
+    public Uni<Void> nextBatch() {
+        CompletableFuture<Void> waiting = next.get();
+        return Uni.createFrom().completionStage(waiting);
+    }
+
+    void signal() {
+        next.getAndSet(new CompletableFuture<>()).complete(null);
+    }
+}
