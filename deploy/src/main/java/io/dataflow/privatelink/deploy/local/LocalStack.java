@@ -114,7 +114,9 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess start(String name, int port, Map<String, String> extra) throws IOException {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        properties.put("quarkus.datasource.jdbc.url", postgres.createDatabaseIfAbsent(name.replace('-', '_')));
+        String database = name.replace('-', '_');
+        properties.put("quarkus.datasource.jdbc.url", postgres.createDatabaseIfAbsent(database));
+        properties.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
         properties.put("quarkus.datasource.username", postgres.username());
         properties.put("quarkus.datasource.password", postgres.password());
         properties.putAll(extra);

@@ -84,6 +84,6 @@ public class HistoryRepository {
         if (value instanceof java.time.LocalDateTime time) {
             return time.toInstant(java.time.ZoneOffset.UTC);
         }
-        return ((java.sql.Timestamp) value).toInstant();
+        throw new IllegalStateException("not a time: " + value);
     }
 }

@@ -84,7 +84,7 @@ class AlicloudDomainTest {
 
             WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
                     new ConnectionDeletionRequested(id, "cluster-ali", ConnectionType.ALICLOUD_ENDPOINT_SERVICE, "bob",
-                            WorkerEvents.now()));
+                            WorkerEvents.now(), WorkerEvents.nextVersion()));
             WorkerEvents.awaitDeleted(states, id);
             List<String> types = states.readToEnd().stream().filter(r -> id.equals(r.key())).map(WorkerEvents::type)
                     .toList();
@@ -111,7 +111,7 @@ class AlicloudDomainTest {
                 AlicloudSimulatorResource.VSWITCHES, "sg-bp1platformtest0001");
         WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id,
                 new ConnectionRequested(id, "cluster-ali", "db", ConnectionType.ALICLOUD_ENDPOINT_SERVICE,
-                        service.serviceName(), REGION, "alice", WorkerEvents.now(), placement));
+                        service.serviceName(), REGION, "alice", WorkerEvents.now(), placement, WorkerEvents.nextVersion()));
         return WorkerEvents.awaitState(states, id, ConnectionState.ACTIVE);
     }
 }

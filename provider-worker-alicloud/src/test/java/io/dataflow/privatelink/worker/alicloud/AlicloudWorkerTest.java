@@ -32,10 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
+import io.dataflow.privatelink.kit.testing.SessionLock;
+import io.dataflow.privatelink.kit.testing.Sql;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
@@ -58,8 +57,6 @@ class AlicloudWorkerTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @Inject
-    DataSource dataSource;
 
     @Test
     void createsTheEndpointAndFollowsItThroughEnableToActive() throws ClientException {
@@ -145,7 +142,7 @@ class AlicloudWorkerTest {
 
             WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
                     new ConnectionDeletionRequested(id, "cluster-ali", ConnectionType.ALICLOUD_ENDPOINT_SERVICE, "bob",
-                            WorkerEvents.now()));
+                            WorkerEvents.now(), WorkerEvents.nextVersion()));
 
             WorkerEvents.awaitDeleted(states, id);
         }
@@ -170,7 +167,7 @@ class AlicloudWorkerTest {
             for (String id : List.of(creating, pending, failed)) {
                 WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
                         new ConnectionDeletionRequested(id, "cluster-ali", ConnectionType.ALICLOUD_ENDPOINT_SERVICE,
-                                "bob", WorkerEvents.now()));
+                                "bob", WorkerEvents.now(), WorkerEvents.nextVersion()));
             }
 
             for (String id : List.of(creating, pending, failed)) {
@@ -232,10 +229,8 @@ class AlicloudWorkerTest {
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
             String endpointId = WorkerEvents.awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE).endpointId();
-            try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement()) {
-                statement.executeUpdate("UPDATE managed_endpoint SET accept_deadline = now() - interval '1 minute'"
-                        + " WHERE connection_id = '" + id + "'");
-            }
+            Sql.execute("UPDATE managed_endpoint SET accept_deadline = now() - interval '1 minute'"
+                    + " WHERE connection_id = ?1", id);
 
             ConnectionStateChanged failed = WorkerEvents.awaitState(states, id, ConnectionState.FAILED);
             assertTrue(failed.message().contains("did not accept the connection within 7 days"), failed.message());
@@ -287,7 +282,7 @@ class AlicloudWorkerTest {
                 AlicloudSimulatorResource.PLATFORM_UID, AlicloudSimulatorResource.VPC, BOTH_ZONES,
                 AlicloudSimulatorResource.VSWITCHES, "sg-bp1platformtest0001");
         WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, new ConnectionRequested(id, "cluster-ali",
-                "db", ConnectionType.ALICLOUD_ENDPOINT_SERVICE, serviceName, REGION, "alice", WorkerEvents.now(), placement));
+                "db", ConnectionType.ALICLOUD_ENDPOINT_SERVICE, serviceName, REGION, "alice", WorkerEvents.now(), placement, WorkerEvents.nextVersion()));
     }
 
 

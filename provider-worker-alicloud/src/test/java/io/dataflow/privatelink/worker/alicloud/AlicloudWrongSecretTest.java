@@ -56,7 +56,7 @@ class AlicloudWrongSecretTest {
         TopicProbe.send(bootstrapServers, CloudEventKafka.toRecord(Topics.CONNECTION_REQUESTS, id,
                 CloudEvent.of(EventTypes.CONNECTION_REQUESTED, "/test", id, now, new ConnectionRequested(id,
                         "cluster-ali", "db", ConnectionType.ALICLOUD_ENDPOINT_SERVICE, service.serviceName(),
-                        AlicloudSimulatorResource.REGION, "alice", now, placement))));
+                        AlicloudSimulatorResource.REGION, "alice", now, placement, io.dataflow.privatelink.worker.testing.WorkerEvents.nextVersion()))));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
                 .statusCode(503)

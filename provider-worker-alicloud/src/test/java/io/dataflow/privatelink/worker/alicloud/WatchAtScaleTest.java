@@ -22,11 +22,8 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
+import io.dataflow.privatelink.kit.testing.Sql;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,9 +55,6 @@ class WatchAtScaleTest {
             return Map.of("plc.alicloud.access-key-id", KEY, "plc.alicloud.access-key-secret", SECRET);
         }
     }
-
-    @Inject
-    DataSource dataSource;
 
     @Inject
     ReconcileCycle cycle;
@@ -103,21 +97,19 @@ class WatchAtScaleTest {
                 throw new UncheckedIOException(new java.io.IOException(e));
             }
         }).toList();
-        try (Connection db = dataSource.getConnection();
-             PreparedStatement insert = db.prepareStatement("""
-                     INSERT INTO managed_endpoint (connection_id, cluster_id, request, state, endpoint_id, az_ids,
-                       accept_deadline, updated_at, acceptance_required)
-                     VALUES (?, 'cluster-scale', ?, 'PENDING_ACCEPTANCE', ?, ARRAY['cn-hangzhou-i'], ?, now(), TRUE)""")) {
-            for (String[] pair : created) {
-                insert.setString(1, pair[0]);
-                insert.setString(2, EventJson.write(new ConnectionRequested(pair[0], "cluster-scale", pair[0],
+        {
+            String[] ids = created.stream().map(pair -> pair[0]).toArray(String[]::new);
+            String[] requests = created.stream().map(pair -> EventJson.write(new ConnectionRequested(pair[0], "cluster-scale", pair[0],
                         ConnectionType.ALICLOUD_ENDPOINT_SERVICE, service.serviceName(),
-                        AlicloudSimulatorResource.REGION, "bench", Instant.now(), placement)));
-                insert.setString(3, pair[1]);
-                insert.setTimestamp(4, Timestamp.from(Instant.now().plus(Duration.ofDays(7))));
-                insert.addBatch();
-            }
-            insert.executeBatch();
+                        AlicloudSimulatorResource.REGION, "bench", Instant.now(), placement, io.dataflow.privatelink.worker.testing.WorkerEvents.nextVersion()))).toArray(String[]::new);
+            String[] endpoints = created.stream().map(pair -> pair[1]).toArray(String[]::new);
+            Sql.execute("""
+                    INSERT INTO managed_endpoint (connection_id, cluster_id, request, state, endpoint_id, az_ids,
+                      accept_deadline, updated_at, acceptance_required)
+                    SELECT id, 'cluster-scale', request, 'PENDING_ACCEPTANCE', endpoint, ARRAY['cn-hangzhou-i'],
+                           now() + interval '7 days', now(), TRUE
+                    FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[])) AS r(id, request, endpoint)""",
+                    ids, requests, endpoints);
         }
 
         long first = cycle.completedPasses() + 1;

@@ -170,7 +170,7 @@ class AwsDomainTest {
 
             WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
                     new ConnectionDeletionRequested(id, "cluster-1", ConnectionType.AWS_ENDPOINT_SERVICE, "bob",
-                            WorkerEvents.now()));
+                            WorkerEvents.now(), WorkerEvents.nextVersion()));
             WorkerEvents.awaitDeleted(states, id);
 
             List<String> order = states.readToEnd().stream().filter(r -> id.equals(r.key()))
@@ -203,7 +203,7 @@ class AwsDomainTest {
                 Ec2SimulatorResource.SUBNETS, "sg-0platform");
         WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id,
                 new ConnectionRequested(id, "cluster-1", "kafka", ConnectionType.AWS_ENDPOINT_SERVICE,
-                        service.serviceName(), "us-east-1", "alice", WorkerEvents.now(), placement));
+                        service.serviceName(), "us-east-1", "alice", WorkerEvents.now(), placement, WorkerEvents.nextVersion()));
         return WorkerEvents.awaitState(states, id, ConnectionState.ACTIVE);
     }
 

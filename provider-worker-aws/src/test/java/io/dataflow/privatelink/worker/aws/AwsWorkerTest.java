@@ -24,7 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
+import io.dataflow.privatelink.kit.testing.SessionLock;
+import io.dataflow.privatelink.kit.testing.Sql;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -33,9 +34,6 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
@@ -59,8 +57,6 @@ class AwsWorkerTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @Inject
-    DataSource dataSource;
 
     @Inject
     ReconcileCycle cycle;
@@ -137,7 +133,7 @@ class AwsWorkerTest {
             assertFalse(WorkerEvents.statesOf(states, id).contains(ConnectionState.PENDING_ACCEPTANCE), WorkerEvents.statesOf(states, id).toString());
 
             WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
-                    new ConnectionDeletionRequested(id, "cluster-1", ConnectionType.AWS_ENDPOINT_SERVICE, "bob", WorkerEvents.now()));
+                    new ConnectionDeletionRequested(id, "cluster-1", ConnectionType.AWS_ENDPOINT_SERVICE, "bob", WorkerEvents.now(), WorkerEvents.nextVersion()));
 
             WorkerEvents.awaitState(states, id, ConnectionState.DELETING);
             WorkerEvents.awaitDeleted(states, id);
@@ -248,7 +244,7 @@ class AwsWorkerTest {
             request(creating, service.serviceName());
             for (String id : List.of(creating, pending, failed)) {
                 WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
-                        new ConnectionDeletionRequested(id, "cluster-1", ConnectionType.AWS_ENDPOINT_SERVICE, "bob", WorkerEvents.now()));
+                        new ConnectionDeletionRequested(id, "cluster-1", ConnectionType.AWS_ENDPOINT_SERVICE, "bob", WorkerEvents.now(), WorkerEvents.nextVersion()));
             }
 
             for (String id : List.of(creating, pending, failed)) {
@@ -286,26 +282,21 @@ class AwsWorkerTest {
     }
 
     @Test
-    void onlyOneInstanceReconcilesAtATime() throws SQLException {
+    void onlyOneInstanceReconcilesAtATime() {
         await().atMost(WAIT).until(() -> cycle.completedPasses() > 0);
-        try (Connection otherInstance = dataSource.getConnection();
-             Statement statement = otherInstance.createStatement()) {
-            // Another instance of the worker holds the pass (same database, same lock).
-            statement.execute("SELECT pg_advisory_lock(" + ReconcileCycle.RECONCILE_LOCK + ")");
+        // Another instance of the worker holds the pass (same database, same lock).
+        try (SessionLock otherInstance = SessionLock.take(ReconcileCycle.RECONCILE_LOCK)) {
             long before = cycle.completedPasses();
             cycle.run();
             cycle.run();
             assertEquals(before, cycle.completedPasses(), "no pass ran while the other instance held the lock");
-            statement.execute("SELECT pg_advisory_unlock(" + ReconcileCycle.RECONCILE_LOCK + ")");
         }
         long after = cycle.completedPasses();
         await().atMost(WAIT).until(() -> cycle.completedPasses() > after);
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement()) {
-            statement.executeUpdate(sql);
-        }
+    private static void execute(String sql) {
+        Sql.execute(sql);
     }
 
     private void request(String id, String serviceName) {
@@ -313,7 +304,7 @@ class AwsWorkerTest {
                 Ec2SimulatorResource.PLATFORM_ACCOUNT, Ec2SimulatorResource.VPC, List.of("use1-az1", "use1-az2"),
                 Ec2SimulatorResource.SUBNETS, "sg-0platform");
         WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, new ConnectionRequested(id, "cluster-1",
-                "kafka", ConnectionType.AWS_ENDPOINT_SERVICE, serviceName, "us-east-1", "alice", WorkerEvents.now(), placement));
+                "kafka", ConnectionType.AWS_ENDPOINT_SERVICE, serviceName, "us-east-1", "alice", WorkerEvents.now(), placement, WorkerEvents.nextVersion()));
     }
 
 

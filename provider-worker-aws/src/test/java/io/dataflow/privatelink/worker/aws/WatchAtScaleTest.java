@@ -22,10 +22,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
+import io.dataflow.privatelink.kit.testing.Sql;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,9 +56,6 @@ class WatchAtScaleTest {
     }
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     ReconcileCycle cycle;
 
     @Test
@@ -79,12 +73,7 @@ class WatchAtScaleTest {
 
         try (Ec2Client ec2 = Ec2Client.builder().region(Region.US_EAST_1).endpointOverride(simulator.endpoint())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, "secret")))
-                .httpClientBuilder(ApacheHttpClient.builder()).build();
-             Connection db = dataSource.getConnection();
-             PreparedStatement insert = db.prepareStatement("""
-                     INSERT INTO managed_endpoint (connection_id, cluster_id, request, state, endpoint_id, az_ids,
-                       accept_deadline, updated_at, acceptance_required)
-                     VALUES (?, 'cluster-scale', ?, 'PENDING_ACCEPTANCE', ?, ARRAY['use1-az1'], ?, now(), TRUE)""")) {
+                .httpClientBuilder(ApacheHttpClient.builder()).build()) {
             // Creating the endpoints is set-up, not what is measured: in parallel, to keep the test short.
             List<String[]> created = IntStream.range(0, CONNECTIONS).parallel().mapToObj(i -> {
                 String id = ConnectionIds.newId();
@@ -96,16 +85,18 @@ class WatchAtScaleTest {
                         .vpcEndpoint().vpcEndpointId();
                 return new String[] {id, endpointId};
             }).toList();
-            for (String[] pair : created) {
-                insert.setString(1, pair[0]);
-                insert.setString(2, EventJson.write(new ConnectionRequested(pair[0], "cluster-scale", pair[0],
+            String[] ids = created.stream().map(pair -> pair[0]).toArray(String[]::new);
+            String[] requests = created.stream().map(pair -> EventJson.write(new ConnectionRequested(pair[0], "cluster-scale", pair[0],
                         ConnectionType.AWS_ENDPOINT_SERVICE, service.serviceName(), "us-east-1", "bench", Instant.now(),
-                        placement)));
-                insert.setString(3, pair[1]);
-                insert.setTimestamp(4, Timestamp.from(Instant.now().plus(Duration.ofDays(7))));
-                insert.addBatch();
-            }
-            insert.executeBatch();
+                        placement, io.dataflow.privatelink.worker.testing.WorkerEvents.nextVersion()))).toArray(String[]::new);
+            String[] endpoints = created.stream().map(pair -> pair[1]).toArray(String[]::new);
+            Sql.execute("""
+                    INSERT INTO managed_endpoint (connection_id, cluster_id, request, state, endpoint_id, az_ids,
+                      accept_deadline, updated_at, acceptance_required)
+                    SELECT id, 'cluster-scale', request, 'PENDING_ACCEPTANCE', endpoint, ARRAY['use1-az1'],
+                           now() + interval '7 days', now(), TRUE
+                    FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[])) AS r(id, request, endpoint)""",
+                    ids, requests, endpoints);
         }
 
         // Measure over whole passes that all saw the 2,000 rows.

@@ -1,92 +1,59 @@
 package io.dataflow.privatelink.worker.repository;
 
+import io.dataflow.privatelink.contract.api.Domain;
 import io.dataflow.privatelink.contract.domains.DomainState;
 import io.dataflow.privatelink.contract.event.DomainAttachRequested;
 import io.dataflow.privatelink.contract.event.EventJson;
-import io.dataflow.privatelink.kit.jdbc.DomainAttachmentRows;
-import io.dataflow.privatelink.kit.jdbc.Jdbc;
-import io.dataflow.privatelink.worker.reconcile.DomainOutcome;
+import io.dataflow.privatelink.kit.persistence.JsonColumn;
 import io.dataflow.privatelink.worker.reconcile.ManagedDomain;
-import io.dataflow.privatelink.worker.reconcile.Outcome;
-import io.dataflow.privatelink.contract.api.Domain;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import javax.sql.DataSource;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
 /** The worker's record of the private zones it manages, one per attachment. */
 @ApplicationScoped
-public class ManagedDomainRepository {
-
-    private final DataSource dataSource;
-
-    ManagedDomainRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+public class ManagedDomainRepository implements PanacheRepositoryBase<ManagedDomainEntity, String> {
 
     /** Records an attachment to realise in the given network; a redelivered request changes nothing. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void insertRequested(DomainAttachRequested request, String region, String vpcId, List<Domain> domains,
-                                Instant now) {
-        Jdbc.update(dataSource, """
+    public Uni<Void> insertRequested(DomainAttachRequested request, String region, String vpcId, List<Domain> domains,
+                                     Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
                         INSERT INTO managed_domain (attach_domain_id, connection_id, request, region, vpc_id, state,
-                          domains, updated_at)
-                        VALUES (?, ?, ?, ?, ?, 'CREATING', ?, ?) ON CONFLICT (attach_domain_id) DO NOTHING""",
-                request.attachDomainId(), request.connectionId(), EventJson.write(request), region, vpcId,
-                DomainAttachmentRows.json(domains), now);
+                          domains, updated_at, version)
+                        VALUES (?1, ?2, ?3, ?4, ?5, 'CREATING', ?6, ?7, 0) ON CONFLICT (attach_domain_id) DO NOTHING""")
+                .setParameter(1, request.attachDomainId()).setParameter(2, request.connectionId())
+                .setParameter(3, EventJson.write(request)).setParameter(4, region).setParameter(5, vpcId)
+                .setParameter(6, JsonColumn.write(domains)).setParameter(7, now)
+                .executeUpdate()).replaceWithVoid();
     }
 
     /** Marks one attachment for removal; false when the worker does not know it. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean markDetachRequested(String attachDomainId, Instant now) {
-        return Jdbc.update(dataSource, "UPDATE managed_domain SET detach_requested = TRUE, updated_at = ? "
-                + "WHERE attach_domain_id = ?", now, attachDomainId) == 1;
+    public Uni<Boolean> markDetachRequested(String attachDomainId, Instant now) {
+        return update("detachRequested = true, updatedAt = ?1 where attachDomainId = ?2", now, attachDomainId)
+                .map(rows -> rows == 1);
     }
 
     /** Marks every attachment of a connection for removal: its domains go before its endpoint. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void markConnectionDetaching(String connectionId, Instant now) {
-        Jdbc.update(dataSource, "UPDATE managed_domain SET detach_requested = TRUE, updated_at = ? "
-                + "WHERE connection_id = ?", now, connectionId);
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void record(DomainOutcome outcome, Instant now) {
-        if (outcome.kind() == Outcome.Kind.REMOVED) {
-            Jdbc.update(dataSource, "DELETE FROM managed_domain WHERE attach_domain_id = ?",
-                    outcome.domain().attachDomainId());
-            return;
-        }
-        Jdbc.update(dataSource, """
-                        UPDATE managed_domain SET state = ?, domains = ?, zone_id = ?, updated_at = ?
-                        WHERE attach_domain_id = ?""",
-                outcome.state().name(), DomainAttachmentRows.json(outcome.domains()), outcome.zoneId(), now,
-                outcome.domain().attachDomainId());
+    public Uni<Void> markConnectionDetaching(String connectionId, Instant now) {
+        return update("detachRequested = true, updatedAt = ?1 where connectionId = ?2", now, connectionId)
+                .replaceWithVoid();
     }
 
     /** Attachments whose zone and records are still to be made. */
-    public List<ManagedDomain> awaitingAttach() {
-        return query("SELECT * FROM managed_domain WHERE state = 'CREATING' AND NOT detach_requested "
-                + "ORDER BY updated_at");
+    public Uni<List<ManagedDomain>> awaitingAttach() {
+        return managed(list("state = ?1 and detachRequested = false order by updatedAt", DomainState.CREATING));
     }
 
     /** Attachments to remove. */
-    public List<ManagedDomain> awaitingDetach() {
-        return query("SELECT * FROM managed_domain WHERE detach_requested ORDER BY updated_at");
+    public Uni<List<ManagedDomain>> awaitingDetach() {
+        return managed(list("detachRequested = true order by updatedAt"));
     }
 
-    private List<ManagedDomain> query(String sql, Object... parameters) {
-        return Jdbc.query(dataSource, ManagedDomainRepository::read, sql, parameters);
-    }
-
-    private static ManagedDomain read(ResultSet rs) throws SQLException {
-        return new ManagedDomain(EventJson.read(rs.getString("request"), DomainAttachRequested.class),
-                rs.getString("region"), rs.getString("vpc_id"), DomainState.valueOf(rs.getString("state")),
-                DomainAttachmentRows.domains(rs.getString("domains")), rs.getString("zone_id"),
-                rs.getBoolean("detach_requested"));
+    private static Uni<List<ManagedDomain>> managed(Uni<List<ManagedDomainEntity>> rows) {
+        return rows.map(list -> list.stream().map(ManagedDomainEntity::toManaged).toList());
     }
 }

@@ -3,25 +3,29 @@ package io.dataflow.privatelink.worker.service;
 import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.contract.event.ConnectionDeleted;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
+import io.dataflow.privatelink.contract.event.DomainDetached;
+import io.dataflow.privatelink.contract.event.DomainStateChanged;
 import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.kit.outbox.OutboxWriter;
 import io.dataflow.privatelink.worker.config.WorkerConfig;
-import io.dataflow.privatelink.contract.event.DomainDetached;
-import io.dataflow.privatelink.contract.event.DomainStateChanged;
 import io.dataflow.privatelink.worker.reconcile.DomainOutcome;
 import io.dataflow.privatelink.worker.reconcile.ManagedDomain;
 import io.dataflow.privatelink.worker.reconcile.ManagedEndpoint;
-import io.dataflow.privatelink.worker.repository.ManagedDomainRepository;
 import io.dataflow.privatelink.worker.reconcile.Outcome;
+import io.dataflow.privatelink.worker.repository.ManagedDomainRepository;
 import io.dataflow.privatelink.worker.repository.ManagedEndpointRepository;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** Records a reconcile outcome (endpoint or domain) and announces it, in one transaction (store + outbox). */
+/**
+ * Records a reconcile outcome (endpoint or domain) and announces it, in the caller's transaction (store +
+ * outbox). Each announcement carries the row's version, one more than the last, so readers keep the
+ * newest report whatever order reports reach them in.
+ */
 @ApplicationScoped
 public class OutcomeRecorder {
 
@@ -39,50 +43,71 @@ public class OutcomeRecorder {
         this.config = config;
     }
 
-    @Transactional
-    public void record(ManagedEndpoint m, Outcome outcome) {
+    public Uni<Void> record(ManagedEndpoint m, Outcome outcome) {
         if (outcome.kind() == Outcome.Kind.NONE || outcome.kind() == Outcome.Kind.RETRY_LATER) {
-            return;
+            return Uni.createFrom().voidItem();
         }
         Instant now = now();
-        endpoints.record(outcome, now);
-        if (outcome.kind() == Outcome.Kind.REMOVED) {
-            announceDeleted(m.connectionId(), m.clusterId(), now);
-        } else {
-            outbox.append(config.stateTopic(), CloudEvent.of(EventTypes.CONNECTION_STATE_CHANGED,
+        return endpoints.findById(m.connectionId()).chain(row -> {
+            if (row == null) {
+                return Uni.createFrom().voidItem(); // removed meanwhile: nothing left to announce
+            }
+            row.version++;
+            if (outcome.kind() == Outcome.Kind.REMOVED) {
+                long version = row.version;
+                return endpoints.delete(row).chain(() -> announceDeleted(m.connectionId(), m.clusterId(), now, version));
+            }
+            row.state = outcome.state();
+            row.message = outcome.message();
+            row.endpointId = outcome.endpointId();
+            row.azIds = outcome.zoneIds();
+            row.updatedAt = now;
+            if (outcome.acceptanceRequired() != null) {
+                row.acceptanceRequired = outcome.acceptanceRequired();
+            }
+            return outbox.append(config.stateTopic(), CloudEvent.of(EventTypes.CONNECTION_STATE_CHANGED,
                     config.eventSource(), m.connectionId(), now,
                     new ConnectionStateChanged(m.connectionId(), m.clusterId(), outcome.state(), outcome.message(),
-                            outcome.endpointId(), outcome.zoneIds(), now)));
-        }
+                            outcome.endpointId(), outcome.zoneIds(), now, row.version)));
+        });
     }
 
-    @Transactional
-    public void record(DomainOutcome outcome) {
+    public Uni<Void> record(DomainOutcome outcome) {
         if (outcome.kind() == Outcome.Kind.NONE || outcome.kind() == Outcome.Kind.RETRY_LATER) {
-            return;
+            return Uni.createFrom().voidItem();
         }
         Instant now = now();
-        domains.record(outcome, now);
         ManagedDomain d = outcome.domain();
-        if (outcome.kind() == Outcome.Kind.REMOVED) {
-            announceDetached(d.attachDomainId(), d.connectionId(), d.request().clusterId(), now);
-        } else {
-            outbox.append(config.stateTopic(), CloudEvent.of(EventTypes.DOMAIN_STATE_CHANGED, config.eventSource(),
-                    d.connectionId(), now, new DomainStateChanged(d.attachDomainId(), d.connectionId(),
-                            d.request().clusterId(), outcome.state(), outcome.domains(), now)));
-        }
+        return domains.findById(d.attachDomainId()).chain(row -> {
+            if (row == null) {
+                return Uni.createFrom().voidItem();
+            }
+            row.version++;
+            if (outcome.kind() == Outcome.Kind.REMOVED) {
+                long version = row.version;
+                return domains.delete(row).chain(() -> announceDetached(d.attachDomainId(), d.connectionId(),
+                        d.request().clusterId(), now, version));
+            }
+            row.state = outcome.state();
+            row.domains = outcome.domains();
+            row.zoneId = outcome.zoneId();
+            row.updatedAt = now;
+            return outbox.append(config.stateTopic(), CloudEvent.of(EventTypes.DOMAIN_STATE_CHANGED,
+                    config.eventSource(), d.connectionId(), now, new DomainStateChanged(d.attachDomainId(),
+                            d.connectionId(), d.request().clusterId(), outcome.state(), outcome.domains(), now,
+                            row.version)));
+        });
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void announceDetached(String attachDomainId, String connectionId, String clusterId, Instant now) {
-        outbox.append(config.stateTopic(), CloudEvent.of(EventTypes.DOMAIN_DETACHED, config.eventSource(),
-                connectionId, now, new DomainDetached(attachDomainId, connectionId, clusterId, now)));
+    public Uni<Void> announceDetached(String attachDomainId, String connectionId, String clusterId, Instant now,
+                                      long version) {
+        return outbox.append(config.stateTopic(), CloudEvent.of(EventTypes.DOMAIN_DETACHED, config.eventSource(),
+                connectionId, now, new DomainDetached(attachDomainId, connectionId, clusterId, now, version)));
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void announceDeleted(String connectionId, String clusterId, Instant now) {
-        outbox.append(config.stateTopic(), CloudEvent.of(EventTypes.CONNECTION_DELETED, config.eventSource(),
-                connectionId, now, new ConnectionDeleted(connectionId, clusterId, now)));
+    public Uni<Void> announceDeleted(String connectionId, String clusterId, Instant now, long version) {
+        return outbox.append(config.stateTopic(), CloudEvent.of(EventTypes.CONNECTION_DELETED, config.eventSource(),
+                connectionId, now, new ConnectionDeleted(connectionId, clusterId, now, version)));
     }
 
     public Instant now() {

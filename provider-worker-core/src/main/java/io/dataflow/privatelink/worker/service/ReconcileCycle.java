@@ -17,11 +17,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,22 +38,22 @@ public class ReconcileCycle {
     private static final Logger LOG = Logger.getLogger(ReconcileCycle.class);
 
     /** Advisory-lock key of the reconcile pass, shared by all instances of a worker (one database each). */
-    public static final long RECONCILE_LOCK = 0x7265636f6e63696cL;
+    public static final long RECONCILE_LOCK = ReconcileLock.KEY;
 
     private final ManagedEndpointRepository endpoints;
     private final ManagedDomainRepository domains;
     private final DomainReconciler domainReconciler;
     private final OutcomeRecorder recorder;
-    private final DataSource dataSource;
+    private final ReconcileLock lock;
     private final EndpointCloud cloud;
     private final EndpointReconciler reconciler;
     private final AtomicLong passes = new AtomicLong();
 
     ReconcileCycle(ManagedEndpointRepository endpoints, ManagedDomainRepository domains, OutcomeRecorder recorder,
-                   EndpointCloud cloud, DnsCloud dns, WorkerConfig config, DataSource dataSource) {
+                   EndpointCloud cloud, DnsCloud dns, WorkerConfig config, ReconcileLock lock) {
         this.domains = domains;
         this.domainReconciler = new DomainReconciler(dns);
-        this.dataSource = dataSource;
+        this.lock = lock;
         this.endpoints = endpoints;
         this.recorder = recorder;
         this.cloud = cloud;
@@ -75,28 +70,21 @@ public class ReconcileCycle {
         }
     }
 
+    /** One pass, if no other instance of this worker is in one. Blocks: the cloud calls do. */
     public void run() {
         // One pass at a time across every instance of this worker: two instances working on the same
         // connection could both announce a transition. The lock is the database's, so it dies with a
         // crashed instance's connection.
-        // A transaction-scoped lock: released by commit, rollback or a lost connection, never left behind.
-        try (Connection lock = dataSource.getConnection()) {
-            lock.setAutoCommit(false);
-            try {
-                if (tryLock(lock)) {
-                    pass();
-                }
-            } finally {
-                lock.rollback();
+        lock.tryAcquire().ifPresent(held -> {
+            try (held) {
+                pass();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot take the reconcile lock", e);
-        }
+        });
     }
 
     private void pass() {
         // Detaches first: a connection's endpoint is deleted only after its names stop pointing at it.
-        for (ManagedDomain d : domains.awaitingDetach()) {
+        for (ManagedDomain d : Db.read(domains::awaitingDetach)) {
             if (!isolated(d.attachDomainId(), () -> apply(d, domainReconciler.detach(d)))) {
                 break;
             }
@@ -104,33 +92,24 @@ public class ReconcileCycle {
         // Deletions next: they free quota and never wait on an owner. Each loop stops at the first
         // "cloud busy" (throttled, or the client-side budget spent): the rest would only meet the same
         // wall and spend describe calls on it; they go first next pass (oldest first).
-        for (ManagedEndpoint m : endpoints.awaitingDeprovision()) {
+        for (ManagedEndpoint m : Db.read(endpoints::awaitingDeprovision)) {
             if (!isolated(m.connectionId(), () -> apply(m, reconciler.deprovision(m)))) {
                 break;
             }
         }
-        for (ManagedEndpoint m : endpoints.awaitingProvision()) {
+        for (ManagedEndpoint m : Db.read(endpoints::awaitingProvision)) {
             if (!isolated(m.connectionId(), () -> apply(m, reconciler.provision(m)))) {
                 break;
             }
         }
-        for (ManagedDomain d : domains.awaitingAttach()) {
-            ManagedEndpoint endpoint = endpoints.find(d.connectionId()).orElse(null);
+        for (ManagedDomain d : Db.read(domains::awaitingAttach)) {
+            ManagedEndpoint endpoint = Db.read(() -> endpoints.findManaged(d.connectionId())).orElse(null);
             if (!isolated(d.attachDomainId(), () -> apply(d, domainReconciler.attach(d, endpoint)))) {
                 break;
             }
         }
         watch();
         passes.incrementAndGet();
-    }
-
-    private static boolean tryLock(Connection db) throws SQLException {
-        try (PreparedStatement statement = db.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            statement.setLong(1, RECONCILE_LOCK);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
     }
 
     /** Passes completed since start (for operators and tests: "what happened per cycle"). */
@@ -157,9 +136,9 @@ public class ReconcileCycle {
      * connection waits until a connection there exists again.
      */
     private void watch() {
-        Map<String, List<ManagedEndpoint>> byRegion = endpoints.watched().stream()
+        Map<String, List<ManagedEndpoint>> byRegion = Db.read(endpoints::watched).stream()
                 .collect(Collectors.groupingBy(ManagedEndpoint::region, LinkedHashMap::new, Collectors.toList()));
-        Set<String> known = endpoints.knownConnectionIds();
+        Set<String> known = Db.read(endpoints::knownConnectionIds);
         byRegion.forEach((region, rows) -> {
             List<EndpointView> observed;
             try {
@@ -186,7 +165,7 @@ public class ReconcileCycle {
         } else if (outcome.kind() != Outcome.Kind.NONE) {
             LOG.infof("Attachment %s of %s: %s %s", d.attachDomainId(), d.connectionId(), outcome.kind(),
                     outcome.kind() == Outcome.Kind.REMOVED ? "" : outcome.state());
-            recorder.record(outcome);
+            Db.transaction(() -> recorder.record(outcome));
         }
         return outcome.kind();
     }
@@ -200,7 +179,7 @@ public class ReconcileCycle {
             LOG.infof("Connection %s: %s %s", m.connectionId(), outcome.kind(),
                     outcome.state() == null ? "" : outcome.state());
         }
-        recorder.record(m, outcome);
+        Db.transaction(() -> recorder.record(m, outcome));
         return outcome.kind();
     }
 }

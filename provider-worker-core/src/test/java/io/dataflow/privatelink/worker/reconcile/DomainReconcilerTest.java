@@ -128,7 +128,7 @@ class DomainReconcilerTest {
                 BaseDomains.DEFAULT);
         DomainAttachRequested request = new DomainAttachRequested(DomainAttachment.newId(), "plc-1", "1001",
                 ConnectionType.AWS_ENDPOINT_SERVICE, type, unique, plan.zoneName(), plan.records(), "alice",
-                Instant.now());
+                Instant.now(), io.dataflow.privatelink.worker.testing.WorkerEvents.nextVersion());
         return new ManagedDomain(request, "us-east-1", "vpc-1", DomainState.CREATING,
                 DomainAttachment.domainsIn(plan, DomainState.CREATING), zoneId, false);
     }
@@ -138,7 +138,7 @@ class DomainReconcilerTest {
                 "vpc-1", List.of("use1-az1"), Map.of("use1-az1", "subnet-1"), "sg-1");
         ConnectionRequested request = new ConnectionRequested("plc-1", "1001", "kafka",
                 ConnectionType.AWS_ENDPOINT_SERVICE, "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
-                "us-east-1", "alice", Instant.now(), placement);
+                "us-east-1", "alice", Instant.now(), placement, io.dataflow.privatelink.worker.testing.WorkerEvents.nextVersion());
         return new ManagedEndpoint(request, ConnectionState.ACTIVE, null, endpointId, List.of("use1-az1"), false,
                 null, true);
     }

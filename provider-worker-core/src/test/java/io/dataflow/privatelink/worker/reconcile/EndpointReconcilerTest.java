@@ -240,7 +240,7 @@ class EndpointReconcilerTest {
                 "111122223333", "vpc-1", List.of("use1-az1", "use1-az2"),
                 Map.of("use1-az1", "subnet-1", "use1-az2", "subnet-2"), "sg-1");
         ConnectionRequested request = new ConnectionRequested("plc-1", "cluster-1", "kafka",
-                ConnectionType.AWS_ENDPOINT_SERVICE, SERVICE, "us-east-1", "alice", Instant.EPOCH, placement);
+                ConnectionType.AWS_ENDPOINT_SERVICE, SERVICE, "us-east-1", "alice", Instant.EPOCH, placement, io.dataflow.privatelink.worker.testing.WorkerEvents.nextVersion());
         return new ManagedEndpoint(request, state, null, endpointId, endpointId == null ? null : List.of("use1-az1"),
                 state == DELETING, NOW.plus(Duration.ofDays(7)), null);
     }

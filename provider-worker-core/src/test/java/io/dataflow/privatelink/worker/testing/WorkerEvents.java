@@ -32,6 +32,12 @@ import java.util.List;
 public final class WorkerEvents {
 
     public static final Duration WAIT = Duration.ofSeconds(30);
+    private static final java.util.concurrent.atomic.AtomicLong VERSIONS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A producer version for an event a test sends: each later than the one before, as a producer's are. */
+    public static long nextVersion() {
+        return VERSIONS.incrementAndGet();
+    }
 
     private WorkerEvents() {
     }
@@ -89,7 +95,7 @@ public final class WorkerEvents {
                                                DomainType domainType, String uniqueName, List<String> azIds) {
         DomainPlan plan = DomainPlan.of(connectionType, domainType, uniqueName, azIds, BaseDomains.DEFAULT);
         DomainAttachRequested request = new DomainAttachRequested(attachDomainId, connectionId, clusterId,
-                connectionType, domainType, uniqueName, plan.zoneName(), plan.records(), "alice", now());
+                connectionType, domainType, uniqueName, plan.zoneName(), plan.records(), "alice", now(), WorkerEvents.nextVersion());
         send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.DOMAIN_ATTACH_REQUESTED, connectionId, request);
         return request;
     }
@@ -97,7 +103,7 @@ public final class WorkerEvents {
     public static void detach(String bootstrapServers, DomainAttachRequested attached) {
         send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.DOMAIN_DETACH_REQUESTED,
                 attached.connectionId(), new DomainDetachRequested(attached.attachDomainId(), attached.connectionId(),
-                        attached.clusterId(), attached.connectionType(), "bob", now()));
+                        attached.clusterId(), attached.connectionType(), "bob", now(), WorkerEvents.nextVersion()));
     }
 
     public static String type(ConsumerRecord<String, String> record) {

@@ -59,6 +59,20 @@ public final class Sql {
                 .map(value -> value == null ? null : value.toString()).toList();
     }
 
+    /** Every row, each as its columns. */
+    @SuppressWarnings("unchecked")
+    public static List<Object[]> rows(String sql, Object... parameters) {
+        List<Object> rows = (List<Object>) await(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(session -> {
+                    var query = session.createNativeQuery(sql, Object[].class);
+                    for (int i = 0; i < parameters.length; i++) {
+                        query.setParameter(i + 1, parameters[i]);
+                    }
+                    return query.getResultList();
+                })));
+        return rows.stream().map(row -> (Object[]) row).toList();
+    }
+
     /** Runs a statement in a transaction of its own; returns the rows it changed. */
     public static int execute(String sql, Object... parameters) {
         return (Integer) await(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> {

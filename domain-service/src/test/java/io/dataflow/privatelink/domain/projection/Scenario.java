@@ -1,0 +1,242 @@
+package io.dataflow.privatelink.domain.projection;
+
+import io.dataflow.privatelink.contract.CloudProvider;
+import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.ConnectionType;
+import io.dataflow.privatelink.contract.api.Domain;
+import io.dataflow.privatelink.contract.domains.DomainRecord;
+import io.dataflow.privatelink.contract.domains.DomainState;
+import io.dataflow.privatelink.contract.domains.DomainType;
+import io.dataflow.privatelink.contract.domains.RecordTarget;
+import io.dataflow.privatelink.contract.event.CloudEvent;
+import io.dataflow.privatelink.contract.event.ClusterPlacement;
+import io.dataflow.privatelink.contract.event.ConnectionDeleted;
+import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
+import io.dataflow.privatelink.contract.event.ConnectionRequested;
+import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
+import io.dataflow.privatelink.contract.event.DomainAttachRequested;
+import io.dataflow.privatelink.contract.event.DomainDetachRequested;
+import io.dataflow.privatelink.contract.event.DomainDetached;
+import io.dataflow.privatelink.contract.event.DomainStateChanged;
+import io.dataflow.privatelink.contract.event.EventContract;
+import io.dataflow.privatelink.contract.event.EventTypes;
+import io.dataflow.privatelink.contract.event.Topics;
+import io.dataflow.privatelink.kit.messaging.InboundEvent;
+import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A scripted story of one or more connections, as the two producers would write it: the request topic
+ * (connection-service's commands, in order) and the state topic (the workers' reports, in order, each
+ * with its version). {@link #interleaving} deals them into one stream in a random order that keeps each
+ * topic's own order, the only order Kafka promises between them.
+ */
+public final class Scenario {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+    private static final String SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
+
+    public final String name;
+    private final String run;
+    final List<InboundEvent> requests = new ArrayList<>();
+    final List<InboundEvent> states = new ArrayList<>();
+    private int seconds;
+    private long version;
+
+    /** A story: what the producers write, given a builder whose ids are unique to one run. */
+    public record Story(String name, java.util.function.Consumer<Scenario> script) {
+
+        /** The story's events for one run: every id (connection, attachment, unique name) ends with {@code run}. */
+        public Scenario forRun(String run) {
+            Scenario scenario = new Scenario(name, run);
+            script.accept(scenario);
+            return scenario;
+        }
+    }
+
+    private Scenario(String name, String run) {
+        this.name = name;
+        this.run = run;
+    }
+
+    /** An id of this run. */
+    public String id(String logical) {
+        return logical + run;
+    }
+
+    // ---- the request topic (connection-service)
+
+    public Scenario requested(String logical) {
+        String connection = id(logical);
+        ClusterPlacement placement = new ClusterPlacement("c1", "p", CloudProvider.AWS, "us-east-1", "111111111111",
+                "vpc-1", List.of("use1-az1"), Map.of("use1-az1", "subnet-1"), "sg-1");
+        return request(EventTypes.CONNECTION_REQUESTED, connection, new ConnectionRequested(connection, "c1",
+                "name-" + connection, ConnectionType.AWS_ENDPOINT_SERVICE, SERVICE, "us-east-1", "alice", tick(),
+                placement, 1));
+    }
+
+    public Scenario deletionRequested(String logical) {
+        String connection = id(logical);
+        return request(EventTypes.CONNECTION_DELETION_REQUESTED, connection, new ConnectionDeletionRequested(
+                connection, "c1", ConnectionType.AWS_ENDPOINT_SERVICE, "bob", tick(), 2));
+    }
+
+    public Scenario attachRequested(String logicalConnection, String logicalAttachment, String logicalUnique) {
+        String connection = id(logicalConnection);
+        String attachment = id(logicalAttachment);
+        String unique = id(logicalUnique);
+        String zone = unique + ".aws.plc.tidbcloud.com";
+        List<DomainRecord> records = List.of(new DomainRecord("*.use1-az1." + zone, new RecordTarget("use1-az1")));
+        return request(EventTypes.DOMAIN_ATTACH_REQUESTED, connection, new DomainAttachRequested(attachment,
+                connection, "c1", ConnectionType.AWS_ENDPOINT_SERVICE, DomainType.TIDBCLOUD_MANAGED, unique, zone,
+                records, "alice", tick(), 3));
+    }
+
+    public Scenario detachRequested(String logicalConnection, String logicalAttachment) {
+        String connection = id(logicalConnection);
+        String attachment = id(logicalAttachment);
+        return request(EventTypes.DOMAIN_DETACH_REQUESTED, connection, new DomainDetachRequested(attachment,
+                connection, "c1", ConnectionType.AWS_ENDPOINT_SERVICE, "bob", tick(), 4));
+    }
+
+    // ---- the state topic (the workers)
+
+    public Scenario state(String logical, ConnectionState state, String message) {
+        String connection = id(logical);
+        return report(EventTypes.CONNECTION_STATE_CHANGED, connection, new ConnectionStateChanged(connection, "c1",
+                state, message, state == ConnectionState.CREATING ? null : "vpce-" + connection,
+                List.of("use1-az1"), tick(), ++version));
+    }
+
+    public Scenario deleted(String logical) {
+        String connection = id(logical);
+        return report(EventTypes.CONNECTION_DELETED, connection, new ConnectionDeleted(connection, "c1", tick(),
+                ++version));
+    }
+
+    public Scenario domainState(String logicalConnection, String logicalAttachment, String logicalUnique,
+                                DomainState state) {
+        String connection = id(logicalConnection);
+        String attachment = id(logicalAttachment);
+        String unique = id(logicalUnique);
+        String name = "*.use1-az1." + unique + ".aws.plc.tidbcloud.com";
+        return report(EventTypes.DOMAIN_STATE_CHANGED, connection, new DomainStateChanged(attachment, connection,
+                "c1", state, List.of(new Domain(name, state.name(), state == DomainState.FAILED ? "refused" : null)),
+                tick(), ++version));
+    }
+
+    public Scenario detached(String logicalConnection, String logicalAttachment) {
+        String connection = id(logicalConnection);
+        String attachment = id(logicalAttachment);
+        return report(EventTypes.DOMAIN_DETACHED, connection, new DomainDetached(attachment, connection, "c1",
+                tick(), ++version));
+    }
+
+    /** An older report published again later, as a new event (a worker's outbox replayed after a crash). */
+    public Scenario replayOfState(int index) {
+        InboundEvent old = states.get(index);
+        states.add(event(Topics.CONNECTION_STATE, old.type(), old.event().subject(), old.payload(),
+                "s" + states.size() + "-" + run, old.event().time()));
+        return this;
+    }
+
+    // ---- dealing
+
+    /** The events in a random order that keeps each topic's own order. */
+    public List<InboundEvent> interleaving(Random random) {
+        List<InboundEvent> dealt = new ArrayList<>();
+        int r = 0;
+        int s = 0;
+        while (r < requests.size() || s < states.size()) {
+            boolean fromRequests = s >= states.size() || r < requests.size() && random.nextBoolean();
+            dealt.add(fromRequests ? requests.get(r++) : states.get(s++));
+        }
+        return dealt;
+    }
+
+    public int size() {
+        return requests.size() + states.size();
+    }
+
+    private InboundEvent event(String topic, String type, String subject, Object payload, String eventId,
+                               Instant time) {
+        CloudEvent event = CloudEvent.of(type, "/scenario", subject, time, payload);
+        event = new CloudEvent(eventId, event.type(), event.source(), event.subject(), event.time(), event.data());
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, 0, 0, subject, event.data());
+        CloudEventKafka.toRecord(topic, subject, event).headers().forEach(h -> record.headers().add(h));
+        return new InboundEvent(event, EventContract.payload(event).orElseThrow(), record);
+    }
+
+    private Scenario request(String type, String subject, Object payload) {
+        requests.add(event(Topics.CONNECTION_REQUESTS, type, subject, payload, "r" + requests.size() + "-" + run,
+                T0.plusSeconds(seconds)));
+        return this;
+    }
+
+    private Scenario report(String type, String subject, Object payload) {
+        states.add(event(Topics.CONNECTION_STATE, type, subject, payload, "s" + states.size() + "-" + run,
+                T0.plusSeconds(seconds)));
+        return this;
+    }
+
+    private Instant tick() {
+        return T0.plusSeconds(++seconds);
+    }
+
+    /** The stories the interleaving tests replay. */
+    public static List<Story> all() {
+        return List.of(
+                new Story("create, accept", s -> s.requested("conn1")
+                        .state("conn1", ConnectionState.PENDING_ACCEPTANCE, null)
+                        .state("conn1", ConnectionState.ACTIVE, null)),
+                new Story("create, reject, delete", s -> s.requested("conn1")
+                        .state("conn1", ConnectionState.PENDING_ACCEPTANCE, null)
+                        .state("conn1", ConnectionState.FAILED, "rejected by the owner")
+                        .deletionRequested("conn1")
+                        .state("conn1", ConnectionState.DELETING, null)
+                        .deleted("conn1")),
+                new Story("attach, detach, delete", s -> s.requested("conn1")
+                        .state("conn1", ConnectionState.ACTIVE, null)
+                        .attachRequested("conn1", "att1", "u1")
+                        .domainState("conn1", "att1", "u1", DomainState.ACTIVE)
+                        .detachRequested("conn1", "att1")
+                        .domainState("conn1", "att1", "u1", DomainState.DELETING)
+                        .detached("conn1", "att1")
+                        .deletionRequested("conn1")
+                        .deleted("conn1")),
+                new Story("late reports after a detach and a deletion", s -> s.requested("conn1")
+                        .state("conn1", ConnectionState.PENDING_ACCEPTANCE, null)
+                        .attachRequested("conn1", "att1", "u1")
+                        .state("conn1", ConnectionState.ACTIVE, null)
+                        .detachRequested("conn1", "att1")
+                        .domainState("conn1", "att1", "u1", DomainState.ACTIVE)   // sent before the detach was seen
+                        .deletionRequested("conn1")
+                        .state("conn1", ConnectionState.ACTIVE, "still up")       // sent before the deletion was seen
+                        .replayOfState(0)),                                      // an old report once more
+                new Story("a name re-attached to another connection", s -> s.requested("conn1").requested("conn2")
+                        .state("conn1", ConnectionState.ACTIVE, null)
+                        .state("conn2", ConnectionState.ACTIVE, null)
+                        .attachRequested("conn1", "att1", "u1")
+                        .domainState("conn1", "att1", "u1", DomainState.ACTIVE)
+                        .detachRequested("conn1", "att1")
+                        .detached("conn1", "att1")
+                        .attachRequested("conn2", "att2", "u1")
+                        .domainState("conn2", "att2", "u1", DomainState.ACTIVE)),
+                new Story("deleted while creating", s -> s.requested("conn1")
+                        .deletionRequested("conn1")
+                        .deleted("conn1")),
+                new Story("a domain the cloud refuses, then the connection is deleted", s -> s.requested("conn1")
+                        .state("conn1", ConnectionState.ACTIVE, null)
+                        .attachRequested("conn1", "att1", "u1")
+                        .domainState("conn1", "att1", "u1", DomainState.FAILED)
+                        .deletionRequested("conn1")
+                        .detached("conn1", "att1")
+                        .deleted("conn1")));
+    }
+}
