@@ -54,6 +54,9 @@ class StatusSubscriptionTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @jakarta.inject.Inject
+    io.dataflow.privatelink.domain.service.HistoryRetention retention;
+
     @org.junit.jupiter.api.BeforeAll
     static void validateResponsesAgainstTheContract() {
         ContractValidation.install();
@@ -141,6 +144,90 @@ class StatusSubscriptionTest {
         given().urlEncodingEnabled(false)
                 .get("/v1beta1/clusters/" + cluster + "/privateLinkConnections/plc-unknown:watch")
                 .then().statusCode(404).body("code", equalTo(5));
+    }
+
+    @Test
+    void aStreamOpenedAfterTheRetentionStillStartsWithEveryLiveConnectionAndAnOldResumePointGetsThemToo()
+            throws Exception {
+        String cluster = "c-" + UUID.randomUUID();
+        String live = ConnectionIds.newId();
+        String gone = ConnectionIds.newId();
+        request(cluster, live);
+        request(cluster, gone);
+        awaitVisible(cluster, live);
+        awaitVisible(cluster, gone);
+        change(cluster, live, ConnectionState.ACTIVE);
+        send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_DELETED, gone, new ConnectionDeleted(gone, cluster, now(),
+                TestVersions.next()));
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            given().get("/v1beta1/clusters/" + cluster + "/privateLinkConnections/" + live).then()
+                    .body("state", equalTo("ACTIVE"));
+            given().get("/v1beta1/clusters/" + cluster + "/privateLinkConnections/" + gone).then().statusCode(404);
+        });
+        long oldPoint = io.dataflow.privatelink.kit.testing.Sql.count(
+                "SELECT min(seq) FROM connection_change WHERE cluster_id = ?1", cluster);
+
+        // A retention that has passed for every change there is: the change log is emptied.
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> retention.purgeBefore(now().plusSeconds(1)));
+        assertEquals(0, io.dataflow.privatelink.kit.testing.Sql.count(
+                "SELECT count(*) FROM connection_change WHERE cluster_id = ?1", cluster));
+
+        for (String resumeFrom : new String[] {null, String.valueOf(oldPoint)}) {
+            try (SseClient stream = SseClient.open(watch(cluster, null), resumeFrom)) {
+                SseClient.Event first = stream.next(WAIT);
+                assertNotNull(first, "a stream resuming from " + resumeFrom + " starts with the live connection");
+                assertEquals("snapshot", first.name());
+                assertEquals(live, JSON.readTree(first.data()).path("privateLinkConnectionId").asText());
+                assertEquals("ACTIVE", JSON.readTree(first.data()).path("state").asText());
+                assertEquals(null, stream.next(Duration.ofSeconds(2)), "nothing about the deleted one");
+            }
+        }
+    }
+
+    @Test
+    void aSubscriberThatStopsReadingIsEndedWithTheIdToResumeFromAndLosesNothingByResuming() throws Exception {
+        String cluster = "c-" + UUID.randomUUID();
+        String id = ConnectionIds.newId();
+        // Large snapshots, so that the socket buffers fill quickly.
+        ClusterPlacement placement = new ClusterPlacement(cluster, "p", CloudProvider.AWS, "us-east-1",
+                "111111111111", "vpc-1", List.of("use1-az1"), Map.of("use1-az1", "subnet-1"), "sg-1");
+        send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, new ConnectionRequested(id, cluster,
+                "x".repeat(20_000), ConnectionType.AWS_ENDPOINT_SERVICE,
+                "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "us-east-1", "alice", now(), placement,
+                TestVersions.next()));
+        awaitVisible(cluster, id);
+
+        try (SlowSseReader reader = SlowSseReader.open(watch(cluster, id))) {
+            // The subscriber reads nothing more while 400 changes (8 MB) are published.
+            for (int i = 0; i < 400; i++) {
+                change(cluster, id, i % 2 == 0 ? ConnectionState.PENDING_ACCEPTANCE : ConnectionState.ACTIVE);
+            }
+            String lastState = (399 % 2 == 0 ? ConnectionState.PENDING_ACCEPTANCE : ConnectionState.ACTIVE).name();
+            org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                    given().get("/v1beta1/clusters/" + cluster + "/privateLinkConnections/" + id).then()
+                            .body("state", equalTo(lastState)));
+            // Now it reads what is there: the stream ended with a resync naming the last id it got.
+            List<SseClient.Event> events = reader.readToEnd(WAIT);
+            SseClient.Event resync = events.get(events.size() - 1);
+            assertEquals("resync", resync.name(), "the stream ends with a resync");
+            List<SseClient.Event> snapshots = events.stream().filter(e -> "snapshot".equals(e.name())).toList();
+            assertTrue(snapshots.size() < 400, "a slow subscriber is not sent everything: " + snapshots.size());
+            String resumeFrom = JSON.readTree(resync.data()).path("lastEventId").asText();
+            assertEquals(snapshots.get(snapshots.size() - 1).id(), resumeFrom);
+
+            // Resuming from there gives the rest, up to the latest state.
+            try (SseClient stream = SseClient.open(watch(cluster, id), resumeFrom)) {
+                String state = null;
+                int rest = 0;
+                while (!lastState.equals(state) || rest + snapshots.size() < 401) {
+                    SseClient.Event event = stream.next(WAIT);
+                    assertNotNull(event, "the rest after " + resumeFrom);
+                    state = JSON.readTree(event.data()).path("state").asText();
+                    rest++;
+                }
+                assertEquals(401, rest + snapshots.size(), "the request's snapshot and each change, once");
+            }
+        }
     }
 
     /** Records the event's state for its connection, in arrival order. */

@@ -42,6 +42,28 @@ class EmbeddedPostgresServerTest {
         }
     }
 
+    @Test
+    void anAcknowledgedCommitIsDurableAndSurvivesACrash() throws Exception {
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir, 0)) {
+            String url = postgres.createDatabaseIfAbsent("ledger");
+            try (Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password());
+                 Statement sql = connection.createStatement()) {
+                // What production runs with: a commit is acknowledged once it is on disk.
+                assertEquals("on", queryString(sql, "SHOW fsync"));
+                assertEquals("on", queryString(sql, "SHOW synchronous_commit"));
+                assertEquals("on", queryString(sql, "SHOW full_page_writes"));
+                sql.execute("CREATE TABLE ledger (id int PRIMARY KEY)");
+                sql.execute("INSERT INTO ledger VALUES (1)");
+            }
+            postgres.kill();
+            postgres.startAgain();
+            try (Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password());
+                 Statement sql = connection.createStatement()) {
+                assertEquals("1", queryString(sql, "SELECT id FROM ledger"), "the commit acknowledged before the crash");
+            }
+        }
+    }
+
     static String queryString(Statement sql, String query) throws SQLException {
         try (ResultSet rows = sql.executeQuery(query)) {
             assertTrue(rows.next(), "a row for " + query);

@@ -73,8 +73,10 @@ class SharedInfraTest {
         resource.init(Map.of(InfraTestResource.DATABASE, "billing"));
         Map<String, String> config = resource.start();
 
-        assertEquals(Set.of("kafka.bootstrap.servers", "quarkus.datasource.jdbc.url",
+        assertEquals(Set.of("kafka.bootstrap.servers", "quarkus.datasource.jdbc.url", "quarkus.datasource.reactive.url",
                 "quarkus.datasource.username", "quarkus.datasource.password"), config.keySet());
+        assertEquals(config.get("quarkus.datasource.jdbc.url"), "jdbc:" + config.get("quarkus.datasource.reactive.url"),
+                "one database, two clients");
         assertEquals(SharedInfra.kafka().bootstrapServers(), config.get("kafka.bootstrap.servers"));
         try (Connection connection = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
                 config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));

@@ -40,6 +40,36 @@ public final class LocalStack implements AutoCloseable {
         this.options = options;
     }
 
+    /**
+     * Starts a stack in this JVM, as {@code deploy/local/run} does with these options, for tests that need
+     * to act on its parts (stop PostgreSQL under the services, for instance). {@link #close()} stops it.
+     */
+    public static LocalStack start(Path repoRoot, List<String> args) throws Exception {
+        LocalStack stack = new LocalStack(LocalStackOptions.parse(repoRoot, args));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    /** Kills PostgreSQL as a crash would; the services keep running and see it go. */
+    public void killPostgres() {
+        postgres.kill();
+    }
+
+    /** Starts PostgreSQL again on the same port and data. */
+    public void startPostgresAgain() {
+        postgres.startAgain();
+    }
+
+    /** The data folder ({@code env.sh}, logs, Kafka and PostgreSQL data). */
+    public Path dataDir() {
+        return options.dataDir();
+    }
+
     public static void main(String[] args) throws Exception {
         Path repoRoot = Path.of(System.getProperty("plc.repo.root", ".")).toAbsolutePath().normalize();
         LocalStackOptions options;

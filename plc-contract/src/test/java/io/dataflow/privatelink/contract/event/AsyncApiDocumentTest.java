@@ -68,7 +68,10 @@ class AsyncApiDocumentTest {
             assertNotNull(payload, message.path("name").asText());
             for (JsonNode example : message.path("examples")) {
                 Object read = strict.treeToValue(example.path("payload"), payload);
-                assertEquals(example.path("payload"), strict.valueToTree(read), message.path("name").asText());
+                // Compared as JSON text: YAML reads 1 as an int, the record writes its long version as a long.
+                assertEquals(strict.writeValueAsString(strict.treeToValue(example.path("payload"), Object.class)),
+                        strict.writeValueAsString(strict.treeToValue(strict.valueToTree(read), Object.class)),
+                        message.path("name").asText());
                 checked++;
             }
             String schemaName = message.path("payload").path("$ref").asText().replace("#/components/schemas/", "");

@@ -41,8 +41,12 @@ public final class RetryPolicy {
 
     /** Full jitter: uniformly between zero and the exponential ceiling, so retries of many workers spread out. */
     Duration delayBefore(int attempt) {
-        long ceiling = Math.min(maxDelay.toMillis(), baseDelay.toMillis() << Math.min(attempt - 2, 20));
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceilingBefore(attempt).toMillis() + 1));
+    }
+
+    /** The base delay doubled for each retry after the first, capped at the maximum. */
+    Duration ceilingBefore(int attempt) {
+        return Duration.ofMillis(Math.min(maxDelay.toMillis(), baseDelay.toMillis() << Math.min(attempt - 2, 20)));
     }
 
     private static void sleep(Duration delay) {

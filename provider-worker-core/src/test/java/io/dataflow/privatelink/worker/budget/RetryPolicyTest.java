@@ -57,10 +57,22 @@ class RetryPolicyTest {
     @Test
     void backoffGrowsButStaysUnderTheCeiling() {
         RetryPolicy slow = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofSeconds(1));
-        for (int i = 0; i < 100; i++) {
-            assertTrue(slow.delayBefore(2).toMillis() <= 100);
-            assertTrue(slow.delayBefore(5).toMillis() <= 800);
+        assertEquals(Duration.ofMillis(100), slow.ceilingBefore(2));
+        assertEquals(Duration.ofMillis(800), slow.ceilingBefore(5));
+        assertEquals(Duration.ofSeconds(1), slow.ceilingBefore(9), "capped");
+        long longestSecond = 0;
+        long longestFifth = 0;
+        for (int i = 0; i < 500; i++) {
+            long second = slow.delayBefore(2).toMillis();
+            long fifth = slow.delayBefore(5).toMillis();
+            assertTrue(second >= 0 && second <= 100, "second attempt waited " + second);
+            assertTrue(fifth >= 0 && fifth <= 800, "fifth attempt waited " + fifth);
             assertTrue(slow.delayBefore(9).toMillis() <= 1000);
+            longestSecond = Math.max(longestSecond, second);
+            longestFifth = Math.max(longestFifth, fifth);
         }
+        // Jitter spreads the waits over the whole range: later attempts really do wait longer.
+        assertTrue(longestSecond > 50, "second attempts waited at most " + longestSecond + " ms");
+        assertTrue(longestFifth > 100, "fifth attempts waited at most " + longestFifth + " ms");
     }
 }
