@@ -53,8 +53,13 @@ final class SlowSseReader implements AutoCloseable {
         String id = null;
         String name = null;
         StringBuilder data = new StringBuilder();
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the stream did not end within " + timeout + " (heartbeats go on); read "
+                            + events.size() + " events");
+                }
                 if (line.startsWith("id:")) {
                     id = line.substring(3).strip();
                 } else if (line.startsWith("event:")) {

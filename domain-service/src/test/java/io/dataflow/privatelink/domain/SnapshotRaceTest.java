@@ -71,7 +71,7 @@ class SnapshotRaceTest {
             // First: the attach, held open before its commit.
             Future<?> first = threads.submit(() -> inTransaction(() -> projection.apply(List.of(attach))
                     .invoke(attachApplied::countDown)
-                    .chain(() -> Uni.createFrom().completionStage(release))));
+                    .chain(() -> onThisContext(release))));
             assertEquals(true, attachApplied.await(30, TimeUnit.SECONDS));
             // Second: the state change, which must wait for the first to commit.
             Future<?> second = threads.submit(() -> inTransaction(() -> projection.apply(List.of(active))));
@@ -93,6 +93,12 @@ class SnapshotRaceTest {
                 last.toString());
         assertEquals(last, JSON.readTree(Sql.text("SELECT last_snapshot FROM connection_view WHERE connection_id = ?1",
                 connection)));
+    }
+
+    /** Waits for the future, then carries on on the caller's Vert.x context (where its session lives). */
+    private static Uni<Void> onThisContext(CompletableFuture<Void> future) {
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        return Uni.createFrom().completionStage(future).emitOn(command -> context.runOnContext(v -> command.run()));
     }
 
     private static void inTransaction(java.util.function.Supplier<Uni<?>> work) {

@@ -46,8 +46,4 @@ public class ClusterEntity {
 
     @Column(name = "security_group_id")
     public String securityGroupId;
-
-    /** The id of the last event a command on the cluster emitted (read-your-writes). */
-    @Column(name = "last_event_id")
-    public String lastEventId;
 }

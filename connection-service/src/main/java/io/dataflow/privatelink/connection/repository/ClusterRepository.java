@@ -25,12 +25,4 @@ public class ClusterRepository implements PanacheRepositoryBase<ClusterEntity, S
         return findById(clusterId).map(row -> Optional.ofNullable(row).map(ClusterMapper::toCluster));
     }
 
-    /** Remembers the cluster's latest command event (in the command's transaction). */
-    public Uni<Void> recordLastEvent(String clusterId, String eventId) {
-        return update("lastEventId = ?1 where clusterId = ?2", eventId, clusterId).replaceWithVoid();
-    }
-
-    public Uni<Optional<String>> lastEventId(String clusterId) {
-        return findById(clusterId).map(row -> Optional.ofNullable(row == null ? null : row.lastEventId));
-    }
 }

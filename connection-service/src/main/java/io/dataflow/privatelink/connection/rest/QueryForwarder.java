@@ -1,6 +1,6 @@
 package io.dataflow.privatelink.connection.rest;
 
-import io.dataflow.privatelink.connection.repository.ClusterRepository;
+import io.dataflow.privatelink.connection.repository.CommandEventRepository;
 import io.dataflow.privatelink.kit.api.ApiExceptionMappers;
 import io.dataflow.privatelink.kit.api.RpcCode;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -24,16 +24,16 @@ public class QueryForwarder {
     private static final Logger LOG = Logger.getLogger(QueryForwarder.class);
 
     private final QueryServiceClient client;
-    private final ClusterRepository clusters;
+    private final CommandEventRepository commandEvents;
 
-    QueryForwarder(@RestClient QueryServiceClient client, ClusterRepository clusters) {
+    QueryForwarder(@RestClient QueryServiceClient client, CommandEventRepository commandEvents) {
         this.client = client;
-        this.clusters = clusters;
+        this.commandEvents = commandEvents;
     }
 
     /** The query {@code call} makes, given the event id to wait for (null when the cluster has none). */
     public Uni<Response> forward(String clusterId, Function<String, Uni<Response>> call) {
-        return Panache.withSession(() -> clusters.lastEventId(clusterId))
+        return Panache.withSession(() -> commandEvents.latest(clusterId))
                 .chain(lastEvent -> call.apply(lastEvent.orElse(null)))
                 .map(QueryForwarder::passThrough)
                 .onFailure(e -> !(e instanceof io.dataflow.privatelink.kit.api.ApiException)

@@ -1,7 +1,7 @@
 package io.dataflow.privatelink.connection.rest;
 
 import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
-import io.dataflow.privatelink.connection.repository.ClusterRepository;
+import io.dataflow.privatelink.connection.repository.CommandEventRepository;
 import io.dataflow.privatelink.contract.event.EventJson;
 import io.dataflow.privatelink.connection.security.AccessControl;
 import io.dataflow.privatelink.connection.security.TokenVerifier;
@@ -44,14 +44,14 @@ public class StatusStreamProxy {
     static final String WATCH_PATHS = "/v1beta1/clusters/([^/]+)/privateLinkConnections(/[^/:]+)?:watch";
     private static final String LAST_EVENT_ID = "Last-Event-ID";
 
-    private final ClusterRepository clusters;
+    private final CommandEventRepository commandEvents;
     private final ConnectionServiceConfig config;
     private final TokenVerifier verifier;
     private final AccessControl access;
 
-    StatusStreamProxy(ClusterRepository clusters, ConnectionServiceConfig config, TokenVerifier verifier,
+    StatusStreamProxy(CommandEventRepository commandEvents, ConnectionServiceConfig config, TokenVerifier verifier,
                       AccessControl access) {
-        this.clusters = clusters;
+        this.commandEvents = commandEvents;
         this.config = config;
         this.verifier = verifier;
         this.access = access;
@@ -74,7 +74,7 @@ public class StatusStreamProxy {
                         .map(token -> "Bearer " + token).orElse(null));
         SafeContexts.onNewContext(() -> Uni.createFrom().deferred(() -> access.require(
                                 verifier.verify(authorization), clusterId, Role.VIEWER))
-                        .chain(cluster -> Panache.withSession(() -> clusters.lastEventId(clusterId)))
+                        .chain(cluster -> Panache.withSession(() -> commandEvents.latest(clusterId)))
                         .map(last -> last.orElse("")))
                 .subscribe().with(then, failure -> {
                     if (failure instanceof ApiException refused) {

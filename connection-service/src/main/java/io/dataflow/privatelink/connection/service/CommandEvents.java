@@ -1,7 +1,7 @@
 package io.dataflow.privatelink.connection.service;
 
 import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
-import io.dataflow.privatelink.connection.repository.ClusterRepository;
+import io.dataflow.privatelink.connection.repository.CommandEventRepository;
 import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.kit.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
@@ -17,12 +17,12 @@ import java.time.Instant;
 public class CommandEvents {
 
     private final OutboxWriter outbox;
-    private final ClusterRepository clusters;
+    private final CommandEventRepository commandEvents;
     private final ConnectionServiceConfig config;
 
-    CommandEvents(OutboxWriter outbox, ClusterRepository clusters, ConnectionServiceConfig config) {
+    CommandEvents(OutboxWriter outbox, CommandEventRepository commandEvents, ConnectionServiceConfig config) {
         this.outbox = outbox;
-        this.clusters = clusters;
+        this.commandEvents = commandEvents;
         this.config = config;
     }
 
@@ -30,6 +30,6 @@ public class CommandEvents {
     public Uni<Void> emit(String clusterId, String type, String connectionId, Instant time, Object payload) {
         CloudEvent event = CloudEvent.of(type, config.eventSource(), connectionId, time, payload);
         return outbox.append(config.topics().connectionRequests(), event)
-                .chain(() -> clusters.recordLastEvent(clusterId, event.id()));
+                .chain(() -> commandEvents.append(clusterId, event.id()));
     }
 }

@@ -69,8 +69,11 @@ public class ConnectionProjection {
             clusterByConnection.putIfAbsent(event.payload().connectionId(), event.payload().clusterId());
         }
         List<String> ids = clusterByConnection.keySet().stream().sorted().toList();
-        // Rows are written once, at commit: nothing below reads them back through SQL.
+        // Rows are written once, at commit: nothing below reads them back through SQL. A lock another
+        // batch holds too long (its instance hung) fails this one as a transient error, retried, instead
+        // of waiting forever.
         return Panache.getSession().invoke(session -> session.setFlushMode(FlushMode.COMMIT))
+                .chain(session -> session.createNativeQuery("SET LOCAL lock_timeout = '10s'").executeUpdate())
                 .chain(() -> views.ensureRows(clusterByConnection))
                 .chain(() -> views.lockAll(ids))
                 .chain(rows -> attachments.ofConnections(ids).map(existing -> load(rows, existing)))

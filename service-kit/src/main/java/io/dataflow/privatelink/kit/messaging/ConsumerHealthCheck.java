@@ -10,23 +10,34 @@ import java.util.Map;
 
 /**
  * Readiness of the service's consumers: DOWN while one of them is retrying a batch that failed for a
- * transient reason, naming the failure and since when; UP again by itself once the batch went through.
+ * transient reason, naming the failure and since when, or has been on one batch for longer than
+ * {@code plc.messaging.stuck-after} (a hang: a lock never released, a database that stopped answering);
+ * UP again by itself once the batch went through.
  */
 @Readiness
 @ApplicationScoped
 public class ConsumerHealthCheck implements HealthCheck {
 
     private final ConsumerProgress progress;
+    private final MessagingConfig config;
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
 
-    ConsumerHealthCheck(ConsumerProgress progress) {
+    ConsumerHealthCheck(ConsumerProgress progress, MessagingConfig config) {
         this.progress = progress;
+        this.config = config;
     }
 
     @Override
     public HealthCheckResponse call() {
-        Map<String, String> stalls = progress.stalls();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("event consumers").status(stalls.isEmpty());
-        stalls.forEach(response::withData);
+        Map<String, String> problems = new java.util.TreeMap<>(progress.stalls());
+        java.time.Instant now = clock.instant();
+        progress.inFlight().forEach((consumer, since) -> {
+            if (java.time.Duration.between(since, now).compareTo(config.stuckAfter()) > 0) {
+                problems.putIfAbsent(consumer, "one batch in progress since " + since);
+            }
+        });
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("event consumers").status(problems.isEmpty());
+        problems.forEach(response::withData);
         return response.build();
     }
 }

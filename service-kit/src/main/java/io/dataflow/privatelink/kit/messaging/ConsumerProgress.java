@@ -17,6 +17,24 @@ public class ConsumerProgress {
     }
 
     private final Map<String, Stall> stalls = new ConcurrentHashMap<>();
+    private final Map<String, Instant> inFlight = new ConcurrentHashMap<>();
+
+    void started(String consumer, Instant now) {
+        inFlight.putIfAbsent(consumer, now);
+    }
+
+    void finished(String consumer) {
+        inFlight.remove(consumer);
+    }
+
+    /** Since when the consumer's current batch has been in progress; null when it has none. */
+    Instant inFlightSince(String consumer) {
+        return inFlight.get(consumer);
+    }
+
+    Map<String, Instant> inFlight() {
+        return Map.copyOf(inFlight);
+    }
 
     void stalled(String consumer, Instant now, Throwable failure) {
         stalls.merge(consumer, new Stall(now, failure.toString(), 1),

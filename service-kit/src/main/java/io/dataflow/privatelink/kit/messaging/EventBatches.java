@@ -77,9 +77,11 @@ public class EventBatches {
         Uni<Void> lettersSent = letters.isEmpty() ? Uni.createFrom().voidItem()
                 : Multi.createFrom().iterable(letters).onItem().transformToUniAndConcatenate(u -> u)
                 .collect().last().replaceWithVoid();
+        progress.started(consumer, clock.instant());
         return lettersSent.chain(() -> events.isEmpty() ? Uni.createFrom().voidItem()
-                : retryingTransient(consumer, () -> inTransaction(consumer, events, handler))
-                .onFailure().recoverWithUni(failure -> narrowDown(consumer, events, handler, failure)));
+                        : retryingTransient(consumer, () -> inTransaction(consumer, events, handler))
+                        .onFailure().recoverWithUni(failure -> narrowDown(consumer, events, handler, failure)))
+                .onTermination().invoke(() -> progress.finished(consumer));
     }
 
     /** One transaction: the first deliveries among the events, applied, and recorded as processed. */

@@ -15,4 +15,8 @@ public interface MessagingConfig {
 
     @WithDefault("10s")
     Duration maxRetryBackoff();
+
+    /** How long one batch may take before readiness reports the consumer stuck. */
+    @WithDefault("60s")
+    Duration stuckAfter();
 }

@@ -1,0 +1,41 @@
+package io.dataflow.privatelink.connection.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Each cluster's command events, newest last (table {@code command_event}): what a forwarded query waits
+ * to be projected. Appended in each command's transaction, without touching the cluster's row, so
+ * commands on one cluster do not serialise on it.
+ */
+@ApplicationScoped
+public class CommandEventRepository {
+
+    public Uni<Void> append(String clusterId, String eventId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "INSERT INTO command_event (cluster_id, event_id) VALUES (?1, ?2)")
+                .setParameter(1, clusterId).setParameter(2, eventId).executeUpdate()).replaceWithVoid();
+    }
+
+    /**
+     * The cluster's latest committed command event. A caller's own command, once answered, is this one or
+     * older than it: the query waits at least for the caller's writes.
+     */
+    @SuppressWarnings("unchecked")
+    public Uni<Optional<String>> latest(String clusterId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT event_id FROM command_event WHERE cluster_id = ?1 ORDER BY seq DESC LIMIT 1", String.class)
+                .setParameter(1, clusterId).getResultList())
+                .map(rows -> ((List<String>) rows).stream().findFirst());
+    }
+
+    public Uni<Integer> purgeBefore(Instant cutoff) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "DELETE FROM command_event WHERE at < ?1").setParameter(1, cutoff).executeUpdate());
+    }
+}
