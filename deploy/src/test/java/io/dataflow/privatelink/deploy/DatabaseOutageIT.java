@@ -7,6 +7,7 @@ import io.dataflow.privatelink.infra.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -52,7 +53,7 @@ class DatabaseOutageIT {
     private static final int CREATES = 80;
     private static final Duration OUTAGE = Duration.ofSeconds(8);
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps its logs/ for diagnosis
     static Path dataDir;
 
     static LocalStack stack;
@@ -66,6 +67,9 @@ class DatabaseOutageIT {
             args.add(port);
             args.add(freePort());
         }
+        // EC2 refills its create budget at 0.3/s; 80 endpoints at that pace would take minutes. The
+        // simulator does not throttle, so the worker may go faster here; what is tested is the outage.
+        args.addAll(List.of("--set", "provider-worker-aws:plc.aws.budgets.mutate-refill-per-second=5"));
         stack = LocalStack.start(LocalStackIT.ROOT, args);
         env = readExports(dataDir.resolve("env.sh"));
     }

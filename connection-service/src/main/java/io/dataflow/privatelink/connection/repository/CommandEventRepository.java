@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,12 +25,12 @@ public class CommandEventRepository {
      * The cluster's latest committed command event. A caller's own command, once answered, is this one or
      * older than it: the query waits at least for the caller's writes.
      */
-    @SuppressWarnings("unchecked")
     public Uni<Optional<String>> latest(String clusterId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "SELECT event_id FROM command_event WHERE cluster_id = ?1 ORDER BY seq DESC LIMIT 1", String.class)
-                .setParameter(1, clusterId).getResultList())
-                .map(rows -> ((List<String>) rows).stream().findFirst());
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "select c.eventId from CommandEventEntity c where c.clusterId = :cluster order by c.seq desc",
+                        String.class)
+                .setParameter("cluster", clusterId).setMaxResults(1).getResultList())
+                .map(rows -> rows.stream().findFirst());
     }
 
     public Uni<Integer> purgeBefore(Instant cutoff) {

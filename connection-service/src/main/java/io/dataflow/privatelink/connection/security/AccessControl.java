@@ -1,12 +1,11 @@
 package io.dataflow.privatelink.connection.security;
 
 import io.dataflow.privatelink.connection.domain.Cluster;
-import io.dataflow.privatelink.connection.repository.ClusterRepository;
+import io.dataflow.privatelink.connection.service.ClusterRegistry;
 import io.dataflow.privatelink.contract.auth.Caller;
 import io.dataflow.privatelink.contract.auth.Role;
 import io.dataflow.privatelink.kit.api.ApiException;
 import io.dataflow.privatelink.kit.api.ControlCharacterGuard;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,9 +18,9 @@ import java.util.Locale;
 @ApplicationScoped
 public class AccessControl {
 
-    private final ClusterRepository clusters;
+    private final ClusterRegistry clusters;
 
-    AccessControl(ClusterRepository clusters) {
+    AccessControl(ClusterRegistry clusters) {
         this.clusters = clusters;
     }
 
@@ -30,7 +29,7 @@ public class AccessControl {
         if (clusterId == null || ControlCharacterGuard.hasControl(clusterId)) {
             return Uni.createFrom().failure(notFound(String.valueOf(clusterId).replaceAll("\\p{Cntrl}", "?")));
         }
-        return Panache.withSession(() -> clusters.find(clusterId)).map(found -> {
+        return clusters.find(clusterId).map(found -> {
             Cluster cluster = found.filter(c -> caller.roleIn(c.projectId()).isPresent())
                     .orElseThrow(() -> notFound(clusterId));
             Role role = caller.roleIn(cluster.projectId()).orElseThrow();

@@ -4,7 +4,9 @@ import io.dataflow.privatelink.kit.api.ApiError;
 import io.dataflow.privatelink.connection.repository.AuditRecordEntity;
 import io.dataflow.privatelink.connection.repository.AuditRecordRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -18,9 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * Leaves an audit record for every command, accepted or refused (and every request refused for want of
- * a valid token): who, when, what, on which cluster and connection, and how it ended. Written after the
- * command's own transaction; the command's event (with its author) is the record of an accepted
- * command should this write be lost to a crash in between.
+ * a valid token): who, when, what, on which cluster and connection, and how it ended. An accepted
+ * command's record is written in the command's own transaction, so the two commit together; a refusal's
+ * is written after the response is decided, in a transaction of its own.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -29,13 +31,31 @@ public class AuditTrail {
     private static final Set<String> COMMANDS = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern PATH = Pattern.compile(
             "/v1beta1/clusters/([^/]+)/privateLinkConnections(?:/([^/:]+))?(:[A-Za-z]+)?");
+    /** Marks a request whose accepted command was audited in its transaction. */
+    private static final String AUDITED_IN_TRANSACTION = AuditTrail.class.getName() + ".audited";
 
     private final AuditRecordRepository records;
     private final CurrentCaller caller;
+    private final CurrentVertxRequest currentRequest;
 
-    AuditTrail(AuditRecordRepository records, CurrentCaller caller) {
+    AuditTrail(AuditRecordRepository records, CurrentCaller caller, CurrentVertxRequest currentRequest) {
         this.records = records;
         this.caller = caller;
+        this.currentRequest = currentRequest;
+    }
+
+    /**
+     * Inside an accepted command's transaction: the record of the current request, ACCEPTED, committed or
+     * rolled back with the command. Once per request.
+     */
+    public Uni<Void> recordAcceptedCommand() {
+        RoutingContext request = currentRequest.getCurrent();
+        if (request == null || request.get(AUDITED_IN_TRANSACTION) != null) {
+            return Uni.createFrom().voidItem();
+        }
+        request.put(AUDITED_IN_TRANSACTION, Boolean.TRUE);
+        return records.persist(row(request.request().method().name(), request.normalizedPath(), 200, null))
+                .replaceWithVoid();
     }
 
     @ServerResponseFilter
@@ -43,29 +63,40 @@ public class AuditTrail {
         String path = request.getUriInfo().getPath();
         boolean command = COMMANDS.contains(request.getMethod()) && path.startsWith("/v1beta1/");
         boolean unauthenticated = response.getStatus() == 401 && path.startsWith("/v1beta1/");
-        if (!command && !unauthenticated) {
+        if (!command && !unauthenticated || response.getStatus() < 300 && auditedInTransaction()) {
             return Uni.createFrom().voidItem();
         }
+        AuditRecordEntity row = row(request.getMethod(), path, response.getStatus(),
+                response.getEntity() instanceof ApiError error ? error : null);
+        return Panache.withTransaction(() -> records.persist(row)).replaceWithVoid()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.errorf(e, "Cannot write the audit record of %s by %s", row.action, row.subject);
+                    return null;
+                });
+    }
+
+    private boolean auditedInTransaction() {
+        RoutingContext request = currentRequest.getCurrent();
+        return request != null && request.get(AUDITED_IN_TRANSACTION) != null;
+    }
+
+    private AuditRecordEntity row(String method, String path, int status, ApiError error) {
         Matcher m = PATH.matcher(path);
         AuditRecordEntity row = new AuditRecordEntity();
         row.at = Instant.now();
         row.subject = printable(subject());
         row.clusterId = m.matches() ? printable(m.group(1)) : null;
         row.target = m.matches() ? printable(m.group(2)) : null;
-        row.action = request.getMethod() + " " + (m.matches() ? "/v1beta1/clusters/{clusterId}/privateLinkConnections"
+        row.action = method + " " + (m.matches() ? "/v1beta1/clusters/{clusterId}/privateLinkConnections"
                 + (m.group(2) != null ? "/{privateLinkConnectionId}" : "") + (m.group(3) != null ? m.group(3) : "")
                 : printable(path));
-        row.httpStatus = response.getStatus();
-        row.outcome = row.httpStatus < 300 ? "ACCEPTED" : "REFUSED";
-        if (response.getEntity() instanceof ApiError error) {
+        row.httpStatus = status;
+        row.outcome = status < 300 ? "ACCEPTED" : "REFUSED";
+        if (error != null) {
             row.code = error.code();
             row.message = printable(error.message());
         }
-        return Panache.withTransaction(() -> records.persist(row)).replaceWithVoid()
-                .onFailure().recoverWithItem(e -> {
-                    LOG.errorf(e, "Cannot write the audit record of %s by %s", row.action, row.subject);
-                    return null;
-                });
+        return row;
     }
 
     private String subject() {

@@ -13,12 +13,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+
 import java.util.ArrayList;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Knows the platform's clusters: seeded from configuration at start-up, read from the database after. */
+/**
+ * Knows the platform's clusters: seeded from configuration at start-up, read from the database after,
+ * and kept in memory (cache {@code clusters}, see application.properties): every request names its
+ * cluster, and a cluster's placement changes only when an instance starts with new configuration.
+ */
 @ApplicationScoped
 public class ClusterRegistry {
 
@@ -26,10 +36,12 @@ public class ClusterRegistry {
 
     private final ClusterRepository clusters;
     private final ConnectionServiceConfig config;
+    private final CaffeineCache cache;
 
-    ClusterRegistry(ClusterRepository clusters, ConnectionServiceConfig config) {
+    ClusterRegistry(ClusterRepository clusters, ConnectionServiceConfig config, @CacheName("clusters") Cache cache) {
         this.clusters = clusters;
         this.config = config;
+        this.cache = cache.as(CaffeineCache.class);
     }
 
     void seed(@Observes StartupEvent startup) throws Throwable {
@@ -52,11 +64,25 @@ public class ClusterRegistry {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Multi.createFrom().iterable(seeds)
                 .onItem().transformToUniAndConcatenate(clusters::upsert).collect().last()));
         seeds.forEach(c -> LOG.infof("Registered cluster %s (%s %s)", c.clusterId(), c.provider(), c.region()));
+        cache.invalidateAll().await().indefinitely();
+    }
+
+    /**
+     * The cluster, or empty. A known cluster comes from memory; an unknown id is looked up each time (in
+     * the caller's session, so the answer arrives on the caller's context) and only a found one is kept.
+     */
+    public Uni<Optional<Cluster>> find(String clusterId) {
+        CompletableFuture<Cluster> cached = cache.getIfPresent(clusterId);
+        if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
+            return Uni.createFrom().item(Optional.of(cached.join()));
+        }
+        return Panache.withSession(() -> clusters.find(clusterId)).invoke(found -> found
+                .ifPresent(cluster -> cache.put(clusterId, CompletableFuture.completedFuture(cluster))));
     }
 
     /** The cluster, or NOT_FOUND in the API's words. */
     public Uni<Cluster> require(String clusterId) {
-        return clusters.find(clusterId).map(found -> found.orElseThrow(() -> ApiException.notFound(
+        return find(clusterId).map(found -> found.orElseThrow(() -> ApiException.notFound(
                 "Cluster " + clusterId + " was not found. Check the cluster id.")));
     }
 }

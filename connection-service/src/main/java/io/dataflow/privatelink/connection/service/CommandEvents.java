@@ -2,6 +2,7 @@ package io.dataflow.privatelink.connection.service;
 
 import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
 import io.dataflow.privatelink.connection.repository.CommandEventRepository;
+import io.dataflow.privatelink.connection.security.AuditTrail;
 import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.kit.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
@@ -10,8 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
 /**
- * Emits the event of an accepted command (outbox, same transaction) and remembers it as the cluster's
- * latest, so that the next query on the cluster waits until domain-service has projected it.
+ * The records of an accepted command, written in its transaction: the event announcing it (outbox), the
+ * cluster's latest command event (so that the next query on the cluster waits until domain-service has
+ * projected it) and the command's audit record.
  */
 @ApplicationScoped
 public class CommandEvents {
@@ -19,8 +21,11 @@ public class CommandEvents {
     private final OutboxWriter outbox;
     private final CommandEventRepository commandEvents;
     private final ConnectionServiceConfig config;
+    private final AuditTrail audit;
 
-    CommandEvents(OutboxWriter outbox, CommandEventRepository commandEvents, ConnectionServiceConfig config) {
+    CommandEvents(OutboxWriter outbox, CommandEventRepository commandEvents, ConnectionServiceConfig config,
+                  AuditTrail audit) {
+        this.audit = audit;
         this.outbox = outbox;
         this.commandEvents = commandEvents;
         this.config = config;
@@ -30,6 +35,7 @@ public class CommandEvents {
     public Uni<Void> emit(String clusterId, String type, String connectionId, Instant time, Object payload) {
         CloudEvent event = CloudEvent.of(type, config.eventSource(), connectionId, time, payload);
         return outbox.append(config.topics().connectionRequests(), event)
-                .chain(() -> commandEvents.append(clusterId, event.id()));
+                .chain(() -> commandEvents.append(clusterId, event.id()))
+                .chain(audit::recordAcceptedCommand);
     }
 }

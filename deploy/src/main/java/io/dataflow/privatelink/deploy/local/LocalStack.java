@@ -150,6 +150,7 @@ public final class LocalStack implements AutoCloseable {
         properties.put("quarkus.datasource.username", postgres.username());
         properties.put("quarkus.datasource.password", postgres.password());
         properties.putAll(extra);
+        properties.putAll(options.propertiesOf(name));
         Path jar = options.repoRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         return ServiceProcess.start(name, jar, port, properties, options.dataDir().resolve("logs"));
     }

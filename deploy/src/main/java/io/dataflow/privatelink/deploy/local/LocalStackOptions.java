@@ -3,7 +3,9 @@ package io.dataflow.privatelink.deploy.local;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Command-line options of the local stack; {@link #USAGE} is what {@code deploy/local/run --help} prints. */
 record LocalStackOptions(
@@ -19,7 +21,12 @@ record LocalStackOptions(
         int ec2Port,
         int alicloudPort,
         Path envFile,
+        Map<String, Map<String, String>> serviceProperties,
         boolean help) {
+
+    /** The services {@code --set} can configure. */
+    static final List<String> SERVICES = List.of("connection-service", "domain-service", "provider-worker-aws",
+            "provider-worker-alicloud");
 
     static final String USAGE = """
             Usage: deploy/local/run [options]
@@ -40,6 +47,10 @@ record LocalStackOptions(
               --ec2-port N          EC2 simulator (default: 4566)
               --alicloud-port N     Alibaba Cloud PrivateLink simulator (default: 4567)
               --env-file FILE       where to write the shell exports (default: <data-dir>/env.sh)
+              --set SERVICE:KEY=VALUE  a configuration property of one service, e.g.
+                                    --set provider-worker-aws:plc.aws.budgets.mutate-refill-per-second=5
+                                    (repeatable; SERVICE is connection-service, domain-service,
+                                    provider-worker-aws or provider-worker-alicloud)
               --no-build            do not build; use what target/ folders hold
               --help                print this text
             """;
@@ -58,6 +69,7 @@ record LocalStackOptions(
         int ec2Port = 4566;
         int alicloudPort = 4567;
         Path envFile = null;
+        Map<String, Map<String, String>> serviceProperties = new LinkedHashMap<>();
         while (!rest.isEmpty()) {
             String option = rest.pop();
             switch (option) {
@@ -72,6 +84,7 @@ record LocalStackOptions(
                 case "--ec2-port" -> ec2Port = port(option, rest);
                 case "--alicloud-port" -> alicloudPort = port(option, rest);
                 case "--env-file" -> envFile = Path.of(value(option, rest)).toAbsolutePath();
+                case "--set" -> set(value(option, rest), serviceProperties);
                 case "--no-build" -> {
                     // handled by the shell script
                 }
@@ -80,7 +93,26 @@ record LocalStackOptions(
             }
         }
         return new LocalStackOptions(repoRoot, dataDir, reset, apiPort, queryPort, awsWorkerPort, alicloudWorkerPort,
-                kafkaPort, postgresPort, ec2Port, alicloudPort, envFile == null ? dataDir.resolve("env.sh") : envFile, help);
+                kafkaPort, postgresPort, ec2Port, alicloudPort, envFile == null ? dataDir.resolve("env.sh") : envFile, serviceProperties, help);
+    }
+
+    /** The properties {@code --set} gave one service (applied last, over the stack's own). */
+    Map<String, String> propertiesOf(String service) {
+        return serviceProperties.getOrDefault(service, Map.of());
+    }
+
+    private static void set(String value, Map<String, Map<String, String>> into) {
+        int colon = value.indexOf(':');
+        int equals = value.indexOf('=', Math.max(colon, 0));
+        if (colon <= 0 || equals <= colon + 1) {
+            throw new IllegalArgumentException("--set needs SERVICE:KEY=VALUE, not " + value);
+        }
+        String service = value.substring(0, colon);
+        if (!SERVICES.contains(service)) {
+            throw new IllegalArgumentException("--set: unknown service " + service + "; one of " + SERVICES);
+        }
+        into.computeIfAbsent(service, s -> new LinkedHashMap<>())
+                .put(value.substring(colon + 1, equals), value.substring(equals + 1));
     }
 
     private static String value(String option, Deque<String> rest) {

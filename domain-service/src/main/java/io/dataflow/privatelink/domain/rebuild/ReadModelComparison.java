@@ -49,7 +49,7 @@ public final class ReadModelComparison {
     private static Uni<List<String>> rowsOnlyIn(String table, String columns, String in, String notIn) {
         String sql = "SELECT CAST(ROW(" + columns + ") AS text) FROM (SELECT " + columns + " FROM " + in + "." + table
                 + " EXCEPT ALL SELECT " + columns + " FROM " + notIn + "." + table + ") d LIMIT 20";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, String.class).getResultList())
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql).getResultList())
                 .map(rows -> rows.stream().map(row -> table + " only in " + in + ": (" + columns + ") = " + row)
                         .toList());
     }

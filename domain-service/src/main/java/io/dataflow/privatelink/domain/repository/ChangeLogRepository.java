@@ -24,7 +24,6 @@ public class ChangeLogRepository {
      * batch's transaction commits, so changes commit in seq order: a reader that has seen seq N never
      * later finds an N-1 appear.
      */
-    @SuppressWarnings("unchecked")
     public Uni<List<Long>> appendAll(List<SnapshotChange> changes) {
         if (changes.isEmpty()) {
             return Uni.createFrom().item(List.of());
@@ -41,44 +40,45 @@ public class ChangeLogRepository {
             snapshots[i] = c.snapshot();
             times[i] = c.time().toString();
         }
+        // Under the lock no other writer takes sequence numbers: this batch's are those above the max.
         return Panache.getSession().chain(session -> session.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
-                .setParameter(1, CHANGE_LOG_LOCK).getSingleResult()
-                .chain(() -> session.createNativeQuery("""
+                .setParameter(1, CHANGE_LOG_LOCK).executeUpdate()
+                .chain(this::lastSeq)
+                .chain(before -> session.createNativeQuery("""
                                 INSERT INTO connection_change (connection_id, cluster_id, snapshot, change_time)
                                 SELECT connection, cluster, snapshot, CAST(time AS timestamptz)
                                 FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]),
                                             CAST(?4 AS text[])) WITH ORDINALITY AS c(connection, cluster, snapshot, time, n)
-                                ORDER BY n
-                                RETURNING seq""", Long.class)
+                                ORDER BY n""")
                         .setParameter(1, connections).setParameter(2, clusters).setParameter(3, snapshots)
-                        .setParameter(4, times).getResultList()))
-                .map(seqs -> seqs.stream().sorted().toList());
+                        .setParameter(4, times).executeUpdate()
+                        .chain(() -> session.createSelectionQuery(
+                                        "select c.seq from ConnectionChangeEntity c where c.seq > :before order by c.seq",
+                                        Long.class)
+                                .setParameter("before", before).getResultList())));
     }
 
     /** Changes after {@code afterSeq}, oldest first; {@code clusterId} and {@code connectionId} filter when given. */
-    @SuppressWarnings("unchecked")
     public Uni<List<Change>> after(long afterSeq, String clusterId, String connectionId, int limit) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        SELECT seq, connection_id, cluster_id, snapshot, change_time FROM connection_change
-                        WHERE seq > ?1 AND (CAST(?2 AS text) IS NULL OR cluster_id = CAST(?2 AS text))
-                          AND (CAST(?3 AS text) IS NULL OR connection_id = CAST(?3 AS text))
-                        ORDER BY seq LIMIT ?4""", Object[].class)
-                .setParameter(1, afterSeq).setParameter(2, clusterId).setParameter(3, connectionId)
-                .setParameter(4, limit).getResultList()).map(rows -> ((List<Object[]>) (List<?>) rows).stream()
-                .map(r -> new Change(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                        HistoryRepository.instant(r[4])))
-                .toList());
+        return Panache.getSession().chain(session -> session.createSelectionQuery("""
+                        select c.seq, c.connectionId, c.clusterId, c.snapshot, c.changeTime
+                        from ConnectionChangeEntity c
+                        where c.seq > :after and (:cluster is null or c.clusterId = :cluster)
+                          and (:connection is null or c.connectionId = :connection)
+                        order by c.seq""", Change.class)
+                .setParameter("after", afterSeq).setParameter("cluster", clusterId)
+                .setParameter("connection", connectionId).setMaxResults(limit).getResultList());
     }
 
     public Uni<Long> lastSeq() {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "SELECT COALESCE(max(seq), 0) FROM connection_change", Long.class).getSingleResult());
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select coalesce(max(c.seq), 0) from ConnectionChangeEntity c", Long.class).getSingleResult());
     }
 
     /** Changes up to here were purged: a subscriber resuming from before it starts from the current state. */
     public Uni<Long> purgedThrough() {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "SELECT purged_through FROM change_log_horizon", Long.class).getSingleResult());
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select h.purgedThrough from ChangeLogHorizonEntity h", Long.class).getSingleResult());
     }
 
     /**

@@ -87,17 +87,14 @@ public class ConnectionViewRepository implements PanacheRepositoryBase<Connectio
      * change first: what a new subscriber starts with. Connections changed after {@code seq} reach it
      * live. Read from the connections themselves, so no retention of the change log can lose them.
      */
-    @SuppressWarnings("unchecked")
     public Uni<List<CurrentSnapshot>> currentSnapshots(String clusterId, String connectionId, long seq) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        SELECT connection_id, cluster_id, last_snapshot, last_change_seq FROM connection_view
-                        WHERE cluster_id = ?1 AND (CAST(?2 AS text) IS NULL OR connection_id = CAST(?2 AS text))
-                          AND last_snapshot IS NOT NULL AND last_change_seq <= ?3
-                        ORDER BY last_change_seq""", Object[].class)
-                .setParameter(1, clusterId).setParameter(2, connectionId).setParameter(3, seq)
-                .getResultList()).map(rows -> ((List<Object[]>) (List<?>) rows).stream()
-                .map(r -> new CurrentSnapshot((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue()))
-                .toList());
+        return Panache.getSession().chain(session -> session.createSelectionQuery("""
+                        select v.connectionId, v.clusterId, v.lastSnapshot, v.lastChangeSeq from ConnectionViewEntity v
+                        where v.clusterId = :cluster and (:connection is null or v.connectionId = :connection)
+                          and v.lastSnapshot is not null and v.lastChangeSeq <= :seq
+                        order by v.lastChangeSeq""", CurrentSnapshot.class)
+                .setParameter("cluster", clusterId).setParameter("connection", connectionId).setParameter("seq", seq)
+                .getResultList());
     }
 
     /** Connections deleted before {@code cutoff}: their tombstones can go (late events no longer arrive). */

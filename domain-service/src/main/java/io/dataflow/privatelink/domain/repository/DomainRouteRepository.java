@@ -42,17 +42,12 @@ public class DomainRouteRepository {
     }
 
     /** Of the given names, the routes of the cluster that exist. */
-    @SuppressWarnings("unchecked")
     public Uni<List<RouteView>> routes(String clusterId, List<String> names) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        SELECT r.name, r.attach_domain_id, r.connection_id, r.cluster_id, a.create_time
-                        FROM domain_route r JOIN attachment_view a ON a.attach_domain_id = r.attach_domain_id
-                        WHERE r.cluster_id = ?1 AND r.name = ANY (CAST(?2 AS text[]))""", Object[].class)
-                .setParameter(1, clusterId).setParameter(2, names.toArray(String[]::new))
-                .getResultList()).map(rows -> ((List<Object[]>) (List<?>) rows).stream()
-                .map(r -> new RouteView((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                        HistoryRepository.instant(r[4])))
-                .toList());
+        return Panache.getSession().chain(session -> session.createSelectionQuery("""
+                        select r.name, r.attachDomainId, r.connectionId, r.clusterId, a.createTime
+                        from DomainRouteEntity r join AttachmentViewEntity a on a.attachDomainId = r.attachDomainId
+                        where r.clusterId = :cluster and r.name in :names""", RouteView.class)
+                .setParameter("cluster", clusterId).setParameter("names", names).getResultList());
     }
 
     public Uni<Integer> deleteOfConnections(List<String> connectionIds) {

@@ -1,14 +1,11 @@
 package io.dataflow.privatelink.domain.repository;
 
-import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.api.StateChange;
 import io.dataflow.privatelink.domain.projection.ProjectionEffects.HistoryEntry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Each connection's history (table {@code connection_history}): one entry per event that names a state. */
@@ -48,16 +45,13 @@ public class HistoryRepository {
      * The connection's state changes by when they happened (the event id breaks a tie), so the order does
      * not depend on which topic was read first; an entry repeating the one before it is left out.
      */
-    @SuppressWarnings("unchecked")
     public Uni<List<StateChange>> timeline(String connectionId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        SELECT state, message, change_time FROM connection_history WHERE connection_id = ?1
-                        ORDER BY change_time, event_id""", Object[].class)
-                .setParameter(1, connectionId).getResultList()).map(rows -> {
+        return Panache.getSession().chain(session -> session.createSelectionQuery("""
+                        select h.state, h.message, h.changeTime from ConnectionHistoryEntity h
+                        where h.connectionId = :connection order by h.changeTime, h.eventId""", StateChange.class)
+                .setParameter("connection", connectionId).getResultList()).map(rows -> {
             List<StateChange> changes = new java.util.ArrayList<>();
-            for (Object[] row : (List<Object[]>) (List<?>) rows) {
-                StateChange change = new StateChange(ConnectionState.valueOf((String) row[0]), (String) row[1],
-                        instant(row[2]));
+            for (StateChange change : rows) {
                 StateChange last = changes.isEmpty() ? null : changes.get(changes.size() - 1);
                 if (last == null || last.state() != change.state()
                         || !java.util.Objects.equals(last.message(), change.message())) {
@@ -72,18 +66,5 @@ public class HistoryRepository {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "DELETE FROM connection_history WHERE connection_id = ANY (CAST(?1 AS text[]))")
                 .setParameter(1, connectionIds.toArray(String[]::new)).executeUpdate());
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime time) {
-            return time.toInstant(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("not a time: " + value);
     }
 }

@@ -115,7 +115,7 @@ public class ConnectionProjection {
                 })
                 .chain(() -> publish(effects.changes()))
                 .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                        "SELECT pg_notify(?1, '')").setParameter(1, PROJECTED_CHANNEL).getSingleResult()))
+                        "SELECT pg_notify(?1, '')").setParameter(1, PROJECTED_CHANNEL).executeUpdate()))
                 .replaceWithVoid();
     }
 

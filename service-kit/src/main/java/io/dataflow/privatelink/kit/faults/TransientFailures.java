@@ -33,7 +33,8 @@ public final class TransientFailures {
             if (t instanceof PgException pg) {
                 return isTransientSqlState(pg.getSqlState());
             }
-            if (t instanceof IOException                        // refused, reset, closed channel
+            if (t instanceof RetryableConflict
+                    || t instanceof IOException                 // refused, reset, closed channel
                     || t instanceof TimeoutException            // java.util.concurrent
                     || t instanceof io.smallrye.mutiny.TimeoutException
                     || t instanceof io.netty.channel.ConnectTimeoutException

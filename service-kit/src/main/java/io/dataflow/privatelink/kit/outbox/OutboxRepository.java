@@ -63,14 +63,14 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
                 .setParameter(1, topics).setParameter(2, keys).setParameter(3, ids).setParameter(4, types)
                 .setParameter(5, sources).setParameter(6, times).setParameter(7, payloads)
                 .setParameter(8, APPENDED_CHANNEL)
-                .getSingleResult()).replaceWithVoid();
+                .executeUpdate()).replaceWithVoid();
     }
 
     /** Takes the relay lock for the current transaction; false when another relay holds it. */
     Uni<Boolean> tryRelayLock() {
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)", Boolean.class)
-                .setParameter(1, RELAY_LOCK).getSingleResult());
+                .createSelectionQuery("select function('pg_try_advisory_xact_lock', :key)", Boolean.class)
+                .setParameter("key", RELAY_LOCK).getSingleResult());
     }
 
     /** The oldest events not parked, in publishing order. */

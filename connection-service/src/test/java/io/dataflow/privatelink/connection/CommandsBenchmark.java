@@ -1,0 +1,113 @@
+package io.dataflow.privatelink.connection;
+
+import io.dataflow.privatelink.infra.InfraTestResource;
+import io.dataflow.privatelink.kit.testing.Sql;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Command figures (run with {@code ./mvnw -pl connection-service -am verify -Pbenchmark}); they print
+ * and assert nothing. 64 clients create connections as fast as the API answers, each with an
+ * Idempotency-Key, for {@value #SECONDS} s after a warm-up; beside it, in the same run, the same 64
+ * clients call a plain endpoint of the same application that does one insert into the same
+ * PostgreSQL. Clients and server share this JVM and its 2 cores.
+ */
+@QuarkusTest
+@Tag("benchmark")
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "connection_service"))
+@QuarkusTestResource(TestTokens.class)
+class CommandsBenchmark {
+
+    private static final int CLIENTS = 64;
+    private static final int SECONDS = 20;
+    private static final String AWS_SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void createsPerSecondBesideAPlainInsert() throws Exception {
+        Sql.execute("CREATE TABLE IF NOT EXISTS bench_row (id TEXT PRIMARY KEY, body TEXT)");
+        String token = TestTokens.editorOfProjectA();
+        String body = ConnectionCommandsTest.createBody("bench", "AWS_ENDPOINT_SERVICE", AWS_SERVICE);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI creates = base.resolve("/v1beta1/clusters/1001/privateLinkConnections");
+        URI inserts = base.resolve("/bench/insert");
+
+        run("warm-up", http, creates, token, body, 5);
+        run("warm-up", http, inserts, token, body, 5);
+        Result baseline = run("plain insert", http, inserts, token, body, SECONDS);
+        Result command = run("create", http, creates, token, body, SECONDS);
+        Result baselineAgain = run("plain insert", http, inserts, token, body, SECONDS);
+
+        System.out.printf("%nCOMMANDS (%d concurrent clients, %d s each, fsync on)%n", CLIENTS, SECONDS);
+        for (Result r : List.of(baseline, command, baselineAgain)) {
+            System.out.printf("  %-13s %7.0f requests/s   p50 %5.1f ms   p99 %6.1f ms   (%d requests, %d not 200)%n",
+                    r.name, r.perSecond(), r.percentile(0.50), r.percentile(0.99), r.latencies.size(), r.failures);
+        }
+        double baselineMean = (baseline.perSecond() + baselineAgain.perSecond()) / 2;
+        System.out.printf("  ratio creates / plain inserts (mean of the two baseline runs): %.2f%n",
+                command.perSecond() / baselineMean);
+    }
+
+    private Result run(String name, HttpClient http, URI uri, String token, String body, int seconds)
+            throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failures = new AtomicInteger();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> running = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            running.add(clients.submit(() -> {
+                while (System.nanoTime() < end) {
+                    HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .header("Idempotency-Key", UUID.randomUUID().toString())
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    long sent = System.nanoTime();
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    latencies.add(System.nanoTime() - sent);
+                    if (response.statusCode() != 200) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        clients.shutdown();
+        return new Result(name, new ArrayList<>(latencies), failures.get(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private record Result(String name, List<Long> latencies, int failures, double seconds) {
+        double perSecond() {
+            return latencies.size() / seconds;
+        }
+
+        double percentile(double p) {
+            List<Long> sorted = latencies.stream().sorted().toList();
+            return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.dataflow.privatelink.deploy.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LocalStackOptionsTest {
+
+    private static final Path ROOT = Path.of("/repo");
+
+    @Test
+    void setGivesOneServiceItsOwnProperties() {
+        LocalStackOptions options = LocalStackOptions.parse(ROOT, List.of(
+                "--set", "provider-worker-aws:plc.aws.budgets.mutate-refill-per-second=5",
+                "--set", "provider-worker-aws:a.b=x=y",
+                "--api-port", "9000"));
+        assertEquals(Map.of("plc.aws.budgets.mutate-refill-per-second", "5", "a.b", "x=y"),
+                options.propertiesOf("provider-worker-aws"));
+        assertEquals(Map.of(), options.propertiesOf("domain-service"));
+        assertEquals(9000, options.apiPort());
+    }
+
+    @Test
+    void aMalformedOrUnknownSetIsRefusedWithTheReason() {
+        for (String bad : List.of("plc.x=1", "provider-worker-aws:=1", "provider-worker-aws:plc.x", ":a=b")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> LocalStackOptions.parse(ROOT, List.of("--set", bad)));
+            assertTrue(e.getMessage().contains("SERVICE:KEY=VALUE"), e.getMessage());
+        }
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> LocalStackOptions.parse(ROOT, List.of("--set", "billing:a=b")));
+        assertTrue(unknown.getMessage().contains("unknown service billing"), unknown.getMessage());
+    }
+}
