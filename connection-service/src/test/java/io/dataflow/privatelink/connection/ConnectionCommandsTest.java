@@ -44,6 +44,9 @@ class ConnectionCommandsTest {
         ContractValidation.install();
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI base;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -191,6 +194,33 @@ class ConnectionCommandsTest {
         // Without a key, the same body makes a second connection, as the contract says.
         create();
         assertEquals(before + 2, Sql.count("SELECT count(*) FROM connection"));
+    }
+
+    @Test
+    void racingRetriesWithOneIdempotencyKeyMakeOneConnection() throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        String body = createBody("raced", "AWS_ENDPOINT_SERVICE", AWS_SERVICE);
+        long before = Sql.count("SELECT count(*) FROM connection");
+        String token = TestTokens.editorOfProjectA();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "v1beta1/clusters/1001/privateLinkConnections"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> racing = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            racing.add(http.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (var answer : racing) {
+            var response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(200, response.statusCode(), response.body());
+            ids.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())
+                    .path("privateLinkConnectionId").asText());
+        }
+        assertEquals(1, ids.size(), "every racing retry got the one connection: " + ids);
+        assertEquals(before + 1, Sql.count("SELECT count(*) FROM connection"));
     }
 
     private CloudEvent sendState(String id, ConnectionState state, long version) {

@@ -24,6 +24,18 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aConnectionLostInTheMiddleOfATransactionIsTransient() {
+        // What Hibernate Reactive reports when PostgreSQL dies under a transaction: the statement's
+        // failure and the rollback's, both as Vert.x's stackless throwable.
+        Throwable closed = new io.vertx.core.impl.NoStackTraceThrowable("Connection is not active now, current status: CLOSED");
+        assertTrue(TransientFailures.isTransient(new io.smallrye.mutiny.CompositeException(closed, closed)));
+        assertTrue(TransientFailures.isTransient(new io.smallrye.mutiny.CompositeException(
+                new IllegalStateException("rollback failed"), new ConnectException("Connection refused"))));
+        assertFalse(TransientFailures.isTransient(new io.smallrye.mutiny.CompositeException(
+                new IllegalStateException("a"), new IllegalArgumentException("b"))));
+    }
+
+    @Test
     void whatTheSameInputMeetsAgainIsNot() {
         assertFalse(TransientFailures.isTransient(pg("22021"))); // invalid byte sequence (a NUL)
         assertFalse(TransientFailures.isTransient(pg("23505"))); // unique violation

@@ -54,7 +54,7 @@ public class PrivateLinkConnectionResource {
         var key = IdempotentCreates.validKey(idempotencyKey);
         String subject = caller.subject();
         return access.require(caller.get(), clusterId, Role.EDITOR)
-                .chain(cluster -> commands.create(cluster.clusterId(), body, subject, key));
+                .chain(cluster -> commands.create(cluster, body, subject, key));
     }
 
     @DELETE

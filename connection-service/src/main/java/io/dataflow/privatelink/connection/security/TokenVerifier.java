@@ -4,12 +4,17 @@ import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
 import io.dataflow.privatelink.contract.auth.AccessTokens;
 import io.dataflow.privatelink.contract.auth.Caller;
 import io.dataflow.privatelink.kit.api.ApiException;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.PublicKey;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /** Verifies bearer tokens against the configured key and issuer; refusals are UNAUTHENTICATED. */
 @ApplicationScoped
@@ -17,8 +22,11 @@ public class TokenVerifier {
 
     private final PublicKey key;
     private final String issuer;
+    private final CaffeineCache verified;
+    private final Clock clock = Clock.systemUTC();
 
-    TokenVerifier(ConnectionServiceConfig config) {
+    TokenVerifier(ConnectionServiceConfig config, @CacheName("verified-tokens") Cache verified) {
+        this.verified = verified.as(CaffeineCache.class);
         this.issuer = config.auth().issuer();
         this.key = AccessTokens.publicKey(config.auth().publicKey().orElseGet(() -> config.auth().publicKeyLocation()
                 .map(path -> {
@@ -43,9 +51,20 @@ public class TokenVerifier {
         return verifyToken(authorization.substring(7).strip());
     }
 
+    /**
+     * A token verified before is not verified again (an RSA signature check is most of a request's CPU
+     * after the database's) until it expires: clients send the same token with every request.
+     */
     public Caller verifyToken(String token) {
+        CompletableFuture<AccessTokens.Verified> known = verified.getIfPresent(token);
+        if (known != null && known.isDone() && !known.isCompletedExceptionally()
+                && clock.instant().isBefore(known.join().expiresAt())) {
+            return known.join().caller();
+        }
         try {
-            return AccessTokens.verify(token, key, issuer);
+            AccessTokens.Verified fresh = AccessTokens.verifyWithExpiry(token, key, issuer);
+            verified.put(token, CompletableFuture.completedFuture(fresh));
+            return fresh.caller();
         } catch (AccessTokens.InvalidToken e) {
             throw ApiException.unauthenticated(e.getMessage());
         }

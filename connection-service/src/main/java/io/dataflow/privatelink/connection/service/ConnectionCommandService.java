@@ -17,6 +17,7 @@ import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.kit.api.ApiException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,21 +51,19 @@ public class ConnectionCommandService {
     }
 
     /**
-     * Creates the connection. With an idempotency key, a repeat of the same request answers what the
-     * first one was answered and creates nothing more.
+     * Creates the connection on the cluster (as access control found it). With an idempotency key, a
+     * repeat of the same request answers what the first one was answered and creates nothing more.
      */
-    @WithTransaction
-    public Uni<PrivateLinkConnection> create(String clusterId, CreatePrivateLinkConnectionBody body, String caller,
+    public Uni<PrivateLinkConnection> create(Cluster cluster, CreatePrivateLinkConnectionBody body, String caller,
                                              Optional<String> idempotencyKey) {
-        return clusters.require(clusterId).chain(cluster -> {
-            CreateConnectionValidator.ValidCreate valid = validator.validate(cluster, body);
-            if (idempotencyKey.isEmpty()) {
-                return create(cluster, valid, caller);
-            }
-            String fingerprint = String.join("\n", caller, valid.displayName(), valid.type().name(),
-                    valid.serviceName(), valid.serviceRegion());
-            return idempotent.once(clusterId, idempotencyKey.get(), fingerprint, () -> create(cluster, valid, caller));
-        });
+        CreateConnectionValidator.ValidCreate valid = validator.validate(cluster, body);
+        if (idempotencyKey.isEmpty()) {
+            return Panache.withTransaction(() -> create(cluster, valid, caller));
+        }
+        String fingerprint = String.join("\n", caller, valid.displayName(), valid.type().name(),
+                valid.serviceName(), valid.serviceRegion());
+        return idempotent.once(cluster.clusterId(), idempotencyKey.get(), fingerprint,
+                () -> create(cluster, valid, caller));
     }
 
     private Uni<PrivateLinkConnection> create(Cluster cluster, CreateConnectionValidator.ValidCreate valid,

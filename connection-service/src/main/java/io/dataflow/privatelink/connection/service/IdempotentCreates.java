@@ -4,6 +4,7 @@ import io.dataflow.privatelink.connection.repository.IdempotencyKeyRepository;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 import io.dataflow.privatelink.contract.event.EventJson;
 import io.dataflow.privatelink.kit.api.ApiException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,22 +49,37 @@ public class IdempotentCreates {
     }
 
     /**
-     * Inside the create's transaction: runs {@code create} for a new key and records its answer, or
-     * answers what the first request with this key was answered.
+     * Runs {@code create} in a transaction that also records the key with its answer; when the key was
+     * used before (or by a racing request that committed first), that transaction is rolled back and the
+     * first request's answer is returned instead. Keys are new far more often than not, so the common case
+     * costs one insert.
      */
     public Uni<PrivateLinkConnection> once(String clusterId, String key, String fingerprint,
                                            Supplier<Uni<PrivateLinkConnection>> create) {
         String hash = sha256(fingerprint);
-        return keys.claim(clusterId, key, hash, Instant.now()).chain(claimed -> claimed
-                ? create.get().call(created -> keys.recordAnswer(clusterId, key, created.privateLinkConnectionId(),
-                        EventJson.write(created)))
-                : keys.find(clusterId, key).map(first -> {
-                    if (!first.requestHash.equals(hash)) {
-                        throw ApiException.invalidArgument("Idempotency-Key " + key + " was already used for a "
-                                + "different create request on this cluster; use a new key for a new request.");
-                    }
-                    return EventJson.read(first.response, PrivateLinkConnection.class);
-                }));
+        return Panache.withTransaction(() -> create.get().call(created -> keys.record(clusterId, key, hash,
+                        created.privateLinkConnectionId(), EventJson.write(created), Instant.now())
+                        .invoke(recorded -> {
+                            if (!recorded) {
+                                throw new KeyUsedBefore();
+                            }
+                        })))
+                .onFailure(KeyUsedBefore.class).recoverWithUni(() -> Panache.withSession(() -> keys.find(clusterId, key))
+                        .map(first -> {
+                            if (!first.requestHash.equals(hash)) {
+                                throw ApiException.invalidArgument("Idempotency-Key " + key + " was already used "
+                                        + "for a different create request on this cluster; use a new key for a new "
+                                        + "request.");
+                            }
+                            return EventJson.read(first.response, PrivateLinkConnection.class);
+                        }));
+    }
+
+    /** Rolls back a create whose key turned out to be taken. */
+    private static final class KeyUsedBefore extends RuntimeException {
+        KeyUsedBefore() {
+            super("idempotency key used before", null, false, false);
+        }
     }
 
     private static String sha256(String text) {

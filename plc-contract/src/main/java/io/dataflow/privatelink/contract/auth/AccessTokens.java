@@ -66,8 +66,17 @@ public final class AccessTokens {
         }
     }
 
+    /** A verified token's caller and the moment the token expires. */
+    public record Verified(Caller caller, java.time.Instant expiresAt) {
+    }
+
     /** Checks signature, issuer and expiry, and reads the caller. */
     public static Caller verify(String token, PublicKey key, String issuer) throws InvalidToken {
+        return verifyWithExpiry(token, key, issuer).caller();
+    }
+
+    /** As {@link #verify}, with the token's expiry (so that a verified token can be remembered until then). */
+    public static Verified verifyWithExpiry(String token, PublicKey key, String issuer) throws InvalidToken {
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setVerificationKey(key)
                 .setExpectedIssuer(issuer)
@@ -86,7 +95,8 @@ public final class AccessTokens {
                     projects.put(String.valueOf(e.getKey()), role(String.valueOf(e.getValue())));
                 }
             }
-            return new Caller(claims.getSubject(), projects);
+            return new Verified(new Caller(claims.getSubject(), projects),
+                    java.time.Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis()));
         } catch (InvalidJwtException e) {
             if (e.hasExpired()) {
                 throw new InvalidToken("The bearer token has expired; get a new one.");

@@ -30,6 +30,10 @@ public final class TransientFailures {
     /** Whether retrying later may succeed: the cause chain holds a connection, timeout or server-state failure. */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.smallrye.mutiny.CompositeException composite) {
+                // A failure and what failed after it (e.g. the rollback on the same dead connection).
+                return composite.getCauses().stream().anyMatch(TransientFailures::isTransient);
+            }
             if (t instanceof PgException pg) {
                 return isTransientSqlState(pg.getSqlState());
             }
@@ -54,11 +58,16 @@ public final class TransientFailures {
         return sqlState == null || sqlState.length() < 2 || !DATA_ERROR_CLASSES.contains(sqlState.substring(0, 2));
     }
 
-    /** Vert.x reports some connection losses only by message ("Connection is closed", "Pool closed"). */
+    /**
+     * Vert.x reports some connection losses only by message ("Connection is closed", "Pool closed",
+     * "Connection is not active now"), in a {@code VertxException} or a {@code NoStackTraceThrowable}
+     * (which is not one).
+     */
     private static boolean isClosedConnectionMessage(Throwable t) {
         String message = t.getMessage();
-        return t instanceof io.vertx.core.VertxException && message != null
+        return t.getClass().getName().startsWith("io.vertx.") && message != null
                 && (message.contains("Connection is closed") || message.contains("Connection reset")
-                || message.contains("Pool closed") || message.contains("connection was closed"));
+                || message.contains("Pool closed") || message.contains("connection was closed")
+                || message.contains("Connection is not active now"));
     }
 }
