@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -107,21 +108,56 @@ class LocalStackIT {
     }
 
     @Test
-    void dataSurvivesARestartOnTheSameDataFolder() throws Exception {
+    void connectionsAreExactlyAsBeforeARestartOnTheSameDataFolder() throws Exception {
         String api = env.get("PLC_API") + "/v1beta1/clusters/" + env.get("PLC_AWS_CLUSTER_ID") + "/privateLinkConnections";
         String id = send("POST", api, """
                 {"privateLinkConnection": {"displayName": "survivor", "type": "AWS_ENDPOINT_SERVICE",
                  "awsEndpointService": {"name": "%s"}}}""".formatted(env.get("PLC_AWS_SERVICE_NAME")), 200)
                 .get("privateLinkConnectionId").asText();
-        awaitState(api + "/" + id, "PENDING_ACCEPTANCE");
+        String endpointId = awaitState(api + "/" + id, "PENDING_ACCEPTANCE").path("awsEndpointService")
+                .path("endpointId").asText();
+        try (Ec2Client customer = customerEc2()) {
+            customer.acceptVpcEndpointConnections(r -> r.serviceId(env.get("PLC_AWS_SERVICE_ID")).vpcEndpointIds(endpointId));
+        }
+        JsonNode before = awaitState(api + "/" + id, "ACTIVE");
+        String serviceName = env.get("PLC_AWS_SERVICE_NAME");
 
         stopStack();
+        assertPostgresStoppedAfterTheServices();
         start();
 
+        assertEquals(serviceName, env.get("PLC_AWS_SERVICE_NAME"), "the customer's service is the one from before");
         String restartedApi = env.get("PLC_API") + "/v1beta1/clusters/" + env.get("PLC_AWS_CLUSTER_ID")
                 + "/privateLinkConnections";
-        JsonNode survivor = get(restartedApi + "/" + id);
-        assertEquals("survivor", survivor.get("displayName").asText());
+        // The simulated cloud kept the endpoint and the owner's decision: the workers' watch finds it as it was,
+        // not "deleted outside this system", pass after pass.
+        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get(restartedApi + "/" + id), node -> "ACTIVE".equals(node.path("state").asText()));
+        JsonNode after = get(restartedApi + "/" + id);
+        assertEquals("survivor", after.get("displayName").asText());
+        assertEquals(before.path("awsEndpointService"), after.path("awsEndpointService"), "the same endpoint and zones");
+    }
+
+    /** Ctrl-C stops the services first, then PostgreSQL: none of them sees its database vanish while it works. */
+    private static void assertPostgresStoppedAfterTheServices() throws IOException {
+        String postgresLog = Files.readString(dataDir.resolve("postgres/postgres.log"));
+        java.util.regex.Matcher shutDown = java.util.regex.Pattern
+                .compile("(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) UTC \\[\\d+\\] LOG:  database system is shut down")
+                .matcher(postgresLog);
+        String lastShutDown = null;
+        while (shutDown.find()) {
+            lastShutDown = shutDown.group(1);
+        }
+        assertNotNull(lastShutDown, "PostgreSQL logged its shutdown");
+        for (String service : List.of("connection-service", "domain-service", "provider-worker-aws",
+                "provider-worker-alicloud")) {
+            List<String> stops = Files.readAllLines(dataDir.resolve("logs/" + service + ".log")).stream()
+                    .filter(line -> line.contains(service + " stopped in")).toList();
+            assertFalse(stops.isEmpty(), service + " logged its stop");
+            String stopped = stops.get(stops.size() - 1).substring(0, 23).replace(',', '.');
+            assertTrue(stopped.compareTo(lastShutDown) <= 0, service + " stopped at " + stopped
+                    + ", after PostgreSQL at " + lastShutDown);
+        }
     }
 
     @Test

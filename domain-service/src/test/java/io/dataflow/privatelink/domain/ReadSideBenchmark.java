@@ -113,10 +113,22 @@ class ReadSideBenchmark {
         System.out.printf("  ratio projection / plain consumer: %.2f%n", (events / projectionSeconds) / (read / consumerSeconds));
     }
 
+    /** Descriptors a JVM holds besides its subscribers' sockets: jars, Kafka, PostgreSQL, epoll. */
+    private static final int FILES_BESIDE_SUBSCRIBERS = 2_000;
+
     @Test
     void fanOutOfOneChangeToManySubscribers() throws Exception {
         System.out.printf("%nFAN-OUT (one cluster's stream, one change, clients in another process)%n");
+        long openFiles = ((com.sun.management.UnixOperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
         for (int subscribers : List.of(1_000, 20_000)) {
+            // One TCP connection per subscriber, on each side; beyond the limit the JVM dies of it.
+            if (subscribers + FILES_BESIDE_SUBSCRIBERS > openFiles) {
+                System.out.printf("  %,6d subscribers: not run; this machine allows %,d open files per process and"
+                        + " each side needs ~%,d (raise the hard limit: ulimit -Hn)%n", subscribers, openFiles,
+                        subscribers + FILES_BESIDE_SUBSCRIBERS);
+                continue;
+            }
             String cluster = "fan-" + UUID.randomUUID();
             String id = ConnectionIds.newId();
             send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, requested(cluster, id));

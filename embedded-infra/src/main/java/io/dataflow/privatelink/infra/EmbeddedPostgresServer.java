@@ -241,6 +241,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
+     * Leaves stopping PostgreSQL to the caller's own {@link #close()}: without this, its shutdown hook stops it
+     * on JVM exit at the same time as every other hook, possibly before the processes that use it have stopped.
+     * A caller that stops its clients first on exit (the local stack) takes this on.
+     */
+    public synchronized void stopOnlyWhenClosed() {
+        if (shutdownHook != null && !closed) {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        }
+    }
+
+    /**
      * Stops the server ({@code pg_ctl stop -m fast}) and waits for it; data stays in the data directory.
      * Does nothing on a handle (from {@link SharedInfra}).
      */
@@ -252,7 +263,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         closed = true;
         if (Thread.currentThread() != shutdownHook) {
             try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                Runtime.getRuntime().removeShutdownHook(shutdownHook); // false when already removed
             } catch (IllegalStateException alreadyShuttingDown) {
                 // the hook runs anyway and will find closed == true
             }

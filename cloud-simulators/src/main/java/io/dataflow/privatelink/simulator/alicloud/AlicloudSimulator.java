@@ -57,6 +57,12 @@ public final class AlicloudSimulator extends CloudSimulator<AlicloudSimulatorCon
 
     /** What {@code hostname} resolves to inside {@code vpcId}, through the PrivateZone zones bound to it. */
     @Override
+    protected List<StatePart> stateParts() {
+        return List.of(new StatePart("alicloud-privatelink", store::snapshot, store::restore),
+                new StatePart("alicloud-privatezone", privateZones::snapshot, privateZones::restore));
+    }
+
+    @Override
     public DnsAnswer resolve(String vpcId, String hostname) {
         return DnsResolver.resolve(privateZones.zonesBoundTo(vpcId), hostname);
     }

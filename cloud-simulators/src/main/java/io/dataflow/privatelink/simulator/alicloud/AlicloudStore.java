@@ -20,7 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class AlicloudStore {
 
     /** An AccessKey pair and the account it belongs to. */
-    record AccessKey(String accountId, String accessKeyId, String secret) {
+    record AccessKey(String accountId, String accessKeyId, String secret) implements java.io.Serializable {
     }
 
     private final AlicloudSimulatorConfig config;
@@ -40,6 +40,26 @@ final class AlicloudStore {
 
     AlicloudStore(AlicloudSimulatorConfig config) {
         this.config = config;
+    }
+
+    // ---- persistence (CloudSimulator#keepStateIn) ----
+
+    synchronized byte[] snapshot() {
+        return io.dataflow.privatelink.simulator.common.StateFile.serialize(accessKeys, vSwitches, services, endpoints,
+                endpointTokens, serviceTokens, deletedServices, timedEndpoints, seq);
+    }
+
+    @SuppressWarnings("unchecked")
+    synchronized void restore(Object[] parts) {
+        accessKeys.putAll((Map<String, AccessKey>) parts[0]);
+        vSwitches.putAll((Map<String, VSwitch>) parts[1]);
+        services.putAll((Map<String, EndpointService>) parts[2]);
+        endpoints.putAll((Map<String, VpcEndpoint>) parts[3]);
+        endpointTokens.putAll((Map<String, TokenUse<VpcEndpoint>>) parts[4]);
+        serviceTokens.putAll((Map<String, TokenUse<EndpointService>>) parts[5]);
+        deletedServices.addAll((Set<String>) parts[6]);
+        timedEndpoints.addAll((Set<String>) parts[7]);
+        seq = (Long) parts[8];
     }
 
     // ---- registration (Java API) ----
@@ -353,7 +373,7 @@ final class AlicloudStore {
     // ---- internals ----
 
     /** What a ClientToken created, and the request parameters it was created with. */
-    private record TokenUse<T>(String fingerprint, T created) {
+    private record TokenUse<T>(String fingerprint, T created) implements java.io.Serializable {
     }
 
     private static <T> TokenUse<T> checkReplay(TokenUse<T> use, String fingerprint) {

@@ -22,10 +22,10 @@ record EndpointService(
         String description,
         Set<String> users,
         Instant createdAt,
-        long seq) {
+        long seq) implements java.io.Serializable {
 
     /** A service resource (a load balancer) in one zone. */
-    record Resource(String resourceType, String resourceId, String zoneId) {
+    record Resource(String resourceType, String resourceId, String zoneId) implements java.io.Serializable {
     }
 
     EndpointService {

@@ -16,13 +16,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class PrivateZoneStore {
 
-    record Vpc(String regionId, String vpcId) {
+    record Vpc(String regionId, String vpcId) implements java.io.Serializable {
     }
 
-    record Record(String recordId, String rr, String type, String value, int ttl) {
+    record Record(String recordId, String rr, String type, String value, int ttl) implements java.io.Serializable {
     }
 
-    static final class Zone {
+    static final class Zone implements java.io.Serializable {
         final String zoneId;
         final String accountId;
         final String name;
@@ -43,6 +43,19 @@ final class PrivateZoneStore {
     private final Map<String, Zone> zones = new LinkedHashMap<>();
     private final Map<String, String> zoneByClientToken = new HashMap<>();
     private long seq;
+
+    // ---- persistence (CloudSimulator#keepStateIn) ----
+
+    synchronized byte[] snapshot() {
+        return io.dataflow.privatelink.simulator.common.StateFile.serialize(zones, zoneByClientToken, seq);
+    }
+
+    @SuppressWarnings("unchecked")
+    synchronized void restore(Object[] parts) {
+        zones.putAll((Map<String, Zone>) parts[0]);
+        zoneByClientToken.putAll((Map<String, String>) parts[1]);
+        seq = (Long) parts[2];
+    }
 
     synchronized Zone add(String accountId, String name, String remark, String clientToken) {
         if (clientToken != null) {

@@ -25,13 +25,13 @@ record VpcEndpoint(
         EndpointStatus status,
         ConnectionStatus connectionStatus,
         Instant modifiedAt,
-        Instant transitionAt) {
+        Instant transitionAt) implements java.io.Serializable {
 
     /** Default bandwidth of an endpoint connection, in Mbit/s. */
     static final int DEFAULT_BANDWIDTH = 3072;
 
     /** One zone of the endpoint: the vSwitch it was given and the network interface placed there. */
-    record Zone(String zoneId, String vSwitchId, String eniId, String eniIp) {
+    record Zone(String zoneId, String vSwitchId, String eniId, String eniIp) implements java.io.Serializable {
     }
 
     VpcEndpoint {

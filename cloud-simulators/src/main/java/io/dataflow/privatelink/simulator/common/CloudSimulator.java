@@ -1,9 +1,13 @@
 package io.dataflow.privatelink.simulator.common;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What every simulator facade has besides its cloud's resources: the HTTP server it runs on, its config,
@@ -18,6 +22,11 @@ public abstract class CloudSimulator<C> implements AutoCloseable {
     private final C config;
     private final SimulatorHttpServer server;
     private final SimulatorOperations operations;
+    private final List<Runnable> saves = new ArrayList<>();
+
+    /** One store of a simulator: its state as bytes (taken under its lock) and how to put it back. */
+    public record StatePart(String name, Supplier<byte[]> snapshot, Consumer<Object[]> restore) {
+    }
 
     protected CloudSimulator(SimulatorHttpServer server, C config, boolean rateLimitsEnabled) {
         this.config = config;
@@ -55,9 +64,37 @@ public abstract class CloudSimulator<C> implements AutoCloseable {
         return config;
     }
 
+    /** The stores whose state {@link #keepStateIn} saves, each under its own file name. */
+    protected abstract List<StatePart> stateParts();
+
+    /**
+     * Keeps this simulator's resources in {@code folder}: what a previous run saved there is restored now, and
+     * from here on every change is written before the response that acknowledges it. A restarted simulator is
+     * then the same cloud (accounts, services, endpoints and owner decisions, zones and records). Operational
+     * settings (faults, rate limits, call counts) are not kept. Call before the first request.
+     */
+    public void keepStateIn(Path folder) {
+        for (StatePart part : stateParts()) {
+            StateFile file = new StateFile(folder.resolve(part.name() + ".state"));
+            file.load().ifPresent(parts -> {
+                try {
+                    part.restore().accept(parts);
+                } catch (ClassCastException | ArrayIndexOutOfBoundsException e) {
+                    throw new IllegalStateException("The simulator state in " + file.path() + " is not what this "
+                            + "version of the simulators writes (" + e.getMessage() + "); delete the file, or start "
+                            + "the stack with --reset.", e);
+                }
+            });
+            file.save(part.snapshot());
+            saves.add(() -> file.save(part.snapshot()));
+        }
+        server.beforeEachResponse(() -> saves.forEach(Runnable::run));
+    }
+
     @Override
     public void close() {
         server.close();
+        saves.forEach(Runnable::run);
     }
 
     /** What {@code hostname} resolves to inside the VPC, through the cloud's private zones bound to it. */

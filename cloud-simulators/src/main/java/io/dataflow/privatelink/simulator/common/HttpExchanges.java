@@ -40,6 +40,9 @@ public final class HttpExchanges {
     /** Sends a complete response and closes the exchange. */
     public static void send(HttpExchange exchange, int status, String contentType, byte[] body,
                             Map<String, String> headers) throws IOException {
+        if (exchange.getAttribute(SimulatorHttpServer.BEFORE_RESPONSE) instanceof Runnable beforeResponse) {
+            beforeResponse.run();
+        }
         exchange.getResponseHeaders().set("Content-Type", contentType);
         headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         exchange.sendResponseHeaders(status, body.length);

@@ -30,6 +30,7 @@ public final class SimulatorHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final String bindAddress;
+    private volatile Runnable beforeEachResponse = () -> { };
 
     private SimulatorHttpServer(HttpServer server, String bindAddress, String threadPrefix) {
         this.server = server;
@@ -49,8 +50,19 @@ public final class SimulatorHttpServer implements AutoCloseable {
     }
 
     public SimulatorHttpServer context(String path, HttpHandler handler) {
-        server.createContext(path, handler);
+        server.createContext(path, exchange -> {
+            exchange.setAttribute(BEFORE_RESPONSE, beforeEachResponse);
+            handler.handle(exchange);
+        });
         return this;
+    }
+
+    /** The exchange attribute {@link HttpExchanges#send} runs before it answers. */
+    static final String BEFORE_RESPONSE = "simulator.before-response";
+
+    /** Runs {@code action} before every response is sent (the state is saved before it is acknowledged). */
+    public void beforeEachResponse(Runnable action) {
+        this.beforeEachResponse = action;
     }
 
     public SimulatorHttpServer start() {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * what PrivateLink matches between provider and consumer, and the per-account zone name
  * ({@code us-east-1a}), which is what the API shows.
  */
-public record AvailabilityZone(String id, String name) {
+public record AvailabilityZone(String id, String name) implements java.io.Serializable {
 
     private static final Pattern ZONE_NAME = Pattern.compile("^([a-z]+(?:-[a-z]+)+-\\d+)[a-z]+$");
 

@@ -111,6 +111,12 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
      * VPC answer; a CNAME to an endpoint's DNS name ends the chain there.
      */
     @Override
+    protected List<StatePart> stateParts() {
+        return List.of(new StatePart("ec2", store::snapshot, store::restore),
+                new StatePart("route53", route53::snapshot, route53::restore));
+    }
+
+    @Override
     public DnsAnswer resolve(String vpcId, String hostname) {
         return DnsResolver.resolve(route53.privateZonesFor(vpcId), hostname);
     }

@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.simulator.ec2;
 
 import io.dataflow.privatelink.simulator.ec2.EndpointService.AllowedPrincipal;
+import io.dataflow.privatelink.simulator.common.StateFile;
 import io.dataflow.privatelink.simulator.ec2.QueryRequest.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,26 @@ final class Ec2Store {
 
     Ec2Store(Ec2SimulatorConfig config) {
         this.config = config;
+    }
+
+    // ---- persistence (CloudSimulator#keepStateIn) ----
+
+    synchronized byte[] snapshot() {
+        return StateFile.serialize(accountsByAccessKey, subnets, loadBalancers, services, endpoints, endpointTokens,
+                serviceTokens, timedEndpoints, seq);
+    }
+
+    @SuppressWarnings("unchecked")
+    synchronized void restore(Object[] parts) {
+        accountsByAccessKey.putAll((Map<String, String>) parts[0]);
+        subnets.putAll((Map<String, Subnet>) parts[1]);
+        loadBalancers.putAll((Map<String, LoadBalancer>) parts[2]);
+        services.putAll((Map<String, EndpointService>) parts[3]);
+        endpoints.putAll((Map<String, VpcEndpoint>) parts[4]);
+        endpointTokens.putAll((Map<String, TokenUse<VpcEndpoint>>) parts[5]);
+        serviceTokens.putAll((Map<String, TokenUse<EndpointService>>) parts[6]);
+        timedEndpoints.addAll((Set<String>) parts[7]);
+        seq = (Long) parts[8];
     }
 
     // ---- registration (Java API) ----
@@ -81,7 +102,7 @@ final class Ec2Store {
     }
 
     /** A network load balancer, reduced to what PrivateLink cares about: whose it is and where it runs. */
-    private record LoadBalancer(String accountId, List<AvailabilityZone> zones) {
+    private record LoadBalancer(String accountId, List<AvailabilityZone> zones) implements java.io.Serializable {
     }
 
     // ---- consumer side ----
@@ -355,7 +376,7 @@ final class Ec2Store {
     // ---- internals ----
 
     /** What a ClientToken created, and the request parameters it was created with. */
-    private record TokenUse<T>(String fingerprint, T created) {
+    private record TokenUse<T>(String fingerprint, T created) implements java.io.Serializable {
     }
 
     private static <T> TokenUse<T> checkReplay(TokenUse<T> use, String fingerprint) {

@@ -24,7 +24,7 @@ record EndpointService(
         List<Tag> tags,
         Instant createdAt,
         long seq,
-        Map<String, AllowedPrincipal> allowedPrincipals) {
+        Map<String, AllowedPrincipal> allowedPrincipals) implements java.io.Serializable {
 
     EndpointService {
         zones = List.copyOf(zones);
@@ -62,7 +62,7 @@ record EndpointService(
     }
 
     /** One entry of a service's permissions. */
-    record AllowedPrincipal(String principal, String permissionId, String serviceId, long seq) {
+    record AllowedPrincipal(String principal, String permissionId, String serviceId, long seq) implements java.io.Serializable {
 
         /** AWS's PrincipalType for an ARN: All, Account, User, Role, … */
         String principalType() {

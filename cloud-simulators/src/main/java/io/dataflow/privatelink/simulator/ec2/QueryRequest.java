@@ -70,6 +70,6 @@ final class QueryRequest extends FlatRequest<QueryRequest> {
     record Filter(String name, List<String> values) {
     }
 
-    record Tag(String key, String value) {
+    record Tag(String key, String value) implements java.io.Serializable {
     }
 }

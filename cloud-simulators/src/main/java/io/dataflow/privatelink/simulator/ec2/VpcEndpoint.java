@@ -30,7 +30,7 @@ record VpcEndpoint(
         Instant createdAt,
         long seq,
         VpcEndpointState state,
-        Instant transitionAt) {
+        Instant transitionAt) implements java.io.Serializable {
 
     /** What AWS attaches to an interface endpoint created without a policy: full access. */
     static final String DEFAULT_POLICY =

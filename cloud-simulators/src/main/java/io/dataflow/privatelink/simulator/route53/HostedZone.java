@@ -9,14 +9,14 @@ import java.util.TreeMap;
  * A hosted zone and its record sets (mutable; guarded by the store's lock). Record sets are keyed by
  * normalised name and type; names keep Route 53's absolute form ({@code name.}).
  */
-final class HostedZone {
+final class HostedZone implements java.io.Serializable {
 
     /** One record set: name (absolute, lowercase), type, TTL and values. */
-    record RecordSet(String name, String type, long ttl, List<String> values) {
+    record RecordSet(String name, String type, long ttl, List<String> values) implements java.io.Serializable {
     }
 
     /** A VPC the private zone answers in. */
-    record Vpc(String region, String vpcId) {
+    record Vpc(String region, String vpcId) implements java.io.Serializable {
     }
 
     final String id;

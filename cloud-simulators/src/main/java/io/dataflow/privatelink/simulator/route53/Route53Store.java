@@ -35,6 +35,20 @@ public final class Route53Store {
     private final Duration syncDelay;
     private long seq;
 
+    // ---- persistence (CloudSimulator#keepStateIn) ----
+
+    public synchronized byte[] snapshot() {
+        return io.dataflow.privatelink.simulator.common.StateFile.serialize(zones, zoneByCallerReference, changes, seq);
+    }
+
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object[] parts) {
+        zones.putAll((Map<String, HostedZone>) parts[0]);
+        zoneByCallerReference.putAll((Map<String, String>) parts[1]);
+        changes.putAll((Map<String, Instant>) parts[2]);
+        seq = (Long) parts[3];
+    }
+
     public Route53Store(Clock clock, Duration syncDelay) {
         this.clock = clock;
         this.syncDelay = syncDelay;

@@ -48,8 +48,12 @@ final class SimulatorHarness implements AutoCloseable {
     final Ec2Client owner;
     private final List<Ec2Client> clients = new ArrayList<>();
 
-    private SimulatorHarness(Ec2SimulatorConfig config) {
-        simulator = Ec2Simulator.start(0, config)
+    private SimulatorHarness(Ec2SimulatorConfig config, java.nio.file.Path stateFolder) {
+        Ec2Simulator started = Ec2Simulator.start(0, config);
+        if (stateFolder != null) {
+            started.keepStateIn(stateFolder);
+        }
+        simulator = started
                 .addAccount(PLATFORM_ACCOUNT, PLATFORM_KEY)
                 .addAccount(OWNER_ACCOUNT, OWNER_KEY)
                 .addAccount(OTHER_ACCOUNT, OTHER_KEY)
@@ -62,7 +66,12 @@ final class SimulatorHarness implements AutoCloseable {
     }
 
     static SimulatorHarness start(Ec2SimulatorConfig config) {
-        return new SimulatorHarness(config);
+        return new SimulatorHarness(config, null);
+    }
+
+    /** A simulator keeping its state in {@code stateFolder} (restored from it if a previous one saved there). */
+    static SimulatorHarness start(Ec2SimulatorConfig config, java.nio.file.Path stateFolder) {
+        return new SimulatorHarness(config, stateFolder);
     }
 
     static SimulatorHarness start() {

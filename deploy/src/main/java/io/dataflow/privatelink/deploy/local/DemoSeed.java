@@ -21,7 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Seeds the simulators with the demo world. The infrastructure facts (accounts, subnets, the
+ * Seeds the simulators with the demo world; idempotent, so a restarted stack finds the same world (the
+ * simulators keep their state in the data folder). The infrastructure facts (accounts, subnets, the
  * customer's load balancer) go through the simulator's own API; the customer's endpoint service is
  * made the way a customer makes it, with EC2 API calls through the real SDK.
  */
@@ -61,7 +62,7 @@ final class DemoSeed {
             ServiceConfiguration service = customer.createVpcEndpointServiceConfiguration(r -> r
                     .networkLoadBalancerArns(DemoEnvironment.AWS_CUSTOMER_NLB_ARN)
                     .acceptanceRequired(true)
-                    .clientToken("demo-kafka-service")).serviceConfiguration();
+                    .clientToken("demo-kafka-service")).serviceConfiguration(); // the same one after a restart
             customer.modifyVpcEndpointServicePermissions(r -> r.serviceId(service.serviceId())
                     .addAllowedPrincipals("arn:aws:iam::" + DemoEnvironment.AWS_PLATFORM_ACCOUNT + ":root"));
             return new ServiceRef(service.serviceId(), service.serviceName());
@@ -85,6 +86,7 @@ final class DemoSeed {
         create.setAutoAcceptEnabled(false);
         create.setServiceResourceType("slb");
         create.setServiceDescription("customer database (demo)");
+        create.setClientToken("demo-database-service"); // the same service again when the stack restarts
         List<CreateVpcEndpointServiceRequest.Resource> resources = new ArrayList<>();
         for (String zone : DemoEnvironment.ALICLOUD_CLUSTER_ZONES) {
             CreateVpcEndpointServiceRequest.Resource resource = new CreateVpcEndpointServiceRequest.Resource();

@@ -109,10 +109,14 @@ public final class LocalStack implements AutoCloseable {
         Path logs = options.dataDir().resolve("logs");
         say("Starting PostgreSQL and Kafka in " + options.dataDir());
         postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("postgres"), options.postgresPort());
+        postgres.stopOnlyWhenClosed(); // by close(), after the services (Ctrl-C runs every JVM hook at once)
         kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort());
         ec2 = Ec2Simulator.start(options.ec2Port(), Ec2SimulatorConfig.builder()
                 .defaultRegion(DemoEnvironment.AWS_REGION).build());
         alicloud = AlicloudSimulator.start(options.alicloudPort());
+        // The clouds outlive a restart of the stack, as real ones do: same services, endpoints and decisions.
+        ec2.keepStateIn(options.dataDir().resolve("simulators"));
+        alicloud.keepStateIn(options.dataDir().resolve("simulators"));
         DemoSeed.Seeded seeded = DemoSeed.seed(ec2, alicloud);
 
         auth = LocalAuth.load(options.dataDir());
