@@ -81,6 +81,14 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
         return new ServiceRef(s.serviceId(), s.serviceName());
     }
 
+    /**
+     * From now on DescribeVpcEndpointServices gives this service's zones by name only, without
+     * {@code availabilityZoneIdSet}, as older API responses and some emulators (moto) do.
+     */
+    public void describeServiceZonesByNameOnly(String serviceId) {
+        store.describeByZoneNamesOnly(serviceId);
+    }
+
     /** Shortcut for tests: ModifyVpcEndpointServicePermissions AddAllowedPrincipals as the owner. */
     public void allowPrincipal(String serviceId, String principal) {
         store.allowPrincipal(serviceId, principal);

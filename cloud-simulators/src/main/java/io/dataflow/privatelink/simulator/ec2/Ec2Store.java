@@ -34,6 +34,8 @@ final class Ec2Store {
     private final Map<String, TokenUse<EndpointService>> serviceTokens = new HashMap<>();
     // Endpoints whose state moves on by itself; checked lazily at the start of each operation.
     private final Set<String> timedEndpoints = new HashSet<>();
+    // Services whose descriptions carry zone names only, as older API responses and some emulators do.
+    private final Set<String> describedByZoneNames = new HashSet<>();
     private long seq;
 
     Ec2Store(Ec2SimulatorConfig config) {
@@ -44,7 +46,7 @@ final class Ec2Store {
 
     synchronized byte[] snapshot() {
         return StateFile.serialize(accountsByAccessKey, subnets, loadBalancers, services, endpoints, endpointTokens,
-                serviceTokens, timedEndpoints, seq);
+                serviceTokens, timedEndpoints, seq, describedByZoneNames);
     }
 
     @SuppressWarnings("unchecked")
@@ -58,6 +60,15 @@ final class Ec2Store {
         serviceTokens.putAll((Map<String, TokenUse<EndpointService>>) parts[6]);
         timedEndpoints.addAll((Set<String>) parts[7]);
         seq = (Long) parts[8];
+        describedByZoneNames.addAll((Set<String>) parts[9]);
+    }
+
+    synchronized void describeByZoneNamesOnly(String serviceId) {
+        describedByZoneNames.add(serviceId);
+    }
+
+    synchronized boolean describedByZoneNamesOnly(String serviceId) {
+        return describedByZoneNames.contains(serviceId);
     }
 
     // ---- registration (Java API) ----

@@ -47,13 +47,15 @@ final class Ec2Xml {
     }
 
     /** ServiceDetail, the consumer's view of a service (DescribeVpcEndpointServices). */
-    static void serviceDetail(XmlWriter x, EndpointService s) {
+    static void serviceDetail(XmlWriter x, EndpointService s, boolean zoneNamesOnly) {
         x.element("serviceName", s.serviceName())
                 .element("serviceId", s.serviceId());
         serviceType(x);
-        x.element("serviceRegion", s.region())
-                .stringSet("availabilityZoneIdSet", s.zones().stream().map(AvailabilityZone::id).toList())
-                .stringSet("availabilityZoneSet", s.zones().stream().map(AvailabilityZone::name).toList())
+        x.element("serviceRegion", s.region());
+        if (!zoneNamesOnly) {
+            x.stringSet("availabilityZoneIdSet", s.zones().stream().map(AvailabilityZone::id).toList());
+        }
+        x.stringSet("availabilityZoneSet", s.zones().stream().map(AvailabilityZone::name).toList())
                 .element("owner", s.ownerId())
                 .stringSet("baseEndpointDnsNameSet", List.of(s.baseEndpointDnsName()))
                 .element("privateDnsName", s.privateDnsName())

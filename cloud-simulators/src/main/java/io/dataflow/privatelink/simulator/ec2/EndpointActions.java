@@ -110,7 +110,7 @@ final class EndpointActions {
         x.start("serviceDetailSet");
         for (EndpointService s : page.items()) {
             x.start("item");
-            Ec2Xml.serviceDetail(x, s);
+            Ec2Xml.serviceDetail(x, s, store.describedByZoneNamesOnly(s.serviceId()));
             x.end();
         }
         x.end();

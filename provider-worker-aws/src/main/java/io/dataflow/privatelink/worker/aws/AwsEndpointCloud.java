@@ -38,10 +38,12 @@ public class AwsEndpointCloud implements EndpointCloud {
     private static final String CLUSTER_TAG = "dataflow-privatelink:cluster-id";
     private final AwsClients clients;
     private final AwsCalls calls;
+    private final AccountZones accountZones;
 
-    AwsEndpointCloud(AwsClients clients, AwsCalls calls) {
+    AwsEndpointCloud(AwsClients clients, AwsCalls calls, AccountZones accountZones) {
         this.clients = clients;
         this.calls = calls;
+        this.accountZones = accountZones;
     }
 
     @Override
@@ -75,8 +77,12 @@ public class AwsEndpointCloud implements EndpointCloud {
         return response.serviceDetails().stream()
                 .filter(detail -> spec.serviceName().equals(detail.serviceName()))
                 .findFirst()
-                .map(detail -> new EndpointServiceView(detail.serviceName(), regionOf(detail, spec),
-                        detail.availabilityZoneIds(), Boolean.TRUE.equals(detail.acceptanceRequired())));
+                .map(detail -> {
+                    String region = regionOf(detail, spec);
+                    return new EndpointServiceView(detail.serviceName(), region,
+                            accountZones.idsOf(region, detail.availabilityZoneIds(), detail.availabilityZones()),
+                            Boolean.TRUE.equals(detail.acceptanceRequired()));
+                });
     }
 
     private static String regionOf(ServiceDetail detail, EndpointSpec spec) {

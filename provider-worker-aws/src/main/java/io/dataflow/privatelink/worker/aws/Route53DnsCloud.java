@@ -10,9 +10,7 @@ import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.DnsEntry;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.Change;
@@ -36,7 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link DnsCloud} on Route 53 private hosted zones. A zone is created with the attachment id as its
@@ -53,12 +50,12 @@ public class Route53DnsCloud implements DnsCloud {
     private final AwsClients clients;
     private final AwsCalls calls;
     private final Duration syncWait;
-    /** Availability zone id by zone name, per region: fixed for an account, read once. */
-    private final Map<String, Map<String, String>> zoneIdsByName = new ConcurrentHashMap<>();
+    private final AccountZones accountZones;
 
-    Route53DnsCloud(AwsClients clients, AwsCalls calls, AwsConfig config) {
+    Route53DnsCloud(AwsClients clients, AwsCalls calls, AwsConfig config, AccountZones accountZones) {
         this.clients = clients;
         this.calls = calls;
+        this.accountZones = accountZones;
         this.syncWait = config.route53SyncWait();
     }
 
@@ -73,7 +70,7 @@ public class Route53DnsCloud implements DnsCloud {
                 .vpcEndpoints().stream().findFirst()
                 .orElseThrow(() -> new CloudException("InvalidVpcEndpointId.NotFound", "The endpoint " + endpointId
                         + " does not exist.", false, null));
-        Map<String, String> zoneIds = zoneIdsByName(region);
+        Map<String, String> zoneIds = accountZones.idsByName(region);
         String regional = null;
         Map<String, String> zonal = new HashMap<>();
         for (DnsEntry entry : endpoint.dnsEntries()) {
@@ -92,18 +89,6 @@ public class Route53DnsCloud implements DnsCloud {
                     null);
         }
         return new EndpointDns(regional, zonal);
-    }
-
-    private Map<String, String> zoneIdsByName(String region) {
-        return zoneIdsByName.computeIfAbsent(region, r -> {
-            Ec2Client ec2 = clients.ec2(r);
-            Map<String, String> byName = new HashMap<>();
-            for (AvailabilityZone zone : calls.call(() -> ec2.describeAvailabilityZones(q -> q.filters(
-                    Filter.builder().name("region-name").values(r).build()))).availabilityZones()) {
-                byName.put(zone.zoneName(), zone.zoneId());
-            }
-            return byName;
-        });
     }
 
     @Override

@@ -107,6 +107,21 @@ class AwsWorkerTest {
     }
 
     @Test
+    void aServiceDescribedByZoneNamesOnlyHasItsZonesMappedThroughTheAccountsZoneTable() {
+        Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1, AZ2), true, true);
+        Ec2SimulatorResource.simulator.describeServiceZonesByNameOnly(service.serviceId());
+        String id = ConnectionIds.newId();
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+
+            ConnectionStateChanged pending = WorkerEvents.awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
+            assertEquals(List.of("use1-az1", "use1-az2"), pending.availabilityZoneIds());
+        }
+        assertEquals(1, platformEndpointsTagged(id).size());
+    }
+
+    @Test
     void serviceWithoutASharedZoneFailsListingBothZoneSets() {
         Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ6), true, true);
         String id = ConnectionIds.newId();

@@ -165,7 +165,8 @@ class WatchAndCreateBenchmark {
                 .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
                 .withSources(new PropertiesConfigSource(properties, "benchmark", 500))
                 .build();
-        return new AwsEndpointCloud(new AwsClients(config.getConfigMapping(AwsConfig.class)),
-                new AwsCalls(new io.dataflow.privatelink.worker.health.CloudCredentials()));
+        AwsClients clients = new AwsClients(config.getConfigMapping(AwsConfig.class));
+        AwsCalls calls = new AwsCalls(new io.dataflow.privatelink.worker.health.CloudCredentials());
+        return new AwsEndpointCloud(clients, calls, new AccountZones(clients, calls));
     }
 }
