@@ -8,6 +8,7 @@ import io.dataflow.privatelink.worker.cloud.EndpointServiceView;
 import io.dataflow.privatelink.worker.cloud.EndpointSpec;
 import io.dataflow.privatelink.worker.cloud.EndpointView;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The reconcile logic both workers share, written against {@link EndpointCloud} only.
@@ -29,12 +31,30 @@ import java.util.Set;
  */
 public class EndpointReconciler {
 
+    /**
+     * How long a service checked for a create that had to wait (for its rate budget, a throttle) stays good
+     * for the retry. The checks are about the service's settings, which change rarely; a create that waits
+     * for minutes checks again.
+     */
+    static final Duration CHECKED_SERVICE_REUSE = Duration.ofMinutes(2);
+
     private final EndpointCloud cloud;
     private final Duration acceptanceTimeout;
+    private final Clock clock;
+    /** Connection id → the service as checked before its create was deferred. */
+    private final Map<String, CheckedService> deferredCreates = new ConcurrentHashMap<>();
+
+    private record CheckedService(EndpointServiceView service, Instant checkedAt) {
+    }
 
     public EndpointReconciler(EndpointCloud cloud, Duration acceptanceTimeout) {
+        this(cloud, acceptanceTimeout, Clock.systemUTC());
+    }
+
+    EndpointReconciler(EndpointCloud cloud, Duration acceptanceTimeout, Clock clock) {
         this.cloud = cloud;
         this.acceptanceTimeout = acceptanceTimeout;
+        this.clock = clock;
     }
 
     /** For a connection without an endpoint yet. */
@@ -45,7 +65,10 @@ public class EndpointReconciler {
             if (existing.isPresent()) {
                 return adopt(m, existing.get());
             }
-            Optional<EndpointServiceView> service = cloud.observeService(spec);
+            CheckedService checked = deferredCreates.remove(m.connectionId());
+            Optional<EndpointServiceView> service = checked != null
+                    && checked.checkedAt().plus(CHECKED_SERVICE_REUSE).isAfter(clock.instant())
+                    ? Optional.of(checked.service()) : cloud.observeService(spec);
             if (service.isEmpty()) {
                 return Outcome.failed(m, "The endpoint service " + spec.serviceName() + " is not visible to the "
                         + "platform account " + spec.placement().accountId() + " in region " + spec.serviceRegion()
@@ -57,8 +80,19 @@ public class EndpointReconciler {
             }
             List<String> zones = Preflight.sharedZones(spec, service.get());
             boolean acceptanceRequired = service.get().acceptanceRequired();
-            return adopt(m.withAcceptanceRequired(acceptanceRequired), cloud.createEndpoint(spec, zones))
-                    .withAcceptanceRequired(acceptanceRequired);
+            EndpointView created;
+            try {
+                created = cloud.createEndpoint(spec, zones);
+            } catch (CloudException e) {
+                if (e.retryable()) {
+                    // The retry (next pass) looks the endpoint up by its tag again, but need not
+                    // describe the service again: that was most of a waiting create's describe calls.
+                    deferredCreates.put(m.connectionId(), new CheckedService(service.get(),
+                            checked != null ? checked.checkedAt() : clock.instant()));
+                }
+                throw e;
+            }
+            return adopt(m.withAcceptanceRequired(acceptanceRequired), created).withAcceptanceRequired(acceptanceRequired);
         } catch (CloudException e) {
             if (e.retryable()) {
                 return Outcome.retryLater(m, e.getMessage());

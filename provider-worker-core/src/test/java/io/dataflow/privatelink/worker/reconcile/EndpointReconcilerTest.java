@@ -53,6 +53,55 @@ class EndpointReconcilerTest {
     }
 
     @Test
+    void aCreateThatWaitsForItsBudgetDoesNotDescribeTheServiceAgainUntilTheCheckIsOld() {
+        cloud.service = new EndpointServiceView(SERVICE, "us-east-1", List.of("use1-az2"), true);
+        MutableClock clock = new MutableClock(NOW);
+        reconciler = new EndpointReconciler(cloud, Duration.ofDays(7), clock);
+        cloud.failCreate = new CloudException("RequestLimitExceeded", "budget spent", true, null);
+
+        assertEquals(Outcome.Kind.RETRY_LATER, reconciler.provision(row(CREATING, null)).kind());
+        clock.now = NOW.plusSeconds(30);
+        assertEquals(Outcome.Kind.RETRY_LATER, reconciler.provision(row(CREATING, null)).kind());
+        cloud.failCreate = null;
+        clock.now = NOW.plusSeconds(60);
+        assertEquals(PENDING_ACCEPTANCE, reconciler.provision(row(CREATING, null)).state());
+        assertEquals(1, cloud.calls.stream().filter("observeService"::equals).count(), cloud.calls.toString());
+        assertEquals(3, cloud.calls.stream().filter("findEndpoint"::equals).count(), "the tag is looked up each time");
+
+        // A check older than the reuse window is made again.
+        String other = "plc-2";
+        cloud.failCreate = new CloudException("RequestLimitExceeded", "budget spent", true, null);
+        reconciler.provision(row(other, CREATING, null));
+        clock.now = clock.now.plus(EndpointReconciler.CHECKED_SERVICE_REUSE).plusSeconds(1);
+        reconciler.provision(row(other, CREATING, null));
+        assertEquals(3, cloud.calls.stream().filter("observeService"::equals).count(), cloud.calls.toString());
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends java.time.Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void adoptsTheEndpointAnEarlierAttemptCreatedInsteadOfCreatingAnother() {
         cloud.endpointsByConnection.put("plc-1", new EndpointView("vpce-earlier", "plc-1", PENDING_ACCEPTANCE,
                 "pendingAcceptance", null, List.of("use1-az1")));
@@ -236,10 +285,14 @@ class EndpointReconcilerTest {
     }
 
     private static ManagedEndpoint row(ConnectionState state, String endpointId) {
+        return row("plc-1", state, endpointId);
+    }
+
+    private static ManagedEndpoint row(String connectionId, ConnectionState state, String endpointId) {
         ClusterPlacement placement = new ClusterPlacement("cluster-1", "project-1", CloudProvider.AWS, "us-east-1",
                 "111122223333", "vpc-1", List.of("use1-az1", "use1-az2"),
                 Map.of("use1-az1", "subnet-1", "use1-az2", "subnet-2"), "sg-1");
-        ConnectionRequested request = new ConnectionRequested("plc-1", "cluster-1", "kafka",
+        ConnectionRequested request = new ConnectionRequested(connectionId, "cluster-1", "kafka",
                 ConnectionType.AWS_ENDPOINT_SERVICE, SERVICE, "us-east-1", "alice", Instant.EPOCH, placement, io.dataflow.privatelink.worker.testing.WorkerEvents.nextVersion());
         return new ManagedEndpoint(request, state, null, endpointId, endpointId == null ? null : List.of("use1-az1"),
                 state == DELETING, NOW.plus(Duration.ofDays(7)), null);
