@@ -20,6 +20,12 @@ public record DomainOutcome(Outcome.Kind kind, ManagedDomain domain, DomainState
         return new DomainOutcome(Outcome.Kind.RETRY_LATER, d, d.state(), d.domains(), d.zoneId(), why);
     }
 
+    /** RETRY_LATER or CLOUD_BUSY, as the failure says. */
+    public static DomainOutcome retryLater(ManagedDomain d, io.dataflow.privatelink.worker.cloud.CloudException e) {
+        return new DomainOutcome(e.cloudWide() ? Outcome.Kind.CLOUD_BUSY : Outcome.Kind.RETRY_LATER, d, d.state(),
+                d.domains(), d.zoneId(), e.errorCode() + ": " + e.getMessage());
+    }
+
     public static DomainOutcome transition(ManagedDomain d, DomainState state, List<Domain> domains, String zoneId) {
         return new DomainOutcome(Outcome.Kind.TRANSITION, d, state, domains, zoneId, null);
     }

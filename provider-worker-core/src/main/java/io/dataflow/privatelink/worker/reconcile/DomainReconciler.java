@@ -67,7 +67,7 @@ public class DomainReconciler {
         } catch (CloudException e) {
             if (e.retryable()) {
                 // A zone made in this pass is found again next pass by its attachment id.
-                return DomainOutcome.retryLater(d, e.getMessage());
+                return DomainOutcome.retryLater(d, e);
             }
             return failed(d, zoneId, "The cloud refused the private DNS zone " + spec.zoneName() + " ("
                     + e.errorCode() + "): " + e.getMessage());
@@ -83,8 +83,9 @@ public class DomainReconciler {
             }
             return DomainOutcome.removed(d);
         } catch (CloudException e) {
-            // Removal must finish eventually, whatever the error: retried every pass, never given up.
-            return DomainOutcome.retryLater(d, e.errorCode() + ": " + e.getMessage());
+            // Removal must finish eventually, whatever the error: never given up, but this one backs off on
+            // its own (ReconcileQueue) and the others go on; a cloud-wide failure stops the pass.
+            return DomainOutcome.retryLater(d, e);
         }
     }
 

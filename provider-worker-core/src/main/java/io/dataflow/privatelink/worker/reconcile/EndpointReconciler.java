@@ -95,7 +95,7 @@ public class EndpointReconciler {
             return adopt(m.withAcceptanceRequired(acceptanceRequired), created).withAcceptanceRequired(acceptanceRequired);
         } catch (CloudException e) {
             if (e.retryable()) {
-                return Outcome.retryLater(m, e.getMessage());
+                return Outcome.retryLater(m, e);
             }
             return Outcome.failed(m, "The cloud refused to create the endpoint (" + e.errorCode() + "): "
                     + e.getMessage());
@@ -116,7 +116,8 @@ public class EndpointReconciler {
             cloud.deleteEndpoint(m.region(), endpointId);
             return Outcome.transition(m, ConnectionState.DELETING, null, endpointId, m.zoneIds());
         } catch (CloudException e) {
-            return Outcome.retryLater(m, e.getMessage());
+            // Removal must finish eventually: this one backs off on its own; a cloud-wide failure stops the pass.
+            return Outcome.retryLater(m, e);
         }
     }
 
@@ -190,7 +191,7 @@ public class EndpointReconciler {
         try {
             cloud.deleteEndpoint(m.region(), m.endpointId());
         } catch (CloudException e) {
-            return Outcome.retryLater(m, e.getMessage());
+            return Outcome.retryLater(m, e);
         }
         return Outcome.failed(m, "The endpoint service owner did not accept the connection within "
                 + Durations.words(acceptanceTimeout) + " (deadline " + m.acceptDeadline() + "), so its endpoint "

@@ -15,8 +15,10 @@ public record Outcome(Kind kind, String connectionId, ConnectionState state, Str
     public enum Kind {
         /** Nothing changed. */
         NONE,
-        /** The cloud could not be asked this time (throttled, unavailable); try again next cycle. */
+        /** This resource's call failed for now; it backs off on its own, the others go on. */
         RETRY_LATER,
+        /** The cloud takes no calls now (throttled, budget spent, out of reach): the pass stops asking. */
+        CLOUD_BUSY,
         /** The connection moved to {@code state}, or its endpoint details changed. */
         TRANSITION,
         /** The endpoint is gone and the connection with it. */
@@ -31,6 +33,12 @@ public record Outcome(Kind kind, String connectionId, ConnectionState state, Str
     public static Outcome retryLater(ManagedEndpoint m, String why) {
         return new Outcome(Kind.RETRY_LATER, m.connectionId(), m.state(), why, m.endpointId(), m.zoneIds(),
                 m.acceptanceRequired());
+    }
+
+    /** RETRY_LATER or CLOUD_BUSY, as the failure says. */
+    public static Outcome retryLater(ManagedEndpoint m, io.dataflow.privatelink.worker.cloud.CloudException e) {
+        return new Outcome(e.cloudWide() ? Kind.CLOUD_BUSY : Kind.RETRY_LATER, m.connectionId(), m.state(),
+                e.getMessage(), m.endpointId(), m.zoneIds(), m.acceptanceRequired());
     }
 
     public static Outcome transition(ManagedEndpoint m, ConnectionState state, String message, String endpointId,

@@ -44,7 +44,8 @@ public class OutcomeRecorder {
     }
 
     public Uni<Void> record(ManagedEndpoint m, Outcome outcome) {
-        if (outcome.kind() == Outcome.Kind.NONE || outcome.kind() == Outcome.Kind.RETRY_LATER) {
+        if (outcome.kind() == Outcome.Kind.NONE || outcome.kind() == Outcome.Kind.RETRY_LATER
+                || outcome.kind() == Outcome.Kind.CLOUD_BUSY) {
             return Uni.createFrom().voidItem();
         }
         Instant now = now();
@@ -73,7 +74,8 @@ public class OutcomeRecorder {
     }
 
     public Uni<Void> record(DomainOutcome outcome) {
-        if (outcome.kind() == Outcome.Kind.NONE || outcome.kind() == Outcome.Kind.RETRY_LATER) {
+        if (outcome.kind() == Outcome.Kind.NONE || outcome.kind() == Outcome.Kind.RETRY_LATER
+                || outcome.kind() == Outcome.Kind.CLOUD_BUSY) {
             return Uni.createFrom().voidItem();
         }
         Instant now = now();

@@ -17,6 +17,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -48,6 +48,9 @@ public class ReconcileCycle {
     private final EndpointCloud cloud;
     private final EndpointReconciler reconciler;
     private final AtomicLong passes = new AtomicLong();
+    /** A failing resource waits 2 s, then 4, 8 … up to 5 min between attempts. */
+    private final ReconcileQueue queue = new ReconcileQueue(Duration.ofSeconds(2), Duration.ofMinutes(5),
+            java.time.Clock.systemUTC());
 
     ReconcileCycle(ManagedEndpointRepository endpoints, ManagedDomainRepository domains, OutcomeRecorder recorder,
                    EndpointCloud cloud, DnsCloud dns, WorkerConfig config, ReconcileLock lock) {
@@ -84,30 +87,18 @@ public class ReconcileCycle {
 
     private void pass() {
         // Detaches first: a connection's endpoint is deleted only after its names stop pointing at it.
-        for (ManagedDomain d : Db.read(domains::awaitingDetach)) {
-            if (!isolated(d.attachDomainId(), () -> apply(d, domainReconciler.detach(d)))) {
-                break;
-            }
-        }
-        // Deletions next: they free quota and never wait on an owner. Each loop stops at the first
-        // "cloud busy" (throttled, or the client-side budget spent): the rest would only meet the same
-        // wall and spend describe calls on it; they go first next pass (oldest first).
-        for (ManagedEndpoint m : Db.read(endpoints::awaitingDeprovision)) {
-            if (!isolated(m.connectionId(), () -> apply(m, reconciler.deprovision(m)))) {
-                break;
-            }
-        }
-        for (ManagedEndpoint m : Db.read(endpoints::awaitingProvision)) {
-            if (!isolated(m.connectionId(), () -> apply(m, reconciler.provision(m)))) {
-                break;
-            }
-        }
-        for (ManagedDomain d : Db.read(domains::awaitingAttach)) {
+        // Deletions next: they free quota and never wait on an owner. A step that fails backs off on its
+        // own; a loop stops only when the cloud is busy (ReconcileQueue).
+        queue.run(Db.read(domains::awaitingDetach), ManagedDomain::attachDomainId,
+                d -> apply(d, domainReconciler.detach(d)));
+        queue.run(Db.read(endpoints::awaitingDeprovision), ManagedEndpoint::connectionId,
+                m -> apply(m, reconciler.deprovision(m)));
+        queue.run(Db.read(endpoints::awaitingProvision), ManagedEndpoint::connectionId,
+                m -> apply(m, reconciler.provision(m)));
+        queue.run(Db.read(domains::awaitingAttach), ManagedDomain::attachDomainId, d -> {
             ManagedEndpoint endpoint = Db.read(() -> endpoints.findManaged(d.connectionId())).orElse(null);
-            if (!isolated(d.attachDomainId(), () -> apply(d, domainReconciler.attach(d, endpoint)))) {
-                break;
-            }
-        }
+            return apply(d, domainReconciler.attach(d, endpoint));
+        });
         watch();
         passes.incrementAndGet();
     }
@@ -115,19 +106,6 @@ public class ReconcileCycle {
     /** Passes completed since start (for operators and tests: "what happened per cycle"). */
     public long completedPasses() {
         return passes.get();
-    }
-
-    /**
-     * One connection's unexpected failure must not hold up the others; it is retried next pass.
-     * Returns false when the cloud asked to be left alone for now.
-     */
-    private static boolean isolated(String resourceId, Supplier<Outcome.Kind> step) {
-        try {
-            return step.get() != Outcome.Kind.RETRY_LATER;
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "%s: reconcile step failed; retrying next pass", resourceId);
-            return true;
-        }
     }
 
     /**
@@ -160,8 +138,8 @@ public class ReconcileCycle {
     }
 
     private Outcome.Kind apply(ManagedDomain d, DomainOutcome outcome) {
-        if (outcome.kind() == Outcome.Kind.RETRY_LATER) {
-            LOG.debugf("Attachment %s: cloud busy, retrying next pass (%s)", d.attachDomainId(), outcome.reason());
+        if (outcome.kind() == Outcome.Kind.RETRY_LATER || outcome.kind() == Outcome.Kind.CLOUD_BUSY) {
+            LOG.debugf("Attachment %s: %s (%s)", d.attachDomainId(), outcome.kind(), outcome.reason());
         } else if (outcome.kind() != Outcome.Kind.NONE) {
             LOG.infof("Attachment %s of %s: %s %s", d.attachDomainId(), d.connectionId(), outcome.kind(),
                     outcome.kind() == Outcome.Kind.REMOVED ? "" : outcome.state());
@@ -171,8 +149,8 @@ public class ReconcileCycle {
     }
 
     private Outcome.Kind apply(ManagedEndpoint m, Outcome outcome) {
-        if (outcome.kind() == Outcome.Kind.RETRY_LATER) {
-            LOG.debugf("Connection %s: cloud busy, retrying next pass (%s)", m.connectionId(), outcome.message());
+        if (outcome.kind() == Outcome.Kind.RETRY_LATER || outcome.kind() == Outcome.Kind.CLOUD_BUSY) {
+            LOG.debugf("Connection %s: %s (%s)", m.connectionId(), outcome.kind(), outcome.message());
             return outcome.kind();
         }
         if (outcome.kind() != Outcome.Kind.NONE) {

@@ -92,7 +92,7 @@ class DomainReconcilerTest {
                 refused.domains().get(0).message());
 
         dns.createFailure = new CloudException("Throttling", "slow down", true, null);
-        assertEquals(Outcome.Kind.RETRY_LATER,
+        assertEquals(Outcome.Kind.CLOUD_BUSY,
                 reconciler.attach(domain(DomainType.TIDBCLOUD_MANAGED, null), endpoint("vpce-1")).kind());
     }
 
@@ -118,8 +118,12 @@ class DomainReconcilerTest {
         assertEquals(Outcome.Kind.REMOVED, reconciler.detach(d).kind());
         assertEquals(List.of("findZone"), dns.calls);
 
+        // A refusal of this zone's deletion: it backs off on its own (never given up), others proceed.
         dns.deleteFailure = new CloudException("HostedZoneNotEmpty", "records left", false, null);
         assertEquals(Outcome.Kind.RETRY_LATER, reconciler.detach(domain(DomainType.TIDBCLOUD_MANAGED, "Z5")).kind());
+        // Throttled: the whole pass stops asking.
+        dns.deleteFailure = new CloudException("Throttling", "Rate exceeded", true, null);
+        assertEquals(Outcome.Kind.CLOUD_BUSY, reconciler.detach(domain(DomainType.TIDBCLOUD_MANAGED, "Z5")).kind());
     }
 
     private static ManagedDomain domain(DomainType type, String zoneId) {

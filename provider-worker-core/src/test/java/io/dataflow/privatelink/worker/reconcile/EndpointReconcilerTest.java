@@ -59,9 +59,9 @@ class EndpointReconcilerTest {
         reconciler = new EndpointReconciler(cloud, Duration.ofDays(7), clock);
         cloud.failCreate = new CloudException("RequestLimitExceeded", "budget spent", true, null);
 
-        assertEquals(Outcome.Kind.RETRY_LATER, reconciler.provision(row(CREATING, null)).kind());
+        assertEquals(Outcome.Kind.CLOUD_BUSY, reconciler.provision(row(CREATING, null)).kind());
         clock.now = NOW.plusSeconds(30);
-        assertEquals(Outcome.Kind.RETRY_LATER, reconciler.provision(row(CREATING, null)).kind());
+        assertEquals(Outcome.Kind.CLOUD_BUSY, reconciler.provision(row(CREATING, null)).kind());
         cloud.failCreate = null;
         clock.now = NOW.plusSeconds(60);
         assertEquals(PENDING_ACCEPTANCE, reconciler.provision(row(CREATING, null)).state());
@@ -149,8 +149,25 @@ class EndpointReconcilerTest {
     @Test
     void throttledCallIsRetriedLaterWithoutChangingState() {
         cloud.failNextCall = new CloudException("RequestLimitExceeded", "Request limit exceeded.", true, null);
+        assertEquals(Outcome.Kind.CLOUD_BUSY, reconciler.provision(row(CREATING, null)).kind());
 
+        // A 5xx about this one call is this resource's: it backs off, the pass goes on.
+        cloud.failNextCall = new CloudException("InternalError", "An internal error has occurred.", true, null);
         assertEquals(Outcome.Kind.RETRY_LATER, reconciler.provision(row(CREATING, null)).kind());
+    }
+
+    @Test
+    void aDeleteTheCloudRefusesIsThisConnectionsFailureAndAThrottledOneStopsThePass() {
+        cloud.failNextCall = new CloudException("DependencyViolation", "the endpoint is in use", false, null);
+        assertEquals(Outcome.Kind.RETRY_LATER, reconciler.deprovision(row(DELETING, "vpce-plc-1")).kind());
+
+        cloud.failNextCall = new CloudException("RequestLimitExceeded", "Request limit exceeded.", true, null);
+        assertEquals(Outcome.Kind.CLOUD_BUSY, reconciler.deprovision(row(DELETING, "vpce-plc-1")).kind());
+
+        cloud.failNextCall = new CloudException("ClientError", "Unable to execute HTTP request: Connect timed out",
+                true, null);
+        assertEquals(Outcome.Kind.CLOUD_BUSY, reconciler.deprovision(row(DELETING, "vpce-plc-1")).kind(),
+                "a cloud out of reach is out of reach for every call");
     }
 
     @Test
