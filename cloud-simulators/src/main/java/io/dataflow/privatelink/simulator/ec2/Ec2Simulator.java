@@ -81,6 +81,11 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
         return new ServiceRef(s.serviceId(), s.serviceName());
     }
 
+    /** From now on, Route 53 changes stay PENDING for {@code delay} before they are INSYNC. */
+    public void setRoute53ChangeSyncDelay(java.time.Duration delay) {
+        route53.setSyncDelay(delay);
+    }
+
     /**
      * From now on DescribeVpcEndpointServices gives this service's zones by name only, without
      * {@code availabilityZoneIdSet}, as older API responses and some emulators (moto) do.

@@ -32,8 +32,13 @@ public final class Route53Store {
     private final Map<String, String> zoneByCallerReference = new HashMap<>();
     private final Map<String, Instant> changes = new HashMap<>();
     private final Clock clock;
-    private final Duration syncDelay;
+    private volatile Duration syncDelay;
     private long seq;
+
+    /** How long a change stays PENDING before GetChange reports it INSYNC, from now on. */
+    public void setSyncDelay(Duration delay) {
+        this.syncDelay = delay;
+    }
 
     // ---- persistence (CloudSimulator#keepStateIn) ----
 

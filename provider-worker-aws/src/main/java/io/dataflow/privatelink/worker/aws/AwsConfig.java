@@ -17,10 +17,6 @@ public interface AwsConfig {
     /** Route 53 endpoint override (the simulator); absent in production. */
     Optional<URI> route53Endpoint();
 
-    /** How long the worker waits for a Route 53 change to reach every Route 53 server (INSYNC) within one pass. */
-    @WithDefault("30s")
-    Duration route53SyncWait();
-
     /** Static credentials; absent in production, where the SDK's default chain (role, environment) applies. */
     Optional<String> accessKeyId();
 

@@ -6,9 +6,6 @@ import io.dataflow.privatelink.worker.cloud.DnsRecord;
 import io.dataflow.privatelink.worker.cloud.EndpointDns;
 import io.dataflow.privatelink.worker.cloud.ZoneSpec;
 import jakarta.enterprise.context.ApplicationScoped;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
-import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
-import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DnsEntry;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
@@ -17,7 +14,6 @@ import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.ChangeInfo;
 import software.amazon.awssdk.services.route53.model.ChangeStatus;
-import software.amazon.awssdk.services.route53.model.GetChangeResponse;
 import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.ListHostedZonesByNameResponse;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
@@ -25,21 +21,22 @@ import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.route53.model.VPCRegion;
-import software.amazon.awssdk.services.route53.waiters.Route53Waiter;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link DnsCloud} on Route 53 private hosted zones. A zone is created with the attachment id as its
  * {@code CallerReference} (Route 53 refuses a second zone with the same reference) and found again by
  * name and reference, so a crash never leaves two. Records are CNAMEs written with UPSERT (idempotent);
- * a change counts as done once Route 53 reports it {@code INSYNC}.
+ * a change counts as done once Route 53 reports it {@code INSYNC}. A pass never waits for that: a change
+ * still PENDING answers {@code ChangePending} (this attachment backs off, the others go on) and is looked
+ * up again, not submitted again, on the next attempt.
  */
 @ApplicationScoped
 public class Route53DnsCloud implements DnsCloud {
@@ -49,14 +46,14 @@ public class Route53DnsCloud implements DnsCloud {
 
     private final AwsClients clients;
     private final AwsCalls calls;
-    private final Duration syncWait;
+    /** What a submitted change did ("zone|UPSERT|records") → its change id, until it is seen INSYNC. */
+    private final Map<String, String> pendingChanges = new ConcurrentHashMap<>();
     private final AccountZones accountZones;
 
-    Route53DnsCloud(AwsClients clients, AwsCalls calls, AwsConfig config, AccountZones accountZones) {
+    Route53DnsCloud(AwsClients clients, AwsCalls calls, AccountZones accountZones) {
         this.clients = clients;
         this.calls = calls;
         this.accountZones = accountZones;
-        this.syncWait = config.route53SyncWait();
     }
 
     /**
@@ -152,9 +149,8 @@ public class Route53DnsCloud implements DnsCloud {
         List<Change> changes = records.stream().map(r -> Change.builder().action(ChangeAction.UPSERT)
                 .resourceRecordSet(cname(r.name(), r.target())).build()).toList();
         Route53Client route53 = clients.route53();
-        ChangeInfo change = calls.call(() -> route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId)
-                .changeBatch(b -> b.comment(spec.marker()).changes(changes)))).changeInfo();
-        awaitInSync(route53, change);
+        submitOnce(route53, zoneId + "|UPSERT|" + records, () -> calls.call(() -> route53.changeResourceRecordSets(
+                r -> r.hostedZoneId(zoneId).changeBatch(b -> b.comment(spec.marker()).changes(changes)))).changeInfo());
     }
 
     @Override
@@ -167,10 +163,11 @@ public class Route53DnsCloud implements DnsCloud {
                     deletions.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(set).build());
                 }
             }
-            if (!deletions.isEmpty()) {
-                ChangeInfo change = calls.call(() -> route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId)
-                        .changeBatch(b -> b.comment(spec.marker()).changes(deletions)))).changeInfo();
-                awaitInSync(route53, change);
+            String key = zoneId + "|DELETE";
+            if (!deletions.isEmpty() || pendingChanges.containsKey(key)) {
+                submitOnce(route53, key, () -> calls.call(() -> route53.changeResourceRecordSets(r -> r
+                        .hostedZoneId(zoneId).changeBatch(b -> b.comment(spec.marker()).changes(deletions))))
+                        .changeInfo());
             }
             calls.call(() -> route53.deleteHostedZone(r -> r.id(zoneId)));
         } catch (CloudException e) {
@@ -198,30 +195,24 @@ public class Route53DnsCloud implements DnsCloud {
         }
     }
 
-    /** Route 53 applies a change everywhere within a minute or so; until then names may not resolve yet. */
-    private void awaitInSync(Route53Client route53, ChangeInfo change) {
+    /**
+     * Submits a change once and returns when Route 53 reports it INSYNC; until then each call looks up the
+     * change submitted before (GetChange) instead of submitting another, and answers a retryable
+     * {@code ChangePending}. Route 53 applies a change everywhere within a minute or so; until then names
+     * may not resolve yet, so the attachment is not ACTIVE before.
+     */
+    private void submitOnce(Route53Client route53, String key, java.util.function.Supplier<ChangeInfo> submit) {
+        String pending = pendingChanges.get(key);
+        ChangeInfo change = pending != null
+                ? calls.call(() -> route53.getChange(r -> r.id(pending))).changeInfo()
+                : submit.get();
         if (change.status() == ChangeStatus.INSYNC) {
+            pendingChanges.remove(key);
             return;
         }
-        int attempts = (int) Math.max(1, syncWait.toSeconds());
-        try (Route53Waiter waiter = Route53Waiter.builder().client(route53)
-                .overrideConfiguration(WaiterOverrideConfiguration.builder().maxAttempts(attempts)
-                        .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofSeconds(1))).build())
-                .build()) {
-            WaiterResponse<GetChangeResponse> done = calls.call(() ->
-                    waiter.waitUntilResourceRecordSetsChanged(r -> r.id(change.id())));
-            if (done.matched().response().isEmpty()) {
-                throw new CloudException("ChangePending", "Route 53 change " + change.id() + " is not INSYNC yet",
-                        true, null);
-            }
-        } catch (RuntimeException e) {
-            if (e instanceof CloudException) {
-                throw e;
-            }
-            // The waiter gives up with a plain exception: the change is still pending, not refused.
-            throw new CloudException("ChangePending", "Route 53 change " + change.id() + " is not INSYNC within "
-                    + syncWait + ": " + e.getMessage(), true, e);
-        }
+        pendingChanges.put(key, change.id());
+        throw new CloudException("ChangePending", "Route 53 change " + change.id() + " is not INSYNC yet; it is "
+                + "looked up again on the next attempt", true, null);
     }
 
     private static ResourceRecordSet cname(String name, String target) {

@@ -61,6 +61,37 @@ class AwsDomainTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @jakarta.inject.Inject
+    io.dataflow.privatelink.worker.service.ReconcileCycle cycle;
+
+    @Test
+    void aRoute53ChangeNotYetInSyncHoldsUpNoPassAndIsNotSubmittedAgain() {
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            ConnectionStateChanged active = activeConnection(states);
+            Ec2SimulatorResource.simulator.setRoute53ChangeSyncDelay(java.time.Duration.ofSeconds(8));
+            try {
+                long submitted = Ec2SimulatorResource.simulator.callCount("ChangeResourceRecordSets");
+                DomainAttachRequested attach = WorkerEvents.attach(bootstrapServers, active.connectionId(),
+                        "cluster-1", ConnectionType.AWS_ENDPOINT_SERVICE, DomainType.TIDBCLOUD_MANAGED,
+                        DomainNames.newManagedUniqueName(), ZONES);
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                        Ec2SimulatorResource.simulator.callCount("ChangeResourceRecordSets") > submitted);
+                // While Route 53 propagates the change, passes go on (a pass waiting for it would take 8 s).
+                long passes = cycle.completedPasses();
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(6))
+                        .until(() -> cycle.completedPasses() >= passes + 3);
+
+                DomainStateChanged attached = WorkerEvents.awaitDomainState(states, attach.attachDomainId(),
+                        DomainState.ACTIVE);
+                assertEquals(List.of("ACTIVE", "ACTIVE"), attached.domains().stream().map(d -> d.state()).toList());
+                assertEquals(submitted + 1, Ec2SimulatorResource.simulator.callCount("ChangeResourceRecordSets"),
+                        "the change is submitted once, then looked up until it is INSYNC");
+            } finally {
+                Ec2SimulatorResource.simulator.setRoute53ChangeSyncDelay(java.time.Duration.ZERO);
+            }
+        }
+    }
+
     @Test
     void managedNamesResolveToTheirZonesEndpointNameUntilDetached() {
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
