@@ -9,18 +9,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,20 +52,16 @@ class DatabaseOutageIT {
 
     static LocalStack stack;
     static Map<String, String> env;
+    static StackApi stackApi;
 
     @BeforeAll
     static void startStack() throws Exception {
-        List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
-        for (String port : List.of("--api-port", "--query-port", "--aws-worker-port", "--alicloud-worker-port",
-                "--kafka-port", "--postgres-port", "--ec2-port", "--alicloud-port")) {
-            args.add(port);
-            args.add(freePort());
-        }
         // EC2 refills its create budget at 0.3/s; 80 endpoints at that pace would take minutes. The
         // simulator does not throttle, so the worker may go faster here; what is tested is the outage.
-        args.addAll(List.of("--set", "provider-worker-aws:plc.aws.budgets.mutate-refill-per-second=5"));
-        stack = LocalStack.start(LocalStackIT.ROOT, args);
-        env = readExports(dataDir.resolve("env.sh"));
+        stackApi = StackApi.start(dataDir, List.of("--set",
+                "provider-worker-aws:plc.aws.budgets.mutate-refill-per-second=5"));
+        stack = stackApi.stack;
+        env = stackApi.env;
     }
 
     @AfterAll
@@ -112,7 +102,7 @@ class DatabaseOutageIT {
 
         Set<String> ids = Set.copyOf(idByKey.values());
         assertEquals(CREATES, ids.size(), "one connection per create, retries included");
-        JsonNode list = await().atMost(Duration.ofSeconds(60)).until(() -> get(api + "?pageSize=100"),
+        JsonNode list = await().atMost(Duration.ofSeconds(60)).until(() -> stackApi.get(api + "?pageSize=100"),
                 page -> page.path("totalSize").asInt() == CREATES);
         assertEquals(CREATES, list.path("privateLinkConnections").size(), "nothing more in the read model");
 
@@ -120,16 +110,16 @@ class DatabaseOutageIT {
         Map<String, String> endpoints = new HashMap<>();
         for (String id : ids) {
             JsonNode pending = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> get(api + "/" + id), c -> "PENDING_ACCEPTANCE".equals(c.path("state").asText()));
+                    .until(() -> stackApi.get(api + "/" + id), c -> "PENDING_ACCEPTANCE".equals(c.path("state").asText()));
             endpoints.put(id, pending.path("awsEndpointService").path("endpointId").asText());
         }
-        try (Ec2Client owner = customerEc2()) {
+        try (Ec2Client owner = stackApi.customerEc2()) {
             owner.acceptVpcEndpointConnections(r -> r.serviceId(env.get("PLC_AWS_SERVICE_ID"))
                     .vpcEndpointIds(endpoints.values()));
         }
         for (String id : ids) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> get(api + "/" + id), c -> "ACTIVE".equals(c.path("state").asText()));
+                    .until(() -> stackApi.get(api + "/" + id), c -> "ACTIVE".equals(c.path("state").asText()));
         }
         assertEquals(CREATES, Set.copyOf(endpoints.values()).size(), "one endpoint per connection");
 
@@ -148,7 +138,7 @@ class DatabaseOutageIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
             try {
-                HttpResponse<String> response = HTTP.send(authorized(HttpRequest.newBuilder(URI.create(api)))
+                HttpResponse<String> response = HTTP.send(stackApi.authorized(HttpRequest.newBuilder(URI.create(api)))
                         .header("Content-Type", "application/json").header("Idempotency-Key", key)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
@@ -166,41 +156,4 @@ class DatabaseOutageIT {
         }
     }
 
-    private static JsonNode get(String url) throws Exception {
-        HttpResponse<String> response = HTTP.send(authorized(HttpRequest.newBuilder(URI.create(url))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body());
-    }
-
-    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
-        return request.header("Authorization", "Bearer " + env.get("PLC_TOKEN"));
-    }
-
-    private static Ec2Client customerEc2() {
-        return Ec2Client.builder().region(Region.US_EAST_1)
-                .endpointOverride(URI.create(env.get("PLC_EC2_ENDPOINT")))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(env.get("PLC_AWS_CUSTOMER_ACCESS_KEY"), "customer-secret")))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
-    }
-
-    private static Map<String, String> readExports(Path file) throws Exception {
-        Map<String, String> values = new HashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            if (line.startsWith("export ")) {
-                String assignment = line.substring("export ".length());
-                int eq = assignment.indexOf('=');
-                values.put(assignment.substring(0, eq), assignment.substring(eq + 1).replace("'", ""));
-            }
-        }
-        return values;
-    }
-
-    private static String freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return String.valueOf(socket.getLocalPort());
-        }
-    }
 }

@@ -13,14 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,9 +58,9 @@ class LocalStackIT {
     static void startStack() throws Exception {
         command = List.of("bash", ROOT.resolve("deploy/local/run").toString(), "--no-build",
                 "--data-dir", dataDir.toString(),
-                "--api-port", freePort(), "--query-port", freePort(), "--aws-worker-port", freePort(),
-                "--alicloud-worker-port", freePort(), "--kafka-port", freePort(), "--postgres-port", freePort(),
-                "--ec2-port", freePort(), "--alicloud-port", freePort());
+                "--api-port", StackApi.freePort(), "--query-port", StackApi.freePort(), "--aws-worker-port", StackApi.freePort(),
+                "--alicloud-worker-port", StackApi.freePort(), "--kafka-port", StackApi.freePort(), "--postgres-port", StackApi.freePort(),
+                "--ec2-port", StackApi.freePort(), "--alicloud-port", StackApi.freePort());
         start();
     }
 
@@ -78,7 +73,7 @@ class LocalStackIT {
             assertTrue(stack.isAlive(), () -> "the stack exited: " + log());
             return Files.exists(envFile);
         });
-        env = readExports(envFile);
+        env = StackApi.readExports(envFile);
     }
 
     /** Stops as Ctrl-C would (the launcher's shutdown hook) and checks that no process is left behind. */
@@ -580,12 +575,7 @@ class LocalStackIT {
     }
 
     private static Ec2Client customerEc2() {
-        return Ec2Client.builder().region(Region.US_EAST_1)
-                .endpointOverride(URI.create(env.get("PLC_EC2_ENDPOINT")))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(env.get("PLC_AWS_CUSTOMER_ACCESS_KEY"), "customer-secret")))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
+        return StackApi.customerEc2(env);
     }
 
     /** Every connection the list operation shows, page by page: id to state. */
@@ -622,24 +612,6 @@ class LocalStackIT {
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(expectedStatus, response.statusCode(), response.body());
         return JSON.readTree(response.body());
-    }
-
-    private static Map<String, String> readExports(Path file) throws IOException {
-        Map<String, String> values = new HashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            if (line.startsWith("export ")) {
-                String assignment = line.substring("export ".length());
-                int eq = assignment.indexOf('=');
-                values.put(assignment.substring(0, eq), assignment.substring(eq + 1).replace("'", ""));
-            }
-        }
-        return values;
-    }
-
-    private static String freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return String.valueOf(socket.getLocalPort());
-        }
     }
 
     private static String log() {

@@ -65,6 +65,25 @@ public final class LocalStack implements AutoCloseable {
         postgres.startAgain();
     }
 
+    /** Kills one service ({@code provider-worker-aws}, …) as a crash would; the rest keeps running. */
+    public synchronized void killService(String name) {
+        service(name).kill();
+    }
+
+    /** Starts a killed (or running) service again, as its supervisor would, and waits until it is ready. */
+    public synchronized void startServiceAgain(String name) throws Exception {
+        ServiceProcess old = service(name);
+        old.kill();
+        ServiceProcess restarted = old.startAgain();
+        services.set(services.indexOf(old), restarted);
+        restarted.awaitReady(READY_TIMEOUT);
+    }
+
+    private ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in this stack"));
+    }
+
     /** The data folder ({@code env.sh}, logs, Kafka and PostgreSQL data). */
     public Path dataDir() {
         return options.dataDir();
@@ -153,6 +172,9 @@ public final class LocalStack implements AutoCloseable {
         properties.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
         properties.put("quarkus.datasource.username", postgres.username());
         properties.put("quarkus.datasource.password", postgres.password());
+        // Static group membership: a restarted service gets its partitions back at once, not after the
+        // dead instance's session has timed out. One instance of each service here, so its name is unique.
+        properties.put("plc-instance-id", name);
         properties.putAll(extra);
         properties.putAll(options.propertiesOf(name));
         Path jar = options.repoRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");

@@ -21,12 +21,17 @@ final class ServiceProcess {
     private final int port;
     private final Process process;
     private final Path log;
+    private final Path runnerJar;
+    private final Map<String, String> properties;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log, Path runnerJar,
+                           Map<String, String> properties) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.runnerJar = runnerJar;
+        this.properties = Map.copyOf(properties);
     }
 
     static ServiceProcess start(String name, Path runnerJar, int port, Map<String, String> properties, Path logDir)
@@ -49,7 +54,21 @@ final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new ServiceProcess(name, port, process, log);
+        return new ServiceProcess(name, port, process, log, runnerJar, properties);
+    }
+
+    /** The same service started again: same jar, port, configuration and log. */
+    ServiceProcess startAgain() throws IOException {
+        return start(name, runnerJar, port, properties, log.getParent());
+    }
+
+    /** Kills the process as a crash would (SIGKILL): no shutdown, no goodbye to Kafka or PostgreSQL. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String name() {
