@@ -104,6 +104,7 @@ public class EndpointReconciler {
 
     /** For a connection the user asked to delete, before its endpoint's deletion was started. */
     public Outcome deprovision(ManagedEndpoint m) {
+        deferredCreates.remove(m.connectionId()); // a create deferred, then deleted, is never retried
         try {
             String endpointId = m.endpointId();
             if (endpointId == null) {
