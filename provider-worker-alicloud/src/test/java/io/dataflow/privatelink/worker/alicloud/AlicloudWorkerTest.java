@@ -32,7 +32,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import io.dataflow.privatelink.kit.testing.SessionLock;
 import io.dataflow.privatelink.kit.testing.Sql;
 
 import java.time.Duration;

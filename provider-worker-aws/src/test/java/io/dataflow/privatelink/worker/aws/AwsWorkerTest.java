@@ -17,6 +17,14 @@ import io.dataflow.privatelink.simulator.ec2.FaultSpec;
 import io.dataflow.privatelink.worker.service.ReconcileCycle;
 import io.dataflow.privatelink.worker.testing.CrashAfterCreate;
 import io.dataflow.privatelink.worker.testing.WorkerEvents;
+import io.dataflow.privatelink.worker.lease.HeldShards;
+import io.dataflow.privatelink.worker.reconcile.ManagedEndpoint;
+import io.dataflow.privatelink.worker.reconcile.Outcome;
+import io.dataflow.privatelink.worker.repository.ManagedEndpointRepository;
+import io.dataflow.privatelink.worker.service.OutcomeRecorder;
+import io.dataflow.privatelink.worker.service.ShardLeases;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -24,7 +32,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.dataflow.privatelink.kit.testing.SessionLock;
 import io.dataflow.privatelink.kit.testing.Sql;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -60,6 +67,15 @@ class AwsWorkerTest {
 
     @Inject
     ReconcileCycle cycle;
+
+    @Inject
+    ShardLeases leases;
+
+    @Inject
+    OutcomeRecorder recorder;
+
+    @Inject
+    ManagedEndpointRepository endpoints;
 
     @Test
     void createsTheEndpointAndFollowsItThroughAcceptanceToActive() {
@@ -297,17 +313,65 @@ class AwsWorkerTest {
     }
 
     @Test
-    void onlyOneInstanceReconcilesAtATime() {
-        await().atMost(WAIT).until(() -> cycle.completedPasses() > 0);
-        // Another instance of the worker holds the pass (same database, same lock).
-        try (SessionLock otherInstance = SessionLock.take(ReconcileCycle.RECONCILE_LOCK)) {
-            long before = cycle.completedPasses();
-            cycle.run();
-            cycle.run();
-            assertEquals(before, cycle.completedPasses(), "no pass ran while the other instance held the lock");
+    void connectionsInShardsAnotherInstanceLeasesAreLeftToThatInstance() {
+        Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1), true, false);
+        // Fixed ids: which shard each falls in is then the same on every run (both halves are represented).
+        List<String> ids = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "plc-shard-split-" + i).toList();
+        // Another instance of the worker leases the odd shards, for an hour; this one keeps the even ones.
+        Sql.execute("UPDATE reconcile_shard SET owner = 'another-instance', epoch = epoch + 1,"
+                + " expires_at = now() + interval '1 hour' WHERE shard % 2 = 1");
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            await().atMost(WAIT).until(() -> leases.renew().shards().equals(
+                    java.util.Set.of(0, 2, 4, 6, 8, 10, 12, 14)));
+            ids.forEach(id -> request(id, service.serviceName()));
+            await().atMost(WAIT).until(() -> Sql.count(
+                    "SELECT count(*) FROM managed_endpoint WHERE connection_id LIKE 'plc-shard-split-%'") == 12);
+            List<String> theirs = Sql.texts("SELECT connection_id FROM managed_endpoint"
+                    + " WHERE connection_id LIKE 'plc-shard-split-%' AND shard % 2 = 1");
+            List<String> mine = ids.stream().filter(id -> !theirs.contains(id)).toList();
+            assertFalse(mine.isEmpty() || theirs.isEmpty(), "both instances have connections: " + theirs);
+
+            mine.forEach(id -> WorkerEvents.awaitState(states, id, ConnectionState.ACTIVE));
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .until(() -> theirs.stream().allMatch(id -> platformEndpointsTagged(id).isEmpty()));
+
+            // The other instance stops and gives its shards back: this one takes them and does the rest.
+            Sql.execute("UPDATE reconcile_shard SET owner = NULL, expires_at = now() WHERE owner = 'another-instance'");
+            theirs.forEach(id -> WorkerEvents.awaitState(states, id, ConnectionState.ACTIVE));
+            assertEquals(16, leases.current().shards().size(), "alone, the instance leases every shard");
+        } finally {
+            Sql.execute("UPDATE reconcile_shard SET owner = NULL, expires_at = now() WHERE owner = 'another-instance'");
         }
-        long after = cycle.completedPasses();
-        await().atMost(WAIT).until(() -> cycle.completedPasses() > after);
+        ids.forEach(id -> assertEquals(1, platformEndpointsTagged(id).size(), id));
+    }
+
+    @Test
+    void anInstanceWhoseShardWasTakenOverCannotRecordAnythingInIt() throws Throwable {
+        Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1), true, true);
+        String id = ConnectionIds.newId();
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+            WorkerEvents.awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
+            int shard = ((Number) Sql.single("SELECT shard FROM managed_endpoint WHERE connection_id = ?1", id)).intValue();
+            HeldShards held = leases.renew();
+            assertTrue(held.holds(shard));
+            ManagedEndpoint row = VertxContextSupport.subscribeAndAwait(() ->
+                    Panache.withSession(() -> endpoints.findManaged(id))).orElseThrow();
+            // Another instance takes the shard over (its lease had expired): a new epoch.
+            Sql.execute("UPDATE reconcile_shard SET owner = 'another-instance', epoch = epoch + 1,"
+                    + " expires_at = now() + interval '1 hour' WHERE shard = ?1", shard);
+            try {
+                boolean recorded = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                        recorder.record(row, Outcome.failed(row, "a late outcome of the old owner"), held)));
+
+                assertFalse(recorded, "fenced: the epoch the old owner holds is no longer the shard's");
+                assertEquals("PENDING_ACCEPTANCE",
+                        Sql.text("SELECT state FROM managed_endpoint WHERE connection_id = ?1", id));
+                assertEquals(List.of(ConnectionState.PENDING_ACCEPTANCE), WorkerEvents.statesOf(states, id));
+            } finally {
+                Sql.execute("UPDATE reconcile_shard SET owner = NULL, expires_at = now() WHERE shard = ?1", shard);
+            }
+        }
     }
 
     private static void execute(String sql) {

@@ -17,6 +17,17 @@ public interface WorkerConfig {
     @WithDefault("7d")
     Duration acceptanceTimeout();
 
+    /**
+     * How long a shard lease lasts without renewal: a dead instance's shards are taken over by the
+     * others after at most this plus one renewal interval.
+     */
+    @WithDefault("6s")
+    Duration leaseTtl();
+
+    /** How often an instance renews its shard leases and rebalances. */
+    @WithDefault("2s")
+    Duration leaseRenewInterval();
+
     /** Topic the worker publishes state changes to. */
     @WithDefault(io.dataflow.privatelink.contract.event.Topics.CONNECTION_STATE)
     String stateTopic();

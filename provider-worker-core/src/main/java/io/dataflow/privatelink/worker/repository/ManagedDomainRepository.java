@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /** The worker's record of the private zones it manages, one per attachment. */
@@ -44,13 +45,14 @@ public class ManagedDomainRepository implements PanacheRepositoryBase<ManagedDom
     }
 
     /** Attachments whose zone and records are still to be made. */
-    public Uni<List<ManagedDomain>> awaitingAttach() {
-        return managed(list("state = ?1 and detachRequested = false order by updatedAt", DomainState.CREATING));
+    public Uni<List<ManagedDomain>> awaitingAttach(Collection<Integer> shards) {
+        return managed(list("state = ?1 and detachRequested = false and shard in ?2 order by updatedAt",
+                DomainState.CREATING, shards));
     }
 
     /** Attachments to remove. */
-    public Uni<List<ManagedDomain>> awaitingDetach() {
-        return managed(list("detachRequested = true order by updatedAt"));
+    public Uni<List<ManagedDomain>> awaitingDetach(Collection<Integer> shards) {
+        return managed(list("detachRequested = true and shard in ?1 order by updatedAt", shards));
     }
 
     private static Uni<List<ManagedDomain>> managed(Uni<List<ManagedDomainEntity>> rows) {

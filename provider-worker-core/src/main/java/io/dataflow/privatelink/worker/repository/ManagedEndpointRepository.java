@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,25 +41,26 @@ public class ManagedEndpointRepository implements PanacheRepositoryBase<ManagedE
     }
 
     /** Connections whose endpoint is still to be created. */
-    public Uni<List<ManagedEndpoint>> awaitingProvision() {
-        return managed(list("endpointId is null and state = ?1 and deletionRequested = false order by updatedAt",
-                ConnectionState.CREATING));
+    public Uni<List<ManagedEndpoint>> awaitingProvision(Collection<Integer> shards) {
+        return managed(list("""
+                endpointId is null and state = ?1 and deletionRequested = false and shard in ?2
+                order by updatedAt""", ConnectionState.CREATING, shards));
     }
 
     /**
      * Connections the user asked to delete whose endpoint deletion has not been started, once their
      * domains are gone (names must never point at an endpoint that no longer exists).
      */
-    public Uni<List<ManagedEndpoint>> awaitingDeprovision() {
+    public Uni<List<ManagedEndpoint>> awaitingDeprovision(Collection<Integer> shards) {
         return managed(list("""
-                from ManagedEndpointEntity e where e.deletionRequested = true and e.state <> ?1 and not exists
-                  (select 1 from ManagedDomainEntity d where d.connectionId = e.connectionId)
-                order by e.updatedAt""", ConnectionState.DELETING));
+                from ManagedEndpointEntity e where e.deletionRequested = true and e.state <> ?1 and e.shard in ?2
+                  and not exists (select 1 from ManagedDomainEntity d where d.connectionId = e.connectionId)
+                order by e.updatedAt""", ConnectionState.DELETING, shards));
     }
 
     /** Connections with an endpoint to watch, in every region. */
-    public Uni<List<ManagedEndpoint>> watched() {
-        return managed(list("endpointId is not null order by connectionId"));
+    public Uni<List<ManagedEndpoint>> watched(Collection<Integer> shards) {
+        return managed(list("endpointId is not null and shard in ?1 order by connectionId", shards));
     }
 
     /** Every connection the worker knows, in any state: endpoints tagged with any other id are orphans. */

@@ -12,8 +12,12 @@ import io.dataflow.privatelink.worker.reconcile.DomainOutcome;
 import io.dataflow.privatelink.worker.reconcile.ManagedDomain;
 import io.dataflow.privatelink.worker.reconcile.ManagedEndpoint;
 import io.dataflow.privatelink.worker.reconcile.Outcome;
+import io.dataflow.privatelink.worker.lease.HeldShards;
+import io.dataflow.privatelink.worker.repository.ManagedDomainEntity;
 import io.dataflow.privatelink.worker.repository.ManagedDomainRepository;
+import io.dataflow.privatelink.worker.repository.ManagedEndpointEntity;
 import io.dataflow.privatelink.worker.repository.ManagedEndpointRepository;
+import io.dataflow.privatelink.worker.repository.ShardLeaseRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,72 +37,84 @@ public class OutcomeRecorder {
     private final ManagedDomainRepository domains;
     private final OutboxWriter outbox;
     private final WorkerConfig config;
+    private final ShardLeaseRepository leases;
     private final Clock clock = Clock.systemUTC();
 
     OutcomeRecorder(ManagedEndpointRepository endpoints, ManagedDomainRepository domains, OutboxWriter outbox,
-                    WorkerConfig config) {
+                    WorkerConfig config, ShardLeaseRepository leases) {
+        this.leases = leases;
         this.endpoints = endpoints;
         this.domains = domains;
         this.outbox = outbox;
         this.config = config;
     }
 
-    public Uni<Void> record(ManagedEndpoint m, Outcome outcome) {
+    /**
+     * Records the outcome of a pass of the instance holding {@code held}; refused (false, nothing written)
+     * when the connection's shard is no longer held at the epoch the pass started with: another instance
+     * owns it now, and only the owner writes.
+     */
+    public Uni<Boolean> record(ManagedEndpoint m, Outcome outcome, HeldShards held) {
         if (outcome.kind() == Outcome.Kind.NONE || outcome.kind() == Outcome.Kind.RETRY_LATER
                 || outcome.kind() == Outcome.Kind.CLOUD_BUSY) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(true);
         }
-        Instant now = now();
-        return endpoints.findById(m.connectionId()).chain(row -> {
-            if (row == null) {
-                return Uni.createFrom().voidItem(); // removed meanwhile: nothing left to announce
-            }
-            row.version++;
-            if (outcome.kind() == Outcome.Kind.REMOVED) {
-                long version = row.version;
-                return endpoints.delete(row).chain(() -> announceDeleted(m.connectionId(), m.clusterId(), now, version));
-            }
-            row.state = outcome.state();
-            row.message = outcome.message();
-            row.endpointId = outcome.endpointId();
-            row.azIds = outcome.zoneIds();
-            row.updatedAt = now;
-            if (outcome.acceptanceRequired() != null) {
-                row.acceptanceRequired = outcome.acceptanceRequired();
-            }
-            return outbox.append(config.stateTopic(), CloudEvent.of(EventTypes.CONNECTION_STATE_CHANGED,
-                    config.eventSource(), m.connectionId(), now,
-                    new ConnectionStateChanged(m.connectionId(), m.clusterId(), outcome.state(), outcome.message(),
-                            outcome.endpointId(), outcome.zoneIds(), now, row.version)));
-        });
+        return endpoints.findById(m.connectionId()).chain(row -> row == null
+                ? Uni.createFrom().item(true) // removed meanwhile: nothing left to announce
+                : leases.stillHeld(held, row.shard).chain(owned -> owned
+                        ? record(m, outcome, row).replaceWith(true) : Uni.createFrom().item(false)));
     }
 
-    public Uni<Void> record(DomainOutcome outcome) {
+    private Uni<Void> record(ManagedEndpoint m, Outcome outcome, ManagedEndpointEntity row) {
+        Instant now = now();
+        row.version++;
+        if (outcome.kind() == Outcome.Kind.REMOVED) {
+            long version = row.version;
+            return endpoints.delete(row).chain(() -> announceDeleted(m.connectionId(), m.clusterId(), now, version));
+        }
+        row.state = outcome.state();
+        row.message = outcome.message();
+        row.endpointId = outcome.endpointId();
+        row.azIds = outcome.zoneIds();
+        row.updatedAt = now;
+        if (outcome.acceptanceRequired() != null) {
+            row.acceptanceRequired = outcome.acceptanceRequired();
+        }
+        return outbox.append(config.stateTopic(), CloudEvent.of(EventTypes.CONNECTION_STATE_CHANGED,
+                config.eventSource(), m.connectionId(), now,
+                new ConnectionStateChanged(m.connectionId(), m.clusterId(), outcome.state(), outcome.message(),
+                        outcome.endpointId(), outcome.zoneIds(), now, row.version)));
+    }
+
+    /** As {@link #record(ManagedEndpoint, Outcome, HeldShards)}, for an attachment. */
+    public Uni<Boolean> record(DomainOutcome outcome, HeldShards held) {
         if (outcome.kind() == Outcome.Kind.NONE || outcome.kind() == Outcome.Kind.RETRY_LATER
                 || outcome.kind() == Outcome.Kind.CLOUD_BUSY) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(true);
         }
+        return domains.findById(outcome.domain().attachDomainId()).chain(row -> row == null
+                ? Uni.createFrom().item(true)
+                : leases.stillHeld(held, row.shard).chain(owned -> owned
+                        ? record(outcome, row).replaceWith(true) : Uni.createFrom().item(false)));
+    }
+
+    private Uni<Void> record(DomainOutcome outcome, ManagedDomainEntity row) {
         Instant now = now();
         ManagedDomain d = outcome.domain();
-        return domains.findById(d.attachDomainId()).chain(row -> {
-            if (row == null) {
-                return Uni.createFrom().voidItem();
-            }
-            row.version++;
-            if (outcome.kind() == Outcome.Kind.REMOVED) {
-                long version = row.version;
-                return domains.delete(row).chain(() -> announceDetached(d.attachDomainId(), d.connectionId(),
-                        d.request().clusterId(), now, version));
-            }
-            row.state = outcome.state();
-            row.domains = outcome.domains();
-            row.zoneId = outcome.zoneId();
-            row.updatedAt = now;
-            return outbox.append(config.stateTopic(), CloudEvent.of(EventTypes.DOMAIN_STATE_CHANGED,
-                    config.eventSource(), d.connectionId(), now, new DomainStateChanged(d.attachDomainId(),
-                            d.connectionId(), d.request().clusterId(), outcome.state(), outcome.domains(), now,
-                            row.version)));
-        });
+        row.version++;
+        if (outcome.kind() == Outcome.Kind.REMOVED) {
+            long version = row.version;
+            return domains.delete(row).chain(() -> announceDetached(d.attachDomainId(), d.connectionId(),
+                    d.request().clusterId(), now, version));
+        }
+        row.state = outcome.state();
+        row.domains = outcome.domains();
+        row.zoneId = outcome.zoneId();
+        row.updatedAt = now;
+        return outbox.append(config.stateTopic(), CloudEvent.of(EventTypes.DOMAIN_STATE_CHANGED,
+                config.eventSource(), d.connectionId(), now, new DomainStateChanged(d.attachDomainId(),
+                        d.connectionId(), d.request().clusterId(), outcome.state(), outcome.domains(), now,
+                        row.version)));
     }
 
     public Uni<Void> announceDetached(String attachDomainId, String connectionId, String clusterId, Instant now,

@@ -4,6 +4,7 @@ import io.dataflow.privatelink.worker.cloud.CloudException;
 import io.dataflow.privatelink.worker.cloud.EndpointCloud;
 import io.dataflow.privatelink.worker.cloud.EndpointView;
 import io.dataflow.privatelink.worker.config.WorkerConfig;
+import io.dataflow.privatelink.worker.lease.HeldShards;
 import io.dataflow.privatelink.worker.cloud.DnsCloud;
 import io.dataflow.privatelink.worker.reconcile.DomainOutcome;
 import io.dataflow.privatelink.worker.reconcile.DomainReconciler;
@@ -30,21 +31,19 @@ import java.util.stream.Collectors;
 /**
  * One reconcile pass: remove detached domains, delete what was asked to go, create missing endpoints,
  * make the zones of new attachments, then watch every managed endpoint with one batched observation per
- * region. Passes never overlap.
+ * region. Passes never overlap. Each instance of the worker works only on the shards it leases
+ * ({@link ShardLeases}); every outcome it records is fenced by the lease's epoch.
  */
 @ApplicationScoped
 public class ReconcileCycle {
 
     private static final Logger LOG = Logger.getLogger(ReconcileCycle.class);
 
-    /** Advisory-lock key of the reconcile pass, shared by all instances of a worker (one database each). */
-    public static final long RECONCILE_LOCK = ReconcileLock.KEY;
-
     private final ManagedEndpointRepository endpoints;
     private final ManagedDomainRepository domains;
     private final DomainReconciler domainReconciler;
     private final OutcomeRecorder recorder;
-    private final ReconcileLock lock;
+    private final ShardLeases leases;
     private final EndpointCloud cloud;
     private final EndpointReconciler reconciler;
     private final AtomicLong passes = new AtomicLong();
@@ -53,10 +52,10 @@ public class ReconcileCycle {
             java.time.Clock.systemUTC());
 
     ReconcileCycle(ManagedEndpointRepository endpoints, ManagedDomainRepository domains, OutcomeRecorder recorder,
-                   EndpointCloud cloud, DnsCloud dns, WorkerConfig config, ReconcileLock lock) {
+                   EndpointCloud cloud, DnsCloud dns, WorkerConfig config, ShardLeases leases) {
         this.domains = domains;
         this.domainReconciler = new DomainReconciler(dns);
-        this.lock = lock;
+        this.leases = leases;
         this.endpoints = endpoints;
         this.recorder = recorder;
         this.cloud = cloud;
@@ -73,33 +72,31 @@ public class ReconcileCycle {
         }
     }
 
-    /** One pass, if no other instance of this worker is in one. Blocks: the cloud calls do. */
+    /** One pass over the shards this instance leases (none: nothing to do). Blocks: the cloud calls do. */
     public void run() {
-        // One pass at a time across every instance of this worker: two instances working on the same
-        // connection could both announce a transition. The lock is the database's, so it dies with a
-        // crashed instance's connection.
-        lock.tryAcquire().ifPresent(held -> {
-            try (held) {
-                pass();
-            }
-        });
+        HeldShards held = leases.current();
+        if (held.isEmpty()) {
+            return;
+        }
+        pass(held);
     }
 
-    private void pass() {
+    private void pass(HeldShards held) {
+        Set<Integer> shards = held.shards();
         // Detaches first: a connection's endpoint is deleted only after its names stop pointing at it.
         // Deletions next: they free quota and never wait on an owner. A step that fails backs off on its
         // own; a loop stops only when the cloud is busy (ReconcileQueue).
-        queue.run(Db.read(domains::awaitingDetach), ManagedDomain::attachDomainId,
-                d -> apply(d, domainReconciler.detach(d)));
-        queue.run(Db.read(endpoints::awaitingDeprovision), ManagedEndpoint::connectionId,
-                m -> apply(m, reconciler.deprovision(m)));
-        queue.run(Db.read(endpoints::awaitingProvision), ManagedEndpoint::connectionId,
-                m -> apply(m, reconciler.provision(m)));
-        queue.run(Db.read(domains::awaitingAttach), ManagedDomain::attachDomainId, d -> {
+        queue.run(Db.read(() -> domains.awaitingDetach(shards)), ManagedDomain::attachDomainId,
+                d -> apply(d, domainReconciler.detach(d), held));
+        queue.run(Db.read(() -> endpoints.awaitingDeprovision(shards)), ManagedEndpoint::connectionId,
+                m -> apply(m, reconciler.deprovision(m), held));
+        queue.run(Db.read(() -> endpoints.awaitingProvision(shards)), ManagedEndpoint::connectionId,
+                m -> apply(m, reconciler.provision(m), held));
+        queue.run(Db.read(() -> domains.awaitingAttach(shards)), ManagedDomain::attachDomainId, d -> {
             ManagedEndpoint endpoint = Db.read(() -> endpoints.findManaged(d.connectionId())).orElse(null);
-            return apply(d, domainReconciler.attach(d, endpoint));
+            return apply(d, domainReconciler.attach(d, endpoint), held);
         });
-        watch();
+        watch(held);
         passes.incrementAndGet();
     }
 
@@ -110,11 +107,12 @@ public class ReconcileCycle {
 
     /**
      * One observation per region where this worker has endpoints; the same observation serves the
-     * orphan sweep. Regions are those of the worker's rows, so an orphan in a region without any live
-     * connection waits until a connection there exists again.
+     * orphan sweep, which the holder of shard 0 alone does (one instance sweeps, not all). Regions are
+     * those of the instance's rows, so an orphan in a region without any live connection waits until a
+     * connection there exists again.
      */
-    private void watch() {
-        Map<String, List<ManagedEndpoint>> byRegion = Db.read(endpoints::watched).stream()
+    private void watch(HeldShards held) {
+        Map<String, List<ManagedEndpoint>> byRegion = Db.read(() -> endpoints.watched(held.shards())).stream()
                 .collect(Collectors.groupingBy(ManagedEndpoint::region, LinkedHashMap::new, Collectors.toList()));
         Set<String> known = Db.read(endpoints::knownConnectionIds);
         byRegion.forEach((region, rows) -> {
@@ -128,7 +126,10 @@ public class ReconcileCycle {
             Map<String, ManagedEndpoint> byId = rows.stream()
                     .collect(Collectors.toMap(ManagedEndpoint::connectionId, Function.identity()));
             for (Outcome outcome : reconciler.observe(rows, observed, recorder.now())) {
-                apply(byId.get(outcome.connectionId()), outcome);
+                apply(byId.get(outcome.connectionId()), outcome, held);
+            }
+            if (!held.holds(0)) {
+                return;
             }
             for (String orphan : reconciler.sweepOrphans(region, observed, known)) {
                 LOG.infof("Deleted orphan endpoint %s in %s: tagged by this system, owned by no connection",
@@ -137,18 +138,21 @@ public class ReconcileCycle {
         });
     }
 
-    private Outcome.Kind apply(ManagedDomain d, DomainOutcome outcome) {
+    private Outcome.Kind apply(ManagedDomain d, DomainOutcome outcome, HeldShards held) {
         if (outcome.kind() == Outcome.Kind.RETRY_LATER || outcome.kind() == Outcome.Kind.CLOUD_BUSY) {
             LOG.debugf("Attachment %s: %s (%s)", d.attachDomainId(), outcome.kind(), outcome.reason());
         } else if (outcome.kind() != Outcome.Kind.NONE) {
             LOG.infof("Attachment %s of %s: %s %s", d.attachDomainId(), d.connectionId(), outcome.kind(),
                     outcome.kind() == Outcome.Kind.REMOVED ? "" : outcome.state());
-            Db.transaction(() -> recorder.record(outcome));
+            if (!Db.transaction(() -> recorder.record(outcome, held))) {
+                LOG.infof("Attachment %s: its shard has passed to another instance; not recorded here",
+                        d.attachDomainId());
+            }
         }
         return outcome.kind();
     }
 
-    private Outcome.Kind apply(ManagedEndpoint m, Outcome outcome) {
+    private Outcome.Kind apply(ManagedEndpoint m, Outcome outcome, HeldShards held) {
         if (outcome.kind() == Outcome.Kind.RETRY_LATER || outcome.kind() == Outcome.Kind.CLOUD_BUSY) {
             LOG.debugf("Connection %s: %s (%s)", m.connectionId(), outcome.kind(), outcome.message());
             return outcome.kind();
@@ -157,7 +161,10 @@ public class ReconcileCycle {
             LOG.infof("Connection %s: %s %s", m.connectionId(), outcome.kind(),
                     outcome.state() == null ? "" : outcome.state());
         }
-        Db.transaction(() -> recorder.record(m, outcome));
+        if (!Db.transaction(() -> recorder.record(m, outcome, held))) {
+            LOG.infof("Connection %s: its shard has passed to another instance; not recorded here",
+                    m.connectionId());
+        }
         return outcome.kind();
     }
 }
