@@ -19,6 +19,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,6 +50,9 @@ class DomainCommandsTest {
     private static final String AWS_SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
     private static final String DOMAIN_EVENTS = "io.dataflow.privatelink.domain.";
     private static final String ALI_SERVICE = "com.aliyuncs.privatelink.cn-hangzhou.epsrv-bp1abcdefghij1234567";
+
+    @Inject
+    Pool pool;
 
     @org.junit.jupiter.api.BeforeEach
     void actAsEditor() {
@@ -184,6 +190,27 @@ class DomainCommandsTest {
         send(EventTypes.DOMAIN_DETACHED, id, new DomainDetached(first, id, "1001", Instant.now(), 3));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 Sql.count("SELECT count(*) FROM attached_domain WHERE attach_domain_id = '" + first + "'") == 0);
+    }
+
+    /** Found by the chaos harness: a report removing an attachment under a running delete failed the delete with a 500. */
+    @Test
+    void aWorkerReportOnAnAttachmentWaitsForACommandHoldingItsConnection() {
+        String id = activeConnection("1001", List.of("use1-az1"));
+        String attachId = attachManaged("1001", id);
+        String count = "SELECT count(*) FROM attached_domain WHERE attach_domain_id = '" + attachId + "'";
+        // A command (delete, detach) holds the connection's row, between reading its attachments and writing them.
+        SqlConnection command = pool.getConnection().await().indefinitely();
+        try {
+            command.query("BEGIN").execute().await().indefinitely();
+            command.preparedQuery("SELECT 1 FROM connection WHERE connection_id = $1 FOR UPDATE")
+                    .execute(Tuple.of(id)).await().indefinitely();
+            send(EventTypes.DOMAIN_DETACHED, id, new DomainDetached(attachId, id, "1001", Instant.now(), 3));
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> Sql.count(count) == 1);
+            command.query("COMMIT").execute().await().indefinitely();
+        } finally {
+            command.close().await().indefinitely();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> Sql.count(count) == 0);
     }
 
     @Test

@@ -40,11 +40,7 @@ final class StackApi {
     /** A stack on free ports in {@code dataDir}, with {@code extra} launcher options. */
     static StackApi start(Path dataDir, List<String> extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
-        for (String port : List.of("--api-port", "--query-port", "--aws-worker-port", "--alicloud-worker-port",
-                "--kafka-port", "--postgres-port", "--ec2-port", "--alicloud-port")) {
-            args.add(port);
-            args.add(freePort());
-        }
+        args.addAll(LocalStack.freePortOptions());
         args.addAll(extra);
         LocalStack stack = LocalStack.start(LocalStackIT.ROOT, args);
         return new StackApi(stack, readExports(dataDir.resolve("env.sh")));

@@ -36,6 +36,15 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aRowChangedByAConcurrentTransactionIsTransient() {
+        // Hibernate's "expected row count 1 but was 0": someone changed or removed the row meanwhile; tried
+        // again, the work reads the new state.
+        assertTrue(TransientFailures.isTransient(new CompletionException(
+                new jakarta.persistence.OptimisticLockException("Unexpected row count"))));
+        assertTrue(TransientFailures.isTransient(new org.hibernate.StaleStateException("Unexpected row count")));
+    }
+
+    @Test
     void whatTheSameInputMeetsAgainIsNot() {
         assertFalse(TransientFailures.isTransient(pg("22021"))); // invalid byte sequence (a NUL)
         assertFalse(TransientFailures.isTransient(pg("23505"))); // unique violation

@@ -157,4 +157,14 @@ public final class AlicloudSimulator extends CloudSimulator<AlicloudSimulatorCon
     public Optional<ConnectionStatus> connectionStatus(String endpointId) {
         return store.findEndpoint(endpointId).map(VpcEndpoint::connectionStatus);
     }
+
+    /** The truth of the cloud for audits: every endpoint that still exists (any account), by id, with its description. */
+    public java.util.Map<String, String> endpointDescriptions() {
+        return store.endpointDescriptions();
+    }
+
+    /** The names of every PrivateZone zone, in any account, one entry per zone. */
+    public List<String> privateZoneNames() {
+        return privateZones.zoneNames();
+    }
 }

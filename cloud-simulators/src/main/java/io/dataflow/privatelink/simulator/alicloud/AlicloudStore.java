@@ -471,4 +471,11 @@ final class AlicloudStore {
     private Instant now() {
         return config.clock().instant();
     }
+
+    /** Every endpoint that still exists, by id, with its description. */
+    synchronized Map<String, String> endpointDescriptions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        endpoints.values().forEach(e -> out.put(e.endpointId(), e.description()));
+        return out;
+    }
 }

@@ -160,4 +160,9 @@ final class PrivateZoneStore {
     private static String newId() {
         return Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 56, Long.MAX_VALUE));
     }
+
+    /** The names of every zone, in any account, one entry per zone. */
+    synchronized List<String> zoneNames() {
+        return zones.values().stream().map(z -> z.name).toList();
+    }
 }

@@ -143,4 +143,12 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
     public Optional<VpcEndpointState> endpointState(String endpointId) {
         return store.endpointState(endpointId);
     }
+
+    /**
+     * The truth of the cloud for audits: every endpoint that still exists (in any account), by id, with the
+     * value of its tag {@code key}, null when it has none.
+     */
+    public java.util.Map<String, String> endpointsTagged(String key) {
+        return store.endpointsTagged(key);
+    }
 }

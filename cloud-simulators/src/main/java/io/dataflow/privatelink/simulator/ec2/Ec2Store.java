@@ -454,4 +454,16 @@ final class Ec2Store {
         String[] parts = arn.split(":", 6);
         return parts.length == 6 && parts[0].equals("arn") && !parts[3].isEmpty() ? parts[3] : null;
     }
+
+    /** Every endpoint not deleted (deleting counts as still there), by id, with its tag {@code key} (null if none). */
+    synchronized Map<String, String> endpointsTagged(String key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (VpcEndpoint e : endpoints.values()) {
+            if (e.state() != VpcEndpointState.DELETED) {
+                out.put(e.endpointId(), e.tags().stream().filter(t -> t.key().equals(key))
+                        .map(QueryRequest.Tag::value).findFirst().orElse(null));
+            }
+        }
+        return out;
+    }
 }

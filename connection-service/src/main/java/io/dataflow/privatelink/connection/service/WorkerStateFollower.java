@@ -45,8 +45,7 @@ public class WorkerStateFollower {
             case EventTypes.CONNECTION_DELETED -> connections.deleteById(event.payloadAs(ConnectionDeleted.class)
                     .connectionId()).replaceWithVoid();
             case EventTypes.DOMAIN_STATE_CHANGED -> onDomainStateChanged(event.payloadAs(DomainStateChanged.class));
-            case EventTypes.DOMAIN_DETACHED -> attachments.deleteById(event.payloadAs(DomainDetached.class)
-                    .attachDomainId()).replaceWithVoid();
+            case EventTypes.DOMAIN_DETACHED -> onDomainDetached(event.payloadAs(DomainDetached.class));
             // Other types on this topic are not for this service.
             default -> Uni.createFrom().voidItem();
         };
@@ -68,8 +67,19 @@ public class WorkerStateFollower {
         }).replaceWithVoid();
     }
 
+    /*
+     * An attachment changes under its connection's row lock, as in the commands (delete, detach), which
+     * lock the connection and then update its attachments: without it, a report deleting an attachment
+     * between a command's read and its write failed the command (a 500, found by the chaos harness).
+     */
+    private Uni<Void> onDomainDetached(DomainDetached detached) {
+        return connections.findByIdForUpdate(detached.connectionId())
+                .chain(() -> attachments.deleteById(detached.attachDomainId())).replaceWithVoid();
+    }
+
     private Uni<Void> onDomainStateChanged(DomainStateChanged changed) {
-        return attachments.findById(changed.attachDomainId()).invoke(row -> {
+        return connections.findByIdForUpdate(changed.connectionId())
+                .chain(() -> attachments.findById(changed.attachDomainId())).invoke(row -> {
             if (row == null || row.state == DomainState.DELETING || !newer(changed.version(), row.workerVersion)) {
                 return;
             }

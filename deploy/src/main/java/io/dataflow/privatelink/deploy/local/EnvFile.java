@@ -40,6 +40,11 @@ final class EnvFile {
         variables.put("PLC_POSTGRES_PORT", String.valueOf(options.postgresPort()));
     }
 
+    /** The variables, by name. */
+    Map<String, String> variables() {
+        return Map.copyOf(variables);
+    }
+
     void write() throws IOException {
         Files.createDirectories(file.getParent());
         String exports = variables.entrySet().stream()

@@ -35,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
     private Ec2Simulator ec2;
     private LocalAuth auth;
     private AlicloudSimulator alicloud;
+    private EnvFile env;
 
     private LocalStack(LocalStackOptions options) {
         this.options = options;
@@ -55,6 +56,22 @@ public final class LocalStack implements AutoCloseable {
         return stack;
     }
 
+    /**
+     * The launcher options that put every part of a stack on a free port (for tests and the chaos
+     * harness, which run beside whatever else listens on the default ports).
+     */
+    public static List<String> freePortOptions() throws IOException {
+        List<String> args = new ArrayList<>();
+        for (String port : List.of("--api-port", "--query-port", "--aws-worker-port", "--alicloud-worker-port",
+                "--kafka-port", "--postgres-port", "--ec2-port", "--alicloud-port")) {
+            args.add(port);
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                args.add(String.valueOf(socket.getLocalPort()));
+            }
+        }
+        return args;
+    }
+
     /** Kills PostgreSQL as a crash would; the services keep running and see it go. */
     public void killPostgres() {
         postgres.kill();
@@ -63,6 +80,57 @@ public final class LocalStack implements AutoCloseable {
     /** Starts PostgreSQL again on the same port and data. */
     public void startPostgresAgain() {
         postgres.startAgain();
+    }
+
+    /** Stops the Kafka broker (cleanly, as a rolling restart would); the services keep running and wait. */
+    public void stopKafka() {
+        kafka.stopForRestart();
+    }
+
+    /** Starts the Kafka broker again on the same port and data. */
+    public void startKafkaAgain() {
+        kafka.startAgain();
+    }
+
+    /**
+     * Cuts the worker of {@code provider} ("aws" or "alicloud") off from its cloud: the simulator stops
+     * listening (connections are refused), as if the network to the cloud were down.
+     */
+    public synchronized void cutOffCloud(String provider) {
+        if (provider.equals("aws")) {
+            ec2.close();
+        } else {
+            alicloud.close();
+        }
+    }
+
+    /** Brings a cut-off cloud back: the simulator starts again on its port, from the state it saved. */
+    public synchronized void reconnectCloud(String provider) {
+        if (provider.equals("aws")) {
+            ec2 = startEc2();
+        } else {
+            alicloud = startAlicloud();
+        }
+    }
+
+    /** The EC2 + Route 53 simulator now serving (a new one after {@link #reconnectCloud}). */
+    public synchronized Ec2Simulator ec2() {
+        return ec2;
+    }
+
+    /** The Alibaba Cloud simulator now serving. */
+    public synchronized AlicloudSimulator alicloud() {
+        return alicloud;
+    }
+
+    /** The names of the running services, replicas included ({@code provider-worker-aws-2}, …). */
+    public synchronized List<String> serviceNames() {
+        return services.stream().map(ServiceProcess::name).toList();
+    }
+
+    /** Where a service listens ({@code http://localhost:<port>}): its health and metrics. */
+    public synchronized java.net.URI serviceUri(String name) {
+        return service(name).baseUri();
     }
 
     /** Kills one service ({@code provider-worker-aws}, …) as a crash would; the rest keeps running. */
@@ -82,6 +150,22 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in this stack"));
+    }
+
+    /** What {@code env.sh} exports ({@code PLC_API}, {@code PLC_TOKEN}, …), by name. */
+    public Map<String, String> environment() {
+        return env.variables();
+    }
+
+    /** Waits until every service answers ready (after a fault, for instance). */
+    public void awaitAllReady(Duration timeout) throws InterruptedException {
+        List<ServiceProcess> now;
+        synchronized (this) {
+            now = List.copyOf(services);
+        }
+        for (ServiceProcess service : now) {
+            service.awaitReady(timeout);
+        }
     }
 
     /** The data folder ({@code env.sh}, logs, Kafka and PostgreSQL data). */
@@ -130,41 +214,57 @@ public final class LocalStack implements AutoCloseable {
         postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("postgres"), options.postgresPort());
         postgres.stopOnlyWhenClosed(); // by close(), after the services (Ctrl-C runs every JVM hook at once)
         kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort());
-        ec2 = Ec2Simulator.start(options.ec2Port(), Ec2SimulatorConfig.builder()
-                .defaultRegion(DemoEnvironment.AWS_REGION).build());
-        alicloud = AlicloudSimulator.start(options.alicloudPort());
-        // The clouds outlive a restart of the stack, as real ones do: same services, endpoints and decisions.
-        ec2.keepStateIn(options.dataDir().resolve("simulators"));
-        alicloud.keepStateIn(options.dataDir().resolve("simulators"));
+        ec2 = startEc2();
+        alicloud = startAlicloud();
         DemoSeed.Seeded seeded = DemoSeed.seed(ec2, alicloud);
 
         auth = LocalAuth.load(options.dataDir());
         say("Starting the services (logs in " + logs + ")");
-        services.add(start("domain-service", options.queryPort(), Map.of()));
-        services.add(start("connection-service", options.apiPort(), connectionServiceProperties()));
-        services.add(start("provider-worker-aws", options.awsWorkerPort(), Map.of(
-                "plc.aws.ec2-endpoint", ec2.endpoint().toString(),
-                "plc.aws.route53-endpoint", ec2.endpoint().toString(),
-                "plc.aws.access-key-id", DemoEnvironment.AWS_PLATFORM_ACCESS_KEY,
-                "plc.aws.secret-access-key", DemoEnvironment.AWS_PLATFORM_SECRET,
-                // a brisk pace for a demo; production keeps the default
-                "plc.worker.reconcile-interval", "1s")));
-        services.add(start("provider-worker-alicloud", options.alicloudWorkerPort(), Map.of(
-                "plc.alicloud.endpoint", alicloud.hostAndPort(),
-                "plc.alicloud.protocol", "http",
-                "plc.alicloud.access-key-id", DemoEnvironment.ALICLOUD_PLATFORM_ACCESS_KEY,
-                "plc.alicloud.access-key-secret", DemoEnvironment.ALICLOUD_PLATFORM_SECRET,
-                "plc.worker.reconcile-interval", "1s")));
+        services.add(start("domain-service", "", options.queryPort(), Map.of()));
+        services.add(start("connection-service", "", options.apiPort(), connectionServiceProperties()));
+        for (int replica = 1; replica <= options.workerReplicas(); replica++) {
+            // Replicas share the worker's database and connections, split by shard (ShardLeases).
+            String suffix = replica == 1 ? "" : "-" + replica;
+            int portOffset = 100 * (replica - 1);
+            services.add(start("provider-worker-aws", suffix, options.awsWorkerPort() + portOffset, Map.of(
+                    "plc.aws.ec2-endpoint", ec2.endpoint().toString(),
+                    "plc.aws.route53-endpoint", ec2.endpoint().toString(),
+                    "plc.aws.access-key-id", DemoEnvironment.AWS_PLATFORM_ACCESS_KEY,
+                    "plc.aws.secret-access-key", DemoEnvironment.AWS_PLATFORM_SECRET,
+                    // a brisk pace for a demo; production keeps the default
+                    "plc.worker.reconcile-interval", "1s")));
+            services.add(start("provider-worker-alicloud", suffix, options.alicloudWorkerPort() + portOffset, Map.of(
+                    "plc.alicloud.endpoint", alicloud.hostAndPort(),
+                    "plc.alicloud.protocol", "http",
+                    "plc.alicloud.access-key-id", DemoEnvironment.ALICLOUD_PLATFORM_ACCESS_KEY,
+                    "plc.alicloud.access-key-secret", DemoEnvironment.ALICLOUD_PLATFORM_SECRET,
+                    "plc.worker.reconcile-interval", "1s")));
+        }
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
         }
-        EnvFile env = new EnvFile(options, ec2, alicloud, seeded, auth.demoToken());
+        env = new EnvFile(options, ec2, alicloud, seeded, auth.demoToken());
         env.write();
         System.out.println(env.banner(Duration.between(begin, Instant.now())));
         System.out.flush();
     }
 
-    private ServiceProcess start(String name, int port, Map<String, String> extra) throws IOException {
+    private Ec2Simulator startEc2() {
+        Ec2Simulator simulator = Ec2Simulator.start(options.ec2Port(), Ec2SimulatorConfig.builder()
+                .defaultRegion(DemoEnvironment.AWS_REGION).build());
+        // The clouds outlive a restart of the stack, as real ones do: same services, endpoints and decisions.
+        simulator.keepStateIn(options.dataDir().resolve("simulators"));
+        return simulator;
+    }
+
+    private AlicloudSimulator startAlicloud() {
+        AlicloudSimulator simulator = AlicloudSimulator.start(options.alicloudPort());
+        simulator.keepStateIn(options.dataDir().resolve("simulators"));
+        return simulator;
+    }
+
+    /** Starts a service ({@code replica} "" for the first instance, "-2", "-3" … for more). */
+    private ServiceProcess start(String name, String replica, int port, Map<String, String> extra) throws IOException {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         String database = name.replace('-', '_');
@@ -173,12 +273,12 @@ public final class LocalStack implements AutoCloseable {
         properties.put("quarkus.datasource.username", postgres.username());
         properties.put("quarkus.datasource.password", postgres.password());
         // Static group membership: a restarted service gets its partitions back at once, not after the
-        // dead instance's session has timed out. One instance of each service here, so its name is unique.
-        properties.put("plc-instance-id", name);
+        // dead instance's session has timed out. Each instance's name is unique in the stack.
+        properties.put("plc-instance-id", name + replica);
         properties.putAll(extra);
         properties.putAll(options.propertiesOf(name));
         Path jar = options.repoRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        return ServiceProcess.start(name, jar, port, properties, options.dataDir().resolve("logs"));
+        return ServiceProcess.start(name + replica, jar, port, properties, options.dataDir().resolve("logs"));
     }
 
     private Map<String, String> connectionServiceProperties() {

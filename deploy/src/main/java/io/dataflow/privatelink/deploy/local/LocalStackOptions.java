@@ -1,5 +1,7 @@
 package io.dataflow.privatelink.deploy.local;
 
+import io.dataflow.privatelink.deploy.options.OptionValues;
+
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -20,6 +22,7 @@ record LocalStackOptions(
         int postgresPort,
         int ec2Port,
         int alicloudPort,
+        int workerReplicas,
         Path envFile,
         Map<String, Map<String, String>> serviceProperties,
         boolean help) {
@@ -46,6 +49,8 @@ record LocalStackOptions(
               --postgres-port N     PostgreSQL (default: 15432)
               --ec2-port N          EC2 simulator (default: 4566)
               --alicloud-port N     Alibaba Cloud PrivateLink simulator (default: 4567)
+              --worker-replicas N   instances of each provider worker, sharing its connections (default: 1);
+                                    the k-th listens on the worker port + 100 × (k - 1)
               --env-file FILE       where to write the shell exports (default: <data-dir>/env.sh)
               --set SERVICE:KEY=VALUE  a configuration property of one service, e.g.
                                     --set provider-worker-aws:plc.aws.budgets.mutate-refill-per-second=5
@@ -68,12 +73,13 @@ record LocalStackOptions(
         int postgresPort = 15432;
         int ec2Port = 4566;
         int alicloudPort = 4567;
+        int workerReplicas = 1;
         Path envFile = null;
         Map<String, Map<String, String>> serviceProperties = new LinkedHashMap<>();
         while (!rest.isEmpty()) {
             String option = rest.pop();
             switch (option) {
-                case "--data-dir" -> dataDir = Path.of(value(option, rest)).toAbsolutePath();
+                case "--data-dir" -> dataDir = Path.of(OptionValues.value(option, rest)).toAbsolutePath();
                 case "--reset" -> reset = true;
                 case "--api-port" -> apiPort = port(option, rest);
                 case "--query-port" -> queryPort = port(option, rest);
@@ -83,8 +89,9 @@ record LocalStackOptions(
                 case "--postgres-port" -> postgresPort = port(option, rest);
                 case "--ec2-port" -> ec2Port = port(option, rest);
                 case "--alicloud-port" -> alicloudPort = port(option, rest);
-                case "--env-file" -> envFile = Path.of(value(option, rest)).toAbsolutePath();
-                case "--set" -> set(value(option, rest), serviceProperties);
+                case "--worker-replicas" -> workerReplicas = replicas(option, rest);
+                case "--env-file" -> envFile = Path.of(OptionValues.value(option, rest)).toAbsolutePath();
+                case "--set" -> set(OptionValues.value(option, rest), serviceProperties);
                 case "--no-build" -> {
                     // handled by the shell script
                 }
@@ -93,7 +100,7 @@ record LocalStackOptions(
             }
         }
         return new LocalStackOptions(repoRoot, dataDir, reset, apiPort, queryPort, awsWorkerPort, alicloudWorkerPort,
-                kafkaPort, postgresPort, ec2Port, alicloudPort, envFile == null ? dataDir.resolve("env.sh") : envFile, serviceProperties, help);
+                kafkaPort, postgresPort, ec2Port, alicloudPort, workerReplicas, envFile == null ? dataDir.resolve("env.sh") : envFile, serviceProperties, help);
     }
 
     /** The properties {@code --set} gave one service (applied last, over the stack's own). */
@@ -115,23 +122,11 @@ record LocalStackOptions(
                 .put(value.substring(colon + 1, equals), value.substring(equals + 1));
     }
 
-    private static String value(String option, Deque<String> rest) {
-        if (rest.isEmpty()) {
-            throw new IllegalArgumentException(option + " needs a value; see --help");
-        }
-        return rest.pop();
+    private static int port(String option, Deque<String> rest) {
+        return OptionValues.number(option, rest, 1, 65535, "a port number from 1 to 65535");
     }
 
-    private static int port(String option, Deque<String> rest) {
-        String value = value(option, rest);
-        try {
-            int port = Integer.parseInt(value);
-            if (port < 1 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a port number from 1 to 65535, not " + value);
-        }
+    private static int replicas(String option, Deque<String> rest) {
+        return OptionValues.number(option, rest, 1, 16, "a number from 1 to 16 (the shards)");
     }
 }

@@ -37,4 +37,18 @@ class LocalStackOptionsTest {
                 () -> LocalStackOptions.parse(ROOT, List.of("--set", "billing:a=b")));
         assertTrue(unknown.getMessage().contains("unknown service billing"), unknown.getMessage());
     }
+
+    @Test
+    void workerReplicasAreOneByDefaultAndAtMostTheShards() {
+        assertEquals(1, LocalStackOptions.parse(ROOT, List.of()).workerReplicas());
+        assertEquals(3, LocalStackOptions.parse(ROOT, List.of("--worker-replicas", "3")).workerReplicas());
+        for (String bad : List.of("0", "17", "three")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> LocalStackOptions.parse(ROOT, List.of("--worker-replicas", bad)));
+            assertTrue(e.getMessage().contains("from 1 to 16") && e.getMessage().contains(bad), e.getMessage());
+        }
+        IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
+                () -> LocalStackOptions.parse(ROOT, List.of("--api-port", "70000")));
+        assertTrue(port.getMessage().contains("port number"), port.getMessage());
+    }
 }

@@ -114,7 +114,6 @@ public class ReconcileCycle {
     private void watch(HeldShards held) {
         Map<String, List<ManagedEndpoint>> byRegion = Db.read(() -> endpoints.watched(held.shards())).stream()
                 .collect(Collectors.groupingBy(ManagedEndpoint::region, LinkedHashMap::new, Collectors.toList()));
-        Set<String> known = Db.read(endpoints::knownConnectionIds);
         byRegion.forEach((region, rows) -> {
             List<EndpointView> observed;
             try {
@@ -131,6 +130,11 @@ public class ReconcileCycle {
             if (!held.holds(0)) {
                 return;
             }
+            // The known ids are read after the observation: a connection's row is committed before any
+            // instance creates its endpoint, so every endpoint observed has its row in this read. Read
+            // before, an endpoint another replica created meanwhile looked like an orphan and was deleted
+            // (found by the chaos harness).
+            Set<String> known = Db.read(endpoints::knownConnectionIds);
             for (String orphan : reconciler.sweepOrphans(region, observed, known)) {
                 LOG.infof("Deleted orphan endpoint %s in %s: tagged by this system, owned by no connection",
                         orphan, region);

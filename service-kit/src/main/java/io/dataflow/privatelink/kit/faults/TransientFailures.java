@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Tells a transient failure (the database or the broker briefly unreachable, a connection reset, a lock
- * or statement timeout, a deadlock, a failover) from one that the same input will meet again. Transient
+ * or statement timeout, a deadlock, a failover, a row changed by a concurrent transaction) from one that the same input will meet again. Transient
  * failures are retried with backoff and never turn into lost data; only the others may dead-letter a
  * record or refuse a request.
  */
@@ -38,6 +38,8 @@ public final class TransientFailures {
                 return isTransientSqlState(pg.getSqlState());
             }
             if (t instanceof RetryableConflict
+                    || t instanceof jakarta.persistence.OptimisticLockException // a concurrent change: read again
+                    || t instanceof org.hibernate.StaleStateException
                     || t instanceof IOException                 // refused, reset, closed channel
                     || t instanceof TimeoutException            // java.util.concurrent
                     || t instanceof io.smallrye.mutiny.TimeoutException
