@@ -61,7 +61,9 @@ public final class ChaosHarness {
             PlatformApi api = new PlatformApi(env.get("PLC_API"), env.get("PLC_TOKEN"));
             Map<String, StatusSubscriber> subscribers = new LinkedHashMap<>();
             for (String cluster : List.of(env.get("PLC_AWS_CLUSTER_ID"), env.get("PLC_ALICLOUD_CLUSTER_ID"))) {
-                subscribers.put(cluster, new StatusSubscriber(api.connections(cluster) + ":watch", api.token()));
+                // Subscribed before the first change: resuming after 0, a reconnect before it has seen anything
+                // (connection-service killed early) still replays every change instead of current snapshots.
+                subscribers.put(cluster, new StatusSubscriber(api.connections(cluster) + ":watch", api.token(), 0));
             }
             Set<String> poison = poison(env.get("PLC_KAFKA_BOOTSTRAP_SERVERS"), options);
             FaultInjector faults = new FaultInjector(stack, api, api.connections(env.get("PLC_AWS_CLUSTER_ID"))
@@ -70,6 +72,7 @@ public final class ChaosHarness {
             faults.armCloudFaults(stack.alicloud());
 
             List<Intent> intents;
+            int notReady;
             try (CloudOwners owners = new CloudOwners(env)) {
                 Workload workload = new Workload(api, owners, env, options.seed());
                 intents = workload.plan(options.connections());
@@ -84,6 +87,7 @@ public final class ChaosHarness {
                 workload.run(intents, Math.max(16, options.connections() / 25), Duration.ofMinutes(30));
                 injecting.get();
                 injector.shutdown();
+                notReady = workload.notReadyRetries();
             }
             Map<String, Long> cloudFaults = new LinkedHashMap<>();
             for (var cloud : List.of(Map.entry("EC2 + Route 53", stack.ec2()), Map.entry("Alibaba Cloud", stack.alicloud()))) {
@@ -91,6 +95,7 @@ public final class ChaosHarness {
                 cloudFaults.put(cloud.getKey() + " calls (since its last restart)", calls);
                 cloudFaults.put(cloud.getKey() + " calls throttled", cloud.getValue().throttledCount());
             }
+            cloudFaults.put("attaches refused as CREATING by a lagging command side, retried", (long) notReady);
             stack.ec2().clearFaults();
             stack.alicloud().clearFaults();
 

@@ -28,6 +28,7 @@ final class Workload {
     private final CloudOwners owners;
     private final Map<String, String> env;
     private final long seed;
+    private final java.util.concurrent.atomic.AtomicInteger notReadyRetries = new java.util.concurrent.atomic.AtomicInteger();
 
     Workload(PlatformApi api, CloudOwners owners, Map<String, String> env, long seed) {
         this.api = api;
@@ -149,8 +150,8 @@ final class Workload {
         if (confluent) {
             unique = "n" + Long.toString(Math.abs(seed % 100_000), 36) + "c" + intent.index + ".us-east-1";
         } else {
-            PlatformApi.Answer dry = PlatformApi.require(api.retrying("POST", url + ":attachDomains",
-                    "{\"attachDomain\": {\"type\": \"TIDBCLOUD_MANAGED\"}, \"validateOnly\": true}", Map.of()),
+            PlatformApi.Answer dry = PlatformApi.require(untilReady(() -> api.retrying("POST", url + ":attachDomains",
+                    "{\"attachDomain\": {\"type\": \"TIDBCLOUD_MANAGED\"}, \"validateOnly\": true}", Map.of())),
                     200, "attach dry run");
             unique = dry.body().path("attachDomain").path("uniqueName").asText(
                     dry.body().path("uniqueName").asText());
@@ -178,7 +179,9 @@ final class Workload {
                     }
                 }
             }
-            if (answer != null && answer.status() != 503 && answer.status() != 502) {
+            if (answer != null && notReadyYet(answer)) {
+                notReadyRetries.incrementAndGet();
+            } else if (answer != null && answer.status() != 503 && answer.status() != 502) {
                 throw new IllegalStateException("attach: " + answer.status() + " " + answer.body());
             }
             if (System.nanoTime() > deadline) {
@@ -218,6 +221,33 @@ final class Workload {
             }
         }
         return false;
+    }
+
+    /**
+     * The command side learns a connection's state from the worker's events, so it can lag the read side
+     * a client just read: an attach right after GET showed ACTIVE may be refused "is CREATING … Retry once
+     * its endpoint is created" (code 9). A careful client does as told; the run counts how often.
+     */
+    private static boolean notReadyYet(PlatformApi.Answer answer) {
+        return answer.status() == 400 && answer.body().path("code").asInt() == 9
+                && answer.body().path("message").asText().contains("is CREATING");
+    }
+
+    private PlatformApi.Answer untilReady(java.util.function.Supplier<PlatformApi.Answer> call) {
+        long deadline = System.nanoTime() + STATE_WAIT.toNanos();
+        while (true) {
+            PlatformApi.Answer answer = call.get();
+            if (!notReadyYet(answer) || System.nanoTime() > deadline) {
+                return answer;
+            }
+            notReadyRetries.incrementAndGet();
+            PlatformApi.pause(500);
+        }
+    }
+
+    /** Attaches refused because the command side had not yet seen the endpoint (see {@link #notReadyYet}). */
+    int notReadyRetries() {
+        return notReadyRetries.get();
     }
 
     static JsonNode attachmentOf(JsonNode connection, String attachDomainId) {
