@@ -57,7 +57,7 @@ class LocalStackIT {
     @BeforeAll
     static void startStack() throws Exception {
         command = List.of("bash", ROOT.resolve("deploy/local/run").toString(), "--no-build",
-                "--data-dir", dataDir.toString(),
+                "--data-dir", dataDir.toString(), "--cli-config", dataDir.resolve("plc-config.json").toString(),
                 "--api-port", StackApi.freePort(), "--query-port", StackApi.freePort(), "--aws-worker-port", StackApi.freePort(),
                 "--alicloud-worker-port", StackApi.freePort(), "--kafka-port", StackApi.freePort(), "--postgres-port", StackApi.freePort(),
                 "--ec2-port", StackApi.freePort(), "--alicloud-port", StackApi.freePort());

@@ -39,7 +39,8 @@ final class StackApi {
 
     /** A stack on free ports in {@code dataDir}, with {@code extra} launcher options. */
     static StackApi start(Path dataDir, List<String> extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
+        List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(),
+                "--cli-config", dataDir.resolve("plc-config.json").toString()));
         args.addAll(LocalStack.freePortOptions());
         args.addAll(extra);
         LocalStack stack = LocalStack.start(LocalStackIT.ROOT, args);

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 
 import java.io.BufferedReader;
@@ -18,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The subscribers of the fan-out benchmark, in a process of their own (so that the server's heap is
- * measured alone): opens N event streams to one URL (at most 200 connecting at a time), prints
+ * measured alone): opens N event streams to one URL (at most 200 connecting at a time), each on a TCP
+ * connection of its own over HTTP/1.1, or, given a number of streams per connection above 1, that many
+ * multiplexed on each HTTP/2 connection (cleartext, prior knowledge) as a gateway or a browser would; prints
  * {@code READY n} once each got its first snapshot, then, told {@code GO <epoch micros>} on stdin (the
  * moment the change was sent), prints when each stream saw a line containing the marker:
  * {@code ARRIVALS <count> <p50 ms> <p99 ms> <max ms>}.
@@ -33,9 +36,18 @@ public final class FanOutClients {
         int count = Integer.parseInt(args[1]);
         String first = args[2];
         String marker = args[3];
+        int streamsPerConnection = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         Vertx vertx = Vertx.vertx();
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(count + 10)
-                .setKeepAlive(true).setIdleTimeout(0).setConnectTimeout(60_000));
+        HttpClientOptions options = new HttpClientOptions().setMaxPoolSize(count + 10)
+                .setKeepAlive(true).setIdleTimeout(0).setConnectTimeout(60_000);
+        if (streamsPerConnection > 1) {
+            // A connection-level window large enough that one change to every stream is never held back.
+            options.setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false)
+                    .setHttp2MultiplexingLimit(streamsPerConnection)
+                    .setHttp2MaxPoolSize(count / streamsPerConnection + 1)
+                    .setHttp2ConnectionWindowSize(64 * 1024 * 1024);
+        }
+        HttpClient client = vertx.createHttpClient(options);
         CountDownLatch ready = new CountDownLatch(count);
         ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
         Semaphore connecting = new Semaphore(200);

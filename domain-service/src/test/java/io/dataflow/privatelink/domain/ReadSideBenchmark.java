@@ -116,63 +116,86 @@ class ReadSideBenchmark {
     /** Descriptors a JVM holds besides its subscribers' sockets: jars, Kafka, PostgreSQL, epoll. */
     private static final int FILES_BESIDE_SUBSCRIBERS = 2_000;
 
+    /** Streams per HTTP/2 connection when the subscribers are multiplexed (below the server's limit). */
+    private static final int STREAMS_PER_CONNECTION = 500;
+
+    /** A size of the fan-out: how many subscribers, and how many streams share one TCP connection. */
+    private record FanOut(int subscribers, int streamsPerConnection) {
+        int connections() {
+            return (subscribers + streamsPerConnection - 1) / streamsPerConnection;
+        }
+
+        String transport() {
+            return streamsPerConnection == 1 ? "HTTP/1.1, one connection each"
+                    : String.format("HTTP/2, %,d streams on each of %,d connections", streamsPerConnection, connections());
+        }
+    }
+
     @Test
     void fanOutOfOneChangeToManySubscribers() throws Exception {
+        warmUp();
         System.out.printf("%nFAN-OUT (one cluster's stream, one change, clients in another process)%n");
         long openFiles = ((com.sun.management.UnixOperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
-        for (int subscribers : List.of(1_000, 20_000)) {
-            // One TCP connection per subscriber, on each side; beyond the limit the JVM dies of it.
-            if (subscribers + FILES_BESIDE_SUBSCRIBERS > openFiles) {
-                System.out.printf("  %,6d subscribers: not run; this machine allows %,d open files per process and"
-                        + " each side needs ~%,d (raise the hard limit: ulimit -Hn)%n", subscribers, openFiles,
-                        subscribers + FILES_BESIDE_SUBSCRIBERS);
+        for (FanOut size : List.of(new FanOut(1_000, 1), new FanOut(1_000, STREAMS_PER_CONNECTION),
+                new FanOut(20_000, STREAMS_PER_CONNECTION), new FanOut(20_000, 1))) {
+            // One TCP connection per subscriber over HTTP/1.1, on each side; beyond the limit the JVM dies of it.
+            if (size.connections() + FILES_BESIDE_SUBSCRIBERS > openFiles) {
+                System.out.printf("  %,6d subscribers (%s): not run; this machine allows %,d open files per"
+                        + " process and each side needs ~%,d (raise the hard limit: ulimit -Hn)%n", size.subscribers(),
+                        size.transport(), openFiles, size.connections() + FILES_BESIDE_SUBSCRIBERS);
                 continue;
             }
-            String cluster = "fan-" + UUID.randomUUID();
-            String id = ConnectionIds.newId();
-            send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, requested(cluster, id));
-            await().atMost(Duration.ofSeconds(30)).until(() -> Sql.count("SELECT count(*) FROM connection_view"
-                    + " WHERE connection_id = ?1 AND display_name IS NOT NULL", id) == 1);
-
-            long heapBefore = usedHeap();
-            URI watch = base.resolve("/v1beta1/clusters/" + cluster + "/privateLinkConnections:watch");
-            Process clients = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx2g", "-cp", System.getProperty("java.class.path"), FanOutClients.class.getName(),
-                    watch.toString(), Integer.toString(subscribers), "CREATING", "PENDING_ACCEPTANCE")
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            try {
-                BufferedReader out = new BufferedReader(new InputStreamReader(clients.getInputStream(), StandardCharsets.UTF_8));
-                Writer in = new OutputStreamWriter(clients.getOutputStream(), StandardCharsets.UTF_8);
-                long opening = System.nanoTime();
-                String ready = out.readLine();
-                if (ready == null || !ready.startsWith("READY")) {
-                    throw new AssertionError("subscribers did not open: " + ready);
-                }
-                double openSeconds = (System.nanoTime() - opening) / 1e9;
-                await().atMost(Duration.ofMinutes(1)).until(() -> subscriptions.subscribers() >= subscribers);
-                long heapHeld = usedHeap() - heapBefore;
-                int held = subscriptions.subscribers();
-
-                long sentAt = epochMicros();
-                send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_STATE_CHANGED, id, new ConnectionStateChanged(id, cluster,
-                        ConnectionState.PENDING_ACCEPTANCE, null, "vpce-0c", List.of("use1-az1"), now(), TestVersions.next()));
-                in.write("GO " + sentAt + "\n");
-                in.flush();
-                String[] arrivals = out.readLine().split(" ");
-                System.out.printf("  %,6d subscribers: held %,d; opened in %.1f s; the change reached %s of them,"
-                                + " p50 %s ms, p99 %s ms, max %s ms (from the Kafka send, projection included);"
-                                + " server heap held %.1f MB = %.1f KB per subscriber%n",
-                        subscribers, held, openSeconds, arrivals[1], arrivals[2], arrivals[3], arrivals[4],
-                        heapHeld / 1e6, heapHeld / 1e3 / subscribers);
-                in.write("STOP\n");
-                in.flush();
-            } finally {
-                clients.destroy();
-                clients.waitFor(1, TimeUnit.MINUTES);
-            }
-            await().atMost(Duration.ofMinutes(2)).until(() -> subscriptions.subscribers() == 0);
+            fanOut(size);
         }
+    }
+
+    private void fanOut(FanOut size) throws Exception {
+        int subscribers = size.subscribers();
+        String cluster = "fan-" + UUID.randomUUID();
+        String id = ConnectionIds.newId();
+        send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, requested(cluster, id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Sql.count("SELECT count(*) FROM connection_view"
+                + " WHERE connection_id = ?1 AND display_name IS NOT NULL", id) == 1);
+
+        long heapBefore = usedHeap();
+        URI watch = base.resolve("/v1beta1/clusters/" + cluster + "/privateLinkConnections:watch");
+        Process clients = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g", "-cp", System.getProperty("java.class.path"), FanOutClients.class.getName(),
+                watch.toString(), Integer.toString(subscribers), "CREATING", "PENDING_ACCEPTANCE",
+                Integer.toString(size.streamsPerConnection()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(clients.getInputStream(), StandardCharsets.UTF_8));
+            Writer in = new OutputStreamWriter(clients.getOutputStream(), StandardCharsets.UTF_8);
+            long opening = System.nanoTime();
+            String ready = out.readLine();
+            if (ready == null || !ready.startsWith("READY")) {
+                throw new AssertionError("subscribers did not open: " + ready);
+            }
+            double openSeconds = (System.nanoTime() - opening) / 1e9;
+            await().atMost(Duration.ofMinutes(1)).until(() -> subscriptions.subscribers() >= subscribers);
+            long heapHeld = usedHeap() - heapBefore;
+            int held = subscriptions.subscribers();
+
+            long sentAt = epochMicros();
+            send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_STATE_CHANGED, id, new ConnectionStateChanged(id, cluster,
+                    ConnectionState.PENDING_ACCEPTANCE, null, "vpce-0c", List.of("use1-az1"), now(), TestVersions.next()));
+            in.write("GO " + sentAt + "\n");
+            in.flush();
+            String[] arrivals = out.readLine().split(" ");
+            System.out.printf("  %,6d subscribers (%s): held %,d; opened in %.1f s; the change reached %s of them,"
+                            + " p50 %s ms, p99 %s ms, max %s ms (from the Kafka send, projection included);"
+                            + " server heap held %.1f MB = %.1f KB per subscriber%n",
+                    subscribers, size.transport(), held, openSeconds, arrivals[1], arrivals[2], arrivals[3], arrivals[4],
+                    heapHeld / 1e6, heapHeld / 1e3 / subscribers);
+            in.write("STOP\n");
+            in.flush();
+        } finally {
+            clients.destroy();
+            clients.waitFor(1, TimeUnit.MINUTES);
+        }
+        await().atMost(Duration.ofMinutes(2)).until(() -> subscriptions.subscribers() == 0);
     }
 
     /** JIT and connection pools warm before anything is timed. */

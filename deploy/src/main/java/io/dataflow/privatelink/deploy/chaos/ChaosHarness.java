@@ -50,6 +50,7 @@ public final class ChaosHarness {
     public static ChaosResult run(Path repoRoot, ChaosOptions options) throws Exception {
         long begin = System.nanoTime();
         List<String> args = new ArrayList<>(List.of("--reset", "--data-dir", options.dataDir().toString(),
+                "--cli-config", options.dataDir().resolve("plc-config.json").toString(),
                 "--worker-replicas", String.valueOf(options.workerReplicas()),
                 // the clouds' own rate limits stay off in the simulators; the workers may create briskly
                 "--set", "provider-worker-aws:plc.aws.budgets.mutate-refill-per-second=5",

@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.deploy.local;
 
+import io.dataflow.privatelink.cli.config.CliProfiles;
 import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulator;
 import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
 
@@ -57,7 +58,18 @@ final class EnvFile {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    String banner(Duration startup) {
+    /**
+     * Profile {@value #CLI_PROFILE} of the plc CLI: this stack's API and the demo token, so that {@code ./plc}
+     * works right after start-up with no flag. It becomes the current profile only when none is.
+     */
+    void writeCliProfile(Path cliConfig) {
+        CliProfiles.load(cliConfig).put(CLI_PROFILE, variables.get("PLC_API"), variables.get("PLC_TOKEN"))
+                .useIfNoneCurrent(CLI_PROFILE).save();
+    }
+
+    static final String CLI_PROFILE = "local";
+
+    String banner(Duration startup, Path cliConfig) {
         String api = variables.get("PLC_API");
         return """
 
@@ -71,6 +83,8 @@ final class EnvFile {
                   Bearer token      $PLC_TOKEN in that file: demo-user@example.com, editor of demo-project
                                     (others: deploy/local/mint-token --subject WHO --project demo-project=viewer)
 
+                  CLI               ./plc plc list -c %s   (profile 'local' in %s)
+
                   Try:
                     . %s
                     curl -s -X POST "$PLC_API/v1beta1/clusters/$PLC_AWS_CLUSTER_ID/privateLinkConnections" \\
@@ -80,6 +94,6 @@ final class EnvFile {
                   The README's "Try it" section walks through acceptance and deletion. Ctrl-C stops everything.
                 """.formatted(startup.toMillis() / 1000.0, api, variables.get("PLC_EC2_ENDPOINT"),
                 variables.get("PLC_ALICLOUD_ENDPOINT"),
-                variables.get("PLC_KAFKA_BOOTSTRAP_SERVERS"), file, file, file);
+                variables.get("PLC_KAFKA_BOOTSTRAP_SERVERS"), file, file, DemoEnvironment.AWS_CLUSTER_ID, cliConfig, file);
     }
 }

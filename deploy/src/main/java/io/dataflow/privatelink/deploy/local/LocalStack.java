@@ -245,7 +245,8 @@ public final class LocalStack implements AutoCloseable {
         }
         env = new EnvFile(options, ec2, alicloud, seeded, auth.demoToken());
         env.write();
-        System.out.println(env.banner(Duration.between(begin, Instant.now())));
+        env.writeCliProfile(options.cliConfig());
+        System.out.println(env.banner(Duration.between(begin, Instant.now()), options.cliConfig()));
         System.out.flush();
     }
 

@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.deploy.local;
 
+import io.dataflow.privatelink.cli.config.CliProfiles;
 import io.dataflow.privatelink.deploy.options.OptionValues;
 
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ record LocalStackOptions(
         int alicloudPort,
         int workerReplicas,
         Path envFile,
+        Path cliConfig,
         Map<String, Map<String, String>> serviceProperties,
         boolean help) {
 
@@ -52,6 +54,8 @@ record LocalStackOptions(
               --worker-replicas N   instances of each provider worker, sharing its connections (default: 1);
                                     the k-th listens on the worker port + 100 × (k - 1)
               --env-file FILE       where to write the shell exports (default: <data-dir>/env.sh)
+              --cli-config FILE     the plc CLI's profiles file to write profile 'local' into
+                                    (default: $PLC_CONFIG, else ~/.config/plc/config.json)
               --set SERVICE:KEY=VALUE  a configuration property of one service, e.g.
                                     --set provider-worker-aws:plc.aws.budgets.mutate-refill-per-second=5
                                     (repeatable; SERVICE is connection-service, domain-service,
@@ -75,6 +79,7 @@ record LocalStackOptions(
         int alicloudPort = 4567;
         int workerReplicas = 1;
         Path envFile = null;
+        Path cliConfig = null;
         Map<String, Map<String, String>> serviceProperties = new LinkedHashMap<>();
         while (!rest.isEmpty()) {
             String option = rest.pop();
@@ -91,6 +96,7 @@ record LocalStackOptions(
                 case "--alicloud-port" -> alicloudPort = port(option, rest);
                 case "--worker-replicas" -> workerReplicas = replicas(option, rest);
                 case "--env-file" -> envFile = Path.of(OptionValues.value(option, rest)).toAbsolutePath();
+                case "--cli-config" -> cliConfig = Path.of(OptionValues.value(option, rest)).toAbsolutePath();
                 case "--set" -> set(OptionValues.value(option, rest), serviceProperties);
                 case "--no-build" -> {
                     // handled by the shell script
@@ -100,7 +106,8 @@ record LocalStackOptions(
             }
         }
         return new LocalStackOptions(repoRoot, dataDir, reset, apiPort, queryPort, awsWorkerPort, alicloudWorkerPort,
-                kafkaPort, postgresPort, ec2Port, alicloudPort, workerReplicas, envFile == null ? dataDir.resolve("env.sh") : envFile, serviceProperties, help);
+                kafkaPort, postgresPort, ec2Port, alicloudPort, workerReplicas, envFile == null ? dataDir.resolve("env.sh") : envFile,
+                cliConfig == null ? CliProfiles.defaultFile(System.getenv()) : cliConfig, serviceProperties, help);
     }
 
     /** The properties {@code --set} gave one service (applied last, over the stack's own). */

@@ -1,0 +1,119 @@
+package io.dataflow.privatelink.cli.command;
+
+import io.dataflow.privatelink.cli.ExitCodes;
+import io.dataflow.privatelink.cli.output.ConnectionTables;
+import io.dataflow.privatelink.cli.output.OutputFormat;
+import io.dataflow.privatelink.cli.output.Printer;
+import io.dataflow.privatelink.cli.progress.Goal;
+import io.dataflow.privatelink.cli.progress.Progress;
+import io.dataflow.privatelink.contract.api.AttachDomain;
+import io.dataflow.privatelink.contract.api.Domain;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Attaches domains to a connection. {@code --dry-run} prints the unique name and the domains it would
+ * make (for TIDBCLOUD_MANAGED the server generates the name); a managed attach without
+ * {@code --unique-name} takes the dry run's.
+ */
+@Command(name = "attach-domains", mixinStandardHelpOptions = true, description = "Attach domains to a private link connection.")
+public class AttachDomainsCommand extends ApiCommand {
+
+    enum DomainType { TIDBCLOUD_MANAGED, CONFLUENT }
+
+    @Mixin
+    ClusterOption cluster;
+
+    @Mixin
+    ConnectionIdOption connection;
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "TIDBCLOUD_MANAGED or CONFLUENT.")
+    DomainType type;
+
+    @Option(names = "--unique-name", paramLabel = "NAME",
+            description = "CONFLUENT: <network-id>.<region> of the Confluent cluster; TIDBCLOUD_MANAGED: the dry run's.")
+    String uniqueName;
+
+    @Option(names = "--dry-run", description = "Show the unique name and the domains; change nothing.")
+    boolean dryRun;
+
+    @Mixin
+    WaitOptions waitOptions;
+
+    @Mixin
+    OutputOption output;
+
+    @Override
+    int run() {
+        String clusterId = clusterId(cluster);
+        String connectionId = connectionId(connection);
+        DomainType domainType = type;
+        if (domainType == null) {
+            if (!mayPrompt()) {
+                throw usage("missing required option --type (TIDBCLOUD_MANAGED or CONFLUENT)");
+            }
+            domainType = DomainType.valueOf(prompter().choose("Domain type",
+                    List.of(DomainType.TIDBCLOUD_MANAGED.name(), DomainType.CONFLUENT.name())));
+        }
+        String name = uniqueName;
+        if (domainType == DomainType.CONFLUENT && (name == null || name.isBlank())) {
+            name = required(null, "--unique-name", "Confluent unique name (<network-id>.<region>, e.g. n-abc123.us-east-1)",
+                    ApiCommand::nonEmpty);
+        }
+        Printer printer = printer(output.format, OutputFormat.HUMAN);
+        if (dryRun) {
+            AttachDomain planned = attach(clusterId, connectionId, domainType, name, true);
+            if (printer.format().tabular()) {
+                printer.line(planned.uniqueName());
+                for (Domain domain : planned.domains()) {
+                    printer.line(domain.name());
+                }
+            } else {
+                printer.data(planned);
+            }
+            return ExitCodes.OK;
+        }
+        if (name == null || name.isBlank()) {
+            name = attach(clusterId, connectionId, domainType, null, true).uniqueName();
+            if (mayPrompt() && !prompter().confirm("Attach the domains of unique name " + name + "?")) {
+                err().println("Nothing attached.");
+                return ExitCodes.ERROR;
+            }
+        }
+        AttachDomain attached = attach(clusterId, connectionId, domainType, name, false);
+        if (waitOptions.wait) {
+            err().println("Attachment " + attached.attachDomainId() + " requested; waiting for its domains to be ACTIVE");
+            var last = new Progress(api(), err(), debug()).follow(clusterId, connectionId,
+                    Goal.attached(attached.attachDomainId()), waitOptions.timeout);
+            String id = attached.attachDomainId();
+            attached = last.attachedDomains().stream().filter(a -> a.attachDomainId().equals(id)).findFirst()
+                    .orElse(attached);
+        }
+        if (printer.format().tabular()) {
+            printer.table(ConnectionTables.attachments(List.of(attached)));
+        } else {
+            printer.data(attached);
+        }
+        return ExitCodes.OK;
+    }
+
+    private AttachDomain attach(String clusterId, String connectionId, DomainType domainType, String name, boolean validateOnly) {
+        Map<String, Object> attachDomain = new LinkedHashMap<>();
+        attachDomain.put("type", domainType.name());
+        if (name != null) {
+            attachDomain.put("uniqueName", name);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("attachDomain", attachDomain);
+        if (validateOnly) {
+            body.put("validateOnly", true);
+        }
+        return api().call("POST", connectionPath(clusterId, connectionId) + ":attachDomains", body, Map.of(),
+                AttachDomain.class, validateOnly);
+    }
+}

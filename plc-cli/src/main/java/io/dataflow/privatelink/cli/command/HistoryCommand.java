@@ -1,0 +1,39 @@
+package io.dataflow.privatelink.cli.command;
+
+import io.dataflow.privatelink.cli.ExitCodes;
+import io.dataflow.privatelink.cli.output.ConnectionTables;
+import io.dataflow.privatelink.cli.output.OutputFormat;
+import io.dataflow.privatelink.cli.output.Printer;
+import io.dataflow.privatelink.contract.api.ConnectionHistory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.List;
+
+/** Every state a connection went through, with reasons (kept 30 days after deletion). */
+@Command(name = "history", mixinStandardHelpOptions = true, description = "Show a connection's timeline of states.")
+public class HistoryCommand extends ApiCommand {
+
+    @Mixin
+    ClusterOption cluster;
+
+    @Mixin
+    ConnectionIdOption connection;
+
+    @Mixin
+    OutputOption output;
+
+    @Override
+    int run() {
+        String clusterId = clusterId(cluster);
+        String connectionId = connectionId(connection);
+        ConnectionHistory history = api().get(connectionPath(clusterId, connectionId) + "/history", ConnectionHistory.class);
+        Printer printer = printer(output.format, OutputFormat.HUMAN);
+        if (printer.format().tabular()) {
+            printer.table(ConnectionTables.history(history.stateChanges() == null ? List.of() : history.stateChanges()));
+        } else {
+            printer.data(history);
+        }
+        return ExitCodes.OK;
+    }
+}
