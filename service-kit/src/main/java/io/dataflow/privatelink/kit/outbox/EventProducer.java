@@ -31,6 +31,10 @@ public class EventProducer {
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // One request in flight per broker: when Kafka refuses a batch for a record that is too large, the
+        // producer splits it and sends the parts again; with a later batch already in flight, that one
+        // would land first (seen: the event after a parked one published before the event before it).
+        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(10_000, delivery / 2));
         // send() waits this long at most for metadata (the broker away); the relay calls it off the event loop.
