@@ -141,6 +141,21 @@ class TenancyTest {
         org.junit.jupiter.api.Assertions.assertEquals(expected, auditAfter(before));
     }
 
+    /** The console's cluster list: the caller's projects' clusters only, each with the caller's role there. */
+    @Test
+    void theClusterListHoldsOnlyTheCallersProjectsClustersWithTheRoleInEach() {
+        String viewerOfA = TestTokens.token("vera", Map.of("project-a", Role.VIEWER));
+        given().header("Authorization", "Bearer " + viewerOfA).get("/v1beta1/clusters").then().statusCode(200)
+                .body("clusters.clusterId", org.hamcrest.Matchers.containsInAnyOrder("1001", "1002"))
+                .body("clusters.role", org.hamcrest.Matchers.everyItem(equalTo("VIEWER")));
+        String mixed = TestTokens.token("max", Map.of("project-a", Role.VIEWER, "project-b", Role.EDITOR));
+        given().header("Authorization", "Bearer " + mixed).get("/v1beta1/clusters").then().statusCode(200)
+                .body("clusters.find { it.clusterId == '2001' }.role", equalTo("EDITOR"))
+                .body("clusters.find { it.clusterId == '2001' }.projectId", equalTo("project-b"))
+                .body("clusters.find { it.clusterId == '1001' }.role", equalTo("VIEWER"));
+        given().get("/v1beta1/clusters").then().statusCode(401).body("code", equalTo(16));
+    }
+
     private long lastAuditSeq() {
         return io.dataflow.privatelink.kit.testing.Sql.count("SELECT COALESCE(max(seq), 0) FROM audit_record");
     }

@@ -1,5 +1,9 @@
 package io.dataflow.privatelink.connection.mapping;
 
+import io.dataflow.privatelink.contract.ConnectionType;
+import io.dataflow.privatelink.contract.api.ClusterSummary;
+import io.dataflow.privatelink.contract.auth.Role;
+
 import io.dataflow.privatelink.connection.domain.Cluster;
 import io.dataflow.privatelink.connection.repository.ClusterEntity;
 
@@ -20,6 +24,12 @@ public final class ClusterMapper {
         }
         return new Cluster(row.clusterId, row.projectId, row.provider, row.region, row.accountId, row.vpcId,
                 List.copyOf(row.azIds), subnetsByAz, row.securityGroupId);
+    }
+
+    /** The API's view of a cluster for a caller holding {@code role} in its project. */
+    public static ClusterSummary toSummary(Cluster cluster, Role role) {
+        return new ClusterSummary(cluster.clusterId(), cluster.projectId(), cluster.provider(), cluster.region(),
+                ConnectionType.of(cluster.provider()), role);
     }
 
     public static void fill(ClusterEntity row, Cluster cluster) {

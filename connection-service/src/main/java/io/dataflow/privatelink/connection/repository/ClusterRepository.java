@@ -6,6 +6,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** The cluster registry table. */
@@ -23,6 +25,15 @@ public class ClusterRepository implements PanacheRepositoryBase<ClusterEntity, S
 
     public Uni<Optional<Cluster>> find(String clusterId) {
         return findById(clusterId).map(row -> Optional.ofNullable(row).map(ClusterMapper::toCluster));
+    }
+
+    /** The clusters of these projects, by cluster id. */
+    public Uni<List<Cluster>> inProjects(Collection<String> projectIds) {
+        if (projectIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("projectId in ?1 order by clusterId", projectIds)
+                .map(rows -> rows.stream().map(ClusterMapper::toCluster).toList());
     }
 
 }

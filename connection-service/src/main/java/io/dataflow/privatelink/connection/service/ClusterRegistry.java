@@ -3,6 +3,7 @@ package io.dataflow.privatelink.connection.service;
 import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
 import io.dataflow.privatelink.connection.domain.Cluster;
 import io.dataflow.privatelink.connection.repository.ClusterRepository;
+import io.dataflow.privatelink.contract.auth.Caller;
 import io.dataflow.privatelink.kit.api.ApiException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -78,6 +79,11 @@ public class ClusterRegistry {
         }
         return Panache.withSession(() -> clusters.find(clusterId)).invoke(found -> found
                 .ifPresent(cluster -> cache.put(clusterId, CompletableFuture.completedFuture(cluster))));
+    }
+
+    /** The clusters of the caller's projects (a database read: the cache holds clusters by id only). */
+    public Uni<List<Cluster>> visibleTo(Caller caller) {
+        return Panache.withSession(() -> clusters.inProjects(caller.projects().keySet()));
     }
 
     /** The cluster, or NOT_FOUND in the API's words. */

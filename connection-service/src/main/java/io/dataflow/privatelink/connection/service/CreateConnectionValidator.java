@@ -16,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CreateConnectionValidator {
 
-    static final int MAX_DISPLAY_NAME = 64;
+    public static final int MAX_DISPLAY_NAME = 64;
 
     /** The validated request: what the service stores and emits. */
     public record ValidCreate(String displayName, ConnectionType type, String serviceName, String serviceRegion) {

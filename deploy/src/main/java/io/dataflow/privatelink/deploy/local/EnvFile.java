@@ -23,6 +23,8 @@ final class EnvFile {
         this.file = options.envFile();
         variables.put("PLC_API", "http://localhost:" + options.apiPort());
         variables.put("PLC_TOKEN", token);
+        // The fragment never reaches a server or a log: the page reads it, keeps it in the tab and drops it.
+        variables.put("PLC_CONSOLE", "http://localhost:" + options.apiPort() + "/console/#token=" + token);
         variables.put("PLC_AWS_CLUSTER_ID", DemoEnvironment.AWS_CLUSTER_ID);
         variables.put("PLC_ALICLOUD_CLUSTER_ID", DemoEnvironment.ALICLOUD_CLUSTER_ID);
         variables.put("PLC_AWS_SERVICE_NAME", seeded.awsServiceName());
@@ -76,6 +78,8 @@ final class EnvFile {
                 ✔ Dataflow Private Link is running (started in %.1f s)
 
                   REST API          %s
+                  Web console       %s
+                                    (this link signs the demo user in; $PLC_CONSOLE in the environment file)
                   EC2 simulator     %s
                   Alibaba simulator %s
                   Kafka             %s
@@ -92,7 +96,7 @@ final class EnvFile {
                       -d "{\\"privateLinkConnection\\": {\\"displayName\\": \\"orders-kafka\\", \\"type\\": \\"AWS_ENDPOINT_SERVICE\\", \\"awsEndpointService\\": {\\"name\\": \\"$PLC_AWS_SERVICE_NAME\\"}}}"
 
                   The README's "Try it" section walks through acceptance and deletion. Ctrl-C stops everything.
-                """.formatted(startup.toMillis() / 1000.0, api, variables.get("PLC_EC2_ENDPOINT"),
+                """.formatted(startup.toMillis() / 1000.0, api, variables.get("PLC_CONSOLE"), variables.get("PLC_EC2_ENDPOINT"),
                 variables.get("PLC_ALICLOUD_ENDPOINT"),
                 variables.get("PLC_KAFKA_BOOTSTRAP_SERVERS"), file, file, DemoEnvironment.AWS_CLUSTER_ID, cliConfig, file);
     }

@@ -17,7 +17,8 @@ public final class DomainNames {
 
     private static final Pattern MANAGED = Pattern.compile("[a-z2-7]{26}");
     /** A DNS label (the network id), a dot, an AWS region. */
-    private static final Pattern CONFLUENT = Pattern.compile("([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\\.([a-z0-9-]+)");
+    private static final String DNS_LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+    private static final Pattern CONFLUENT = Pattern.compile("(" + DNS_LABEL + ")\\.([a-z0-9-]+)");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static final String CONFLUENT_EXAMPLE = "n1abc2.us-east-1";
@@ -31,6 +32,14 @@ public final class DomainNames {
 
     public static boolean isManagedUniqueName(String name) {
         return name != null && MANAGED.matcher(name).matches();
+    }
+
+    /**
+     * The whole-name regular expression of a well-formed Confluent unique name (what
+     * {@link #confluentRegion} accepts), in the syntax Java and JavaScript share, for the console.
+     */
+    public static String confluentPattern() {
+        return DNS_LABEL + "\\." + EndpointServiceNames.awsRegionPattern();
     }
 
     /** The region of a well-formed Confluent unique name; empty when the name is malformed. */

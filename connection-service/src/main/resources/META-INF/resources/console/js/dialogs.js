@@ -1,0 +1,319 @@
+// The dialogs of the connections page: create, attach, detach, delete, details, history. Each shows the
+// API's message when a request fails and changes nothing on the page; what changed arrives over the
+// status stream. Each shows the equivalent CLI and curl commands.
+import {h, clear, copyRow, stateBadge, formatTime} from './dom.js';
+import * as commands from './commands.js';
+
+/** A modal <dialog> (focus kept inside, Escape closes) removed from the page when closed. */
+function modal(title, ...content) {
+  const heading = h('h2', {id: `dlg-${Math.random().toString(36).slice(2)}`}, title);
+  const dialog = h('dialog', {'aria-labelledby': heading.id}, h('div', {class: 'body'}, heading, ...content));
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.append(dialog);
+  dialog.showModal();
+  return dialog;
+}
+
+function equivalent(box, cmd) {
+  clear(box,
+    h('summary', {}, 'Equivalent CLI and curl commands'),
+    h('div', {class: 'hint'}, 'CLI'), h('pre', {class: 'cli'}, cmd.cli),
+    h('div', {class: 'hint'}, 'curl'), h('pre', {class: 'curl'}, cmd.curl));
+  return box;
+}
+
+function errorBox() {
+  return h('div', {class: 'error', role: 'alert'});
+}
+
+function closeButton(dialog, label = 'Close') {
+  return h('button', {type: 'button', onclick: () => dialog.close()}, label);
+}
+
+/** Runs a request with its button disabled; a failure shows the API's message in the dialog. */
+async function submit(button, error, request) {
+  button.disabled = true;
+  error.textContent = '';
+  try {
+    return await request();
+  } catch (e) {
+    error.textContent = e.message;
+    return undefined;
+  } finally {
+    button.disabled = false;
+  }
+}
+
+export function createDialog(page) {
+  const {cluster, settings} = page;
+  const rule = settings.endpointServiceNames[cluster.connectionType];
+  const pattern = new RegExp(`^(?:${rule.pattern})$`);
+  const idempotencyKey = crypto.randomUUID();
+  const name = h('input', {id: 'create-name', name: 'displayName', required: true, maxlength: settings.displayNameMaxLength, autocomplete: 'off'});
+  const type = h('select', {id: 'create-type', name: 'type'},
+    h('option', {value: cluster.connectionType}, cluster.connectionType === 'AWS_ENDPOINT_SERVICE'
+      ? 'AWS endpoint service' : 'Alibaba Cloud endpoint service'));
+  const service = h('input', {id: 'create-service', name: 'serviceName', required: true, autocomplete: 'off',
+    spellcheck: 'false', placeholder: rule.example, 'aria-describedby': 'create-service-hint'});
+  const serviceHint = h('div', {id: 'create-service-hint', class: 'hint'},
+    `Form: ${rule.example}, in the cluster's region ${cluster.region}.`);
+  const error = errorBox();
+  const zonesBox = h('div', {class: 'notice', id: 'create-zones'}, 'Loading the account and zones…');
+  const equivalentBox = h('details', {class: 'equivalent'});
+  const create = h('button', {type: 'submit', class: 'primary', id: 'create-submit'}, 'Create');
+  const form = h('form', {method: 'dialog', novalidate: true},
+    h('div', {class: 'field'}, h('label', {for: 'create-name'}, 'Name'), name),
+    h('div', {class: 'field'}, h('label', {for: 'create-type'}, 'Connection type'), type),
+    h('div', {class: 'field'}, h('label', {for: 'create-service'}, 'Endpoint service name'), service, serviceHint),
+    error,
+    h('div', {class: 'actions'}, h('button', {type: 'button', onclick: () => dialog.close()}, 'Cancel'), create),
+    equivalentBox,
+    zonesBox);
+  const dialog = modal('Create Private Link Connection', form);
+  name.focus();
+
+  const values = () => ({displayName: name.value.trim(), type: type.value, serviceName: service.value.trim()});
+  const serviceProblem = () => {
+    const value = service.value.trim();
+    if (!value) return 'Enter the endpoint service name.';
+    const match = pattern.exec(value);
+    if (!match) return `This is not an endpoint service name. Form: ${rule.example}.`;
+    if (match[1] && match[1] !== cluster.region) {
+      return `The service is in ${match[1]}; this cluster is in ${cluster.region}: the service must be in the cluster's region.`;
+    }
+    return null;
+  };
+  const refresh = () => {
+    equivalent(equivalentBox, commands.create(cluster.clusterId, values()));
+    const problem = service.value ? serviceProblem() : null;
+    service.setAttribute('aria-invalid', problem ? 'true' : 'false');
+    serviceHint.textContent = problem || `Form: ${rule.example}, in the cluster's region ${cluster.region}.`;
+    serviceHint.classList.toggle('bad', !!problem);
+  };
+  form.addEventListener('input', refresh);
+  refresh();
+
+  page.api.zones(cluster.clusterId).then(zones => clear(zonesBox,
+    h('strong', {}, 'At your cloud, first'),
+    h('p', {class: 'hint'}, 'Allow this account on your endpoint service; the service needs a zone among the cluster\'s.'),
+    copyRow('Account id to allow', zones.accountId),
+    ...zones.azIds.map(az => copyRow('Availability zone', az)))).catch(e => { zonesBox.textContent = e.message; });
+
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const v = values();
+    const problem = !v.displayName ? 'Enter a name.' : serviceProblem();
+    if (problem) {
+      error.textContent = problem;
+      return;
+    }
+    const aws = v.type === 'AWS_ENDPOINT_SERVICE';
+    const created = await submit(create, error, () => page.api.create(cluster.clusterId, {
+      displayName: v.displayName, type: v.type,
+      ...(aws ? {awsEndpointService: {name: v.serviceName}} : {alicloudEndpointService: {name: v.serviceName}}),
+    }, idempotencyKey));
+    if (created) {
+      page.upsert(created);
+      showProgress(page, dialog, created.privateLinkConnectionId);
+    }
+  });
+}
+
+/** After a create: the connection's state, live, and what to do at the cloud once it waits for acceptance. */
+function showProgress(page, dialog, id) {
+  const state = h('div', {id: 'create-progress'});
+  const body = dialog.querySelector('.body');
+  clear(body, h('h2', {}, 'Connection created'), state,
+    h('div', {class: 'actions'}, closeButton(dialog)));
+  const render = () => {
+    const c = page.connections.get(id);
+    if (!c) return;
+    const next = c.state === 'PENDING_ACCEPTANCE' ? commands.acceptance(c) : null;
+    clear(state,
+      h('p', {}, h('span', {class: 'mono'}, id), ' ', stateBadge(c.state, c.message)),
+      c.state === 'CREATING' ? h('p', {class: 'hint'}, 'Creating the endpoint in the cluster\'s VPC…') : null,
+      next ? h('div', {class: 'notice next', id: 'next-step'}, h('strong', {}, 'Next step at your cloud'),
+        h('p', {}, next.text), h('pre', {}, next.command), copyRow('Command', next.command)) : null,
+      c.state === 'ACTIVE' ? h('p', {}, 'Active: your dataflow can reach the service. Attach domains next if it is a Kafka cluster.') : null,
+      c.state === 'FAILED' ? h('p', {class: 'error'}, c.message || 'The connection failed.') : null);
+  };
+  page.onChange(id, render, dialog);
+  render();
+}
+
+export function detailsDialog(page, id) {
+  const content = h('div', {id: 'details'});
+  const equivalentBox = h('details', {class: 'equivalent'});
+  const dialog = modal('Connection details', content, equivalentBox,
+    h('div', {class: 'actions'}, h('button', {type: 'button', onclick: () => dialog.close()}, 'Close')));
+  equivalent(equivalentBox, commands.get(page.cluster.clusterId, id));
+  const render = () => {
+    const c = page.connections.get(id);
+    if (!c) {
+      clear(content, h('p', {}, 'This connection was deleted.'));
+      return;
+    }
+    const service = c.awsEndpointService || c.alicloudEndpointService || {};
+    const attachments = c.attachedDomains || [];
+    clear(content,
+      h('p', {}, h('strong', {}, c.displayName), ' ', stateBadge(c.state, c.message)),
+      c.message ? h('p', {class: 'hint'}, c.message) : null,
+      h('ul', {class: 'plain'},
+        h('li', {}, 'Id: ', h('span', {class: 'mono'}, c.privateLinkConnectionId)),
+        h('li', {}, 'Endpoint service: ', h('span', {class: 'mono'}, service.name || '')),
+        h('li', {}, 'Endpoint id: ', h('span', {class: 'mono'}, service.endpointId || '—')),
+        h('li', {}, 'Zones: ', (service.availabilityZoneIds || []).join(', ') || '—'),
+        h('li', {}, 'Created: ', formatTime(c.createTime), c.createdBy ? ` by ${c.createdBy}` : '')),
+      h('h3', {}, 'Attached domains'),
+      attachments.length === 0 ? h('p', {class: 'hint'}, 'None.') : attachments.map(a => h('div', {class: 'notice', dataset: {attachment: a.attachDomainId}},
+        h('div', {}, h('strong', {}, a.type === 'TIDBCLOUD_MANAGED' ? 'TiDB Cloud managed' : 'Confluent'), ' · ',
+          h('span', {class: 'mono'}, a.uniqueName), ' · ', h('span', {class: 'mono hint'}, a.attachDomainId)),
+        h('ul', {class: 'plain'}, (a.domains || []).map(d => h('li', {class: 'domain', dataset: {name: d.name}},
+          stateBadge(d.state, d.message), ' ', h('span', {class: 'mono'}, d.name)))))));
+  };
+  page.onChange(id, render, dialog);
+  render();
+}
+
+export function attachDialog(page, id) {
+  const {cluster, settings} = page;
+  const rule = settings.confluentUniqueName;
+  const pattern = new RegExp(`^(?:${rule.pattern})$`);
+  const managed = h('input', {type: 'radio', name: 'domain-type', id: 'attach-managed', value: 'TIDBCLOUD_MANAGED', checked: true});
+  const confluent = h('input', {type: 'radio', name: 'domain-type', id: 'attach-confluent', value: 'CONFLUENT'});
+  const uniqueName = h('input', {id: 'attach-unique-name', autocomplete: 'off', spellcheck: 'false',
+    placeholder: rule.example, 'aria-describedby': 'attach-unique-hint'});
+  const uniqueField = h('div', {class: 'field', hidden: true},
+    h('label', {for: 'attach-unique-name'}, 'Confluent unique name'), uniqueName,
+    h('div', {id: 'attach-unique-hint', class: 'hint'},
+      `<network-id>.<region>, e.g. ${rule.example}: the part of your Confluent Dedicated cluster's DNS subdomain before .aws.confluent.cloud.`));
+  const preview = h('div', {id: 'attach-preview'});
+  const error = errorBox();
+  const previewButton = h('button', {type: 'button', id: 'attach-preview-button'}, 'Preview domains');
+  const attachButton = h('button', {type: 'submit', class: 'primary', id: 'attach-submit', disabled: true}, 'Attach');
+  const equivalentBox = h('details', {class: 'equivalent'});
+  let planned = null;
+  const form = h('form', {method: 'dialog', novalidate: true},
+    h('fieldset', {class: 'field'}, h('legend', {}, 'Domain type'),
+      h('label', {}, managed, ' TiDB Cloud managed (a generated unique name)'),
+      h('label', {}, confluent, ' Confluent (your cluster\'s unique name)')),
+    uniqueField, preview, error,
+    h('div', {class: 'actions'}, h('button', {type: 'button', onclick: () => dialog.close()}, 'Cancel'), previewButton, attachButton),
+    equivalentBox);
+  const dialog = modal('Attach Domains', form);
+  const type = () => (confluent.checked ? 'CONFLUENT' : 'TIDBCLOUD_MANAGED');
+  const refresh = () => {
+    const isManaged = type() === 'TIDBCLOUD_MANAGED';
+    uniqueField.hidden = isManaged;
+    previewButton.hidden = !isManaged;
+    if (isManaged) {
+      attachButton.disabled = !planned;
+    } else {
+      planned = null;
+      clear(preview);
+      const ok = pattern.test(uniqueName.value.trim());
+      uniqueName.setAttribute('aria-invalid', uniqueName.value && !ok ? 'true' : 'false');
+      attachButton.disabled = !ok;
+    }
+    const name = isManaged ? planned?.uniqueName : uniqueName.value.trim();
+    equivalent(equivalentBox, commands.attach(cluster.clusterId, id, type(), name, isManaged && !planned));
+  };
+  form.addEventListener('change', refresh);
+  form.addEventListener('input', refresh);
+  refresh();
+  managed.focus();
+
+  previewButton.addEventListener('click', async () => {
+    const plan = await submit(previewButton, error, () => page.api.attach(cluster.clusterId, id, {type: 'TIDBCLOUD_MANAGED'}, true));
+    if (plan) {
+      planned = plan;
+      clear(preview, h('div', {class: 'notice'},
+        h('div', {}, 'Unique name: ', h('code', {id: 'attach-planned-name'}, plan.uniqueName)),
+        h('div', {class: 'hint'}, 'These domains will resolve to the endpoint:'),
+        h('ul', {class: 'plain', id: 'attach-planned-domains'}, (plan.domains || []).map(d => h('li', {class: 'mono'}, d.name)))));
+      refresh();
+      attachButton.focus();
+    }
+  });
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const body = type() === 'CONFLUENT' ? {type: 'CONFLUENT', uniqueName: uniqueName.value.trim()}
+      : {type: 'TIDBCLOUD_MANAGED', uniqueName: planned?.uniqueName};
+    const attached = await submit(attachButton, error, () => page.api.attach(cluster.clusterId, id, body, false));
+    if (attached) {
+      dialog.close();
+      detailsDialog(page, id);
+    }
+  });
+}
+
+export function detachDialog(page, id) {
+  const c = page.connections.get(id);
+  const attachments = (c?.attachedDomains || []).filter(a => !(a.domains || []).every(d => d.state === 'DELETING'));
+  const error = errorBox();
+  const equivalentBox = h('details', {class: 'equivalent'});
+  const detach = h('button', {type: 'submit', class: 'danger', id: 'detach-submit', disabled: true}, 'Detach');
+  const choices = attachments.map((a, i) => h('label', {},
+    h('input', {type: 'radio', name: 'attachment', value: a.attachDomainId, id: `detach-${i}`}),
+    ` ${a.type === 'TIDBCLOUD_MANAGED' ? 'TiDB Cloud managed' : 'Confluent'} ${a.uniqueName} (${(a.domains || []).length} domains)`));
+  const form = h('form', {method: 'dialog'},
+    attachments.length === 0 ? h('p', {}, 'This connection has no attached domains.')
+      : h('fieldset', {class: 'field'}, h('legend', {}, 'Attachment to detach'), choices),
+    h('p', {class: 'hint'}, 'Its domains stop resolving to the endpoint.'),
+    error,
+    h('div', {class: 'actions'}, h('button', {type: 'button', onclick: () => dialog.close()}, 'Cancel'), detach),
+    equivalentBox);
+  const dialog = modal('Detach Domains', form);
+  const chosen = () => form.querySelector('input[name=attachment]:checked')?.value;
+  const refresh = () => {
+    detach.disabled = !chosen();
+    equivalent(equivalentBox, commands.detach(page.cluster.clusterId, id, chosen()));
+  };
+  form.addEventListener('change', refresh);
+  refresh();
+  (form.querySelector('input[name=attachment]') || form.querySelector('button')).focus();
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const done = await submit(detach, error, () => page.api.detach(page.cluster.clusterId, id, chosen()));
+    if (done !== undefined) dialog.close();
+  });
+}
+
+export function deleteDialog(page, id) {
+  const c = page.connections.get(id);
+  const error = errorBox();
+  const remove = h('button', {type: 'submit', class: 'danger', id: 'delete-submit'}, 'Delete');
+  const form = h('form', {method: 'dialog'},
+    h('p', {}, 'Delete ', h('strong', {}, c?.displayName || id), ' (', h('span', {class: 'mono'}, id), ')? ',
+      'Its endpoint is removed and dataflow can no longer reach the service through it.'),
+    error,
+    h('div', {class: 'actions'}, h('button', {type: 'button', id: 'delete-cancel', onclick: () => dialog.close()}, 'Cancel'), remove),
+    equivalent(h('details', {class: 'equivalent'}), commands.remove(page.cluster.clusterId, id)));
+  const dialog = modal('Delete Private Link Connection', form);
+  form.querySelector('#delete-cancel').focus();
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const done = await submit(remove, error, () => page.api.remove(page.cluster.clusterId, id));
+    if (done) {
+      page.upsert(done);
+      dialog.close();
+    }
+  });
+}
+
+export async function historyDialog(page, id) {
+  const list = h('ol', {class: 'timeline', id: 'history'}, h('li', {}, 'Loading…'));
+  const error = errorBox();
+  const dialog = modal('History', list, error,
+    equivalent(h('details', {class: 'equivalent'}), commands.history(page.cluster.clusterId, id)),
+    h('div', {class: 'actions'}, h('button', {type: 'button', onclick: () => dialog.close()}, 'Close')));
+  try {
+    const history = await page.api.history(page.cluster.clusterId, id);
+    clear(list, (history.stateChanges || []).map(change => h('li', {},
+      stateBadge(change.state), ' ', h('time', {datetime: change.changeTime}, formatTime(change.changeTime)),
+      change.message ? h('div', {class: 'hint'}, change.message) : null)));
+  } catch (e) {
+    clear(list);
+    error.textContent = e.message;
+  }
+}

@@ -1,0 +1,217 @@
+package io.dataflow.privatelink.deploy;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The web console in a real browser (Debian's headless chromium) against the running local stack: a user
+ * signs in with the link the stack prints, creates, has the owner accept through the EC2 simulator,
+ * attaches, detaches and deletes, and watches every change arrive over the status stream without a
+ * reload. Screenshots of each step are kept in {@code deploy/target/console-screenshots/}.
+ */
+class ConsoleIT {
+
+    private static final Path SCREENSHOTS = LocalStackIT.ROOT.resolve("deploy/target/console-screenshots");
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    static Path dataDir;
+
+    static StackApi api;
+    static ConsoleBrowser browser;
+    static String cluster;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = StackApi.start(dataDir, List.of());
+        cluster = api.env.get("PLC_AWS_CLUSTER_ID");
+        browser = ConsoleBrowser.open(LocalStackIT.ROOT, dataDir.resolve("browser"), SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (api != null) {
+            api.stack.close();
+        }
+    }
+
+    @Test
+    void anEditorCreatesAcceptsAttachesDetachesAndDeletesAndSeesEachChangeLive() throws Exception {
+        browser.windowSize(1440, 900);
+        openClusterPage(api.env.get("PLC_CONSOLE"));
+        browser.screenshot("01-networking-page");
+        // Set once: a reload would wipe it, so finding it at the end proves every change came live.
+        browser.script("window.__noReload = true;"
+                + "window.__states = [];"
+                + "new MutationObserver(() => document.querySelectorAll('#connections tr[data-id] .state').forEach(cell => {"
+                + "  const seen = cell.closest('tr').dataset.id + ' ' + cell.textContent.trim();"
+                + "  if (window.__states[window.__states.length - 1] !== seen) window.__states.push(seen);"
+                + "})).observe(document.getElementById('connections'), {subtree: true, childList: true, characterData: true});");
+
+        browser.click("#create-open");
+        browser.visible("#create-name").sendKeys("orders-kafka");
+        browser.visible("#create-service").sendKeys(api.env.get("PLC_AWS_SERVICE_NAME"));
+        WebElement zones = browser.visible("#create-zones");
+        browser.until(d -> zones.getText().contains(api.env.get("PLC_AWS_PLATFORM_ACCOUNT_ID")));
+        assertTrue(browser.all("#create-zones .copy-row").size() >= 2, "the account id and each zone id, with copy buttons");
+        browser.screenshot("02-create-dialog");
+        browser.click("#create-submit");
+
+        WebElement next = browser.visible("#next-step");
+        String id = browser.visible("#create-progress .mono").getText();
+        String endpointId = api.get(api.awsConnections() + "/" + id).path("awsEndpointService").path("endpointId").asText();
+        assertTrue(next.getText().contains(endpointId), "the next step names the endpoint to accept: " + next.getText());
+        assertTrue(next.getText().contains("aws ec2 accept-vpc-endpoint-connections"), next.getText());
+        browser.screenshot("03-pending-acceptance");
+
+        try (Ec2Client owner = api.customerEc2()) {
+            owner.acceptVpcEndpointConnections(r -> r.serviceId(api.env.get("PLC_AWS_SERVICE_ID")).vpcEndpointIds(endpointId));
+        }
+        String state = "#connections tr[data-id='" + id + "'] .state";
+        browser.textIs(state, "ACTIVE");
+        browser.screenshot("04-active");
+        @SuppressWarnings("unchecked")
+        List<String> seen = (List<String>) browser.script("return window.__states;");
+        List<String> ofThis = seen.stream().filter(s -> s.startsWith(id + " ")).map(s -> s.substring(id.length() + 1)).toList();
+        assertEquals(List.of("CREATING", "PENDING_ACCEPTANCE", "ACTIVE"), ofThis, "the row went through each state live: " + seen);
+        browser.click("dialog[open] .actions button");
+
+        openMenu(id, "Attach Domains");
+        browser.click("#attach-preview-button");
+        String planned = browser.visible("#attach-planned-name").getText();
+        assertFalse(planned.isBlank());
+        assertFalse(browser.all("#attach-planned-domains li").isEmpty(), "the dry run lists the domains");
+        browser.screenshot("05-attach-dry-run");
+        browser.click("#attach-submit");
+        browser.visible("#details li.domain");
+        browser.until(d -> { // read in one script: the dialog re-renders on each change
+            List<?> badges = (List<?>) browser.script(
+                    "return [...document.querySelectorAll('#details li.domain .badge')].map(b => b.textContent);");
+            return !badges.isEmpty() && badges.stream().allMatch("ACTIVE"::equals);
+        });
+        int domains = browser.all("#details li.domain").size();
+        assertTrue(browser.visible("#details").getText().contains(planned), "the attachment has the planned unique name");
+        browser.screenshot("06-domains-active");
+        browser.click("dialog[open] .actions button");
+        browser.textIs("#connections tr[data-id='" + id + "'] .domains", String.valueOf(domains));
+
+        openMenu(id, "Detach Domains");
+        browser.click("dialog[open] input[name=attachment]");
+        browser.screenshot("07-detach-dialog");
+        browser.click("#detach-submit");
+        browser.textIs("#connections tr[data-id='" + id + "'] .domains", "0");
+
+        openMenu(id, "Delete");
+        browser.screenshot("08-delete-confirm");
+        browser.click("#delete-submit");
+        browser.gone("#connections tr[data-id='" + id + "']");
+        browser.screenshot("09-deleted");
+        assertEquals(Boolean.TRUE, browser.script("return window.__noReload === true;"), "no reload happened");
+
+        browser.windowSize(420, 860);
+        browser.screenshot("10-narrow-window");
+    }
+
+    @Test
+    void aRefusedCreateShowsTheApiMessageInTheDialogAndAddsNothing() throws Exception {
+        browser.windowSize(1440, 900);
+        openClusterPage(api.env.get("PLC_CONSOLE"));
+        int rows = browser.all("#connections tr[data-id]").size();
+        int before = api.get(api.awsConnections()).path("privateLinkConnections").size();
+        browser.click("#create-open");
+        // A pasted name with a control character: a rule only the API checks.
+        browser.script("const name = document.getElementById('create-name'); name.value = 'orders\\u0007kafka';"
+                + "name.dispatchEvent(new Event('input', {bubbles: true}));");
+        browser.visible("#create-service").sendKeys(api.env.get("PLC_AWS_SERVICE_NAME"));
+        browser.click("#create-submit");
+        WebElement error = browser.visible("dialog[open] .error");
+        browser.until(d -> error.getText().contains("must not contain control characters"));
+        browser.screenshot("11-refused-create");
+        assertTrue(browser.present("#create-submit"), "the dialog stays open with the message");
+        assertEquals(rows, browser.all("#connections tr[data-id]").size(), "no row was added");
+        assertEquals(before, api.get(api.awsConnections()).path("privateLinkConnections").size());
+        browser.visible("#create-name").sendKeys(Keys.ESCAPE);
+        browser.gone("dialog[open]");
+    }
+
+    @Test
+    void aViewerSignsInWithAPastedTokenAndSeesNoWriteAction() throws Exception {
+        api.createAwsConnection("viewer-sees-me");
+        Process mint = new ProcessBuilder("bash", LocalStackIT.ROOT.resolve("deploy/local/mint-token").toString(),
+                "--subject", "viewer@example.com", "--project", "demo-project=viewer", "--data-dir", dataDir.toString())
+                .directory(LocalStackIT.ROOT.toFile()).redirectErrorStream(true).start();
+        String token = new String(mint.getInputStream().readAllBytes()).strip();
+        assertTrue(mint.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, mint.exitValue(), token);
+
+        browser.windowSize(1440, 900);
+        browser.go(api.env.get("PLC_API") + "/console/");
+        browser.script("sessionStorage.clear(); location.reload();");
+        browser.visible("#token").sendKeys(token);
+        browser.click("#sign-in");
+        browser.click("a[data-cluster='" + cluster + "']");
+        browser.visible("#connections tr[data-id]");
+        browser.textIs("#live", "Live");
+        assertFalse(browser.present("#create-open"), "a viewer has no Create button");
+
+        // The row menu by keyboard: Enter opens it, the arrows move, only reading actions are offered.
+        WebElement menu = browser.visible("#connections tr[data-id] [data-menu-for]");
+        menu.sendKeys(Keys.ENTER);
+        browser.visible("[role=menu] [role=menuitem]");
+        List<String> actions = browser.all("[role=menu] [role=menuitem]").stream().map(WebElement::getText).toList();
+        assertEquals(List.of("Details", "History"), actions);
+        browser.screenshot("12-viewer-menu");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.visible("#history li .badge");
+        browser.screenshot("13-viewer-history");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.gone("dialog[open]");
+
+        HttpResponse<String> clusters = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(api.env.get("PLC_API") + "/v1beta1/clusters")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(clusters.body().contains("\"role\":\"VIEWER\""), clusters.body());
+        browser.script("sessionStorage.clear();");
+    }
+
+    /** Signs in with {@code link} and opens the demo AWS cluster's networking page, its stream live. */
+    private static void openClusterPage(String link) {
+        browser.go("about:blank");
+        browser.go(link);
+        browser.click("a[data-cluster='" + cluster + "']");
+        browser.visible("#connections");
+        browser.textIs("#live", "Live");
+    }
+
+    private static void openMenu(String id, String action) {
+        browser.click("[data-menu-for='" + id + "']");
+        browser.until(d -> browser.all("[role=menu] [role=menuitem]").stream()
+                .filter(item -> item.getText().equals(action) && item.isEnabled()).findFirst()
+                .map(item -> {
+                    item.click();
+                    return true;
+                }).orElse(false));
+        browser.visible("dialog[open]");
+    }
+}
