@@ -20,6 +20,13 @@ import static org.hamcrest.Matchers.notNullValue;
 class ApiErrorsTest {
 
     @Test
+    void aCommitLostWithItsConnectionIs503NotTheDefaultErrorPage() {
+        when().get("/kit/lost-commit").then().statusCode(503)
+                .header("Retry-After", notNullValue())
+                .body("code", equalTo(14));
+    }
+
+    @Test
     void whileTheDatabaseIsDownRequestsGet503WithRetryAfterAndThenRecover() {
         when().get("/kit/applied/nobody").then().statusCode(200);
         SharedInfra.killPostgres();

@@ -98,8 +98,13 @@ public class ApiExceptionMappers {
                 .build();
     }
 
+    /**
+     * Everything else, {@link Throwable} and not only {@link Exception}: Vert.x reports a failed commit on a
+     * lost connection as a bare {@code NoStackTraceThrowable}, which otherwise reached Quarkus's default
+     * 500 page (seen in DatabaseOutageIT).
+     */
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
+    public Response unexpected(Throwable e) {
         if (TransientFailures.isTransient(e)) {
             LOG.warnf("Request failed for a transient reason: %s", e.toString());
             return unavailable();

@@ -36,6 +36,14 @@ public class TestResource {
                 .map(count -> Map.of("applied", count));
     }
 
+    /** Fails as Vert.x fails a commit on a lost connection: a bare Throwable, not an Exception. */
+    @GET
+    @Path("/lost-commit")
+    public Uni<Map<String, String>> lostCommit() {
+        return Uni.createFrom().failure(new io.vertx.core.impl.NoStackTraceThrowable(
+                "Connection is not active now, current status: CLOSED"));
+    }
+
     /** Appends one event to the outbox in a transaction of its own. */
     @POST
     @Path("/append")
