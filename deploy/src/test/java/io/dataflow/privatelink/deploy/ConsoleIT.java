@@ -75,6 +75,12 @@ class ConsoleIT {
         browser.until(d -> zones.getText().contains(api.env.get("PLC_AWS_PLATFORM_ACCOUNT_ID")));
         assertTrue(browser.all("#create-zones .copy-row").size() >= 2, "the account id and each zone id, with copy buttons");
         browser.screenshot("02-create-dialog");
+        String[] createCommands = equivalentCommands();
+        assertTrue(createCommands[0].startsWith("plc plc create -c " + cluster + " --display-name orders-kafka")
+                && createCommands[0].contains(api.env.get("PLC_AWS_SERVICE_NAME")), createCommands[0]);
+        assertTrue(createCommands[1].startsWith("curl -s -X POST \"" + api.awsConnections() + "\"")
+                && createCommands[1].contains("$PLC_TOKEN") && !createCommands[1].contains(api.env.get("PLC_TOKEN")),
+                "curl with the token as a variable, never the token: " + createCommands[1]);
         browser.click("#create-submit");
 
         WebElement next = browser.visible("#next-step");
@@ -102,6 +108,9 @@ class ConsoleIT {
         assertFalse(planned.isBlank());
         assertFalse(browser.all("#attach-planned-domains li").isEmpty(), "the dry run lists the domains");
         browser.screenshot("05-attach-dry-run");
+        String[] attachCommands = equivalentCommands();
+        assertTrue(attachCommands[0].contains("attach-domains") && attachCommands[0].contains("--unique-name " + planned),
+                attachCommands[0]);
         browser.click("#attach-submit");
         browser.visible("#details li.domain");
         browser.until(d -> { // read in one script: the dialog re-renders on each change
@@ -123,6 +132,9 @@ class ConsoleIT {
 
         openMenu(id, "Delete");
         browser.screenshot("08-delete-confirm");
+        String[] deleteCommands = equivalentCommands();
+        assertTrue(deleteCommands[0].contains("delete -c " + cluster + " --private-link-connection-id " + id), deleteCommands[0]);
+        assertTrue(deleteCommands[1].startsWith("curl -s -X DELETE \"" + api.awsConnections() + "/" + id + "\""), deleteCommands[1]);
         browser.click("#delete-submit");
         browser.gone("#connections tr[data-id='" + id + "']");
         browser.screenshot("09-deleted");
@@ -152,6 +164,23 @@ class ConsoleIT {
         assertEquals(before, api.get(api.awsConnections()).path("privateLinkConnections").size());
         browser.visible("#create-name").sendKeys(Keys.ESCAPE);
         browser.gone("dialog[open]");
+    }
+
+    @Test
+    void aFailedConnectionShowsItsReasonOnItsStateBadge() throws Exception {
+        browser.windowSize(1440, 900);
+        openClusterPage(api.env.get("PLC_CONSOLE"));
+        HttpResponse<String> created = api.post(api.awsConnections(), """
+                {"privateLinkConnection": {"displayName": "no-such-service", "type": "AWS_ENDPOINT_SERVICE",
+                 "awsEndpointService": {"name": "com.amazonaws.vpce.us-east-1.vpce-svc-0000000000000000f"}}}""", java.util.Map.of());
+        assertEquals(200, created.statusCode(), created.body());
+        String id = StackApi.JSON.readTree(created.body()).path("privateLinkConnectionId").asText();
+        String badge = "#connections tr[data-id='" + id + "'] .state .badge";
+        browser.textIs(badge, "FAILED");
+        String message = api.get(api.awsConnections() + "/" + id).path("message").asText();
+        assertFalse(message.isBlank());
+        assertEquals(message, browser.visible(badge).getAttribute("title"), "the failure message on hover");
+        browser.screenshot("14-failed-with-reason");
     }
 
     @Test
@@ -193,6 +222,13 @@ class ConsoleIT {
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(clusters.body().contains("\"role\":\"VIEWER\""), clusters.body());
         browser.script("sessionStorage.clear();");
+    }
+
+    /** The open dialog's equivalent CLI and curl commands (read whether or not their box is expanded). */
+    private static String[] equivalentCommands() {
+        List<?> texts = (List<?>) browser.script("const box = document.querySelector('dialog[open] details.equivalent');"
+                + "return [box.querySelector('pre.cli').textContent, box.querySelector('pre.curl').textContent];");
+        return new String[] {(String) texts.get(0), (String) texts.get(1)};
     }
 
     /** Signs in with {@code link} and opens the demo AWS cluster's networking page, its stream live. */
