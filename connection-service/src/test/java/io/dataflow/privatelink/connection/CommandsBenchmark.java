@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Command figures (run with {@code ./mvnw -pl connection-service -am verify -Pbenchmark}); they print
  * and assert nothing. 64 clients create connections as fast as the API answers, each with an
- * Idempotency-Key, for {@value #SECONDS} s after a warm-up; beside it, in the same run, the same 64
+ * Idempotency-Key, for 20 s after a warm-up; beside it, in the same run, the same 64
  * clients call a plain endpoint of the same application that does one insert into the same
  * PostgreSQL. Clients and server share this JVM and its 2 cores.
  */
@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 class CommandsBenchmark {
 
     private static final int CLIENTS = 64;
-    private static final int SECONDS = 20;
+    /** Seconds per phase; {@code -Dbench.seconds=N} for a quicker look. */
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final String AWS_SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
 
     @TestHTTPResource("/")

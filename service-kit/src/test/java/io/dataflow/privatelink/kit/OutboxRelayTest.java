@@ -4,6 +4,7 @@ import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.SharedInfra;
 import io.dataflow.privatelink.infra.TopicProbe;
+import io.dataflow.privatelink.kit.db.DatabaseNotifications;
 import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.dataflow.privatelink.kit.outbox.OutboxRepository;
 import io.dataflow.privatelink.kit.outbox.OutboxWriter;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.when;
 import static org.awaitility.Awaitility.await;
@@ -49,6 +51,9 @@ class OutboxRelayTest {
 
     @Inject
     OutboxRepository outboxTable;
+
+    @Inject
+    DatabaseNotifications notifications;
 
     @Test
     void committedEventsArePublishedInCommitOrderAndARolledBackOneNever() throws Throwable {
@@ -74,6 +79,15 @@ class OutboxRelayTest {
                     .map(OutboxRelayTest::id).toList();
             assertEquals(committed, published);
         }
+    }
+
+    @Test
+    void aCommittedAppendWakesTheRelaysOfOtherInstances() {
+        // what another instance's relay listens to; this instance's relay is woken in-process
+        AtomicInteger heard = new AtomicInteger();
+        notifications.listen(OutboxRepository.APPENDED_CHANNEL, heard::incrementAndGet);
+        inTransaction(() -> outbox.append(TOPIC, event("plc-" + UUID.randomUUID(), 0)));
+        await().atMost(WAIT).until(() -> heard.get() >= 1);
     }
 
     @Test

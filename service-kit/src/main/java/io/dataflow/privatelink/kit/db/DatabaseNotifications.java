@@ -1,9 +1,12 @@
 package io.dataflow.privatelink.kit.db;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -55,6 +58,18 @@ public class DatabaseNotifications {
                     .subscribeHandler(ignored -> notifyAll(channel))
                     .handler(payload -> notifyAll(channel));
         }
+    }
+
+    /**
+     * Sends a notification on the channel now, outside any transaction (on the listening connection). Fails
+     * while that connection is down: listeners look at the database when it is back.
+     */
+    public Future<Void> notify(String channel) {
+        PgConnection connection = subscriber == null ? null : subscriber.actualConnection();
+        if (connection == null) {
+            return Future.failedFuture("not connected to the database");
+        }
+        return connection.preparedQuery("SELECT pg_notify($1, '')").execute(Tuple.of(channel)).mapEmpty();
     }
 
     /** The reconnect policy covers a lost connection; a first connect that fails is retried here. */

@@ -17,6 +17,14 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /**
+     * After a batch smaller than {@link #batchSize()}, the relay waits this long before the next one: rows
+     * committed meanwhile go out together (one Kafka flush, one delete, one commit) instead of a relay
+     * transaction each. The first row after a quiet spell goes at once. 0 to relay without waiting.
+     */
+    @WithDefault("20ms")
+    Duration linger();
+
     /** Rows published per relay transaction. */
     @WithDefault("500")
     int batchSize();

@@ -99,6 +99,8 @@ public class OutboxRelay {
                 if (batch.taken() == 0) {
                     wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
+                } else if (batch.taken() < config.batchSize() && !config.linger().isZero()) {
+                    Thread.sleep(config.linger().toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

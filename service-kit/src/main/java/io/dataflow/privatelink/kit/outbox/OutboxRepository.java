@@ -13,7 +13,7 @@ import java.util.List;
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long> {
 
-    /** Channel of the notification an append sends on commit, which wakes the relays at once. */
+    /** Channel of the notification sent after an append commits ({@link OutboxWakeUps}): wakes the relays. */
     public static final String APPENDED_CHANNEL = "plc_outbox";
 
     /** Advisory-lock key shared by all relays of one database. */
@@ -24,9 +24,8 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
     }
 
     /**
-     * Inserts the events in the given order, in one statement, and notifies the relays (delivered when
-     * the transaction commits). The sequence numbers follow that order: the database assigns them row by
-     * row, in the order of the ordinality.
+     * Inserts the events in the given order, in one statement. The sequence numbers follow that order: the
+     * database assigns them row by row, in the order of the ordinality.
      */
     public Uni<Void> insertAll(List<Outgoing> events) {
         int n = events.size();
@@ -48,21 +47,17 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
             payloads[i] = event.data();
         }
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        WITH appended AS (
-                          INSERT INTO outbox_event
-                            (topic, message_key, event_id, event_type, event_source, event_subject, event_time, payload)
-                          SELECT topic, message_key, event_id, event_type, event_source, message_key,
-                                 CAST(event_time AS timestamptz), payload
-                          FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
-                                      CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]))
-                               WITH ORDINALITY AS e(topic, message_key, event_id, event_type, event_source, event_time,
-                                                    payload, ordinality)
-                          ORDER BY ordinality
-                          RETURNING seq)
-                        SELECT CAST(count(*) AS text) || pg_notify(?8, '') FROM appended""")
+                        INSERT INTO outbox_event
+                          (topic, message_key, event_id, event_type, event_source, event_subject, event_time, payload)
+                        SELECT topic, message_key, event_id, event_type, event_source, message_key,
+                               CAST(event_time AS timestamptz), payload
+                        FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
+                                    CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]))
+                             WITH ORDINALITY AS e(topic, message_key, event_id, event_type, event_source, event_time,
+                                                  payload, ordinality)
+                        ORDER BY ordinality""")
                 .setParameter(1, topics).setParameter(2, keys).setParameter(3, ids).setParameter(4, types)
                 .setParameter(5, sources).setParameter(6, times).setParameter(7, payloads)
-                .setParameter(8, APPENDED_CHANNEL)
                 .executeUpdate()).replaceWithVoid();
     }
 

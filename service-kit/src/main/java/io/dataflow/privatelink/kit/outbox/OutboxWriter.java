@@ -5,21 +5,32 @@ import io.dataflow.privatelink.kit.outbox.OutboxRepository.Outgoing;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.engine.ReactiveAfterTransactionCompletionProcess;
+import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
+import org.hibernate.reactive.session.ReactiveSession;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Appends events to the outbox inside the caller's transaction: the business change and its events
- * commit or roll back together (no dual write). The relay publishes them once committed; the append's
- * notification wakes it at commit.
+ * commit or roll back together (no dual write). The relay publishes them once committed; the commit
+ * wakes it ({@link OutboxWakeUps}, registered with the session's after-completion processes).
  */
 @ApplicationScoped
 public class OutboxWriter {
 
     private final OutboxRepository outbox;
+    private final ReactiveAfterTransactionCompletionProcess wakeUpOnCommit;
 
-    OutboxWriter(OutboxRepository outbox) {
+    OutboxWriter(OutboxRepository outbox, OutboxWakeUps wakeUps) {
         this.outbox = outbox;
+        this.wakeUpOnCommit = (committed, session) -> {
+            if (committed) {
+                wakeUps.appendCommitted();
+            }
+            return CompletableFuture.completedFuture(null);
+        };
     }
 
     public Uni<Void> append(String topic, CloudEvent event) {
@@ -31,9 +42,17 @@ public class OutboxWriter {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.currentTransaction().chain(transaction -> transaction == null
-                ? Uni.createFrom().failure(new IllegalStateException(
-                        "the outbox is written in the transaction of the change it announces; none is active"))
-                : outbox.insertAll(events));
+        return Panache.currentTransaction().chain(transaction -> {
+            if (transaction == null) {
+                return Uni.createFrom().failure(new IllegalStateException(
+                        "the outbox is written in the transaction of the change it announces; none is active"));
+            }
+            return Panache.getSession().chain(session -> {
+                // Hibernate Reactive's after-completion SPI; Mutiny.Session exposes no unwrap, its implementation does
+                ((MutinySessionImpl) session).unwrap(ReactiveSession.class).getReactiveActionQueue()
+                        .registerProcess(wakeUpOnCommit);
+                return outbox.insertAll(events);
+            });
+        });
     }
 }
