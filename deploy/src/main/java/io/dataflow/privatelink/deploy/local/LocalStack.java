@@ -62,11 +62,20 @@ public final class LocalStack implements AutoCloseable {
      */
     public static List<String> freePortOptions() throws IOException {
         List<String> args = new ArrayList<>();
-        for (String port : List.of("--api-port", "--query-port", "--aws-worker-port", "--alicloud-worker-port",
-                "--kafka-port", "--postgres-port", "--ec2-port", "--alicloud-port")) {
-            args.add(port);
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        // All held open until every port is chosen: a port closed at once may be handed out again for the
+        // next option (seen in CI: domain-service and Kafka given the same port).
+        List<java.net.ServerSocket> held = new ArrayList<>();
+        try {
+            for (String port : List.of("--api-port", "--query-port", "--aws-worker-port", "--alicloud-worker-port",
+                    "--kafka-port", "--postgres-port", "--ec2-port", "--alicloud-port")) {
+                java.net.ServerSocket socket = new java.net.ServerSocket(0);
+                held.add(socket);
+                args.add(port);
                 args.add(String.valueOf(socket.getLocalPort()));
+            }
+        } finally {
+            for (java.net.ServerSocket socket : held) {
+                socket.close();
             }
         }
         return args;

@@ -18,9 +18,10 @@ public interface OutboxConfig {
     Duration pollInterval();
 
     /**
-     * After a batch smaller than {@link #batchSize()}, the relay waits this long before the next one: rows
-     * committed meanwhile go out together (one Kafka flush, one delete, one commit) instead of a relay
-     * transaction each. The first row after a quiet spell goes at once. 0 to relay without waiting.
+     * While commits come in a stream (two batches with rows in a row), the relay waits this long after a
+     * batch smaller than {@link #batchSize()}: rows committed meanwhile go out together (one Kafka flush,
+     * one delete, one commit) instead of a relay transaction each. The first rows after a quiet spell,
+     * and the next batch after them, go at once. 0 to relay without waiting.
      */
     @WithDefault("20ms")
     Duration linger();

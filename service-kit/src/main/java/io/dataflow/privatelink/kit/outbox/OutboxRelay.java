@@ -87,6 +87,8 @@ public class OutboxRelay {
 
     private void run() {
         Duration backoff = config.retryBackoff();
+        // the last batch took rows too: commits are coming in a stream, worth lingering for
+        boolean streaming = false;
         while (running) {
             try {
                 Batch batch = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(this::relayBatch));
@@ -97,10 +99,14 @@ public class OutboxRelay {
                 status.succeeded(clock.instant());
                 backoff = config.retryBackoff();
                 if (batch.taken() == 0) {
+                    streaming = false;
                     wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
-                } else if (batch.taken() < config.batchSize() && !config.linger().isZero()) {
-                    Thread.sleep(config.linger().toMillis());
+                } else {
+                    if (streaming && batch.taken() < config.batchSize() && !config.linger().isZero()) {
+                        Thread.sleep(config.linger().toMillis());
+                    }
+                    streaming = true;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
