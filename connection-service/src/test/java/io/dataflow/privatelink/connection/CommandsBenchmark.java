@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Command figures (run with {@code ./mvnw -pl connection-service -am verify -Pbenchmark}); they print
  * and assert nothing. 64 clients create connections as fast as the API answers, each with an
- * Idempotency-Key, for 20 s after a warm-up; beside it, in the same run, the same 64
+ * Idempotency-Key, for 20 s ({@code -Dbench.seconds}) after a warm-up; beside it, in the same run, the same 64
  * clients call a plain endpoint of the same application that does one insert into the same
  * PostgreSQL. Clients and server share this JVM and its 2 cores.
  */

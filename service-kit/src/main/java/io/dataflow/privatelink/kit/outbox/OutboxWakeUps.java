@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class OutboxWakeUps {
 
+    /** No NOTIFY under way; 1: one under way; 2: one under way and another due when it ends. */
     private static final int IDLE = 0;
-    private static final int SENDING = 1;
     private static final int SENDING_AND_ANOTHER_DUE = 2;
 
     private final OutboxRelay relay;
