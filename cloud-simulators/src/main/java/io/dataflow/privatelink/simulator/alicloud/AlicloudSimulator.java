@@ -46,7 +46,7 @@ public final class AlicloudSimulator extends CloudSimulator<AlicloudSimulatorCon
     /** Starts on {@code port} (0 picks a free one) of {@link AlicloudSimulatorConfig#bindAddress()}. */
     public static AlicloudSimulator start(int port, AlicloudSimulatorConfig config) {
         return launch(SimulatorHttpServer.bind(config.bindAddress(), port, "alicloud-simulator",
-                "Alibaba Cloud simulator"), server -> new AlicloudSimulator(server, config));
+                "Alibaba Cloud simulator"), server -> new AlicloudSimulator(server, config), config.stateFolder());
     }
 
     public static AlicloudSimulator start(int port) {

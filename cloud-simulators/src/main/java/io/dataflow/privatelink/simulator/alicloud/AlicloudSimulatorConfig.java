@@ -1,12 +1,14 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
 import io.dataflow.privatelink.simulator.common.RateBucketSpec;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Settings of an {@link AlicloudSimulator}. Immutable; build with {@link #builder()} or take
@@ -20,6 +22,7 @@ public final class AlicloudSimulatorConfig {
     public static final RateBucketSpec DEFAULT_WRITE_BUCKET = new RateBucketSpec(20, 5);
 
     private final String bindAddress;
+    private final Path stateFolder;
     private final Duration activeDelay;
     private final Duration connectDelay;
     private final Duration disconnectDelay;
@@ -34,6 +37,7 @@ public final class AlicloudSimulatorConfig {
 
     private AlicloudSimulatorConfig(Builder b) {
         this.bindAddress = b.bindAddress;
+        this.stateFolder = b.stateFolder;
         this.activeDelay = b.activeDelay;
         this.connectDelay = b.connectDelay;
         this.disconnectDelay = b.disconnectDelay;
@@ -58,6 +62,14 @@ public final class AlicloudSimulatorConfig {
     /** Address the HTTP server binds to. Default {@code 127.0.0.1}. */
     public String bindAddress() {
         return bindAddress;
+    }
+
+    /**
+     * Where the simulator keeps its resources across restarts (see {@code CloudSimulator}); empty: in memory
+     * only. Default empty.
+     */
+    public Optional<Path> stateFolder() {
+        return Optional.ofNullable(stateFolder);
     }
 
     /** How long a new endpoint stays {@code Creating} before it is {@code Active}. Default 1 s. */
@@ -131,6 +143,7 @@ public final class AlicloudSimulatorConfig {
 
     public static final class Builder {
         private String bindAddress = "127.0.0.1";
+        private Path stateFolder;
         private Duration activeDelay = Duration.ofSeconds(1);
         private Duration connectDelay = Duration.ofMillis(500);
         private Duration disconnectDelay = Duration.ofMillis(200);
@@ -148,6 +161,12 @@ public final class AlicloudSimulatorConfig {
 
         public Builder bindAddress(String bindAddress) {
             this.bindAddress = Objects.requireNonNull(bindAddress);
+            return this;
+        }
+
+        /** Keep the resources in this folder: restored from it before the first request is served. */
+        public Builder stateFolder(Path folder) {
+            this.stateFolder = Objects.requireNonNull(folder);
             return this;
         }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
  * What every simulator facade has besides its cloud's resources: the HTTP server it runs on, its config,
  * and the operational Java API (call counts, injected faults, rate buckets) backed by
  * {@link SimulatorOperations}. A subclass registers its protocol and control handlers on the server in its
- * constructor; {@link #launch(SimulatorHttpServer, Function)} then starts serving. Thread-safe.
+ * constructor; {@link #launch(SimulatorHttpServer, Function, Optional)} then starts serving. Thread-safe.
  *
  * @param <C> the simulator's config type
  */
@@ -34,10 +35,24 @@ public abstract class CloudSimulator<C> implements AutoCloseable {
         this.operations = new SimulatorOperations(rateLimitsEnabled);
     }
 
-    /** Builds a simulator on a bound server (its constructor adds the handlers), then starts serving. */
+    /**
+     * Builds a simulator on a bound server (its constructor adds the handlers), restores what it keeps in
+     * {@code stateFolder} (if any), then starts serving. Restored first: a client that reached the port in
+     * between would see an empty cloud and could, say, create a second zone with a caller reference the
+     * restored state already holds (found by the chaos harness after a cloud cut-off).
+     */
     protected static <S extends CloudSimulator<?>> S launch(SimulatorHttpServer server,
-                                                            Function<SimulatorHttpServer, S> create) {
-        S simulator = create.apply(server);
+                                                            Function<SimulatorHttpServer, S> create,
+                                                            Optional<Path> stateFolder) {
+        S simulator;
+        try {
+            simulator = create.apply(server);
+            CloudSimulator<?> restored = simulator;
+            stateFolder.ifPresent(restored::keepStateIn);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         server.start();
         return simulator;
     }
@@ -71,9 +86,9 @@ public abstract class CloudSimulator<C> implements AutoCloseable {
      * Keeps this simulator's resources in {@code folder}: what a previous run saved there is restored now, and
      * from here on every change is written before the response that acknowledges it. A restarted simulator is
      * then the same cloud (accounts, services, endpoints and owner decisions, zones and records). Operational
-     * settings (faults, rate limits, call counts) are not kept. Call before the first request.
+     * settings (faults, rate limits, call counts) are not kept. Only {@link #launch} calls it, before serving.
      */
-    public void keepStateIn(Path folder) {
+    private void keepStateIn(Path folder) {
         for (StatePart part : stateParts()) {
             StateFile file = new StateFile(folder.resolve(part.name() + ".state"));
             file.load().ifPresent(parts -> {

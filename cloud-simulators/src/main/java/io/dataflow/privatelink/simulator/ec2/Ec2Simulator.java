@@ -44,7 +44,7 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
     /** Starts on {@code port} (0 picks a free one) of {@link Ec2SimulatorConfig#bindAddress()}. */
     public static Ec2Simulator start(int port, Ec2SimulatorConfig config) {
         return launch(SimulatorHttpServer.bind(config.bindAddress(), port, "ec2-simulator", "EC2 simulator"),
-                server -> new Ec2Simulator(server, config));
+                server -> new Ec2Simulator(server, config), config.stateFolder());
     }
 
     public static Ec2Simulator start(int port) {

@@ -1,11 +1,13 @@
 package io.dataflow.privatelink.simulator.ec2;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Settings of an {@link Ec2Simulator}. Immutable; build with {@link #builder()} or take {@link #defaults()}.
@@ -13,6 +15,7 @@ import java.util.Objects;
 public final class Ec2SimulatorConfig {
 
     private final String bindAddress;
+    private final Path stateFolder;
     private final String defaultRegion;
     private final Duration availableDelay;
     private final Duration deletionDelay;
@@ -27,6 +30,7 @@ public final class Ec2SimulatorConfig {
 
     private Ec2SimulatorConfig(Builder b) {
         this.bindAddress = b.bindAddress;
+        this.stateFolder = b.stateFolder;
         this.defaultRegion = b.defaultRegion;
         this.availableDelay = b.availableDelay;
         this.deletionDelay = b.deletionDelay;
@@ -51,6 +55,14 @@ public final class Ec2SimulatorConfig {
     /** Address the HTTP server binds to. Default {@code 127.0.0.1}. */
     public String bindAddress() {
         return bindAddress;
+    }
+
+    /**
+     * Where the simulator keeps its resources across restarts (see {@code CloudSimulator}); empty: in memory
+     * only. Default empty.
+     */
+    public Optional<Path> stateFolder() {
+        return Optional.ofNullable(stateFolder);
     }
 
     /** Region used when a request carries no SigV4 credential scope. Default {@code us-east-1}. */
@@ -110,6 +122,7 @@ public final class Ec2SimulatorConfig {
 
     public static final class Builder {
         private String bindAddress = "127.0.0.1";
+        private Path stateFolder;
         private String defaultRegion = "us-east-1";
         private Duration availableDelay = Duration.ofSeconds(1);
         private Duration deletionDelay = Duration.ofMillis(200);
@@ -127,6 +140,12 @@ public final class Ec2SimulatorConfig {
 
         public Builder bindAddress(String bindAddress) {
             this.bindAddress = Objects.requireNonNull(bindAddress);
+            return this;
+        }
+
+        /** Keep the resources in this folder: restored from it before the first request is served. */
+        public Builder stateFolder(Path folder) {
+            this.stateFolder = Objects.requireNonNull(folder);
             return this;
         }
 

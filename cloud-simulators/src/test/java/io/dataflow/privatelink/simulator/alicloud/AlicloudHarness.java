@@ -53,12 +53,8 @@ final class AlicloudHarness implements AutoCloseable {
     final DefaultAcsClient other;
     private final List<DefaultAcsClient> clients = new ArrayList<>();
 
-    private AlicloudHarness(AlicloudSimulatorConfig config, java.nio.file.Path stateFolder) {
-        AlicloudSimulator started = AlicloudSimulator.start(0, config);
-        if (stateFolder != null) {
-            started.keepStateIn(stateFolder);
-        }
-        simulator = started
+    private AlicloudHarness(AlicloudSimulatorConfig config) {
+        simulator = AlicloudSimulator.start(0, config)
                 .addAccount(PLATFORM_UID, PLATFORM_KEY, PLATFORM_SECRET)
                 .addAccount(OWNER_UID, OWNER_KEY, OWNER_SECRET)
                 .addAccount(OTHER_UID, OTHER_KEY, OTHER_SECRET)
@@ -71,12 +67,12 @@ final class AlicloudHarness implements AutoCloseable {
     }
 
     static AlicloudHarness start(AlicloudSimulatorConfig.Builder config) {
-        return new AlicloudHarness(config.regionZones(REGION, List.of(ZONE_H, ZONE_I)).build(), null);
+        return new AlicloudHarness(config.regionZones(REGION, List.of(ZONE_H, ZONE_I)).build());
     }
 
     /** A simulator keeping its state in {@code stateFolder} (restored from it if a previous one saved there). */
     static AlicloudHarness start(AlicloudSimulatorConfig.Builder config, java.nio.file.Path stateFolder) {
-        return new AlicloudHarness(config.regionZones(REGION, List.of(ZONE_H, ZONE_I)).build(), stateFolder);
+        return new AlicloudHarness(config.regionZones(REGION, List.of(ZONE_H, ZONE_I)).stateFolder(stateFolder).build());
     }
 
     static AlicloudHarness start() {

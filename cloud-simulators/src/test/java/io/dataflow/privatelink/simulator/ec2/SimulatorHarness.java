@@ -48,12 +48,8 @@ final class SimulatorHarness implements AutoCloseable {
     final Ec2Client owner;
     private final List<Ec2Client> clients = new ArrayList<>();
 
-    private SimulatorHarness(Ec2SimulatorConfig config, java.nio.file.Path stateFolder) {
-        Ec2Simulator started = Ec2Simulator.start(0, config);
-        if (stateFolder != null) {
-            started.keepStateIn(stateFolder);
-        }
-        simulator = started
+    private SimulatorHarness(Ec2SimulatorConfig config) {
+        simulator = Ec2Simulator.start(0, config)
                 .addAccount(PLATFORM_ACCOUNT, PLATFORM_KEY)
                 .addAccount(OWNER_ACCOUNT, OWNER_KEY)
                 .addAccount(OTHER_ACCOUNT, OTHER_KEY)
@@ -66,13 +62,9 @@ final class SimulatorHarness implements AutoCloseable {
     }
 
     static SimulatorHarness start(Ec2SimulatorConfig config) {
-        return new SimulatorHarness(config, null);
+        return new SimulatorHarness(config);
     }
 
-    /** A simulator keeping its state in {@code stateFolder} (restored from it if a previous one saved there). */
-    static SimulatorHarness start(Ec2SimulatorConfig config, java.nio.file.Path stateFolder) {
-        return new SimulatorHarness(config, stateFolder);
-    }
 
     static SimulatorHarness start() {
         return start(Ec2SimulatorConfig.builder()

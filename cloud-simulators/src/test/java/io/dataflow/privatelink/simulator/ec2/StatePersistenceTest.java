@@ -6,13 +6,20 @@ import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.VPC;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dataflow.privatelink.simulator.common.StateFile;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -26,15 +33,17 @@ import software.amazon.awssdk.services.route53.Route53Client;
 /** A simulator restarted on its state folder is the same cloud: what it acknowledged is kept. */
 class StatePersistenceTest {
 
-    private static final Ec2SimulatorConfig CONFIG = Ec2SimulatorConfig.builder()
-            .availableDelay(Duration.ofMillis(200)).deletionDelay(Duration.ofMillis(100)).build();
-
     @TempDir
     Path folder;
 
+    private Ec2SimulatorConfig config() {
+        return Ec2SimulatorConfig.builder().availableDelay(Duration.ofMillis(200)).deletionDelay(Duration.ofMillis(100))
+                .stateFolder(folder).build();
+    }
+
     @Test
     void aSecondSimulatorOnTheFolderSeesWhatTheFirstAcknowledged() {
-        try (SimulatorHarness first = SimulatorHarness.start(CONFIG, folder)) {
+        try (SimulatorHarness first = SimulatorHarness.start(config())) {
             ServiceConfiguration service = first.createSharedService(true);
             String endpointId = first.createEndpoint(service.serviceName(), "token-1", Map.of("plc", "c-1"), SUBNET_A)
                     .vpcEndpoint().vpcEndpointId();
@@ -47,7 +56,7 @@ class StatePersistenceTest {
             }
 
             // The first one still runs and was not closed: only what it wrote before answering is there.
-            try (SimulatorHarness second = SimulatorHarness.start(CONFIG, folder)) {
+            try (SimulatorHarness second = SimulatorHarness.start(config())) {
                 assertEquals("available", second.stateOf(endpointId), "the owner's decision is kept");
                 assertEquals(List.of(Tag.builder().key("plc").value("c-1").build()), second.describe(endpointId).tags());
                 assertEquals(endpointId, second.createEndpoint(service.serviceName(), "token-1", Map.of("plc", "c-1"),
@@ -66,12 +75,55 @@ class StatePersistenceTest {
     void aStateFileThatIsNotOneIsRefusedWithWhatToDo() throws Exception {
         Files.createDirectories(folder);
         Files.write(folder.resolve("ec2.state"), StateFile.serialize("not the ec2 store"));
-        Ec2Simulator simulator = Ec2Simulator.start(0, CONFIG);
-        try {
-            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> simulator.keepStateIn(folder));
-            org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("--reset"), refused.getMessage());
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Ec2Simulator.start(0, config()));
+        assertTrue(refused.getMessage().contains("--reset"), refused.getMessage());
+    }
+
+    /** Enough zones that restoring them takes a while: a request served before the restore would see fewer. */
+    private static final int ZONES = 500;
+
+    /**
+     * A client that keeps calling while the simulator restarts (as the workers do after a cloud cut-off) must
+     * never be served by a simulator whose state is not restored yet: its first answer already has the zone.
+     * Seen in the chaos harness: a worker found no zone in the half-started simulator, created a second one
+     * with the same caller reference, and the restored zone stayed behind after the detach.
+     */
+    @Test
+    void aRestartedSimulatorServesNothingBeforeItsStateIsRestored() throws Exception {
+        int port;
+        try (SimulatorHarness first = SimulatorHarness.start(config())) {
+            port = first.simulator.port();
+            try (Route53Client route53 = route53(first.simulator)) {
+                for (int i = 0; i < ZONES; i++) {
+                    int n = i;
+                    route53.createHostedZone(r -> r.name("z" + n + ".example.com").callerReference("ref-" + n)
+                            .vpc(v -> v.vpcId(VPC).vpcRegion("us-east-1")));
+                }
+            }
+        }
+        AtomicReference<Integer> firstAnswer = new AtomicReference<>();
+        HttpClient http = HttpClient.newHttpClient();
+        Thread caller = new Thread(() -> {
+            // The control endpoint lists the zones in the simulator's memory at the moment it answers.
+            HttpRequest probe = HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + port + "/_simulator/route53/zones")).build();
+            while (firstAnswer.get() == null && !Thread.currentThread().isInterrupted()) {
+                try {
+                    String body = http.send(probe, HttpResponse.BodyHandlers.ofString()).body();
+                    firstAnswer.set(body.split("\"callerReference\"", -1).length - 1);
+                } catch (IOException e) {
+                    // the port is not bound again yet: call again
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        caller.start();
+        try (Ec2Simulator second = Ec2Simulator.start(port, Ec2SimulatorConfig.builder().stateFolder(folder).build())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> firstAnswer.get() != null);
+            assertEquals(ZONES, firstAnswer.get(), "zones in the first answer after the restart");
         } finally {
-            simulator.close();
+            caller.interrupt();
         }
     }
 

@@ -3,6 +3,7 @@ package io.dataflow.privatelink.deploy.local;
 import io.dataflow.privatelink.infra.EmbeddedKafka;
 import io.dataflow.privatelink.infra.EmbeddedPostgresServer;
 import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulator;
+import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulatorConfig;
 import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
 import io.dataflow.privatelink.simulator.ec2.Ec2SimulatorConfig;
 
@@ -260,17 +261,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Ec2Simulator startEc2() {
-        Ec2Simulator simulator = Ec2Simulator.start(options.ec2Port(), Ec2SimulatorConfig.builder()
-                .defaultRegion(DemoEnvironment.AWS_REGION).build());
         // The clouds outlive a restart of the stack, as real ones do: same services, endpoints and decisions.
-        simulator.keepStateIn(options.dataDir().resolve("simulators"));
-        return simulator;
+        return Ec2Simulator.start(options.ec2Port(), Ec2SimulatorConfig.builder()
+                .defaultRegion(DemoEnvironment.AWS_REGION).stateFolder(simulatorState()).build());
     }
 
     private AlicloudSimulator startAlicloud() {
-        AlicloudSimulator simulator = AlicloudSimulator.start(options.alicloudPort());
-        simulator.keepStateIn(options.dataDir().resolve("simulators"));
-        return simulator;
+        return AlicloudSimulator.start(options.alicloudPort(), AlicloudSimulatorConfig.builder()
+                .stateFolder(simulatorState()).build());
+    }
+
+    private Path simulatorState() {
+        return options.dataDir().resolve("simulators");
     }
 
     /** Starts a service ({@code replica} "" for the first instance, "-2", "-3" … for more). */
