@@ -41,10 +41,15 @@ final class StackApi {
     static StackApi start(Path dataDir, List<String> extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(),
                 "--cli-config", dataDir.resolve("plc-config.json").toString()));
-        args.addAll(LocalStack.freePortOptions());
+        args.addAll(LocalStack.freePortOptions(replicasIn(extra)));
         args.addAll(extra);
         LocalStack stack = LocalStack.start(LocalStackIT.ROOT, args);
         return new StackApi(stack, readExports(dataDir.resolve("env.sh")));
+    }
+
+    private static int replicasIn(List<String> options) {
+        int at = options.indexOf("--worker-replicas");
+        return at < 0 ? 1 : Integer.parseInt(options.get(at + 1));
     }
 
     /** The demo AWS cluster's connections. */

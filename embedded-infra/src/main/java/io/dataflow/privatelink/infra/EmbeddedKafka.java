@@ -67,14 +67,22 @@ public final class EmbeddedKafka implements AutoCloseable {
      * Starts a broker on {@code dataDir} (created and formatted if needed) and returns once it answers
      * requests.
      *
-     * @param port the client port, 0 for a free one; the controller always gets another free port
+     * @param port the client port, 0 for a free one; the controller gets another free port
      */
     public static EmbeddedKafka start(Path dataDir, int port) {
+        return start(dataDir, port, 0);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with the controller on {@code controllerPort} (0: a free one). A caller
+     * that picks the ports of several processes at once passes both, so none is handed out twice.
+     */
+    public static EmbeddedKafka start(Path dataDir, int port, int controllerPortOrZero) {
         long begin = System.nanoTime();
         QuietLogging.warnOnly(QuietLogging.KAFKA);
         Path dir = dataDir.toAbsolutePath();
         int brokerPort = port == 0 ? Ports.freePort() : port;
-        int controllerPort = Ports.freePortOtherThan(brokerPort);
+        int controllerPort = controllerPortOrZero == 0 ? Ports.freePortOtherThan(brokerPort) : controllerPortOrZero;
 
         // Kafka loads configured classes and plugins through the context class loader, and the threads it
         // creates inherit it. Under Quarkus that would be an application class loader holding its own

@@ -55,7 +55,7 @@ public final class ChaosHarness {
                 // the clouds' own rate limits stay off in the simulators; the workers may create briskly
                 "--set", "provider-worker-aws:plc.aws.budgets.mutate-refill-per-second=5",
                 "--set", "provider-worker-alicloud:plc.alicloud.budget.mutate-refill-per-second=5"));
-        args.addAll(LocalStack.freePortOptions());
+        args.addAll(LocalStack.freePortOptions(options.workerReplicas()));
         System.out.println("chaos » seed " + options.seed() + "; starting the stack in " + options.dataDir());
         try (LocalStack stack = LocalStack.start(repoRoot, args)) {
             Map<String, String> env = stack.environment();

@@ -8,6 +8,7 @@ import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
 import io.dataflow.privatelink.simulator.ec2.Ec2SimulatorConfig;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,27 +60,54 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * The launcher options that put every part of a stack on a free port (for tests and the chaos
-     * harness, which run beside whatever else listens on the default ports).
+     * harness, which run beside whatever else listens on the default ports), for up to
+     * {@code workerReplicas} instances of each worker (the k-th on the worker port + 100 × (k - 1)).
      */
-    public static List<String> freePortOptions() throws IOException {
+    public static List<String> freePortOptions(int workerReplicas) throws IOException {
         List<String> args = new ArrayList<>();
         // All held open until every port is chosen: a port closed at once may be handed out again for the
         // next option (seen in CI: domain-service and Kafka given the same port).
-        List<java.net.ServerSocket> held = new ArrayList<>();
+        List<ServerSocket> held = new ArrayList<>();
         try {
-            for (String port : List.of("--api-port", "--query-port", "--aws-worker-port", "--alicloud-worker-port",
-                    "--kafka-port", "--postgres-port", "--ec2-port", "--alicloud-port")) {
-                java.net.ServerSocket socket = new java.net.ServerSocket(0);
+            for (String option : List.of("--api-port", "--query-port", "--kafka-port", "--kafka-controller-port",
+                    "--postgres-port", "--ec2-port", "--alicloud-port")) {
+                ServerSocket socket = new ServerSocket(0);
                 held.add(socket);
-                args.add(port);
+                args.add(option);
                 args.add(String.valueOf(socket.getLocalPort()));
             }
+            for (String option : List.of("--aws-worker-port", "--alicloud-worker-port")) {
+                args.add(option);
+                args.add(String.valueOf(freeWorkerPorts(workerReplicas, held)));
+            }
         } finally {
-            for (java.net.ServerSocket socket : held) {
+            for (ServerSocket socket : held) {
                 socket.close();
             }
         }
         return args;
+    }
+
+    /** A free port p such that p + 100 × k is free too for every further replica k; all of them held. */
+    private static int freeWorkerPorts(int replicas, List<ServerSocket> held) throws IOException {
+        while (true) {
+            ServerSocket first = new ServerSocket(0);
+            List<ServerSocket> these = new ArrayList<>(List.of(first));
+            try {
+                if (first.getLocalPort() + 100 * (replicas - 1) > 65_535) {
+                    throw new IOException("the further replicas' ports would be past 65535");
+                }
+                for (int k = 1; k < replicas; k++) {
+                    these.add(new ServerSocket(first.getLocalPort() + 100 * k));
+                }
+                held.addAll(these);
+                return first.getLocalPort();
+            } catch (IOException taken) {
+                for (ServerSocket socket : these) {
+                    socket.close();
+                }
+            }
+        }
     }
 
     /** Kills PostgreSQL as a crash would; the services keep running and see it go. */
@@ -223,7 +251,7 @@ public final class LocalStack implements AutoCloseable {
         say("Starting PostgreSQL and Kafka in " + options.dataDir());
         postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("postgres"), options.postgresPort());
         postgres.stopOnlyWhenClosed(); // by close(), after the services (Ctrl-C runs every JVM hook at once)
-        kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort());
+        kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort());
         ec2 = startEc2();
         alicloud = startAlicloud();
         DemoSeed.Seeded seeded = DemoSeed.seed(ec2, alicloud);

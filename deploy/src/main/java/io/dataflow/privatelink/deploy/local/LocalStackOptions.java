@@ -20,6 +20,7 @@ record LocalStackOptions(
         int awsWorkerPort,
         int alicloudWorkerPort,
         int kafkaPort,
+        int kafkaControllerPort,
         int postgresPort,
         int ec2Port,
         int alicloudPort,
@@ -48,6 +49,7 @@ record LocalStackOptions(
               --aws-worker-port N   provider-worker-aws health/metrics (default: 8082)
               --alicloud-worker-port N  provider-worker-alicloud health/metrics (default: 8083)
               --kafka-port N        Kafka broker (default: 9092)
+              --kafka-controller-port N  Kafka's KRaft controller (default: a free port)
               --postgres-port N     PostgreSQL (default: 15432)
               --ec2-port N          EC2 simulator (default: 4566)
               --alicloud-port N     Alibaba Cloud PrivateLink simulator (default: 4567)
@@ -74,6 +76,7 @@ record LocalStackOptions(
         int awsWorkerPort = 8082;
         int alicloudWorkerPort = 8083;
         int kafkaPort = 9092;
+        int kafkaControllerPort = 0;
         int postgresPort = 15432;
         int ec2Port = 4566;
         int alicloudPort = 4567;
@@ -91,6 +94,7 @@ record LocalStackOptions(
                 case "--aws-worker-port" -> awsWorkerPort = port(option, rest);
                 case "--alicloud-worker-port" -> alicloudWorkerPort = port(option, rest);
                 case "--kafka-port" -> kafkaPort = port(option, rest);
+                case "--kafka-controller-port" -> kafkaControllerPort = port(option, rest);
                 case "--postgres-port" -> postgresPort = port(option, rest);
                 case "--ec2-port" -> ec2Port = port(option, rest);
                 case "--alicloud-port" -> alicloudPort = port(option, rest);
@@ -106,7 +110,7 @@ record LocalStackOptions(
             }
         }
         return new LocalStackOptions(repoRoot, dataDir, reset, apiPort, queryPort, awsWorkerPort, alicloudWorkerPort,
-                kafkaPort, postgresPort, ec2Port, alicloudPort, workerReplicas, envFile == null ? dataDir.resolve("env.sh") : envFile,
+                kafkaPort, kafkaControllerPort, postgresPort, ec2Port, alicloudPort, workerReplicas, envFile == null ? dataDir.resolve("env.sh") : envFile,
                 cliConfig == null ? CliProfiles.defaultFile(System.getenv()) : cliConfig, serviceProperties, help);
     }
 

@@ -51,4 +51,21 @@ class LocalStackOptionsTest {
                 () -> LocalStackOptions.parse(ROOT, List.of("--api-port", "70000")));
         assertTrue(port.getMessage().contains("port number"), port.getMessage());
     }
+
+    @Test
+    void freePortOptionsGiveEveryListenerOfEveryReplicaItsOwnFreePort() throws Exception {
+        int replicas = 3;
+        LocalStackOptions options = LocalStackOptions.parse(ROOT, LocalStack.freePortOptions(replicas));
+        List<Integer> ports = new java.util.ArrayList<>(List.of(options.apiPort(), options.queryPort(),
+                options.kafkaPort(), options.kafkaControllerPort(), options.postgresPort(), options.ec2Port(),
+                options.alicloudPort()));
+        for (int k = 0; k < replicas; k++) {
+            ports.add(options.awsWorkerPort() + 100 * k);
+            ports.add(options.alicloudWorkerPort() + 100 * k);
+        }
+        assertEquals(ports.size(), new java.util.HashSet<>(ports).size(), "distinct: " + ports);
+        for (int port : ports) {
+            new java.net.ServerSocket(port).close(); // each is free for the process that will bind it
+        }
+    }
 }
