@@ -74,7 +74,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * As {@link #start(Path, int)}, with the controller on {@code controllerPort} (0: a free one). A caller
+     * As {@link #start(Path, int)}, with the controller on {@code controllerPortOrZero} (0: a free one). A caller
      * that picks the ports of several processes at once passes both, so none is handed out twice.
      */
     public static EmbeddedKafka start(Path dataDir, int port, int controllerPortOrZero) {

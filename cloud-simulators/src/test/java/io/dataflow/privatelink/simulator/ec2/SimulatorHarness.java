@@ -65,7 +65,6 @@ final class SimulatorHarness implements AutoCloseable {
         return new SimulatorHarness(config);
     }
 
-
     static SimulatorHarness start() {
         return start(Ec2SimulatorConfig.builder()
                 .availableDelay(Duration.ofMillis(300))
