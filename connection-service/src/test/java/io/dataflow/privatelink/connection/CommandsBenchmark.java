@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.connection;
 
 import io.dataflow.privatelink.infra.InfraTestResource;
+import io.dataflow.privatelink.kit.testing.CpuTime;
 import io.dataflow.privatelink.kit.testing.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -39,6 +40,8 @@ class CommandsBenchmark {
     private static final int CLIENTS = 64;
     /** Seconds per phase; {@code -Dbench.seconds=N} for a quicker look. */
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    /** Seconds of warm-up for each kind of request; {@code -Dbench.warm-up-seconds=N}. */
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warm-up-seconds", 60);
     private static final String AWS_SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
 
     @TestHTTPResource("/")
@@ -53,8 +56,10 @@ class CommandsBenchmark {
         URI creates = base.resolve("/v1beta1/clusters/1001/privateLinkConnections");
         URI inserts = base.resolve("/bench/insert");
 
-        run("warm-up", http, creates, token, body, 5);
-        run("warm-up", http, inserts, token, body, 5);
+        // Both kinds of request unmeasured first, until the JIT is mostly done: on 2 cores the compiler
+        // threads take more CPU than the service for the first minute of load.
+        run("warm-up", http, creates, token, body, WARM_UP_SECONDS);
+        run("warm-up", http, inserts, token, body, WARM_UP_SECONDS);
         Result baseline = run("plain insert", http, inserts, token, body, SECONDS);
         // -Dbench.five-inserts=true measures, instead of creates, five inserts in one transaction: what the
         // create's statements cost by themselves, without the rest of a create.
@@ -65,8 +70,10 @@ class CommandsBenchmark {
 
         System.out.printf("%nCOMMANDS (%d concurrent clients, %d s each, fsync on)%n", CLIENTS, SECONDS);
         for (Result r : List.of(baseline, command, baselineAgain)) {
-            System.out.printf("  %-13s %7.0f requests/s   p50 %5.1f ms   p99 %6.1f ms   (%d requests, %d not 200)%n",
-                    r.name, r.perSecond(), r.percentile(0.50), r.percentile(0.99), r.latencies.size(), r.failures);
+            System.out.printf("  %-13s %7.0f requests/s   p50 %5.1f ms   p99 %6.1f ms   (%d requests, %d not 200;"
+                            + " CPU per request: this JVM %.0f us, PostgreSQL %.0f us)%n",
+                    r.name, r.perSecond(), r.percentile(0.50), r.percentile(0.99), r.latencies.size(), r.failures,
+                    r.cpu.jvmMicros() / r.latencies.size(), r.cpu.postgresMicros() / r.latencies.size());
         }
         double baselineMean = (baseline.perSecond() + baselineAgain.perSecond()) / 2;
         System.out.printf("  ratio creates / plain inserts (mean of the two baseline runs): %.2f%n",
@@ -80,6 +87,7 @@ class CommandsBenchmark {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> running = new ArrayList<>();
+        CpuTime cpu = CpuTime.now();
         long started = System.nanoTime();
         for (int c = 0; c < CLIENTS; c++) {
             running.add(clients.submit(() -> {
@@ -102,10 +110,12 @@ class CommandsBenchmark {
             client.get();
         }
         clients.shutdown();
-        return new Result(name, new ArrayList<>(latencies), failures.get(), (System.nanoTime() - started) / 1e9);
+        double took = (System.nanoTime() - started) / 1e9;
+        return new Result(name, new ArrayList<>(latencies), failures.get(), took, CpuTime.now().minus(cpu));
     }
 
-    private record Result(String name, List<Long> latencies, int failures, double seconds) {
+    /** A phase: each request's latency, how many were not 200, its length, and the CPU it took (clients included). */
+    private record Result(String name, List<Long> latencies, int failures, double seconds, CpuTime cpu) {
         double perSecond() {
             return latencies.size() / seconds;
         }

@@ -77,7 +77,7 @@ class ConnectionReadModelTest {
         awaitState(cluster, id, "PENDING_ACCEPTANCE");
         given().get(path(cluster) + "/" + id).then()
                 .body("awsEndpointService.endpointId", equalTo("vpce-0a"))
-                .body("awsEndpointService.availabilityZoneIds", equalTo(List.of("use1-az1")));
+                .body("awsEndpointService.availabilityZoneIds", equalTo(List.of("use1-az1", "use1-az2")));
 
         send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_STATE_CHANGED, id, changed(cluster, id, ConnectionState.ACTIVE, 2));
         awaitState(cluster, id, "ACTIVE");
@@ -260,7 +260,8 @@ class ConnectionReadModelTest {
     }
 
     private static ConnectionStateChanged changed(String cluster, String id, ConnectionState state, long version) {
-        return new ConnectionStateChanged(id, cluster, state, null, "vpce-0a", List.of("use1-az1"), now(), version);
+        return new ConnectionStateChanged(id, cluster, state, null, "vpce-0a", List.of("use1-az1", "use1-az2"), now(),
+                version);
     }
 
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -45,8 +46,58 @@ public class ConnectionViewRepository implements PanacheRepositoryBase<Connectio
      * computes from them (snapshots above all) cannot miss a change another batch makes meanwhile.
      */
     public Uni<List<ConnectionViewEntity>> lockAll(List<String> connectionIds) {
-        return find("connectionId in ?1 order by connectionId", connectionIds)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        // Read-only: the session keeps no copy to compare at flush; the batch writes them with writeAll.
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "from ConnectionViewEntity v where v.connectionId in :ids order by v.connectionId",
+                        ConnectionViewEntity.class)
+                .setParameter("ids", connectionIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).setReadOnly(true)
+                .getResultList());
+    }
+
+    /**
+     * Writes the rows back, every column, in one statement (rows from {@link #lockAll}: the session does
+     * not track them, so a flush writes nothing for them).
+     */
+    public Uni<Void> writeAll(Collection<ConnectionViewEntity> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        ViewColumns c = new ViewColumns(rows);
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        UPDATE connection_view v SET
+                          display_name = r.display_name, type = r.type, service_name = r.service_name,
+                          service_region = r.service_region, created_by = r.created_by,
+                          create_time = CAST(r.create_time AS timestamptz),
+                          deletion_requested_at = CAST(r.deletion_requested_at AS timestamptz),
+                          deletion_requested_by = r.deletion_requested_by,
+                          worker_version = CAST(r.worker_version AS bigint),
+                          worker_time = CAST(r.worker_time AS timestamptz), worker_event_id = r.worker_event_id,
+                          worker_state = r.worker_state, worker_message = r.worker_message,
+                          endpoint_id = r.endpoint_id, az_ids = string_to_array(r.az_ids, ','),
+                          deleted_at = CAST(r.deleted_at AS timestamptz), state = r.state, message = r.message,
+                          update_time = CAST(r.update_time AS timestamptz), last_snapshot = r.last_snapshot,
+                          last_change_seq = CAST(r.last_change_seq AS bigint)
+                        FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
+                                    CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]), CAST(?8 AS text[]),
+                                    CAST(?9 AS text[]), CAST(?10 AS text[]), CAST(?11 AS text[]),
+                                    CAST(?12 AS text[]), CAST(?13 AS text[]), CAST(?14 AS text[]),
+                                    CAST(?15 AS text[]), CAST(?16 AS text[]), CAST(?17 AS text[]),
+                                    CAST(?18 AS text[]), CAST(?19 AS text[]), CAST(?20 AS text[]),
+                                    CAST(?21 AS text[]), CAST(?22 AS text[]))
+                          AS r(connection_id, display_name, type, service_name, service_region, created_by,
+                               create_time, deletion_requested_at, deletion_requested_by, worker_version,
+                               worker_time, worker_event_id, worker_state, worker_message, endpoint_id, az_ids,
+                               deleted_at, state, message, update_time, last_snapshot, last_change_seq)
+                        WHERE v.connection_id = r.connection_id""")
+                .setParameter(1, c.connectionId).setParameter(2, c.displayName).setParameter(3, c.type)
+                .setParameter(4, c.serviceName).setParameter(5, c.serviceRegion).setParameter(6, c.createdBy)
+                .setParameter(7, c.createTime).setParameter(8, c.deletionRequestedAt)
+                .setParameter(9, c.deletionRequestedBy).setParameter(10, c.workerVersion)
+                .setParameter(11, c.workerTime).setParameter(12, c.workerEventId).setParameter(13, c.workerState)
+                .setParameter(14, c.workerMessage).setParameter(15, c.endpointId).setParameter(16, c.azIds)
+                .setParameter(17, c.deletedAt).setParameter(18, c.state).setParameter(19, c.message)
+                .setParameter(20, c.updateTime).setParameter(21, c.lastSnapshot).setParameter(22, c.lastChangeSeq)
+                .executeUpdate()).replaceWithVoid();
     }
 
     /** A connection the API shows; one whose request has not been projected yet is not shown. */

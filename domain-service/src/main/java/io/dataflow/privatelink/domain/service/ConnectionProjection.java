@@ -69,7 +69,8 @@ public class ConnectionProjection {
             clusterByConnection.putIfAbsent(event.payload().connectionId(), event.payload().clusterId());
         }
         List<String> ids = clusterByConnection.keySet().stream().sorted().toList();
-        // Rows are written once, at commit: nothing below reads them back through SQL. A lock another
+        // Rows are written once: the connection rows by views.writeAll (one statement for the batch), the
+        // attachments by the flush at commit; nothing below reads them back through SQL. A lock another
         // batch holds too long (its instance hung) fails this one as a transient error, retried, instead
         // of waiting forever.
         return Panache.getSession().invoke(session -> session.setFlushMode(FlushMode.COMMIT))
@@ -113,6 +114,7 @@ public class ConnectionProjection {
                         loaded.get(effects.changes().get(i).connectionId()).view().lastChangeSeq = seqs.get(i);
                     }
                 })
+                .chain(() -> views.writeAll(loaded.values().stream().map(ProjectedConnection::view).toList()))
                 .chain(() -> publish(effects.changes()))
                 .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                         "SELECT pg_notify(?1, '')").setParameter(1, PROJECTED_CHANNEL).executeUpdate()))
