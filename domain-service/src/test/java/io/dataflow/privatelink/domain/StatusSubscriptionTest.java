@@ -233,6 +233,44 @@ class StatusSubscriptionTest {
     }
 
     /** Records the event's state for its connection, in arrival order. */
+    @jakarta.inject.Inject
+    io.dataflow.privatelink.domain.repository.ConnectionViewRepository views;
+
+    @jakarta.inject.Inject
+    io.dataflow.privatelink.domain.repository.ChangeLogRepository changeLog;
+
+    /**
+     * A stream starts with the current snapshots of connections whose last change is at its starting
+     * point or before, and gets later changes live: a connection changed after that point must not be in
+     * the first part (it would come twice, the newer snapshot first). So each row must know the change
+     * that published its snapshot.
+     */
+    @Test
+    void aConnectionChangedAfterAStreamsStartingPointComesOnlyLive() throws Throwable {
+        String cluster = "c-" + UUID.randomUUID();
+        String id = ConnectionIds.newId();
+        request(cluster, id);
+        awaitVisible(cluster, id);
+        long start = inSession(() -> changeLog.lastSeq());
+        change(cluster, id, ConnectionState.PENDING_ACCEPTANCE);
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                given().get("/v1beta1/clusters/" + cluster + "/privateLinkConnections/" + id).then()
+                        .body("state", equalTo("PENDING_ACCEPTANCE")));
+
+        assertEquals(List.of(), inSession(() -> views.currentSnapshots(cluster, null, start)),
+                "changed after the starting point: only live");
+        long now = inSession(() -> changeLog.lastSeq());
+        var current = inSession(() -> views.currentSnapshots(cluster, null, now));
+        assertEquals(1, current.size());
+        assertTrue(current.get(0).seq() > start, "the row knows the change that published its snapshot");
+        assertTrue(current.get(0).snapshot().contains("PENDING_ACCEPTANCE"));
+    }
+
+    private static <T> T inSession(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> work) throws Throwable {
+        return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() ->
+                io.quarkus.hibernate.reactive.panache.Panache.withSession(work::get));
+    }
+
     private static void record(Map<String, List<String>> seen, SseClient.Event event) throws Exception {
         assertNotNull(event, "no event within " + WAIT);
         JsonNode snapshot = JSON.readTree(event.data());
