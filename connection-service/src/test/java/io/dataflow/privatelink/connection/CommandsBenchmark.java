@@ -61,11 +61,20 @@ class CommandsBenchmark {
         run("warm-up", http, creates, token, body, WARM_UP_SECONDS);
         run("warm-up", http, inserts, token, body, WARM_UP_SECONDS);
         Result baseline = run("plain insert", http, inserts, token, body, SECONDS);
+        java.time.OffsetDateTime phaseStart = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        long connectionsBefore = Sql.count("SELECT count(*) FROM connection");
         // -Dbench.five-inserts=true measures, instead of creates, five inserts in one transaction: what the
         // create's statements cost by themselves, without the rest of a create.
         Result command = Boolean.getBoolean("bench.five-inserts")
                 ? run("five inserts", http, base.resolve("/bench/insert/five"), token, body, SECONDS)
                 : run("create", http, creates, token, body, SECONDS);
+        // What the creates wrote: one connection per 200, and how many transactions they took (rows of one
+        // transaction share its xmin). -Dplc.creates.max-group=1 writes each create alone, for comparison.
+        long written = Sql.count("SELECT count(*) FROM connection") - connectionsBefore;
+        // Events not yet relayed to Kafka when the phase ended: their relaying would fall into the next phase.
+        long unpublished = Sql.count("SELECT count(*) FROM outbox_event");
+        long transactions = Sql.count("SELECT count(DISTINCT xmin::text) FROM connection "
+                + "WHERE create_time >= ?1", phaseStart);
         Result baselineAgain = run("plain insert", http, inserts, token, body, SECONDS);
 
         System.out.printf("%nCOMMANDS (%d concurrent clients, %d s each, fsync on)%n", CLIENTS, SECONDS);
@@ -74,6 +83,12 @@ class CommandsBenchmark {
                             + " CPU per request: this JVM %.0f us, PostgreSQL %.0f us)%n",
                     r.name, r.perSecond(), r.percentile(0.50), r.percentile(0.99), r.latencies.size(), r.failures,
                     r.cpu.jvmMicros() / r.latencies.size(), r.cpu.postgresMicros() / r.latencies.size());
+        }
+        if (!Boolean.getBoolean("bench.five-inserts")) {
+            System.out.printf("  connections written: %d for %d creates answered 200, in %d transactions (%.1f per"
+                            + " transaction); events not yet in Kafka at the phase's end: %d%n", written,
+                    command.latencies.size() - command.failures, transactions,
+                    (double) written / Math.max(1, transactions), unpublished);
         }
         double baselineMean = (baseline.perSecond() + baselineAgain.perSecond()) / 2;
         System.out.printf("  ratio creates / plain inserts (mean of the two baseline runs): %.2f%n",

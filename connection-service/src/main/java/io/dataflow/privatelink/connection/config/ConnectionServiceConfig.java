@@ -33,6 +33,19 @@ public interface ConnectionServiceConfig {
 
     Idempotency idempotency();
 
+    Creates creates();
+
+    /** How creates are written. */
+    interface Creates {
+        /**
+         * Most creates written in one transaction: those arriving while a transaction is written go
+         * together into the next (group commit), one transaction at a time. 1 writes each create alone, one
+         * at a time: a comparison for benchmarks, far slower under load.
+         */
+        @WithDefault("64")
+        int maxGroup();
+    }
+
     /** Idempotency keys of creates ({@code Idempotency-Key}). */
     interface Idempotency {
         /** How long a key is remembered: a retry later than this creates anew. */

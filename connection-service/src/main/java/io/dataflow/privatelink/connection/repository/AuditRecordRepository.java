@@ -1,9 +1,46 @@
 package io.dataflow.privatelink.connection.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
 
 /** The audit trail's table; written by {@code security/AuditTrail}. */
 @ApplicationScoped
 public class AuditRecordRepository implements PanacheRepositoryBase<AuditRecordEntity, Long> {
+
+    /** Inserts the records in one statement, in this order (a group of commands' records in one round trip). */
+    public Uni<Void> insertAll(List<AuditRecordEntity> rows) {
+        int n = rows.size();
+        String[][] columns = new String[9][n];
+        for (int i = 0; i < n; i++) {
+            AuditRecordEntity row = rows.get(i);
+            columns[0][i] = row.at.toString();
+            columns[1][i] = row.subject;
+            columns[2][i] = row.action;
+            columns[3][i] = row.clusterId;
+            columns[4][i] = row.target;
+            columns[5][i] = row.outcome;
+            columns[6][i] = Integer.toString(row.httpStatus);
+            columns[7][i] = row.code == null ? null : row.code.toString();
+            columns[8][i] = row.message;
+        }
+        return getSession().chain(session -> {
+            var insert = session.createNativeQuery("""
+                    INSERT INTO audit_record (at, subject, action, cluster_id, target, outcome, http_status, code, message)
+                    SELECT CAST(at AS timestamptz), subject, action, cluster_id, target, outcome,
+                           CAST(http_status AS int), CAST(code AS int), message
+                    FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
+                                CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]), CAST(?8 AS text[]),
+                                CAST(?9 AS text[]))
+                         WITH ORDINALITY AS r(at, subject, action, cluster_id, target, outcome, http_status, code,
+                                              message, n)
+                    ORDER BY n""");
+            for (int c = 0; c < columns.length; c++) {
+                insert.setParameter(c + 1, columns[c]);
+            }
+            return insert.executeUpdate();
+        }).replaceWithVoid();
+    }
 }

@@ -15,10 +15,14 @@ import java.util.Optional;
 @ApplicationScoped
 public class CommandEventRepository {
 
-    public Uni<Void> append(String clusterId, String eventId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "INSERT INTO command_event (cluster_id, event_id) VALUES (?1, ?2)")
-                .setParameter(1, clusterId).setParameter(2, eventId).executeUpdate()).replaceWithVoid();
+    /** Appends the clusters' command events (clusterIds[i] is eventIds[i]'s) in one statement, in this order. */
+    public Uni<Void> appendAll(String[] clusterIds, String[] eventIds) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        INSERT INTO command_event (cluster_id, event_id)
+                        SELECT cluster_id, event_id
+                        FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[])) WITH ORDINALITY AS e(cluster_id, event_id, n)
+                        ORDER BY n""")
+                .setParameter(1, clusterIds).setParameter(2, eventIds).executeUpdate()).replaceWithVoid();
     }
 
     /**

@@ -5,6 +5,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.util.List;
+
 /** The connection aggregate table. Writes join the caller's transaction, with the outbox row they cause. */
 @ApplicationScoped
 public class ConnectionRepository implements PanacheRepositoryBase<ConnectionEntity, String> {
@@ -13,6 +15,46 @@ public class ConnectionRepository implements PanacheRepositoryBase<ConnectionEnt
     public Uni<ConnectionEntity> findForUpdate(String clusterId, String connectionId) {
         return find("connectionId = ?1 and clusterId = ?2", connectionId, clusterId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /**
+     * Inserts new connections (version 1, no endpoint yet) in one statement: a group of creates is written
+     * with one round trip, not an entity insert each.
+     */
+    public Uni<Void> insertNew(List<ConnectionEntity> rows) {
+        int n = rows.size();
+        String[][] columns = new String[10][n];
+        for (int i = 0; i < n; i++) {
+            ConnectionEntity row = rows.get(i);
+            if (row.version != 1 || row.endpointId != null || row.azIds != null || row.message != null) {
+                throw new IllegalArgumentException("not a new connection: " + row.connectionId);
+            }
+            columns[0][i] = row.connectionId;
+            columns[1][i] = row.clusterId;
+            columns[2][i] = row.displayName;
+            columns[3][i] = row.type.name();
+            columns[4][i] = row.serviceName;
+            columns[5][i] = row.serviceRegion;
+            columns[6][i] = row.state.name();
+            columns[7][i] = row.createdBy;
+            columns[8][i] = row.createTime.toString();
+            columns[9][i] = row.updateTime.toString();
+        }
+        return getSession().chain(session -> {
+            var insert = session.createNativeQuery("""
+                    INSERT INTO connection (connection_id, cluster_id, display_name, type, service_name, service_region,
+                                            state, created_by, create_time, update_time, version, worker_version)
+                    SELECT id, cluster, name, type, service, region, state, created_by,
+                           CAST(created AS timestamptz), CAST(updated AS timestamptz), 1, 0
+                    FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
+                                CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]), CAST(?8 AS text[]),
+                                CAST(?9 AS text[]), CAST(?10 AS text[]))
+                         AS c(id, cluster, name, type, service, region, state, created_by, created, updated)""");
+            for (int c = 0; c < columns.length; c++) {
+                insert.setParameter(c + 1, columns[c]);
+            }
+            return insert.executeUpdate();
+        }).replaceWithVoid();
     }
 
     /** The connection locked for update, whatever its cluster (the workers' reports name it by id). */

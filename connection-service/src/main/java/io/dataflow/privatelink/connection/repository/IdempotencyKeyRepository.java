@@ -6,26 +6,51 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 
 /** Idempotency keys of creates, kept for {@code plc.idempotency.retention}. */
 @ApplicationScoped
 public class IdempotencyKeyRepository implements PanacheRepositoryBase<IdempotencyKeyEntity, IdempotencyKeyEntity.Key> {
 
     /**
-     * Records the key with the answer of the create it made, in the create's transaction: true when the
-     * key was new. When another transaction holds the key uncommitted, this waits for that one to end
-     * (the primary key's lock), so two racing retries never both create; false then, and the first one's
-     * row can be read once this transaction is rolled back.
+     * Records keys with the answers of the creates they made, in those creates' transaction, in one
+     * statement: how many were new. When another transaction holds a key uncommitted, this waits for that
+     * one to end (the primary key's lock), so two racing retries never both create; that key is then not
+     * new, and the first one's row can be read once this transaction is rolled back. Keys are inserted in
+     * key order, so two transactions inserting the same keys wait for each other instead of deadlocking.
      */
-    public Uni<Boolean> record(String clusterId, String key, String requestHash, String connectionId,
-                               String response, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        INSERT INTO idempotency_key (cluster_id, idempotency_key, request_hash, connection_id,
-                                                     response, created_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING""")
-                .setParameter(1, clusterId).setParameter(2, key).setParameter(3, requestHash)
-                .setParameter(4, connectionId).setParameter(5, response).setParameter(6, now)
-                .executeUpdate()).map(rows -> rows == 1);
+    public Uni<Integer> recordAll(List<IdempotencyKeyEntity> rows) {
+        List<IdempotencyKeyEntity> sorted = rows.stream().sorted(Comparator.comparing((IdempotencyKeyEntity k) -> k.clusterId)
+                .thenComparing(k -> k.idempotencyKey)).toList();
+        int n = sorted.size();
+        String[][] columns = new String[6][n];
+        for (int i = 0; i < n; i++) {
+            IdempotencyKeyEntity row = sorted.get(i);
+            columns[0][i] = row.clusterId;
+            columns[1][i] = row.idempotencyKey;
+            columns[2][i] = row.requestHash;
+            columns[3][i] = row.connectionId;
+            columns[4][i] = row.response;
+            columns[5][i] = row.createdAt.toString();
+        }
+        return Panache.getSession().chain(session -> {
+            var insert = session.createNativeQuery("""
+                    INSERT INTO idempotency_key (cluster_id, idempotency_key, request_hash, connection_id, response,
+                                                 created_at)
+                    SELECT cluster_id, idempotency_key, request_hash, connection_id, response,
+                           CAST(created_at AS timestamptz)
+                    FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
+                                CAST(?5 AS text[]), CAST(?6 AS text[]))
+                         WITH ORDINALITY AS k(cluster_id, idempotency_key, request_hash, connection_id, response,
+                                              created_at, n)
+                    ORDER BY n
+                    ON CONFLICT DO NOTHING""");
+            for (int c = 0; c < columns.length; c++) {
+                insert.setParameter(c + 1, columns[c]);
+            }
+            return insert.executeUpdate();
+        });
     }
 
     public Uni<IdempotencyKeyEntity> find(String clusterId, String key) {

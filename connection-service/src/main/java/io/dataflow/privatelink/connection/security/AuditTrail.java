@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,17 +46,22 @@ public class AuditTrail {
     }
 
     /**
-     * Inside an accepted command's transaction: the record of the current request, ACCEPTED, committed or
-     * rolled back with the command. Once per request.
+     * The ACCEPTED record of the current request's command, to be written in the command's transaction
+     * ({@link #recordAccepted}), so that it commits or rolls back with the command; null when there is no
+     * request or its record was taken already (once per request). Call on the request's context.
      */
-    public Uni<Void> recordAcceptedCommand() {
+    public AuditRecordEntity acceptedCommandRecord() {
         RoutingContext request = currentRequest.getCurrent();
         if (request == null || request.get(AUDITED_IN_TRANSACTION) != null) {
-            return Uni.createFrom().voidItem();
+            return null;
         }
         request.put(AUDITED_IN_TRANSACTION, Boolean.TRUE);
-        return records.persist(row(request.request().method().name(), request.normalizedPath(), 200, null))
-                .replaceWithVoid();
+        return row(request.request().method().name(), request.normalizedPath(), 200, null);
+    }
+
+    /** Inside the accepted commands' transaction: their records, in one statement. */
+    public Uni<Void> recordAccepted(List<AuditRecordEntity> accepted) {
+        return accepted.isEmpty() ? Uni.createFrom().voidItem() : records.insertAll(accepted);
     }
 
     @ServerResponseFilter

@@ -17,7 +17,6 @@ import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.kit.api.ApiException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,37 +36,27 @@ public class ConnectionCommandService {
     private final ConnectionRepository connections;
     private final CommandEvents events;
     private final DomainAttachmentRepository attachments;
-    private final IdempotentCreates idempotent;
+    private final GroupedCreates creates;
 
     ConnectionCommandService(ClusterRegistry clusters, CreateConnectionValidator validator,
                              ConnectionRepository connections, DomainAttachmentRepository attachments,
-                             CommandEvents events, IdempotentCreates idempotent) {
+                             CommandEvents events, GroupedCreates creates) {
         this.attachments = attachments;
         this.clusters = clusters;
         this.validator = validator;
         this.connections = connections;
         this.events = events;
-        this.idempotent = idempotent;
+        this.creates = creates;
     }
 
     /**
-     * Creates the connection on the cluster (as access control found it). With an idempotency key, a
-     * repeat of the same request answers what the first one was answered and creates nothing more.
+     * Creates the connection on the cluster (as access control found it), written with the creates
+     * arriving at the same time ({@link GroupedCreates}). With an idempotency key, a repeat of the same
+     * request answers what the first one was answered and creates nothing more.
      */
     public Uni<PrivateLinkConnection> create(Cluster cluster, CreatePrivateLinkConnectionBody body, String caller,
                                              Optional<String> idempotencyKey) {
         CreateConnectionValidator.ValidCreate valid = validator.validate(cluster, body);
-        if (idempotencyKey.isEmpty()) {
-            return Panache.withTransaction(() -> create(cluster, valid, caller));
-        }
-        String fingerprint = String.join("\n", caller, valid.displayName(), valid.type().name(),
-                valid.serviceName(), valid.serviceRegion());
-        return idempotent.once(cluster.clusterId(), idempotencyKey.get(), fingerprint,
-                () -> create(cluster, valid, caller));
-    }
-
-    private Uni<PrivateLinkConnection> create(Cluster cluster, CreateConnectionValidator.ValidCreate valid,
-                                              String caller) {
         Instant now = CommandClock.now();
         ConnectionSnapshot connection = new ConnectionSnapshot(ConnectionIds.newId(), cluster.clusterId(),
                 valid.displayName(), valid.type(), valid.serviceName(), valid.serviceRegion(), ConnectionState.CREATING,
@@ -76,10 +65,13 @@ public class ConnectionCommandService {
         ConnectionRequested requested = new ConnectionRequested(connection.connectionId(), cluster.clusterId(),
                 connection.displayName(), connection.type(), connection.serviceName(), connection.serviceRegion(),
                 caller, now, cluster.placement(), row.version);
-        return connections.persist(row)
-                .chain(() -> events.emit(cluster.clusterId(), EventTypes.CONNECTION_REQUESTED,
-                        connection.connectionId(), now, requested))
-                .replaceWith(connection.toApi());
+        PrivateLinkConnection answer = connection.toApi();
+        String fingerprint = String.join("\n", caller, valid.displayName(), valid.type().name(),
+                valid.serviceName(), valid.serviceRegion());
+        return creates.create(new GroupedCreates.NewConnection(row, answer,
+                events.accepted(cluster.clusterId(), EventTypes.CONNECTION_REQUESTED, connection.connectionId(), now,
+                        requested),
+                idempotencyKey.map(key -> IdempotentCreates.keyRow(cluster.clusterId(), key, fingerprint, answer, now))));
     }
 
     @WithTransaction

@@ -1,9 +1,11 @@
 package io.dataflow.privatelink.connection.service;
 
+import io.dataflow.privatelink.connection.repository.IdempotencyKeyEntity;
 import io.dataflow.privatelink.connection.repository.IdempotencyKeyRepository;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 import io.dataflow.privatelink.contract.event.EventJson;
 import io.dataflow.privatelink.kit.api.ApiException;
+import io.dataflow.privatelink.kit.faults.RetryableConflict;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +16,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -49,37 +50,37 @@ public class IdempotentCreates {
     }
 
     /**
-     * Runs {@code create} in a transaction that also records the key with its answer; when the key was
-     * used before (or by a racing request that committed first), that transaction is rolled back and the
-     * first request's answer is returned instead. Keys are new far more often than not, so the common case
-     * costs one insert.
+     * The key's row, to be recorded in the create's transaction with the answer the create gets: the
+     * fingerprint is what was asked (a key reused for another request is refused).
      */
-    public Uni<PrivateLinkConnection> once(String clusterId, String key, String fingerprint,
-                                           Supplier<Uni<PrivateLinkConnection>> create) {
-        String hash = sha256(fingerprint);
-        return Panache.withTransaction(() -> create.get().call(created -> keys.record(clusterId, key, hash,
-                        created.privateLinkConnectionId(), EventJson.write(created), Instant.now())
-                        .invoke(recorded -> {
-                            if (!recorded) {
-                                throw new KeyUsedBefore();
-                            }
-                        })))
-                .onFailure(KeyUsedBefore.class).recoverWithUni(() -> Panache.withSession(() -> keys.find(clusterId, key))
-                        .map(first -> {
-                            if (!first.requestHash.equals(hash)) {
-                                throw ApiException.invalidArgument("Idempotency-Key " + key + " was already used "
-                                        + "for a different create request on this cluster; use a new key for a new "
-                                        + "request.");
-                            }
-                            return EventJson.read(first.response, PrivateLinkConnection.class);
-                        }));
+    public static IdempotencyKeyEntity keyRow(String clusterId, String key, String fingerprint,
+                                              PrivateLinkConnection answer, Instant now) {
+        IdempotencyKeyEntity row = new IdempotencyKeyEntity();
+        row.clusterId = clusterId;
+        row.idempotencyKey = key;
+        row.requestHash = sha256(fingerprint);
+        row.connectionId = answer.privateLinkConnectionId();
+        row.response = EventJson.write(answer);
+        row.createdAt = now;
+        return row;
     }
 
-    /** Rolls back a create whose key turned out to be taken. */
-    private static final class KeyUsedBefore extends RuntimeException {
-        KeyUsedBefore() {
-            super("idempotency key used before", null, false, false);
-        }
+    /**
+     * For a create whose key turned out to be taken (its own transaction rolled back): the answer the
+     * first request with the key got, or INVALID_ARGUMENT when that one asked for something else.
+     */
+    public Uni<PrivateLinkConnection> earlierAnswer(IdempotencyKeyEntity mine) {
+        return Panache.withSession(() -> keys.find(mine.clusterId, mine.idempotencyKey)).map(first -> {
+            if (first == null) {
+                // Recorded by a transaction that has since rolled back: this create may be tried again.
+                throw new RetryableConflict("idempotency key " + mine.idempotencyKey + " was released");
+            }
+            if (!first.requestHash.equals(mine.requestHash)) {
+                throw ApiException.invalidArgument("Idempotency-Key " + mine.idempotencyKey + " was already used "
+                        + "for a different create request on this cluster; use a new key for a new request.");
+            }
+            return EventJson.read(first.response, PrivateLinkConnection.class);
+        });
     }
 
     private static String sha256(String text) {

@@ -19,13 +19,19 @@ public final class SafeContexts {
     }
 
     public static <T> Uni<T> onNewContext(Supplier<Uni<T>> work) {
-        return Uni.createFrom().emitter(emitter -> {
+        return Uni.createFrom().deferred(() -> {
             Context current = Vertx.currentContext();
             if (current == null) {
-                emitter.fail(new IllegalStateException("call this on a Vert.x thread"));
-                return;
+                return Uni.createFrom().failure(new IllegalStateException("call this on a Vert.x thread"));
             }
-            Context context = VertxContext.createNewDuplicatedContext(current);
+            return onNewContext(current, work);
+        });
+    }
+
+    /** The same, on a new context beside {@code base} (its event loop), whatever thread this is called on. */
+    public static <T> Uni<T> onNewContext(Context base, Supplier<Uni<T>> work) {
+        return Uni.createFrom().emitter(emitter -> {
+            Context context = VertxContext.createNewDuplicatedContext(base);
             VertxContextSafetyToggle.setContextSafe(context, true);
             context.runOnContext(ignored -> {
                 try {
