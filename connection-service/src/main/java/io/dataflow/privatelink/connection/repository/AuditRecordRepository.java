@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.connection.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.dataflow.privatelink.kit.db.ColumnArrays;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,8 +27,7 @@ public class AuditRecordRepository implements PanacheRepositoryBase<AuditRecordE
             columns[7][i] = row.code == null ? null : row.code.toString();
             columns[8][i] = row.message;
         }
-        return getSession().chain(session -> {
-            var insert = session.createNativeQuery("""
+        return ColumnArrays.executeUpdate("""
                     INSERT INTO audit_record (at, subject, action, cluster_id, target, outcome, http_status, code, message)
                     SELECT CAST(at AS timestamptz), subject, action, cluster_id, target, outcome,
                            CAST(http_status AS int), CAST(code AS int), message
@@ -36,11 +36,6 @@ public class AuditRecordRepository implements PanacheRepositoryBase<AuditRecordE
                                 CAST(?9 AS text[]))
                          WITH ORDINALITY AS r(at, subject, action, cluster_id, target, outcome, http_status, code,
                                               message, n)
-                    ORDER BY n""");
-            for (int c = 0; c < columns.length; c++) {
-                insert.setParameter(c + 1, columns[c]);
-            }
-            return insert.executeUpdate();
-        }).replaceWithVoid();
+                    ORDER BY n""", columns).replaceWithVoid();
     }
 }

@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.connection.repository;
 
+import io.dataflow.privatelink.kit.db.ColumnArrays;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,12 +18,11 @@ public class CommandEventRepository {
 
     /** Appends the clusters' command events (clusterIds[i] is eventIds[i]'s) in one statement, in this order. */
     public Uni<Void> appendAll(String[] clusterIds, String[] eventIds) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        INSERT INTO command_event (cluster_id, event_id)
-                        SELECT cluster_id, event_id
-                        FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[])) WITH ORDINALITY AS e(cluster_id, event_id, n)
-                        ORDER BY n""")
-                .setParameter(1, clusterIds).setParameter(2, eventIds).executeUpdate()).replaceWithVoid();
+        return ColumnArrays.executeUpdate("""
+                INSERT INTO command_event (cluster_id, event_id)
+                SELECT cluster_id, event_id
+                FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[])) WITH ORDINALITY AS e(cluster_id, event_id, n)
+                ORDER BY n""", clusterIds, eventIds).replaceWithVoid();
     }
 
     /**

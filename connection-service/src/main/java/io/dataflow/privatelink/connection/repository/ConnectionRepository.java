@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.connection.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.dataflow.privatelink.kit.db.ColumnArrays;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -40,8 +41,7 @@ public class ConnectionRepository implements PanacheRepositoryBase<ConnectionEnt
             columns[8][i] = row.createTime.toString();
             columns[9][i] = row.updateTime.toString();
         }
-        return getSession().chain(session -> {
-            var insert = session.createNativeQuery("""
+        return ColumnArrays.executeUpdate("""
                     INSERT INTO connection (connection_id, cluster_id, display_name, type, service_name, service_region,
                                             state, created_by, create_time, update_time, version, worker_version)
                     SELECT id, cluster, name, type, service, region, state, created_by,
@@ -49,12 +49,7 @@ public class ConnectionRepository implements PanacheRepositoryBase<ConnectionEnt
                     FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
                                 CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]), CAST(?8 AS text[]),
                                 CAST(?9 AS text[]), CAST(?10 AS text[]))
-                         AS c(id, cluster, name, type, service, region, state, created_by, created, updated)""");
-            for (int c = 0; c < columns.length; c++) {
-                insert.setParameter(c + 1, columns[c]);
-            }
-            return insert.executeUpdate();
-        }).replaceWithVoid();
+                         AS c(id, cluster, name, type, service, region, state, created_by, created, updated)""", columns).replaceWithVoid();
     }
 
     /** The connection locked for update, whatever its cluster (the workers' reports name it by id). */

@@ -1,7 +1,7 @@
 package io.dataflow.privatelink.connection.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.dataflow.privatelink.kit.db.ColumnArrays;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,8 +34,7 @@ public class IdempotencyKeyRepository implements PanacheRepositoryBase<Idempoten
             columns[4][i] = row.response;
             columns[5][i] = row.createdAt.toString();
         }
-        return Panache.getSession().chain(session -> {
-            var insert = session.createNativeQuery("""
+        return ColumnArrays.executeUpdate("""
                     INSERT INTO idempotency_key (cluster_id, idempotency_key, request_hash, connection_id, response,
                                                  created_at)
                     SELECT cluster_id, idempotency_key, request_hash, connection_id, response,
@@ -45,12 +44,7 @@ public class IdempotencyKeyRepository implements PanacheRepositoryBase<Idempoten
                          WITH ORDINALITY AS k(cluster_id, idempotency_key, request_hash, connection_id, response,
                                               created_at, n)
                     ORDER BY n
-                    ON CONFLICT DO NOTHING""");
-            for (int c = 0; c < columns.length; c++) {
-                insert.setParameter(c + 1, columns[c]);
-            }
-            return insert.executeUpdate();
-        });
+                    ON CONFLICT DO NOTHING""", columns);
     }
 
     public Uni<IdempotencyKeyEntity> find(String clusterId, String key) {

@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.kit.outbox;
 
 import io.dataflow.privatelink.contract.event.CloudEvent;
+import io.dataflow.privatelink.kit.db.ColumnArrays;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -46,7 +47,7 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
             times[i] = event.time().toString();
             payloads[i] = event.data();
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return ColumnArrays.executeUpdate("""
                         INSERT INTO outbox_event
                           (topic, message_key, event_id, event_type, event_source, event_subject, event_time, payload)
                         SELECT topic, message_key, event_id, event_type, event_source, message_key,
@@ -55,10 +56,7 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
                                     CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]))
                              WITH ORDINALITY AS e(topic, message_key, event_id, event_type, event_source, event_time,
                                                   payload, ordinality)
-                        ORDER BY ordinality""")
-                .setParameter(1, topics).setParameter(2, keys).setParameter(3, ids).setParameter(4, types)
-                .setParameter(5, sources).setParameter(6, times).setParameter(7, payloads)
-                .executeUpdate()).replaceWithVoid();
+                        ORDER BY ordinality""", topics, keys, ids, types, sources, times, payloads).replaceWithVoid();
     }
 
     /** Takes the relay lock for the current transaction; false when another relay holds it. */
