@@ -59,8 +59,9 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>Projection: {@value #CONNECTIONS} connections' request and state change are produced, and the time
  * from the first send until every one is projected (after warm-up rounds of the same work) is set beside a
- * plain Kafka consumer reading exactly the same offset range of the same two topics, and beside one that
- * also writes each poll's records into a table, in the same run. Fan-out: N Server-Sent Events
+ * plain Kafka consumer reading exactly the same offset range of the same two topics, beside one that
+ * also writes each poll's records into a table, and beside the floor: a consumer that writes the rows a
+ * projection writes for those records (and nothing else), in the same run. Fan-out: N Server-Sent Events
  * subscribers of one cluster, opened by {@link FanOutClients} in a process of its own (so this JVM's heap
  * is the server's alone), and the latency from sending one change to Kafka until each stream saw it.
  */
@@ -114,6 +115,15 @@ class ReadSideBenchmark {
         double writerSeconds = (System.nanoTime() - writerStarted) / 1e9;
         writerCpu = CpuTime.now().minus(writerCpu);
 
+        // The floor: the rows a projection has to write for these events (inbox id, history, the connection's
+        // row, change log, integration outbox), each table a copy of the real one with its indexes, one
+        // multi-row statement per table and one commit per poll, straight from the records: no decoding, no
+        // rules, no reads, no relay. No projection that writes these rows on this stack can cost less. The
+        // bare floor leaves out the inbox and the outbox too (as if dedupe were by offset and the integration
+        // stream were relayed from the change log): history, rows and change log are what readers query.
+        Measured floor = measure(from, to, floor(true));
+        Measured bareFloor = measure(from, to, floor(false));
+
         System.out.printf("%nPROJECTION %,d events (%,d connections x request + state change; after %d warm-up"
                 + " rounds of the same)%n", events, CONNECTIONS, warmUpRounds);
         System.out.printf("  domain-service, first send to all projected: %.2f s = %,.0f events/s (read model, history,"
@@ -122,12 +132,19 @@ class ReadSideBenchmark {
                 consumerSeconds, read / consumerSeconds);
         System.out.printf("  plain consumer writing each record into one table (one insert and commit per poll):"
                 + " %,d records in %.2f s = %,.0f records/s%n", written, writerSeconds, written / writerSeconds);
-        System.out.printf("  ratio projection / plain consumer: %.2f; projection / plain consumer writing: %.2f%n",
+        System.out.printf("  floor, the rows a projection writes (inbox, history, connection row, change log, outbox;"
+                + " one statement per table and a commit per poll, no decoding or reads): %s%n", floor);
+        System.out.printf("  bare floor (history, connection row and change log only): %s%n", bareFloor);
+        System.out.printf("  ratio projection / plain consumer: %.2f; projection / plain consumer writing: %.2f;"
+                        + " projection / floor: %.2f; floor / plain consumer: %.2f; bare floor / plain consumer: %.2f%n",
                 (events / projectionSeconds) / (read / consumerSeconds),
-                (events / projectionSeconds) / (written / writerSeconds));
+                (events / projectionSeconds) / (written / writerSeconds),
+                (events / projectionSeconds) / floor.rate(), floor.rate() / (read / consumerSeconds),
+                bareFloor.rate() / (read / consumerSeconds));
         System.out.printf("  CPU per event (%d cores): projection: this JVM %.0f us (producer, broker and service"
                         + " together), PostgreSQL %.0f us; plain consumer: this JVM %.0f us (broker included);"
-                        + " writing: this JVM %.0f us, PostgreSQL %.0f us%n", Runtime.getRuntime().availableProcessors(),
+                        + " writing: this JVM %.0f us, PostgreSQL %.0f us%n",
+                Runtime.getRuntime().availableProcessors(),
                 projectionCpu.jvmMicros() / events, projectionCpu.postgresMicros() / events,
                 consumerCpu.jvmMicros() / read, writerCpu.jvmMicros() / written, writerCpu.postgresMicros() / written);
     }
@@ -277,6 +294,85 @@ class ReadSideBenchmark {
                     SELECT * FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]))""",
             records.stream().map(ConsumerRecord::key).toArray(String[]::new),
             records.stream().map(ConsumerRecord::value).toArray(String[]::new));
+
+    /** A baseline's records per second, and its CPU per record. */
+    private record Measured(long records, double seconds, CpuTime cpu) {
+        double rate() {
+            return records / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%,d records in %.2f s = %,.0f records/s (CPU per record: this JVM %.0f us,"
+                    + " PostgreSQL %.0f us)", records, seconds, rate(), cpu.jvmMicros() / records,
+                    cpu.postgresMicros() / records);
+        }
+    }
+
+    /** The handler over the range once unmeasured, then measured, each time into empty floor tables. */
+    private Measured measure(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, PollHandler handler) {
+        emptyFloorTables();
+        read(from, to, handler);
+        emptyFloorTables();
+        CpuTime cpu = CpuTime.now();
+        long started = System.nanoTime();
+        long records = read(from, to, handler);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Measured(records, seconds, CpuTime.now().minus(cpu));
+    }
+
+    /** Empty copies of the tables a projected event is written to, with the same columns, defaults and indexes. */
+    private static void emptyFloorTables() {
+        for (String table : List.of("processed_event", "connection_history", "connection_view", "connection_change",
+                "outbox_event")) {
+            Sql.execute("DROP TABLE IF EXISTS floor_" + table);
+            Sql.execute("CREATE TABLE floor_" + table + " (LIKE " + table + " INCLUDING ALL)");
+        }
+    }
+
+    /**
+     * A poll's records written as a projection writes them, in one transaction: each event's history entry and
+     * change-log entry, each connection's row (inserted or updated), with the record's value standing in for
+     * the snapshot; and with {@code inboxAndOutbox}, each event's id and integration event too.
+     */
+    private static PollHandler floor(boolean inboxAndOutbox) {
+        return records -> {
+            String[] ids = records.stream().map(r -> new String(r.headers().lastHeader(CloudEventKafka.ID).value(),
+                    StandardCharsets.UTF_8)).toArray(String[]::new);
+            String[] keys = records.stream().map(ConsumerRecord::key).toArray(String[]::new);
+            String[] values = records.stream().map(ConsumerRecord::value).toArray(String[]::new);
+            List<Sql.Statement> statements = new ArrayList<>();
+            if (inboxAndOutbox) {
+                statements.add(new Sql.Statement("""
+                        INSERT INTO floor_processed_event (consumer, event_id)
+                        SELECT 'floor', id FROM unnest(CAST(?1 AS text[])) AS r(id)""", (Object) ids));
+            }
+            statements.add(new Sql.Statement("""
+                    INSERT INTO floor_connection_history (event_id, connection_id, state, change_time)
+                    SELECT id, key, 'PENDING_ACCEPTANCE', now()
+                    FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[])) AS r(id, key)""", ids, keys));
+            statements.add(new Sql.Statement("""
+                    INSERT INTO floor_connection_view (connection_id, cluster_id, display_name, create_time, state,
+                                                       update_time, last_snapshot)
+                    SELECT DISTINCT ON (key) key, 'floor', key, now(), 'PENDING_ACCEPTANCE', now(), value
+                    FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[])) WITH ORDINALITY AS r(key, value, n)
+                    ORDER BY key, n DESC
+                    ON CONFLICT (connection_id) DO UPDATE SET state = excluded.state,
+                      update_time = excluded.update_time, last_snapshot = excluded.last_snapshot""", keys, values));
+            statements.add(new Sql.Statement("""
+                    INSERT INTO floor_connection_change (connection_id, cluster_id, snapshot, change_time)
+                    SELECT key, 'floor', value, now()
+                    FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[])) AS r(key, value)""", keys, values));
+            if (inboxAndOutbox) {
+                statements.add(new Sql.Statement("""
+                        INSERT INTO floor_outbox_event (topic, message_key, event_id, event_type, event_source,
+                                                        event_subject, event_time, payload)
+                        SELECT 'floor', key, gen_random_uuid()::text, 'floor', 'floor', key, now(), value
+                        FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[])) AS r(key, value)""", keys, values));
+            }
+            Sql.executeAll(statements);
+        };
+    }
 
     private long read(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
         return read(from, to, records -> {

@@ -1,6 +1,8 @@
 package io.dataflow.privatelink.domain.repository;
 
 import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.kit.db.ColumnArrays;
+import io.dataflow.privatelink.kit.faults.RetryableConflict;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -11,7 +13,6 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /** The connection read model. */
 @ApplicationScoped
@@ -28,22 +29,9 @@ public class ConnectionViewRepository implements PanacheRepositoryBase<Connectio
     private static final String LIVE = "clusterId = :cluster and deletedAt is null and displayName is not null";
 
     /**
-     * Makes sure each connection has a row (an empty one for a connection whose first event this is), in
-     * one statement; rows that exist are left alone. Then {@link #lockAll} can lock every row of a batch.
-     */
-    public Uni<Void> ensureRows(Map<String, String> clusterByConnection) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        INSERT INTO connection_view (connection_id, cluster_id, state)
-                        SELECT id, cluster, 'CREATING' FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[])) AS r(id, cluster)
-                        ON CONFLICT (connection_id) DO NOTHING""")
-                .setParameter(1, clusterByConnection.keySet().toArray(String[]::new))
-                .setParameter(2, clusterByConnection.values().toArray(String[]::new))
-                .executeUpdate()).replaceWithVoid();
-    }
-
-    /**
-     * The rows, locked for the transaction in id order (so two batches never deadlock): whatever a batch
-     * computes from them (snapshots above all) cannot miss a change another batch makes meanwhile.
+     * The rows that exist, locked for the transaction in id order (so two batches never deadlock): whatever
+     * a batch computes from them (snapshots above all) cannot miss a change another batch makes meanwhile.
+     * A connection without a row yet is written by {@link #insertAll} once the batch is applied.
      */
     public Uni<List<ConnectionViewEntity>> lockAll(List<String> connectionIds) {
         // Read-only: the session keeps no copy to compare at flush; the batch writes them with writeAll.
@@ -63,7 +51,7 @@ public class ConnectionViewRepository implements PanacheRepositoryBase<Connectio
             return Uni.createFrom().voidItem();
         }
         ViewColumns c = new ViewColumns(rows);
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return ColumnArrays.executeUpdate("""
                         UPDATE connection_view v SET
                           display_name = r.display_name, type = r.type, service_name = r.service_name,
                           service_region = r.service_region, created_by = r.created_by,
@@ -77,27 +65,42 @@ public class ConnectionViewRepository implements PanacheRepositoryBase<Connectio
                           deleted_at = CAST(r.deleted_at AS timestamptz), state = r.state, message = r.message,
                           update_time = CAST(r.update_time AS timestamptz), last_snapshot = r.last_snapshot,
                           last_change_seq = CAST(r.last_change_seq AS bigint)
-                        FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
-                                    CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]), CAST(?8 AS text[]),
-                                    CAST(?9 AS text[]), CAST(?10 AS text[]), CAST(?11 AS text[]),
-                                    CAST(?12 AS text[]), CAST(?13 AS text[]), CAST(?14 AS text[]),
-                                    CAST(?15 AS text[]), CAST(?16 AS text[]), CAST(?17 AS text[]),
-                                    CAST(?18 AS text[]), CAST(?19 AS text[]), CAST(?20 AS text[]),
-                                    CAST(?21 AS text[]), CAST(?22 AS text[]))
-                          AS r(connection_id, display_name, type, service_name, service_region, created_by,
-                               create_time, deletion_requested_at, deletion_requested_by, worker_version,
-                               worker_time, worker_event_id, worker_state, worker_message, endpoint_id, az_ids,
-                               deleted_at, state, message, update_time, last_snapshot, last_change_seq)
-                        WHERE v.connection_id = r.connection_id""")
-                .setParameter(1, c.connectionId).setParameter(2, c.displayName).setParameter(3, c.type)
-                .setParameter(4, c.serviceName).setParameter(5, c.serviceRegion).setParameter(6, c.createdBy)
-                .setParameter(7, c.createTime).setParameter(8, c.deletionRequestedAt)
-                .setParameter(9, c.deletionRequestedBy).setParameter(10, c.workerVersion)
-                .setParameter(11, c.workerTime).setParameter(12, c.workerEventId).setParameter(13, c.workerState)
-                .setParameter(14, c.workerMessage).setParameter(15, c.endpointId).setParameter(16, c.azIds)
-                .setParameter(17, c.deletedAt).setParameter(18, c.state).setParameter(19, c.message)
-                .setParameter(20, c.updateTime).setParameter(21, c.lastSnapshot).setParameter(22, c.lastChangeSeq)
-                .executeUpdate()).replaceWithVoid();
+                        FROM""" + ViewColumns.UNNEST + """
+                        WHERE v.connection_id = r.connection_id""", c.all()).replaceWithVoid();
+    }
+
+    /**
+     * Inserts the rows of connections whose first events this batch projected, with what the batch made of
+     * them, in one statement: each row is written once, not inserted empty and then updated. When another
+     * transaction inserted one of them meanwhile (two instances projecting the same partition during a
+     * rebalance), the batch fails with {@link RetryableConflict}: retried, it finds the row and locks it.
+     */
+    public Uni<Void> insertAll(Collection<ConnectionViewEntity> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        ViewColumns c = new ViewColumns(rows);
+        return ColumnArrays.executeUpdate("""
+                        INSERT INTO connection_view (connection_id, display_name, type, service_name, service_region,
+                          created_by, create_time, deletion_requested_at, deletion_requested_by, worker_version,
+                          worker_time, worker_event_id, worker_state, worker_message, endpoint_id, az_ids,
+                          deleted_at, state, message, update_time, last_snapshot, last_change_seq, cluster_id)
+                        SELECT r.connection_id, r.display_name, r.type, r.service_name, r.service_region,
+                          r.created_by, CAST(r.create_time AS timestamptz),
+                          CAST(r.deletion_requested_at AS timestamptz), r.deletion_requested_by,
+                          CAST(r.worker_version AS bigint), CAST(r.worker_time AS timestamptz), r.worker_event_id,
+                          r.worker_state, r.worker_message, r.endpoint_id, string_to_array(r.az_ids, ','),
+                          CAST(r.deleted_at AS timestamptz), r.state, r.message, CAST(r.update_time AS timestamptz),
+                          r.last_snapshot, CAST(r.last_change_seq AS bigint), r.cluster_id
+                        FROM""" + ViewColumns.UNNEST + """
+                        ON CONFLICT (connection_id) DO NOTHING""", c.all())
+                .invoke(inserted -> {
+                    if (inserted != rows.size()) {
+                        throw new RetryableConflict((rows.size() - inserted)
+                                + " connection rows were inserted by another transaction meanwhile");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** A connection the API shows; one whose request has not been projected yet is not shown. */

@@ -6,9 +6,24 @@ import java.util.List;
 
 /**
  * Rows of {@code connection_view} as one array per column (text; the statement casts), so that a batch's
- * rows are written by one {@code UPDATE … FROM unnest(…)} whatever their number.
+ * rows are written by one {@code UPDATE … FROM unnest(…)} or {@code INSERT … SELECT … FROM unnest(…)}
+ * whatever their number.
  */
 final class ViewColumns {
+
+    /** The arrays of {@link #all()} as a row source {@code r}, one column each, in that order. */
+    static final String UNNEST = """
+             unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
+                    CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]), CAST(?8 AS text[]),
+                    CAST(?9 AS text[]), CAST(?10 AS text[]), CAST(?11 AS text[]), CAST(?12 AS text[]),
+                    CAST(?13 AS text[]), CAST(?14 AS text[]), CAST(?15 AS text[]), CAST(?16 AS text[]),
+                    CAST(?17 AS text[]), CAST(?18 AS text[]), CAST(?19 AS text[]), CAST(?20 AS text[]),
+                    CAST(?21 AS text[]), CAST(?22 AS text[]), CAST(?23 AS text[]))
+              AS r(connection_id, display_name, type, service_name, service_region, created_by,
+                   create_time, deletion_requested_at, deletion_requested_by, worker_version,
+                   worker_time, worker_event_id, worker_state, worker_message, endpoint_id, az_ids,
+                   deleted_at, state, message, update_time, last_snapshot, last_change_seq, cluster_id)
+            """;
 
     final String[] connectionId;
     final String[] displayName;
@@ -33,6 +48,7 @@ final class ViewColumns {
     final String[] updateTime;
     final String[] lastSnapshot;
     final String[] lastChangeSeq;
+    final String[] clusterId;
 
     ViewColumns(Collection<ConnectionViewEntity> rows) {
         int n = rows.size();
@@ -58,6 +74,7 @@ final class ViewColumns {
         updateTime = new String[n];
         lastSnapshot = new String[n];
         lastChangeSeq = new String[n];
+        clusterId = new String[n];
         int i = 0;
         for (ConnectionViewEntity v : rows) {
             connectionId[i] = v.connectionId;
@@ -82,8 +99,17 @@ final class ViewColumns {
             updateTime[i] = text(v.updateTime);
             lastSnapshot[i] = v.lastSnapshot;
             lastChangeSeq[i] = Long.toString(v.lastChangeSeq);
+            clusterId[i] = v.clusterId;
             i++;
         }
+    }
+
+    /** Every column, in the order of {@link #UNNEST}. */
+    String[][] all() {
+        return new String[][]{connectionId, displayName, type, serviceName, serviceRegion, createdBy, createTime,
+                deletionRequestedAt, deletionRequestedBy, workerVersion, workerTime, workerEventId, workerState,
+                workerMessage, endpointId, azIds, deletedAt, state, message, updateTime, lastSnapshot, lastChangeSeq,
+                clusterId};
     }
 
     private static String text(Instant time) {

@@ -69,28 +69,32 @@ public class ConnectionProjection {
             clusterByConnection.putIfAbsent(event.payload().connectionId(), event.payload().clusterId());
         }
         List<String> ids = clusterByConnection.keySet().stream().sorted().toList();
-        // Rows are written once: the connection rows by views.writeAll (one statement for the batch), the
-        // attachments by the flush at commit; nothing below reads them back through SQL. A lock another
-        // batch holds too long (its instance hung) fails this one as a transient error, retried, instead
-        // of waiting forever.
+        // Rows are written once: the existing connection rows by views.writeAll and the batch's new ones by
+        // views.insertAll (one statement each for the batch), the attachments by the flush at commit;
+        // nothing below reads them back through SQL. A lock another batch holds too long (its instance
+        // hung) fails this one as a transient error, retried, instead of waiting forever.
         return Panache.getSession().invoke(session -> session.setFlushMode(FlushMode.COMMIT))
                 .chain(session -> session.createNativeQuery("SET LOCAL lock_timeout = '10s'").executeUpdate())
-                .chain(() -> views.ensureRows(clusterByConnection))
                 .chain(() -> views.lockAll(ids))
-                .chain(rows -> attachments.ofConnections(ids).map(existing -> load(rows, existing)))
-                .chain(loaded -> {
+                .chain(rows -> attachments.ofConnections(ids).map(existing -> load(clusterByConnection, rows, existing)))
+                .chain(batch -> {
                     ProjectionEffects effects = new ProjectionEffects();
                     for (InboundEvent event : events) {
-                        ReadModelRules.apply(loaded.get(event.payload().connectionId()), event.event(),
+                        ReadModelRules.apply(batch.loaded.get(event.payload().connectionId()), event.event(),
                                 event.payload(), effects);
                     }
-                    loaded.values().forEach(connection -> ReadModelRules.settleRoutes(connection, effects));
-                    return write(effects, loaded);
+                    batch.loaded.values().forEach(connection -> ReadModelRules.settleRoutes(connection, effects));
+                    return write(effects, batch);
                 });
     }
 
-    private static Map<String, ProjectedConnection> load(List<ConnectionViewEntity> rows,
-                                                         List<AttachmentViewEntity> existing) {
+    /** A batch's connections: all of them by id, and those whose row this batch creates. */
+    private record LoadedBatch(Map<String, ProjectedConnection> loaded, List<ConnectionViewEntity> existing,
+                               List<ConnectionViewEntity> created) {
+    }
+
+    private static LoadedBatch load(Map<String, String> clusterByConnection, List<ConnectionViewEntity> rows,
+                                    List<AttachmentViewEntity> existing) {
         Map<String, List<AttachmentViewEntity>> byConnection = new HashMap<>();
         existing.forEach(a -> byConnection.computeIfAbsent(a.connectionId, id -> new ArrayList<>()).add(a));
         Map<String, ProjectedConnection> loaded = new HashMap<>();
@@ -98,10 +102,18 @@ public class ConnectionProjection {
             loaded.put(row.connectionId, new ProjectedConnection(row,
                     byConnection.getOrDefault(row.connectionId, List.of())));
         }
-        return loaded;
+        List<ConnectionViewEntity> created = new ArrayList<>();
+        clusterByConnection.forEach((connectionId, clusterId) -> {
+            if (!loaded.containsKey(connectionId)) {
+                ConnectionViewEntity row = ReadModelRules.newView(connectionId, clusterId);
+                created.add(row);
+                loaded.put(connectionId, new ProjectedConnection(row, List.of()));
+            }
+        });
+        return new LoadedBatch(loaded, rows, created);
     }
 
-    private Uni<Void> write(ProjectionEffects effects, Map<String, ProjectedConnection> loaded) {
+    private Uni<Void> write(ProjectionEffects effects, LoadedBatch batch) {
         return Panache.getSession()
                 .chain(session -> effects.newAttachments().isEmpty() ? Uni.createFrom().voidItem()
                         : session.persistAll(effects.newAttachments().toArray()))
@@ -111,10 +123,11 @@ public class ConnectionProjection {
                 .chain(() -> changeLog.appendAll(effects.changes()))
                 .invoke(seqs -> {
                     for (int i = 0; i < seqs.size(); i++) {
-                        loaded.get(effects.changes().get(i).connectionId()).view().lastChangeSeq = seqs.get(i);
+                        batch.loaded.get(effects.changes().get(i).connectionId()).view().lastChangeSeq = seqs.get(i);
                     }
                 })
-                .chain(() -> views.writeAll(loaded.values().stream().map(ProjectedConnection::view).toList()))
+                .chain(() -> views.writeAll(batch.existing))
+                .chain(() -> views.insertAll(batch.created))
                 .chain(() -> publish(effects.changes()))
                 .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                         "SELECT pg_notify(?1, '')").setParameter(1, PROJECTED_CHANNEL).executeUpdate()))

@@ -84,6 +84,31 @@ public final class Sql {
         })));
     }
 
+    /** A statement and its parameters ({@code ?1 … ?n}). */
+    public record Statement(String sql, Object... parameters) {
+    }
+
+    /** Runs the statements one after another in one transaction; returns the rows each changed. */
+    @SuppressWarnings("unchecked")
+    public static List<Integer> executeAll(List<Statement> statements) {
+        return (List<Integer>) await(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> {
+            Uni<List<Integer>> done = Uni.createFrom().item(new java.util.ArrayList<>());
+            for (Statement statement : statements) {
+                done = done.chain(counts -> {
+                    var query = session.createNativeQuery(statement.sql());
+                    for (int i = 0; i < statement.parameters().length; i++) {
+                        query.setParameter(i + 1, statement.parameters()[i]);
+                    }
+                    return query.executeUpdate().map(count -> {
+                        counts.add(count);
+                        return counts;
+                    });
+                });
+            }
+            return done;
+        })));
+    }
+
     private static Object await(java.util.function.Supplier<Uni<?>> work) {
         try {
             return VertxContextSupport.subscribeAndAwait(() -> work.get().map(v -> (Object) v));
