@@ -80,10 +80,10 @@ public class ConnectionProjection {
                 .chain(batch -> {
                     ProjectionEffects effects = new ProjectionEffects();
                     for (InboundEvent event : events) {
-                        ReadModelRules.apply(batch.loaded.get(event.payload().connectionId()), event.event(),
+                        ReadModelRules.apply(batch.loaded().get(event.payload().connectionId()), event.event(),
                                 event.payload(), effects);
                     }
-                    batch.loaded.values().forEach(connection -> ReadModelRules.settleRoutes(connection, effects));
+                    batch.loaded().values().forEach(connection -> ReadModelRules.settleRoutes(connection, effects));
                     return write(effects, batch);
                 });
     }
@@ -123,11 +123,11 @@ public class ConnectionProjection {
                 .chain(() -> changeLog.appendAll(effects.changes()))
                 .invoke(seqs -> {
                     for (int i = 0; i < seqs.size(); i++) {
-                        batch.loaded.get(effects.changes().get(i).connectionId()).view().lastChangeSeq = seqs.get(i);
+                        batch.loaded().get(effects.changes().get(i).connectionId()).view().lastChangeSeq = seqs.get(i);
                     }
                 })
-                .chain(() -> views.writeAll(batch.existing))
-                .chain(() -> views.insertAll(batch.created))
+                .chain(() -> views.writeAll(batch.existing()))
+                .chain(() -> views.insertAll(batch.created()))
                 .chain(() -> publish(effects.changes()))
                 .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                         "SELECT pg_notify(?1, '')").setParameter(1, PROJECTED_CHANNEL).executeUpdate()))
