@@ -3,6 +3,7 @@ package io.dataflow.privatelink.deploy;
 import io.dataflow.privatelink.deploy.chaos.ChaosHarness;
 import io.dataflow.privatelink.deploy.chaos.ChaosOptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,9 @@ class ChaosIT {
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps its logs/ for diagnosis
     Path dataDir;
+
+    @RegisterExtension
+    final ServiceErrorsOnFailure serviceErrors = new ServiceErrorsOnFailure(() -> dataDir);
 
     @Test
     void everyInvariantHoldsAfterASeededRunOfFaults() throws Exception {

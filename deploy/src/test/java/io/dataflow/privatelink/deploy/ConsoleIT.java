@@ -3,6 +3,7 @@ package io.dataflow.privatelink.deploy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
@@ -33,6 +34,9 @@ class ConsoleIT {
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dataDir;
+
+    @RegisterExtension
+    final ServiceErrorsOnFailure serviceErrors = new ServiceErrorsOnFailure(() -> dataDir);
 
     static StackApi api;
     static ConsoleBrowser browser;

@@ -7,6 +7,7 @@ import io.dataflow.privatelink.infra.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -49,6 +50,9 @@ class DatabaseOutageIT {
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps its logs/ for diagnosis
     static Path dataDir;
+
+    @RegisterExtension
+    final ServiceErrorsOnFailure serviceErrors = new ServiceErrorsOnFailure(() -> dataDir);
 
     static LocalStack stack;
     static Map<String, String> env;

@@ -137,6 +137,21 @@ class ConnectionReadModelTest {
     }
 
     @Test
+    void aQueryGivingUpOnItsEventLeavesTheOthersWaitingUnharmed() throws Exception {
+        String cluster = "c-" + UUID.randomUUID();
+        String id = ConnectionIds.newId();
+        // Two callers wait for events that never come; the first one's wait ends while the second still waits.
+        java.util.concurrent.CompletableFuture<Integer> first = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                given().header(ReadYourWrites.MIN_EVENT_HEADER, UUID.randomUUID().toString())
+                        .get(path(cluster) + "/" + id).then().extract().statusCode());
+        Thread.sleep(1_000); // what is tested is two waits that end at different times
+        int second = given().header(ReadYourWrites.MIN_EVENT_HEADER, UUID.randomUUID().toString())
+                .get(path(cluster) + "/" + id).then().extract().statusCode();
+        assertEquals(404, first.get(30, java.util.concurrent.TimeUnit.SECONDS), "answered with what it has");
+        assertEquals(404, second, "answered with what it has, not failed by the first wait's end");
+    }
+
+    @Test
     void aRedeliveredOrLateReportChangesNothing() {
         String cluster = "c-" + UUID.randomUUID();
         String id = ConnectionIds.newId();

@@ -3,6 +3,7 @@ package io.dataflow.privatelink.connection.security;
 import io.dataflow.privatelink.kit.api.ApiError;
 import io.dataflow.privatelink.connection.repository.AuditRecordEntity;
 import io.dataflow.privatelink.connection.repository.AuditRecordRepository;
+import io.dataflow.privatelink.kit.faults.TransientFailures;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
@@ -76,7 +77,14 @@ public class AuditTrail {
                 response.getEntity() instanceof ApiError error ? error : null);
         return Panache.withTransaction(() -> records.persist(row)).replaceWithVoid()
                 .onFailure().recoverWithItem(e -> {
-                    LOG.errorf(e, "Cannot write the audit record of %s by %s", row.action, row.subject);
+                    // A refusal changed nothing; with the database out of reach its record cannot be kept
+                    // (a line per request, not a stack trace: an outage is expected, not a bug).
+                    if (TransientFailures.isTransient(e)) {
+                        LOG.warnf("Cannot write the audit record of %s %d by %s: %s", row.action, row.httpStatus,
+                                row.subject, e.toString());
+                    } else {
+                        LOG.errorf(e, "Cannot write the audit record of %s by %s", row.action, row.subject);
+                    }
                     return null;
                 });
     }

@@ -24,9 +24,14 @@ public class ProjectionSignals {
         notifications.listen(ConnectionProjection.PROJECTED_CHANNEL, this::signal);
     }
 
-    /** Completes when the next batch commits (taken before looking at the database, so none is missed). */
+    /**
+     * Completes when the next batch commits (taken before looking at the database, so none is missed).
+     * Each waiter gets a copy of the shared future: Mutiny cancels the future it waits on when the
+     * waiter gives up (a query's time-out), and cancelling the shared one would fail every other waiter
+     * with a {@code CancellationException} (a 500 to their callers).
+     */
     public Uni<Void> nextBatch() {
-        CompletableFuture<Void> waiting = next.get();
+        CompletableFuture<Void> waiting = next.get().copy();
         return Uni.createFrom().completionStage(waiting);
     }
 
