@@ -9,6 +9,7 @@ import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.dataflow.privatelink.kit.testapp.TestConsumer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,6 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "kit_test"))
 class EventBatchesTest {
+
+    /** /q/health/ready on the management interface (not the public port); the value is under its root, /q. */
+    @TestHTTPResource(value = "health/ready", management = true)
+    java.net.URL ready;
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String DLQ = DeadLetters.topicFor(KitEvents.TOPIC, TestConsumer.CONSUMER);
@@ -98,7 +103,7 @@ class EventBatchesTest {
                 KitEvents.send(event);
                 during.add(event);
             }
-            await().atMost(WAIT).untilAsserted(() -> when().get("/q/health/ready").then().statusCode(503)
+            await().atMost(WAIT).untilAsserted(() -> when().get(ready).then().statusCode(503)
                     .body("checks.find { it.name == 'event consumers' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'event consumers' }.data." + TestConsumer.CONSUMER,
                             containsString("retrying since")));
@@ -107,7 +112,7 @@ class EventBatchesTest {
         }
 
         await().atMost(WAIT).untilAsserted(() -> assertEquals(31, applied(connection)));
-        await().atMost(WAIT).untilAsserted(() -> when().get("/q/health/ready").then().statusCode(200));
+        await().atMost(WAIT).untilAsserted(() -> when().get(ready).then().statusCode(200));
         try (TopicProbe dlq = TopicProbe.fromBeginning(SharedInfra.kafka().bootstrapServers(), DLQ)) {
             assertEquals(0, dlq.readToEnd().stream().filter(r -> connection.equals(r.key())).count(),
                     "nothing was dead-lettered for a transient failure");

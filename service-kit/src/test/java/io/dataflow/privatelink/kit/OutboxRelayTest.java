@@ -11,6 +11,7 @@ import io.dataflow.privatelink.kit.outbox.OutboxWriter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -42,6 +43,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "kit_test"))
 class OutboxRelayTest {
+
+    /** /q/health/ready on the management interface (not the public port); the value is under its root, /q. */
+    @TestHTTPResource(value = "health/ready", management = true)
+    java.net.URL ready;
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String TOPIC = "kit.relayed.v1";
@@ -119,7 +124,7 @@ class OutboxRelayTest {
             assertEquals(List.of(before.id(), after.id()), published);
         }
         await().atMost(WAIT).untilAsserted(() -> assertEquals(parkedBefore + 1, parked()));
-        when().get("/q/health/ready").then()
+        when().get(ready).then()
                 .body("checks.find { it.name == 'outbox relay' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'outbox relay' }.data.parked", equalTo((int) (parkedBefore + 1)))
                 .body("checks.find { it.name == 'outbox relay' }.data.lastParkReason",
@@ -138,7 +143,7 @@ class OutboxRelayTest {
                 inTransaction(() -> outbox.append(TOPIC, event));
                 committed.add(event.id());
             }
-            await().atMost(WAIT).untilAsserted(() -> when().get("/q/health/ready").then()
+            await().atMost(WAIT).untilAsserted(() -> when().get(ready).then()
                     .body("checks.find { it.name == 'outbox relay' }.status", equalTo("DOWN")));
         } finally {
             SharedInfra.startKafkaAgain();
@@ -149,7 +154,7 @@ class OutboxRelayTest {
             assertEquals(Set.copyOf(committed), new HashSet<>(published), "every committed event, none other");
             assertEquals(committed, published.stream().distinct().toList(), "in commit order");
         }
-        await().atMost(WAIT).untilAsserted(() -> when().get("/q/health/ready").then()
+        await().atMost(WAIT).untilAsserted(() -> when().get(ready).then()
                 .body("checks.find { it.name == 'outbox relay' }.status", equalTo("UP")));
     }
 
