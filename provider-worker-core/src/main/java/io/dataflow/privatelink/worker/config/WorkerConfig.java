@@ -34,4 +34,10 @@ public interface WorkerConfig {
 
     /** CloudEvents {@code source} of the events this worker emits. */
     String eventSource();
+
+    /**
+     * Which deployment this worker belongs to (PLC_WORKER_DEPLOYMENT_ID); required, production has no
+     * default. (Placeholder for the declaration being added on main; identical, so merging keeps one.)
+     */
+    String deploymentId();
 }
