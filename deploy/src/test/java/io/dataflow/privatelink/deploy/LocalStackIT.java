@@ -55,16 +55,23 @@ class LocalStackIT {
 
     static final Path ROOT = Path.of(System.getProperty("plc.repo.root", "..")).toAbsolutePath().normalize();
     static List<String> command;
+    /** Each service's port and management port, by the launcher's option. */
+    static final Map<String, String> ports = new java.util.LinkedHashMap<>();
     static Process stack;
     static Map<String, String> env;
 
     @BeforeAll
     static void startStack() throws Exception {
-        command = List.of("bash", ROOT.resolve("deploy/local/run").toString(), "--no-build",
+        for (String service : List.of("api", "query", "aws-worker", "alicloud-worker")) {
+            ports.put("--" + service + "-port", StackApi.freePort());
+            ports.put("--" + service + "-management-port", StackApi.freePort());
+        }
+        List<String> args = new java.util.ArrayList<>(List.of("bash", ROOT.resolve("deploy/local/run").toString(), "--no-build",
                 "--data-dir", dataDir.toString(), "--cli-config", dataDir.resolve("plc-config.json").toString(),
-                "--api-port", StackApi.freePort(), "--query-port", StackApi.freePort(), "--aws-worker-port", StackApi.freePort(),
-                "--alicloud-worker-port", StackApi.freePort(), "--kafka-port", StackApi.freePort(), "--postgres-port", StackApi.freePort(),
-                "--ec2-port", StackApi.freePort(), "--alicloud-port", StackApi.freePort());
+                "--kafka-port", StackApi.freePort(), "--postgres-port", StackApi.freePort(),
+                "--ec2-port", StackApi.freePort(), "--alicloud-port", StackApi.freePort()));
+        ports.forEach((option, port) -> args.addAll(List.of(option, port)));
+        command = List.copyOf(args);
         start();
     }
 
@@ -157,6 +164,23 @@ class LocalStackIT {
             assertTrue(stopped.compareTo(lastShutDown) <= 0, service + " stopped at " + stopped
                     + ", after PostgreSQL at " + lastShutDown);
         }
+    }
+
+    /** /q/* is served on each service's management port only; in production the API's document without its UI. */
+    @Test
+    void healthIsOnTheManagementPortsOnlyAndSwaggerUiIsOffInProduction() throws Exception {
+        for (String service : List.of("api", "query", "aws-worker", "alicloud-worker")) {
+            String publicPort = "http://localhost:" + ports.get("--" + service + "-port");
+            String managementPort = "http://localhost:" + ports.get("--" + service + "-management-port");
+            assertEquals(404, status(publicPort + "/q/health"), service + "'s public port");
+            assertEquals(404, status(publicPort + "/q/health/ready"), service + "'s public port");
+            await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(500))
+                    .until(() -> status(managementPort + "/q/health"), code -> code == 200);
+        }
+        String apiManagement = "http://localhost:" + ports.get("--api-management-port");
+        assertEquals(404, status(env.get("PLC_API") + "/q/openapi"));
+        assertEquals(200, status(apiManagement + "/q/openapi"));
+        assertEquals(404, status(apiManagement + "/q/swagger-ui/"), "no Swagger UI in production");
     }
 
     @Test

@@ -64,7 +64,7 @@ public interface ConnectionServiceConfig {
      * (PEM, inline or in a file) and issuer.
      */
     interface Auth {
-        @WithDefault("dataflow-privatelink")
+        /** The identity provider's issuer (PLC_AUTH_ISSUER); no default outside development and tests. */
         String issuer();
 
         /** The public key in PEM (X.509), e.g. from PLC_AUTH_PUBLIC_KEY. */

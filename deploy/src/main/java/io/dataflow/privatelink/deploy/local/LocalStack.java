@@ -69,14 +69,15 @@ public final class LocalStack implements AutoCloseable {
         // next option (seen in CI: domain-service and Kafka given the same port).
         List<ServerSocket> held = new ArrayList<>();
         try {
-            for (String option : List.of("--api-port", "--query-port", "--kafka-port", "--kafka-controller-port",
-                    "--postgres-port", "--ec2-port", "--alicloud-port")) {
+            for (String option : List.of("--api-port", "--query-port", "--api-management-port", "--query-management-port",
+                    "--kafka-port", "--kafka-controller-port", "--postgres-port", "--ec2-port", "--alicloud-port")) {
                 ServerSocket socket = new ServerSocket(0);
                 held.add(socket);
                 args.add(option);
                 args.add(String.valueOf(socket.getLocalPort()));
             }
-            for (String option : List.of("--aws-worker-port", "--alicloud-worker-port")) {
+            for (String option : List.of("--aws-worker-port", "--alicloud-worker-port", "--aws-worker-management-port",
+                    "--alicloud-worker-management-port")) {
                 args.add(option);
                 args.add(String.valueOf(freeWorkerPorts(workerReplicas, held)));
             }
@@ -166,9 +167,9 @@ public final class LocalStack implements AutoCloseable {
         return services.stream().map(ServiceProcess::name).toList();
     }
 
-    /** Where a service listens ({@code http://localhost:<port>}): its health and metrics. */
-    public synchronized java.net.URI serviceUri(String name) {
-        return service(name).baseUri();
+    /** Where a service serves its management interface ({@code http://localhost:<port>}): /q/health. */
+    public synchronized java.net.URI managementUri(String name) {
+        return service(name).managementUri();
     }
 
     /** Kills one service ({@code provider-worker-aws}, …) as a crash would; the rest keeps running. */
@@ -258,20 +259,27 @@ public final class LocalStack implements AutoCloseable {
 
         auth = LocalAuth.load(options.dataDir());
         say("Starting the services (logs in " + logs + ")");
-        services.add(start("domain-service", "", options.queryPort(), Map.of()));
-        services.add(start("connection-service", "", options.apiPort(), connectionServiceProperties()));
+        // The page tokens' key: fixed, so a token outlives a restart of the stack; production sets its own secret.
+        services.add(start("domain-service", "", options.queryPort(), options.queryManagementPort(),
+                Map.of("plc.paging.token-key", "local-stack-page-token-key")));
+        services.add(start("connection-service", "", options.apiPort(), options.apiManagementPort(),
+                connectionServiceProperties()));
         for (int replica = 1; replica <= options.workerReplicas(); replica++) {
             // Replicas share the worker's database and connections, split by shard (ShardLeases).
             String suffix = replica == 1 ? "" : "-" + replica;
             int portOffset = 100 * (replica - 1);
-            services.add(start("provider-worker-aws", suffix, options.awsWorkerPort() + portOffset, Map.of(
+            services.add(start("provider-worker-aws", suffix, options.awsWorkerPort() + portOffset,
+                    options.awsWorkerManagementPort() + portOffset, Map.of(
+                    "plc.worker.deployment-id", "local-stack",
                     "plc.aws.ec2-endpoint", ec2.endpoint().toString(),
                     "plc.aws.route53-endpoint", ec2.endpoint().toString(),
                     "plc.aws.access-key-id", DemoEnvironment.AWS_PLATFORM_ACCESS_KEY,
                     "plc.aws.secret-access-key", DemoEnvironment.AWS_PLATFORM_SECRET,
                     // a brisk pace for a demo; production keeps the default
                     "plc.worker.reconcile-interval", "1s")));
-            services.add(start("provider-worker-alicloud", suffix, options.alicloudWorkerPort() + portOffset, Map.of(
+            services.add(start("provider-worker-alicloud", suffix, options.alicloudWorkerPort() + portOffset,
+                    options.alicloudWorkerManagementPort() + portOffset, Map.of(
+                    "plc.worker.deployment-id", "local-stack",
                     "plc.alicloud.endpoint", alicloud.hostAndPort(),
                     "plc.alicloud.protocol", "http",
                     "plc.alicloud.access-key-id", DemoEnvironment.ALICLOUD_PLATFORM_ACCESS_KEY,
@@ -304,9 +312,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Starts a service ({@code replica} "" for the first instance, "-2", "-3" … for more). */
-    private ServiceProcess start(String name, String replica, int port, Map<String, String> extra) throws IOException {
+    private ServiceProcess start(String name, String replica, int port, int managementPort, Map<String, String> extra)
+            throws IOException {
+        // The services run in their production profile: every setting it requires is given here.
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        // One broker: production's replication (3, 2 in sync) cannot be had.
+        properties.put("plc.kafka.replication-factor", "1");
+        properties.put("plc.kafka.min-insync-replicas", "1");
         String database = name.replace('-', '_');
         properties.put("quarkus.datasource.jdbc.url", postgres.createDatabaseIfAbsent(database));
         properties.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
@@ -318,7 +331,7 @@ public final class LocalStack implements AutoCloseable {
         properties.putAll(extra);
         properties.putAll(options.propertiesOf(name));
         Path jar = options.repoRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        return ServiceProcess.start(name + replica, jar, port, properties, options.dataDir().resolve("logs"));
+        return ServiceProcess.start(name + replica, jar, port, managementPort, properties, options.dataDir().resolve("logs"));
     }
 
     private Map<String, String> connectionServiceProperties() {

@@ -19,6 +19,10 @@ record LocalStackOptions(
         int queryPort,
         int awsWorkerPort,
         int alicloudWorkerPort,
+        int apiManagementPort,
+        int queryManagementPort,
+        int awsWorkerManagementPort,
+        int alicloudWorkerManagementPort,
         int kafkaPort,
         int kafkaControllerPort,
         int postgresPort,
@@ -46,15 +50,21 @@ record LocalStackOptions(
               --reset               wipe the data folder before starting
               --api-port N          public REST API, connection-service (default: 8080)
               --query-port N        domain-service (default: 8081)
-              --aws-worker-port N   provider-worker-aws health/metrics (default: 8082)
-              --alicloud-worker-port N  provider-worker-alicloud health/metrics (default: 8083)
+              --aws-worker-port N   provider-worker-aws (default: 8082; it serves nothing but 404)
+              --alicloud-worker-port N  provider-worker-alicloud (default: 8083; likewise)
+              --api-management-port N   connection-service's management interface: /q/health, /q/openapi,
+                                    /q/swagger-ui (default: 9080)
+              --query-management-port N  domain-service's /q/health (default: 9081)
+              --aws-worker-management-port N  provider-worker-aws's /q/health (default: 9082)
+              --alicloud-worker-management-port N  provider-worker-alicloud's /q/health (default: 9083)
               --kafka-port N        Kafka broker (default: 9092)
               --kafka-controller-port N  Kafka's KRaft controller (default: a free port)
               --postgres-port N     PostgreSQL (default: 15432)
               --ec2-port N          EC2 simulator (default: 4566)
               --alicloud-port N     Alibaba Cloud PrivateLink simulator (default: 4567)
               --worker-replicas N   instances of each provider worker, sharing its connections (default: 1);
-                                    the k-th listens on the worker port + 100 × (k - 1)
+                                    the k-th listens on the worker port + 100 × (k - 1), and
+                                    on the worker management port + 100 × (k - 1)
               --env-file FILE       where to write the shell exports (default: <data-dir>/env.sh)
               --cli-config FILE     the plc CLI's profiles file to write profile 'local' into
                                     (default: $PLC_CONFIG, else ~/.config/plc/config.json)
@@ -75,6 +85,10 @@ record LocalStackOptions(
         int queryPort = 8081;
         int awsWorkerPort = 8082;
         int alicloudWorkerPort = 8083;
+        int apiManagementPort = 9080;
+        int queryManagementPort = 9081;
+        int awsWorkerManagementPort = 9082;
+        int alicloudWorkerManagementPort = 9083;
         int kafkaPort = 9092;
         int kafkaControllerPort = 0;
         int postgresPort = 15432;
@@ -93,6 +107,10 @@ record LocalStackOptions(
                 case "--query-port" -> queryPort = port(option, rest);
                 case "--aws-worker-port" -> awsWorkerPort = port(option, rest);
                 case "--alicloud-worker-port" -> alicloudWorkerPort = port(option, rest);
+                case "--api-management-port" -> apiManagementPort = port(option, rest);
+                case "--query-management-port" -> queryManagementPort = port(option, rest);
+                case "--aws-worker-management-port" -> awsWorkerManagementPort = port(option, rest);
+                case "--alicloud-worker-management-port" -> alicloudWorkerManagementPort = port(option, rest);
                 case "--kafka-port" -> kafkaPort = port(option, rest);
                 case "--kafka-controller-port" -> kafkaControllerPort = port(option, rest);
                 case "--postgres-port" -> postgresPort = port(option, rest);
@@ -110,7 +128,7 @@ record LocalStackOptions(
             }
         }
         return new LocalStackOptions(repoRoot, dataDir, reset, apiPort, queryPort, awsWorkerPort, alicloudWorkerPort,
-                kafkaPort, kafkaControllerPort, postgresPort, ec2Port, alicloudPort, workerReplicas, envFile == null ? dataDir.resolve("env.sh") : envFile,
+                apiManagementPort, queryManagementPort, awsWorkerManagementPort, alicloudWorkerManagementPort, kafkaPort, kafkaControllerPort, postgresPort, ec2Port, alicloudPort, workerReplicas, envFile == null ? dataDir.resolve("env.sh") : envFile,
                 cliConfig == null ? CliProfiles.defaultFile(System.getenv()) : cliConfig, serviceProperties, help);
     }
 

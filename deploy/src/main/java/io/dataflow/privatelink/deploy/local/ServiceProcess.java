@@ -19,23 +19,25 @@ final class ServiceProcess {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
     private final Path runnerJar;
     private final Map<String, String> properties;
 
-    private ServiceProcess(String name, int port, Process process, Path log, Path runnerJar,
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path log, Path runnerJar,
                            Map<String, String> properties) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
         this.runnerJar = runnerJar;
         this.properties = Map.copyOf(properties);
     }
 
-    static ServiceProcess start(String name, Path runnerJar, int port, Map<String, String> properties, Path logDir)
-            throws IOException {
+    static ServiceProcess start(String name, Path runnerJar, int port, int managementPort, Map<String, String> properties,
+                                Path logDir) throws IOException {
         if (!Files.isRegularFile(runnerJar)) {
             throw new IllegalStateException(runnerJar + " is missing: build first (./mvnw -DskipTests package)");
         }
@@ -47,6 +49,7 @@ final class ServiceProcess {
         command.add("-Xmx256m");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(runnerJar.toString());
@@ -54,12 +57,12 @@ final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new ServiceProcess(name, port, process, log, runnerJar, properties);
+        return new ServiceProcess(name, port, managementPort, process, log, runnerJar, properties);
     }
 
     /** The same service started again: same jar, port, configuration and log. */
     ServiceProcess startAgain() throws IOException {
-        return start(name, runnerJar, port, properties, log.getParent());
+        return start(name, runnerJar, port, managementPort, properties, log.getParent());
     }
 
     /** Kills the process as a crash would (SIGKILL): no shutdown, no goodbye to Kafka or PostgreSQL. */
@@ -75,14 +78,15 @@ final class ServiceProcess {
         return name;
     }
 
-    URI baseUri() {
-        return URI.create("http://localhost:" + port);
+    /** The management interface (/q/health), apart from the service's own port. */
+    URI managementUri() {
+        return URI.create("http://localhost:" + managementPort);
     }
 
     /** Waits until the service reports ready on /q/health/ready, or fails with the log's location. */
     void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(managementUri().resolve("/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {

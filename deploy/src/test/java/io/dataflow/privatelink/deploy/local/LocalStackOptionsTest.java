@@ -53,15 +53,26 @@ class LocalStackOptionsTest {
     }
 
     @Test
+    void managementPortsAreTheServicesOwnByDefault() {
+        LocalStackOptions defaults = LocalStackOptions.parse(ROOT, List.of());
+        assertEquals(List.of(9080, 9081, 9082, 9083), List.of(defaults.apiManagementPort(), defaults.queryManagementPort(),
+                defaults.awsWorkerManagementPort(), defaults.alicloudWorkerManagementPort()));
+        assertEquals(9500, LocalStackOptions.parse(ROOT, List.of("--query-management-port", "9500")).queryManagementPort());
+    }
+
+    @Test
     void freePortOptionsGiveEveryListenerOfEveryReplicaItsOwnFreePort() throws Exception {
         int replicas = 3;
         LocalStackOptions options = LocalStackOptions.parse(ROOT, LocalStack.freePortOptions(replicas));
         List<Integer> ports = new java.util.ArrayList<>(List.of(options.apiPort(), options.queryPort(),
+                options.apiManagementPort(), options.queryManagementPort(),
                 options.kafkaPort(), options.kafkaControllerPort(), options.postgresPort(), options.ec2Port(),
                 options.alicloudPort()));
         for (int k = 0; k < replicas; k++) {
             ports.add(options.awsWorkerPort() + 100 * k);
             ports.add(options.alicloudWorkerPort() + 100 * k);
+            ports.add(options.awsWorkerManagementPort() + 100 * k);
+            ports.add(options.alicloudWorkerManagementPort() + 100 * k);
         }
         assertEquals(ports.size(), new java.util.HashSet<>(ports).size(), "distinct: " + ports);
         for (int port : ports) {

@@ -96,8 +96,10 @@ public interface DomainServiceConfig {
         @WithDefault("100")
         int maxPageSize();
 
-        /** Signs page tokens; production sets its own (PLC_PAGING_TOKEN_KEY), shared by every instance. */
-        @WithDefault("local-page-token-key-change-me")
+        /**
+         * Signs page tokens; production sets its own (PLC_PAGING_TOKEN_KEY), shared by every instance. No
+         * default: development and tests have a local one, production refuses it.
+         */
         String tokenKey();
     }
 }

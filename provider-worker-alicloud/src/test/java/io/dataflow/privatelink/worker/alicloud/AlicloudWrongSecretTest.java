@@ -14,6 +14,7 @@ import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,9 @@ class AlicloudWrongSecretTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @TestHTTPResource(value = "health/ready", management = true)
+    java.net.URL ready;
+
     @Test
     void wrongSecretMakesTheWorkerUnreadyWithAClearMessageAndFailsNoConnection() {
         AlicloudSimulator.ServiceRef service = AlicloudSimulatorResource.customerService(
@@ -58,7 +62,7 @@ class AlicloudWrongSecretTest {
                         "cluster-ali", "db", ConnectionType.ALICLOUD_ENDPOINT_SERVICE, service.serviceName(),
                         AlicloudSimulatorResource.REGION, "alice", now, placement, io.dataflow.privatelink.worker.testing.WorkerEvents.nextVersion()))));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(ready).then()
                 .statusCode(503)
                 .body("checks.name", hasItem("cloud-credentials"))
                 .body("checks.find { it.name == 'cloud-credentials' }.data.error",
