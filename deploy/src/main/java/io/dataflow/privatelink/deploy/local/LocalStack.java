@@ -269,6 +269,7 @@ public final class LocalStack implements AutoCloseable {
                     "plc.aws.route53-endpoint", ec2.endpoint().toString(),
                     "plc.aws.access-key-id", DemoEnvironment.AWS_PLATFORM_ACCESS_KEY,
                     "plc.aws.secret-access-key", DemoEnvironment.AWS_PLATFORM_SECRET,
+                    "plc.worker.deployment-id", DemoEnvironment.DEPLOYMENT_ID,
                     // a brisk pace for a demo; production keeps the default
                     "plc.worker.reconcile-interval", "1s")));
             services.add(start("provider-worker-alicloud", suffix, options.alicloudWorkerPort() + portOffset, Map.of(
@@ -276,6 +277,7 @@ public final class LocalStack implements AutoCloseable {
                     "plc.alicloud.protocol", "http",
                     "plc.alicloud.access-key-id", DemoEnvironment.ALICLOUD_PLATFORM_ACCESS_KEY,
                     "plc.alicloud.access-key-secret", DemoEnvironment.ALICLOUD_PLATFORM_SECRET,
+                    "plc.worker.deployment-id", DemoEnvironment.DEPLOYMENT_ID,
                     "plc.worker.reconcile-interval", "1s")));
         }
         for (ServiceProcess service : services) {
