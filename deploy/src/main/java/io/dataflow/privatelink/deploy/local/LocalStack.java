@@ -258,7 +258,7 @@ public final class LocalStack implements AutoCloseable {
 
         auth = LocalAuth.load(options.dataDir());
         say("Starting the services (logs in " + logs + ")");
-        services.add(start("domain-service", "", options.queryPort(), Map.of()));
+        services.add(start("domain-service", "", options.queryPort(), auth.verifierProperties()));
         services.add(start("connection-service", "", options.apiPort(), connectionServiceProperties()));
         for (int replica = 1; replica <= options.workerReplicas(); replica++) {
             // Replicas share the worker's database and connections, split by shard (ShardLeases).
@@ -323,11 +323,10 @@ public final class LocalStack implements AutoCloseable {
         return ServiceProcess.start(name + replica, jar, port, properties, options.dataDir().resolve("logs"));
     }
 
-    private Map<String, String> connectionServiceProperties() {
+    private Map<String, String> connectionServiceProperties() throws IOException {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("plc.query-service.url", "http://localhost:" + options.queryPort());
-        p.put("plc.auth.public-key-location", auth.publicKeyFile().toString());
-        p.put("plc.auth.issuer", LocalAuth.ISSUER);
+        p.putAll(auth.verifierProperties());
         String aws = "plc.clusters." + DemoEnvironment.AWS_CLUSTER_ID + ".";
         p.put(aws + "project-id", DemoEnvironment.PROJECT_ID);
         p.put(aws + "provider", "AWS");
