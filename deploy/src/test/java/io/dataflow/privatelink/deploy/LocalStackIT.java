@@ -46,6 +46,7 @@ class LocalStackIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration STATE_WAIT = Duration.ofSeconds(60);
+    private static final Duration SWEEP_GRACE = Duration.ofSeconds(5);
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps its logs/ for diagnosis
     static Path dataDir;
@@ -69,7 +70,9 @@ class LocalStackIT {
         List<String> args = new java.util.ArrayList<>(List.of("bash", ROOT.resolve("deploy/local/run").toString(), "--no-build",
                 "--data-dir", dataDir.toString(), "--cli-config", dataDir.resolve("plc-config.json").toString(),
                 "--kafka-port", StackApi.freePort(), "--postgres-port", StackApi.freePort(),
-                "--ec2-port", StackApi.freePort(), "--alicloud-port", StackApi.freePort()));
+                "--ec2-port", StackApi.freePort(), "--alicloud-port", StackApi.freePort(),
+                // the orphan sweep's grace runs out within the test (production's default is an hour)
+                "--set", "provider-worker-aws:plc.worker.orphan-sweep.grace=" + SWEEP_GRACE.toSeconds() + "s"));
         ports.forEach((option, port) -> args.addAll(List.of(option, port)));
         command = List.copyOf(args);
         start();
@@ -215,6 +218,45 @@ class LocalStackIT {
         assertEquals(5, gone.get("code").asInt(), "domain-service's answer, passed through: " + gone);
         assertTrue(gone.get("message").asText().contains(id), gone.toString());
         assertFalse(listed(api).containsKey(id), "no longer listed");
+    }
+
+    /**
+     * Another control plane (staging, another region's) shares the platform's AWS account and VPC and makes its
+     * endpoint through EC2's own API, tagged with its identity. This stack sweeps an endpoint of its own that no
+     * connection owns once the grace is over, and in all that time leaves the other deployment's alone.
+     */
+    @Test
+    void aSecondDeploymentSharingThePlatformAccountKeepsItsEndpointWhileOurOrphanIsSwept() throws Exception {
+        String api = env.get("PLC_API") + "/v1beta1/clusters/" + env.get("PLC_AWS_CLUSTER_ID") + "/privateLinkConnections";
+        // a live connection keeps the region watched
+        send("POST", api, """
+                {"privateLinkConnection": {"displayName": "keeps-region-watched", "type": "AWS_ENDPOINT_SERVICE",
+                 "awsEndpointService": {"name": "%s"}}}""".formatted(env.get("PLC_AWS_SERVICE_NAME")), 200);
+        try (Ec2Client platform = StackApi.platformEc2(env)) {
+            String theirs = taggedEndpoint(platform, "staging", "plc-of-staging-0001");
+            String ours = taggedEndpoint(platform, env.get("PLC_DEPLOYMENT_ID"), "plc-nobody-knows-0001");
+            long made = System.nanoTime();
+
+            await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(500)).until(() -> !exists(platform, ours));
+            assertTrue(Duration.ofNanos(System.nanoTime() - made).compareTo(SWEEP_GRACE) >= 0, "swept within the grace");
+            assertTrue(exists(platform, theirs), "the other deployment's endpoint was deleted");
+        }
+    }
+
+    private static String taggedEndpoint(Ec2Client platform, String deployment, String connectionId) {
+        return platform.createVpcEndpoint(r -> r.vpcId(env.get("PLC_AWS_PLATFORM_VPC")).vpcEndpointType("Interface")
+                .serviceName(env.get("PLC_AWS_SERVICE_NAME")).subnetIds(env.get("PLC_AWS_PLATFORM_SUBNET"))
+                .tagSpecifications(t -> t.resourceType("vpc-endpoint").tags(
+                        tag -> tag.key("dataflow-privatelink:connection-id").value(connectionId),
+                        tag -> tag.key("dataflow-privatelink:deployment-id").value(deployment))))
+                .vpcEndpoint().vpcEndpointId();
+    }
+
+    private static boolean exists(Ec2Client platform, String endpointId) {
+        // all of the account's, not by id: EC2 answers an id it no longer knows with an error
+        return platform.describeVpcEndpointsPaginator(r -> r.maxResults(1000)).vpcEndpoints().stream()
+                .anyMatch(e -> e.vpcEndpointId().equals(endpointId) && !"deleted".equals(e.stateAsString())
+                        && !"deleting".equals(e.stateAsString()));
     }
 
     @Test

@@ -98,6 +98,16 @@ final class StackApi {
                 .build();
     }
 
+    /** EC2 as the platform account, where the workers make endpoints (another deployment could share it). */
+    static Ec2Client platformEc2(Map<String, String> env) {
+        return Ec2Client.builder().region(Region.US_EAST_1)
+                .endpointOverride(URI.create(env.get("PLC_EC2_ENDPOINT")))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(env.get("PLC_AWS_PLATFORM_ACCESS_KEY"), "platform-secret")))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build();
+    }
+
     /** The {@code export NAME='value'} lines of the stack's env.sh. */
     static Map<String, String> readExports(Path file) throws java.io.IOException {
         Map<String, String> values = new HashMap<>();

@@ -24,6 +24,8 @@ final class SseClient implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;
+    /** The server ended the stream. */
+    private volatile boolean ended;
 
     private SseClient(HttpResponse<Stream<String>> response) {
         this.response = response;
@@ -33,7 +35,12 @@ final class SseClient implements AutoCloseable {
     }
 
     static SseClient open(URI uri, String lastEventId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+        return open(uri, lastEventId, DomainTokens.bearer());
+    }
+
+    static SseClient open(URI uri, String lastEventId, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                .header("Authorization", authorization);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -68,6 +75,7 @@ final class SseClient implements AutoCloseable {
                     data.append(data.length() > 0 ? "\n" : "").append(line.substring(5).strip());
                 }
             }
+            ended = true;
         } catch (RuntimeException e) {
             // The stream was closed by close(): the reader ends.
         }
@@ -93,6 +101,11 @@ final class SseClient implements AutoCloseable {
                 return event == null ? null : event.comment();
             }
         }
+    }
+
+    /** Whether the server has ended the stream. */
+    boolean ended() {
+        return ended;
     }
 
     /** Events received so far and not yet taken. */

@@ -44,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Status subscriptions over Server-Sent Events, read as a browser's EventSource would. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "domain_service"))
+@QuarkusTestResource(DomainTokens.class)
 class StatusSubscriptionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -42,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /** The browser's status stream: the same events as SSE, as WebSocket text messages. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "domain_service"))
+@QuarkusTestResource(DomainTokens.class)
 class StatusWebSocketTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,7 +84,8 @@ class StatusWebSocketTest {
         URI uri = URI.create(base.toString().replaceFirst("^http", "ws")
                 + "v1beta1/ws/clusters/" + cluster + "/privateLinkConnections" + query);
         Messages messages = new Messages();
-        messages.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, messages)
+        messages.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", DomainTokens.bearer()).buildAsync(uri, messages)
                 .get(30, TimeUnit.SECONDS);
         return messages;
     }

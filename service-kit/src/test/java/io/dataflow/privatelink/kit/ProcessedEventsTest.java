@@ -4,6 +4,8 @@ import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.kit.faults.RetryableConflict;
 import io.dataflow.privatelink.kit.faults.TransientFailures;
 import io.dataflow.privatelink.kit.inbox.ProcessedEvents;
+import io.dataflow.privatelink.kit.inbox.ProcessedEventsRetention;
+import io.dataflow.privatelink.kit.testing.Sql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -31,6 +33,24 @@ class ProcessedEventsTest {
 
     @Inject
     ProcessedEvents processed;
+
+    @Inject
+    ProcessedEventsRetention retention;
+
+    @Test
+    void idsOlderThanTheRetentionArePurgedAndNewerOnesKept() throws Throwable {
+        String consumer = "purge-" + UUID.randomUUID();
+        Sql.execute("""
+                INSERT INTO processed_event (consumer, event_id, processed_at)
+                VALUES (?1, 'old', now() - interval '8 days'), (?1, 'recent', now() - interval '6 days'),
+                       (?1, 'new', now())""", consumer);
+
+        int purged = VertxContextSupport.subscribeAndAwait(() -> retention.purge());
+
+        assertTrue(purged >= 1, "purged " + purged);
+        assertEquals(List.of("new", "recent"), Sql.texts(
+                "SELECT event_id FROM processed_event WHERE consumer = ?1 ORDER BY event_id", consumer));
+    }
 
     @Test
     void aBatchRecordedByTwoTransactionsAtOnceIsFirstForOnlyOne() throws Exception {

@@ -27,13 +27,32 @@ public interface ConnectionServiceConfig {
     @WithDefault("/privatelink/connection-service")
     String eventSource();
 
-    Auth auth();
-
     Api api();
 
     Idempotency idempotency();
 
     Creates creates();
+
+    Audit audit();
+
+    /** How long the audit trail is kept (prefix {@code plc.audit}). */
+    interface Audit {
+        /** Audit records older than this are deleted; export them first where they must be kept longer. */
+        @WithDefault("400d")
+        Duration retention();
+
+        /** Counts of unauthenticated requests per source and minute are kept this long. */
+        @WithDefault("30d")
+        Duration unauthenticatedRetention();
+
+        /** How often the counts of unauthenticated requests kept in memory are written. */
+        @WithDefault("5s")
+        Duration unauthenticatedFlushInterval();
+
+        /** Distinct sources counted per flush; more are counted together under the source "other". */
+        @WithDefault("10000")
+        int unauthenticatedMaxSources();
+    }
 
     /** How creates are written. */
     interface Creates {
@@ -57,21 +76,6 @@ public interface ConnectionServiceConfig {
         /** Largest request body accepted, in bytes. */
         @WithDefault("65536")
         int maxBodyBytes();
-    }
-
-    /**
-     * Bearer tokens: RS256 JWTs from the platform's identity provider, verified with its public key
-     * (PEM, inline or in a file) and issuer.
-     */
-    interface Auth {
-        /** The identity provider's issuer (PLC_AUTH_ISSUER); no default outside development and tests. */
-        String issuer();
-
-        /** The public key in PEM (X.509), e.g. from PLC_AUTH_PUBLIC_KEY. */
-        Optional<String> publicKey();
-
-        /** A file holding the public key in PEM, when not given inline. */
-        Optional<java.nio.file.Path> publicKeyLocation();
     }
 
     interface ClusterSeed {

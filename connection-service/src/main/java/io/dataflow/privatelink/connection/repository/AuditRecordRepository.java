@@ -5,9 +5,13 @@ import io.dataflow.privatelink.kit.db.ColumnArrays;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.List;
 
-/** The audit trail's table; written by {@code security/AuditTrail}. */
+/**
+ * The audit trail's tables: {@code audit_record} (written by {@code security/AuditTrail}) and
+ * {@code unauthenticated_request_count} ({@code security/UnauthenticatedRequests}).
+ */
 @ApplicationScoped
 public class AuditRecordRepository implements PanacheRepositoryBase<AuditRecordEntity, Long> {
 
@@ -37,5 +41,26 @@ public class AuditRecordRepository implements PanacheRepositoryBase<AuditRecordE
                          WITH ORDINALITY AS r(at, subject, action, cluster_id, target, outcome, http_status, code,
                                               message, n)
                     ORDER BY n""", columns).replaceWithVoid();
+    }
+
+    /** Adds counts of unauthenticated requests: one column each of minutes (ISO instants), sources and counts. */
+    public Uni<Integer> addUnauthenticatedCounts(String[] minutes, String[] sources, String[] counts) {
+        return ColumnArrays.executeUpdate("""
+                INSERT INTO unauthenticated_request_count (minute, source, requests)
+                SELECT CAST(minute AS timestamptz), source, CAST(requests AS bigint)
+                FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[])) AS r(minute, source, requests)
+                ON CONFLICT (minute, source)
+                DO UPDATE SET requests = unauthenticated_request_count.requests + EXCLUDED.requests""",
+                minutes, sources, counts);
+    }
+
+    /** Deletes audit records before {@code recordsCutoff} and counts before {@code countsCutoff}; returns how many. */
+    public Uni<Integer> purgeBefore(Instant recordsCutoff, Instant countsCutoff) {
+        return getSession().chain(session -> session
+                .createNativeQuery("DELETE FROM audit_record WHERE at < ?1").setParameter(1, recordsCutoff)
+                .executeUpdate()
+                .chain(records -> session.createNativeQuery("DELETE FROM unauthenticated_request_count WHERE minute < ?1")
+                        .setParameter(1, countsCutoff).executeUpdate()
+                        .map(counts -> records + counts)));
     }
 }

@@ -1,7 +1,7 @@
 package io.dataflow.privatelink.connection.rest;
 
 import io.dataflow.privatelink.connection.mapping.ClusterMapper;
-import io.dataflow.privatelink.connection.security.CurrentCaller;
+import io.dataflow.privatelink.security.CurrentCaller;
 import io.dataflow.privatelink.connection.service.ClusterRegistry;
 import io.dataflow.privatelink.contract.api.ListClustersResponse;
 import io.dataflow.privatelink.contract.auth.Caller;

@@ -1,7 +1,7 @@
 package io.dataflow.privatelink.connection.rest;
 
 import io.dataflow.privatelink.connection.security.AccessControl;
-import io.dataflow.privatelink.connection.security.CurrentCaller;
+import io.dataflow.privatelink.security.CurrentCaller;
 import io.dataflow.privatelink.connection.service.DomainCommandService;
 import io.dataflow.privatelink.contract.api.AttachDomain;
 import io.dataflow.privatelink.contract.api.AttachDomainsBody;

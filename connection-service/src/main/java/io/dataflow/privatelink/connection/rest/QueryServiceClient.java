@@ -10,14 +10,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * domain-service's queries, as connection-service forwards them (MicroProfile REST Client, reactive;
  * base URL {@code plc.query-service.url}). Every answer comes back as it is, error bodies included;
  * {@code minEventId} is the cluster's latest command event, which domain-service waits to have projected.
+ * The caller's {@code Authorization} header goes along (MicroProfile's header propagation,
+ * {@code org.eclipse.microprofile.rest.client.propagateHeaders}): domain-service verifies every caller itself.
  */
 @RegisterRestClient(configKey = "query-service")
+@RegisterClientHeaders
 @Path("/v1beta1/clusters/{clusterId}")
 @Produces(MediaType.APPLICATION_JSON)
 public interface QueryServiceClient {

@@ -4,7 +4,6 @@ import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
 import io.dataflow.privatelink.connection.repository.CommandEventRepository;
 import io.dataflow.privatelink.contract.event.EventJson;
 import io.dataflow.privatelink.connection.security.AccessControl;
-import io.dataflow.privatelink.connection.security.TokenVerifier;
 import io.dataflow.privatelink.contract.auth.Role;
 import io.dataflow.privatelink.kit.api.ApiError;
 import io.dataflow.privatelink.kit.api.ApiException;
@@ -12,6 +11,7 @@ import io.dataflow.privatelink.kit.api.ReadYourWrites;
 import io.dataflow.privatelink.kit.api.RpcCode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.dataflow.privatelink.kit.db.SafeContexts;
+import io.dataflow.privatelink.security.BearerTokens;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -46,14 +46,14 @@ public class StatusStreamProxy {
 
     private final CommandEventRepository commandEvents;
     private final ConnectionServiceConfig config;
-    private final TokenVerifier verifier;
+    private final BearerTokens tokens;
     private final AccessControl access;
 
-    StatusStreamProxy(CommandEventRepository commandEvents, ConnectionServiceConfig config, TokenVerifier verifier,
+    StatusStreamProxy(CommandEventRepository commandEvents, ConnectionServiceConfig config, BearerTokens tokens,
                       AccessControl access) {
         this.commandEvents = commandEvents;
         this.config = config;
-        this.verifier = verifier;
+        this.tokens = tokens;
         this.access = access;
     }
 
@@ -61,19 +61,22 @@ public class StatusStreamProxy {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(10_000)
                 .setIdleTimeout(0).setKeepAlive(true));
         router.route(WEBSOCKET_PATH).order(-10).handler(ctx -> withCluster(ctx, ctx.pathParam("clusterId"),
-                lastEvent -> proxyWebSocket(ctx, client)));
+                lastEvent -> proxyWebSocket(ctx, client, authorization(ctx))));
         router.getWithRegex(WATCH_PATHS).order(-10).handler(ctx -> withCluster(ctx, ctx.pathParam("param0"),
-                lastEvent -> proxy(ctx, client, lastEvent)));
+                lastEvent -> proxy(ctx, client, lastEvent, authorization(ctx))));
+    }
+
+    /** The caller's credentials: the header, or (browsers cannot set headers on a WebSocket) ?access_token=. */
+    private static String authorization(RoutingContext ctx) {
+        return Optional.ofNullable(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
+                .orElseGet(() -> Optional.ofNullable(ctx.request().getParam("access_token"))
+                        .map(token -> "Bearer " + token).orElse(null));
     }
 
     /** Checks the token and the cluster (a reactive database read), then continues with its latest command event. */
     private void withCluster(RoutingContext ctx, String clusterId, java.util.function.Consumer<String> then) {
-        // Browsers cannot set headers on a WebSocket: there the token may come as ?access_token=.
-        String authorization = Optional.ofNullable(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
-                .orElseGet(() -> Optional.ofNullable(ctx.request().getParam("access_token"))
-                        .map(token -> "Bearer " + token).orElse(null));
-        SafeContexts.onNewContext(() -> Uni.createFrom().deferred(() -> access.require(
-                                verifier.verify(authorization), clusterId, Role.VIEWER))
+        SafeContexts.onNewContext(() -> tokens.verifyHeader(authorization(ctx))
+                        .chain(verified -> access.require(verified.caller(), clusterId, Role.VIEWER))
                         .chain(cluster -> Panache.withSession(() -> commandEvents.latest(clusterId)))
                         .map(last -> last.orElse("")))
                 .subscribe().with(then, failure -> {
@@ -87,12 +90,14 @@ public class StatusStreamProxy {
     }
 
     /** The browser's WebSocket, joined message for message to one opened to domain-service. */
-    private void proxyWebSocket(RoutingContext ctx, HttpClient client) {
+    private void proxyWebSocket(RoutingContext ctx, HttpClient client, String authorization) {
         URI upstream = config.queryService().url();
-        // The token stays here: domain-service trusts this service, and URLs end up in logs.
+        // domain-service verifies the caller again: the token goes in a header, never in the URL (URLs end
+        // up in access logs).
         String uri = ctx.request().uri().replaceAll("([?&])access_token=[^&]*&?", "$1").replaceAll("[?&]$", "");
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(upstream.getHost())
-                .setPort(upstream.getPort()).setURI(uri);
+                .setPort(port(upstream)).setSsl("https".equalsIgnoreCase(upstream.getScheme())).setURI(uri)
+                .addHeader(HttpHeaders.AUTHORIZATION, authorization);
         client.webSocket(options).onFailure(e -> {
             LOG.warnf("Query service unreachable for a WebSocket: %s", e.toString());
             error(ctx, RpcCode.UNAVAILABLE, "The query service is temporarily unavailable. Retry in a few seconds.");
@@ -104,12 +109,14 @@ public class StatusStreamProxy {
         }));
     }
 
-    private void proxy(RoutingContext ctx, HttpClient client, String lastEventOfCluster) {
+    private void proxy(RoutingContext ctx, HttpClient client, String lastEventOfCluster, String authorization) {
         URI upstream = config.queryService().url();
+        String uri = ctx.request().uri().replaceAll("([?&])access_token=[^&]*&?", "$1").replaceAll("[?&]$", "");
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(upstream.getHost())
-                .setPort(upstream.getPort()).setURI(ctx.request().uri());
+                .setPort(port(upstream)).setSsl("https".equalsIgnoreCase(upstream.getScheme())).setURI(uri);
         client.request(options).compose(request -> {
             request.putHeader(HttpHeaders.ACCEPT, "text/event-stream");
+            request.putHeader(HttpHeaders.AUTHORIZATION, authorization);
             String lastEventId = ctx.request().getHeader(LAST_EVENT_ID);
             if (lastEventId != null) {
                 request.putHeader(LAST_EVENT_ID, lastEventId);
@@ -123,6 +130,14 @@ public class StatusStreamProxy {
             LOG.warnf("Query service unreachable for a status stream: %s", e.toString());
             error(ctx, RpcCode.UNAVAILABLE, "The query service is temporarily unavailable. Retry in a few seconds.");
         });
+    }
+
+    /** The URL's port, or its scheme's default ({@code http://domain-service} means port 80). */
+    static int port(URI url) {
+        if (url.getPort() != -1) {
+            return url.getPort();
+        }
+        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
     private static void relay(RoutingContext ctx, HttpClientResponse response) {

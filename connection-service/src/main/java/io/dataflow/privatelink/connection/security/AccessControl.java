@@ -6,6 +6,7 @@ import io.dataflow.privatelink.contract.auth.Caller;
 import io.dataflow.privatelink.contract.auth.Role;
 import io.dataflow.privatelink.kit.api.ApiException;
 import io.dataflow.privatelink.kit.api.ControlCharacterGuard;
+import io.dataflow.privatelink.security.Tenancy;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,6 +44,6 @@ public class AccessControl {
     }
 
     public static ApiException notFound(String clusterId) {
-        return ApiException.notFound("Cluster " + clusterId + " was not found. Check the cluster id.");
+        return Tenancy.clusterNotFound(clusterId);
     }
 }

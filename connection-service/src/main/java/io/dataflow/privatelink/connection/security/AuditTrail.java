@@ -4,6 +4,7 @@ import io.dataflow.privatelink.kit.api.ApiError;
 import io.dataflow.privatelink.connection.repository.AuditRecordEntity;
 import io.dataflow.privatelink.connection.repository.AuditRecordRepository;
 import io.dataflow.privatelink.kit.faults.TransientFailures;
+import io.dataflow.privatelink.security.CurrentCaller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
@@ -21,8 +22,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Leaves an audit record for every command, accepted or refused (and every request refused for want of
- * a valid token): who, when, what, on which cluster and connection, and how it ended. An accepted
+ * Leaves an audit record for every command, accepted or refused: who, when, what, on which cluster and
+ * connection, and how it ended. A request refused for want of a valid token is counted per source and
+ * minute ({@link UnauthenticatedRequests}), not recorded one row each. An accepted
  * command's record is written in the command's own transaction, so the two commit together; a refusal's
  * is written after the response is decided, in a transaction of its own.
  */
@@ -39,11 +41,14 @@ public class AuditTrail {
     private final AuditRecordRepository records;
     private final CurrentCaller caller;
     private final CurrentVertxRequest currentRequest;
+    private final UnauthenticatedRequests unauthenticatedRequests;
 
-    AuditTrail(AuditRecordRepository records, CurrentCaller caller, CurrentVertxRequest currentRequest) {
+    AuditTrail(AuditRecordRepository records, CurrentCaller caller, CurrentVertxRequest currentRequest,
+               UnauthenticatedRequests unauthenticatedRequests) {
         this.records = records;
         this.caller = caller;
         this.currentRequest = currentRequest;
+        this.unauthenticatedRequests = unauthenticatedRequests;
     }
 
     /**
@@ -69,8 +74,11 @@ public class AuditTrail {
     public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
         boolean command = COMMANDS.contains(request.getMethod()) && path.startsWith("/v1beta1/");
-        boolean unauthenticated = response.getStatus() == 401 && path.startsWith("/v1beta1/");
-        if (!command && !unauthenticated || response.getStatus() < 300 && auditedInTransaction()) {
+        if (response.getStatus() == 401 && path.startsWith("/v1beta1/")) {
+            unauthenticatedRequests.count(sourceAddress(), Instant.now());
+            return Uni.createFrom().voidItem();
+        }
+        if (!command || response.getStatus() < 300 && auditedInTransaction()) {
             return Uni.createFrom().voidItem();
         }
         AuditRecordEntity row = row(request.getMethod(), path, response.getStatus(),
@@ -87,6 +95,12 @@ public class AuditTrail {
                     }
                     return null;
                 });
+    }
+
+    private String sourceAddress() {
+        RoutingContext request = currentRequest.getCurrent();
+        return request == null || request.request().remoteAddress() == null ? null
+                : request.request().remoteAddress().hostAddress();
     }
 
     private boolean auditedInTransaction() {

@@ -54,7 +54,10 @@ public final class ChaosHarness {
                 "--worker-replicas", String.valueOf(options.workerReplicas()),
                 // the clouds' own rate limits stay off in the simulators; the workers may create briskly
                 "--set", "provider-worker-aws:plc.aws.budgets.mutate-refill-per-second=5",
-                "--set", "provider-worker-alicloud:plc.alicloud.budget.mutate-refill-per-second=5"));
+                "--set", "provider-worker-alicloud:plc.alicloud.budget.mutate-refill-per-second=5",
+                // an orphan a crash leaves is swept within the run, not after production's hour
+                "--set", "provider-worker-aws:plc.worker.orphan-sweep.grace=2s",
+                "--set", "provider-worker-alicloud:plc.worker.orphan-sweep.grace=2s"));
         args.addAll(LocalStack.freePortOptions(options.workerReplicas()));
         System.out.println("chaos » seed " + options.seed() + "; starting the stack in " + options.dataDir());
         try (LocalStack stack = LocalStack.start(repoRoot, args)) {

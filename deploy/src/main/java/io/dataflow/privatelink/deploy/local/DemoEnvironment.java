@@ -11,6 +11,8 @@ import java.util.Map;
 final class DemoEnvironment {
 
     static final String PROJECT_ID = "demo-project";
+    /** The local stack's deployment identity on the simulated clouds' resources (plc.worker.deployment-id). */
+    static final String DEPLOYMENT_ID = "local-stack";
 
     static final String AWS_REGION = "us-east-1";
     static final String AWS_CLUSTER_ID = "10000000000000000001";

@@ -33,6 +33,11 @@ final class EnvFile {
         variables.put("PLC_AWS_CUSTOMER_ACCESS_KEY", DemoEnvironment.AWS_CUSTOMER_ACCESS_KEY);
         variables.put("PLC_AWS_PLATFORM_ACCOUNT_ID", DemoEnvironment.AWS_PLATFORM_ACCOUNT);
         variables.put("PLC_AWS_PLATFORM_VPC", DemoEnvironment.AWS_PLATFORM_VPC);
+        // The platform account's simulated keys and a subnet of its VPC: to look at (or, as another control
+        // plane sharing the account would, make) endpoints through EC2's own API
+        variables.put("PLC_AWS_PLATFORM_ACCESS_KEY", DemoEnvironment.AWS_PLATFORM_ACCESS_KEY);
+        variables.put("PLC_AWS_PLATFORM_SUBNET", DemoEnvironment.AWS_ZONES.get(DemoEnvironment.AWS_CLUSTER_ZONES.get(0)).get(1));
+        variables.put("PLC_DEPLOYMENT_ID", DemoEnvironment.DEPLOYMENT_ID);
         variables.put("PLC_ALICLOUD_SERVICE_NAME", seeded.alicloudServiceName());
         variables.put("PLC_ALICLOUD_SERVICE_ID", seeded.alicloudServiceId());
         variables.put("PLC_ALICLOUD_ENDPOINT", alicloud.endpoint().toString());

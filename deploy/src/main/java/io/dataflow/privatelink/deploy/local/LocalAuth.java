@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * The local stack's identity provider: an RSA key pair kept in the data folder (made on first start,
- * so tokens keep working across restarts), whose public half connection-service verifies tokens with.
- * Production uses the platform's identity provider and configures its public key instead.
+ * so tokens keep working across restarts), whose public half connection-service and domain-service verify
+ * tokens with. Production uses the platform's identity provider (its discovery document and JWKS) instead.
  */
 final class LocalAuth {
 
@@ -50,6 +50,18 @@ final class LocalAuth {
 
     Path publicKeyFile() {
         return publicKeyFile;
+    }
+
+    /**
+     * How connection-service and domain-service verify this provider's tokens (quarkus-oidc with a static key:
+     * no discovery, no JWKS); production points {@code quarkus.oidc.auth-server-url} at its identity provider.
+     */
+    Map<String, String> verifierProperties() throws IOException {
+        String pem = Files.readString(publicKeyFile);
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return Map.of("quarkus.oidc.public-key", base64,
+                "quarkus.oidc.token.issuer", ISSUER,
+                "quarkus.oidc.token.audience", AccessTokens.API_AUDIENCE);
     }
 
     String mint(String subject, Map<String, Role> projects, Duration lifetime) {

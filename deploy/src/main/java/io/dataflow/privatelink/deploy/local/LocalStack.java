@@ -260,8 +260,9 @@ public final class LocalStack implements AutoCloseable {
         auth = LocalAuth.load(options.dataDir());
         say("Starting the services (logs in " + logs + ")");
         // The page tokens' key: fixed, so a token outlives a restart of the stack; production sets its own secret.
-        services.add(start("domain-service", "", options.queryPort(), options.queryManagementPort(),
-                Map.of("plc.paging.token-key", "local-stack-page-token-key")));
+        Map<String, String> domainService = new LinkedHashMap<>(auth.verifierProperties());
+        domainService.put("plc.paging.token-key", "local-stack-page-token-key");
+        services.add(start("domain-service", "", options.queryPort(), options.queryManagementPort(), domainService));
         services.add(start("connection-service", "", options.apiPort(), options.apiManagementPort(),
                 connectionServiceProperties()));
         for (int replica = 1; replica <= options.workerReplicas(); replica++) {
@@ -275,6 +276,7 @@ public final class LocalStack implements AutoCloseable {
                     "plc.aws.route53-endpoint", ec2.endpoint().toString(),
                     "plc.aws.access-key-id", DemoEnvironment.AWS_PLATFORM_ACCESS_KEY,
                     "plc.aws.secret-access-key", DemoEnvironment.AWS_PLATFORM_SECRET,
+                    "plc.worker.deployment-id", DemoEnvironment.DEPLOYMENT_ID,
                     // a brisk pace for a demo; production keeps the default
                     "plc.worker.reconcile-interval", "1s")));
             services.add(start("provider-worker-alicloud", suffix, options.alicloudWorkerPort() + portOffset,
@@ -284,6 +286,7 @@ public final class LocalStack implements AutoCloseable {
                     "plc.alicloud.protocol", "http",
                     "plc.alicloud.access-key-id", DemoEnvironment.ALICLOUD_PLATFORM_ACCESS_KEY,
                     "plc.alicloud.access-key-secret", DemoEnvironment.ALICLOUD_PLATFORM_SECRET,
+                    "plc.worker.deployment-id", DemoEnvironment.DEPLOYMENT_ID,
                     "plc.worker.reconcile-interval", "1s")));
         }
         for (ServiceProcess service : services) {
@@ -334,11 +337,10 @@ public final class LocalStack implements AutoCloseable {
         return ServiceProcess.start(name + replica, jar, port, managementPort, properties, options.dataDir().resolve("logs"));
     }
 
-    private Map<String, String> connectionServiceProperties() {
+    private Map<String, String> connectionServiceProperties() throws IOException {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("plc.query-service.url", "http://localhost:" + options.queryPort());
-        p.put("plc.auth.public-key-location", auth.publicKeyFile().toString());
-        p.put("plc.auth.issuer", LocalAuth.ISSUER);
+        p.putAll(auth.verifierProperties());
         String aws = "plc.clusters." + DemoEnvironment.AWS_CLUSTER_ID + ".";
         p.put(aws + "project-id", DemoEnvironment.PROJECT_ID);
         p.put(aws + "provider", "AWS");

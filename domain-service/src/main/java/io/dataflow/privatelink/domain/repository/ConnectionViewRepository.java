@@ -109,6 +109,11 @@ public class ConnectionViewRepository implements PanacheRepositoryBase<Connectio
                 .firstResult();
     }
 
+    /** Whether the cluster has any row at all (its tenancy check fails closed when its project is unknown). */
+    public Uni<Boolean> anyOfCluster(String clusterId) {
+        return find("clusterId = ?1", clusterId).firstResult().map(row -> row != null);
+    }
+
     /** Whether the cluster has (or had, within the retention) this connection; and whether it is deleted. */
     public Uni<Boolean> deletedFlag(String clusterId, String connectionId) {
         return find("connectionId = ?1 and clusterId = ?2 and displayName is not null", connectionId, clusterId)

@@ -3,7 +3,9 @@ package io.dataflow.privatelink.domain.rest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dataflow.privatelink.contract.event.EventJson;
 import io.dataflow.privatelink.domain.service.StatusEvent;
+import io.dataflow.privatelink.domain.service.ClusterTenancy;
 import io.dataflow.privatelink.domain.service.StatusSubscriptions;
+import io.dataflow.privatelink.security.BearerTokens;
 import io.dataflow.privatelink.kit.db.SafeContexts;
 import io.dataflow.privatelink.kit.api.ApiError;
 import io.dataflow.privatelink.kit.api.ApiException;
@@ -22,16 +24,23 @@ import java.util.Map;
  * The status stream for browsers, over WebSocket (additive): the same events as the SSE streams, one
  * JSON text message each: {@code {"id", "event": "snapshot"|"deleted", "data"}}. Browsers cannot set
  * headers on a WebSocket, so the resume point is the {@code lastEventId} query parameter; the
- * connection id, when given, is the {@code privateLinkConnectionId} query parameter. A refused request
- * gets one message with the API's error body, then the socket closes.
+ * connection id, when given, is the {@code privateLinkConnectionId} query parameter. The caller is verified
+ * here as on every route: the {@code Authorization} header of the handshake (connection-service's proxy sends
+ * the browser's token there, never in the URL) and the cluster's tenancy; the stream ends with
+ * {@code token-expired} when the token does. A refused request gets one message with the API's error body,
+ * then the socket closes.
  */
 @WebSocket(path = "/v1beta1/ws/clusters/{clusterId}/privateLinkConnections")
 public class StatusWebSocket {
 
     private final StatusSubscriptions subscriptions;
+    private final BearerTokens tokens;
+    private final ClusterTenancy tenancy;
 
-    StatusWebSocket(StatusSubscriptions subscriptions) {
+    StatusWebSocket(StatusSubscriptions subscriptions, BearerTokens tokens, ClusterTenancy tenancy) {
         this.subscriptions = subscriptions;
+        this.tokens = tokens;
+        this.tenancy = tenancy;
     }
 
     @OnOpen
@@ -46,8 +55,12 @@ public class StatusWebSocket {
             return refusal(e, connection);
         }
         // The check reads the database, reactively: a refusal is one message with the API's error body.
-        return SafeContexts.onNewContext(() -> subscriptions.requireConnection(clusterId, connectionId))
-                .onItem().transformToMulti(ok -> subscriptions.subscribe(clusterId, connectionId, resumeAfter)
+        String authorization = connection.handshakeRequest().header("Authorization");
+        return SafeContexts.onNewContext(() -> tokens.verifyHeader(authorization)
+                        .call(verified -> tenancy.requireReader(verified.caller(), clusterId))
+                        .call(verified -> subscriptions.requireConnection(clusterId, connectionId)))
+                .onItem().transformToMulti(verified -> subscriptions.subscribeUntil(clusterId, connectionId, resumeAfter,
+                                verified.validUntil())
                         // a WebSocket keeps itself alive (pings): heartbeats are for event streams
                         .filter(event -> event.kind() != StatusEvent.Kind.HEARTBEAT)
                         .map(StatusWebSocket::message))
@@ -78,6 +91,10 @@ public class StatusWebSocket {
             case HEARTBEAT -> message.put("event", "heartbeat");
             case RESYNC -> {
                 message.put("event", StatusStreams.RESYNC);
+                message.putObject("data").put("lastEventId", String.valueOf(event.seq()));
+            }
+            case TOKEN_EXPIRED -> {
+                message.put("event", StatusStreams.TOKEN_EXPIRED);
                 message.putObject("data").put("lastEventId", String.valueOf(event.seq()));
             }
             case DELETED -> {

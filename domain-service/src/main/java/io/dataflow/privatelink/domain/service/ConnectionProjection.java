@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.domain.service;
 
 import io.dataflow.privatelink.contract.event.CloudEvent;
+import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.domain.config.DomainServiceConfig;
 import io.dataflow.privatelink.domain.projection.ProjectedConnection;
@@ -10,6 +11,7 @@ import io.dataflow.privatelink.domain.projection.ReadModelRules;
 import io.dataflow.privatelink.domain.repository.AttachmentViewEntity;
 import io.dataflow.privatelink.domain.repository.AttachmentViewRepository;
 import io.dataflow.privatelink.domain.repository.ChangeLogRepository;
+import io.dataflow.privatelink.domain.repository.ClusterTenancyRepository;
 import io.dataflow.privatelink.domain.repository.ConnectionViewEntity;
 import io.dataflow.privatelink.domain.repository.ConnectionViewRepository;
 import io.dataflow.privatelink.domain.repository.DomainRouteRepository;
@@ -49,10 +51,12 @@ public class ConnectionProjection {
     private final ChangeLogRepository changeLog;
     private final OutboxWriter outbox;
     private final DomainServiceConfig config;
+    private final ClusterTenancyRepository tenancy;
 
     ConnectionProjection(ConnectionViewRepository views, AttachmentViewRepository attachments,
                          HistoryRepository history, DomainRouteRepository routes, ChangeLogRepository changeLog,
-                         OutboxWriter outbox, DomainServiceConfig config) {
+                         OutboxWriter outbox, DomainServiceConfig config, ClusterTenancyRepository tenancy) {
+        this.tenancy = tenancy;
         this.views = views;
         this.attachments = attachments;
         this.history = history;
@@ -65,8 +69,12 @@ public class ConnectionProjection {
     /** Inside the batch's transaction; the events are first deliveries, in record order. */
     public Uni<Void> apply(List<InboundEvent> events) {
         Map<String, String> clusterByConnection = new LinkedHashMap<>();
+        Map<String, String> projectByCluster = new LinkedHashMap<>();
         for (InboundEvent event : events) {
             clusterByConnection.putIfAbsent(event.payload().connectionId(), event.payload().clusterId());
+            if (event.payload() instanceof ConnectionRequested requested && requested.placement() != null) {
+                projectByCluster.putIfAbsent(requested.clusterId(), requested.placement().projectId());
+            }
         }
         List<String> ids = clusterByConnection.keySet().stream().sorted().toList();
         // Rows are written once: the existing connection rows by views.writeAll and the batch's new ones by
@@ -85,7 +93,8 @@ public class ConnectionProjection {
                     }
                     batch.loaded().values().forEach(connection -> ReadModelRules.settleRoutes(connection, effects));
                     return write(effects, batch);
-                });
+                })
+                .chain(() -> tenancy.recordAll(projectByCluster));
     }
 
     /** A batch's connections: all of them by id, and those whose row this batch creates. */

@@ -6,7 +6,6 @@ import io.dataflow.privatelink.domain.repository.ChangeLogRepository;
 import io.dataflow.privatelink.domain.repository.ConnectionViewRepository;
 import io.dataflow.privatelink.domain.repository.DomainRouteRepository;
 import io.dataflow.privatelink.domain.repository.HistoryRepository;
-import io.dataflow.privatelink.kit.inbox.ProcessedEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +17,8 @@ import java.time.Instant;
 
 /**
  * Purges what is kept of deleted connections (their tombstones, histories and attachments), the change
- * log and the processed-event log, once {@code plc.history.retention} has passed. The current snapshot
+ * log, once {@code plc.history.retention} has passed (the processed-event log has its own retention:
+ * service-kit {@code ProcessedEventsRetention}). The current snapshot
  * of a live connection is never purged: it lives in its read-model row, not only in the change log.
  */
 @ApplicationScoped
@@ -31,19 +31,16 @@ public class HistoryRetention {
     private final HistoryRepository history;
     private final DomainRouteRepository routes;
     private final ChangeLogRepository changeLog;
-    private final ProcessedEvents processed;
     private final DomainServiceConfig config;
     private final Clock clock = Clock.systemUTC();
 
     HistoryRetention(ConnectionViewRepository views, AttachmentViewRepository attachments, HistoryRepository history,
-                     DomainRouteRepository routes, ChangeLogRepository changeLog, ProcessedEvents processed,
-                     DomainServiceConfig config) {
+                     DomainRouteRepository routes, ChangeLogRepository changeLog, DomainServiceConfig config) {
         this.views = views;
         this.attachments = attachments;
         this.history = history;
         this.routes = routes;
         this.changeLog = changeLog;
-        this.processed = processed;
         this.config = config;
     }
 
@@ -69,7 +66,6 @@ public class HistoryRetention {
                     .chain(() -> views.deleteAll(expired)).replaceWithVoid();
             return connections
                     .chain(() -> changeLog.purgeBefore(cutoff))
-                    .chain(() -> processed.purgeBefore(cutoff))
                     .replaceWith(expired.size());
         })).invoke(purged -> {
             if (purged > 0) {

@@ -9,8 +9,12 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Status subscriptions: a stream of connection snapshots, one per change, each with the change's
@@ -27,6 +31,7 @@ public class StatusSubscriptions {
     private final ChangeLogRepository changeLog;
     private final ConnectionViewRepository views;
     private final SubscriptionHub hub;
+    private final Clock clock = Clock.systemUTC();
 
     StatusSubscriptions(ChangeLogRepository changeLog, ConnectionViewRepository views, SubscriptionHub hub) {
         this.changeLog = changeLog;
@@ -73,6 +78,30 @@ public class StatusSubscriptions {
                             start(clusterId, connectionId, resumeAfter, subscription.startSeq())))
                     .subscribe().with(start -> subscription.goLive(emitter, start), emitter::fail);
         });
+    }
+
+    /**
+     * As {@link #subscribe}, ended when the subscriber's token stops being good ({@code validUntil}): the last
+     * item then says so and names the id to resume from (the last change sent), so a client reconnects with
+     * a new token and misses nothing. A stream never outlives the token it was opened with.
+     */
+    public Multi<StatusEvent> subscribeUntil(String clusterId, String connectionId, Long resumeAfter,
+                                             Instant validUntil) {
+        AtomicLong lastSent = new AtomicLong(resumeAfter == null ? 0 : resumeAfter);
+        Duration remaining = Duration.between(clock.instant(), validUntil);
+        if (remaining.isNegative() || remaining.isZero()) {
+            return Multi.createFrom().item(StatusEvent.tokenExpired(lastSent.get()));
+        }
+        Multi<StatusEvent> untilExpiry = subscribe(clusterId, connectionId, resumeAfter)
+                .invoke(event -> {
+                    if (event.kind() == StatusEvent.Kind.SNAPSHOT || event.kind() == StatusEvent.Kind.DELETED) {
+                        lastSent.set(event.seq());
+                    }
+                })
+                .select().first(remaining);
+        return Multi.createBy().concatenating().streams(untilExpiry, Multi.createFrom().deferred(() ->
+                clock.instant().isBefore(validUntil) ? Multi.createFrom().empty()
+                        : Multi.createFrom().item(StatusEvent.tokenExpired(lastSent.get()))));
     }
 
     /** What the subscriber gets before the live changes: up to {@code startSeq}, from the database. */

@@ -3,11 +3,7 @@ package io.dataflow.privatelink.contract.auth;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.JwtConsumer;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.lang.JoseException;
 
 import java.security.KeyFactory;
@@ -26,29 +22,26 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The API's bearer tokens: JWTs signed with RS256. Claims: {@code iss}, {@code sub} (the caller),
- * {@code exp}, and {@code projects}, an object of project id → {@code viewer} | {@code editor}. The
- * platform's identity provider issues them; the local stack and tests mint their own with
- * {@link #mint}. Keys travel as PEM (public: X.509 SubjectPublicKeyInfo, private: PKCS#8).
+ * The API's bearer tokens as the local stack's identity provider mints them: JWTs signed with RS256. Claims:
+ * {@code iss}, {@code aud}, {@code sub} (the caller), {@code iat}, {@code exp}, and {@code projects}, an object
+ * of project id → {@code viewer} | {@code editor}. The services verify them with quarkus-oidc (api-security,
+ * which also maps the claims to a caller); production's identity provider issues its own. Keys travel as PEM
+ * (public: X.509 SubjectPublicKeyInfo, private: PKCS#8).
  */
 public final class AccessTokens {
 
     public static final String PROJECTS_CLAIM = "projects";
+    /** The audience the API expects in tokens ({@code quarkus.oidc.token.audience}) unless configured otherwise. */
+    public static final String API_AUDIENCE = "plc-api";
 
     private AccessTokens() {
-    }
-
-    /** A token refused: the message says why, for the caller (never the token itself). */
-    public static final class InvalidToken extends Exception {
-        public InvalidToken(String message) {
-            super(message, null, false, false);
-        }
     }
 
     public static String mint(PrivateKey key, String issuer, String subject, Map<String, Role> projects,
                               Duration lifetime) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
+        claims.setAudience(API_AUDIENCE);
         claims.setSubject(subject);
         claims.setIssuedAtToNow();
         claims.setExpirationTime(NumericDate.fromMilliseconds(System.currentTimeMillis() + lifetime.toMillis()));
@@ -63,56 +56,6 @@ public final class AccessTokens {
             return jws.getCompactSerialization();
         } catch (JoseException e) {
             throw new IllegalStateException("cannot sign a token", e);
-        }
-    }
-
-    /** A verified token's caller and the moment the token expires. */
-    public record Verified(Caller caller, java.time.Instant expiresAt) {
-    }
-
-    /** Checks signature, issuer and expiry, and reads the caller. */
-    public static Caller verify(String token, PublicKey key, String issuer) throws InvalidToken {
-        return verifyWithExpiry(token, key, issuer).caller();
-    }
-
-    /** As {@link #verify}, with the token's expiry (so that a verified token can be remembered until then). */
-    public static Verified verifyWithExpiry(String token, PublicKey key, String issuer) throws InvalidToken {
-        JwtConsumer consumer = new JwtConsumerBuilder()
-                .setVerificationKey(key)
-                .setExpectedIssuer(issuer)
-                .setRequireExpirationTime()
-                .setRequireSubject()
-                .setAllowedClockSkewInSeconds(30)
-                .setJwsAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.ConstraintType.PERMIT,
-                        AlgorithmIdentifiers.RSA_USING_SHA256)
-                .build();
-        try {
-            JwtClaims claims = consumer.processToClaims(token);
-            Map<String, Role> projects = new LinkedHashMap<>();
-            Object raw = claims.getClaimValue(PROJECTS_CLAIM);
-            if (raw instanceof Map<?, ?> map) {
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    projects.put(String.valueOf(e.getKey()), role(String.valueOf(e.getValue())));
-                }
-            }
-            return new Verified(new Caller(claims.getSubject(), projects),
-                    java.time.Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis()));
-        } catch (InvalidJwtException e) {
-            if (e.hasExpired()) {
-                throw new InvalidToken("The bearer token has expired; get a new one.");
-            }
-            throw new InvalidToken("The bearer token is not valid: it must be a JWT signed (RS256) by the "
-                    + "configured key, issued by " + issuer + ", with sub and exp.");
-        } catch (MalformedClaimException e) {
-            throw new InvalidToken("The bearer token's claims are malformed.");
-        }
-    }
-
-    private static Role role(String value) throws InvalidToken {
-        try {
-            return Role.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidToken("The bearer token names an unknown role '" + value + "' (viewer or editor).");
         }
     }
 

@@ -10,9 +10,15 @@ import java.util.Optional;
 @ConfigMapping(prefix = "plc.alicloud")
 public interface AlicloudConfig {
 
-    String accessKeyId();
+    /**
+     * A static AccessKey (the local stack, the simulator). Absent: the SDK's credentials chain, as production
+     * runs: {@code ALIBABA_CLOUD_ACCESS_KEY_ID}/{@code _SECRET}, the OIDC role of a Kubernetes pod (RRSA:
+     * {@code ALIBABA_CLOUD_ROLE_ARN}, {@code ALIBABA_CLOUD_OIDC_PROVIDER_ARN}, {@code ALIBABA_CLOUD_OIDC_TOKEN_FILE}),
+     * the CLI profile, then the ECS instance's RAM role.
+     */
+    Optional<String> accessKeyId();
 
-    String accessKeySecret();
+    Optional<String> accessKeySecret();
 
     /** {@code host:port} override for every request (the simulator); absent: the SDK's regional endpoint. */
     Optional<String> endpoint();

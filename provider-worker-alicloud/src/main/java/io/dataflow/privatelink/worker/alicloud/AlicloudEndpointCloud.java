@@ -16,6 +16,7 @@ import io.dataflow.privatelink.worker.cloud.EndpointCloud;
 import io.dataflow.privatelink.worker.cloud.EndpointServiceView;
 import io.dataflow.privatelink.worker.cloud.EndpointSpec;
 import io.dataflow.privatelink.worker.cloud.EndpointView;
+import io.dataflow.privatelink.worker.ownership.DeploymentIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -23,22 +24,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link EndpointCloud} on Alibaba Cloud PrivateLink. SDK 1.0.7 cannot tag endpoints, so an endpoint is
- * tied to its connection by name (the connection id) and a description marker that also tells this
- * system's endpoints apart from others in the account.
+ * {@link EndpointCloud} on Alibaba Cloud PrivateLink. SDK 1.0.7 (the newest {@code aliyun-java-sdk-privatelink}
+ * on Maven Central) cannot tag endpoints, so an endpoint is tied to its connection by name (the connection
+ * id) and a description marker with this deployment's identity
+ * ({@link DeploymentIdentity#endpointMarker}): endpoints without this deployment's marker, other systems' and
+ * other deployments' alike, map to no connection and are never adopted or swept.
  */
 @ApplicationScoped
 public class AlicloudEndpointCloud implements EndpointCloud {
 
-    static final String DESCRIPTION_MARKER = CONNECTION_TAG + "=";
-
     private final PrivateLinkClient client;
     private final AlicloudConfig config;
     private final TokenBucket mutations;
+    private final DeploymentIdentity deployment;
 
-    AlicloudEndpointCloud(PrivateLinkClient client, AlicloudConfig config) {
+    AlicloudEndpointCloud(PrivateLinkClient client, AlicloudConfig config, DeploymentIdentity deployment) {
         this.client = client;
         this.config = config;
+        this.deployment = deployment;
         this.mutations = new TokenBucket(config.budget().mutateCapacity(), config.budget().mutateRefillPerSecond());
     }
 
@@ -108,7 +111,7 @@ public class AlicloudEndpointCloud implements EndpointCloud {
         request.setZones(zones);
         request.setClientToken(spec.clientToken());
         request.setEndpointName(spec.connectionId());
-        request.setEndpointDescription(DESCRIPTION_MARKER + spec.connectionId());
+        request.setEndpointDescription(deployment.endpointMarker(spec.connectionId()));
         CreateVpcEndpointResponse created = client.call(spec.placement().region(), request);
         return new EndpointView(created.getEndpointId(), spec.connectionId(),
                 AlicloudEndpointStates.toConnectionState(created.getEndpointStatus(), created.getConnectionStatus()),
@@ -159,11 +162,9 @@ public class AlicloudEndpointCloud implements EndpointCloud {
         }
     }
 
-    /** Our endpoints carry the marker in their description; others' endpoints map to no connection. */
-    private static EndpointView view(ListVpcEndpointsResponse.Endpoint endpoint, List<String> zoneIds) {
-        String description = endpoint.getEndpointDescription();
-        String connectionId = description != null && description.startsWith(DESCRIPTION_MARKER)
-                ? description.substring(DESCRIPTION_MARKER.length()) : null;
+    /** This deployment's endpoints carry its marker in their description; others map to no connection. */
+    private EndpointView view(ListVpcEndpointsResponse.Endpoint endpoint, List<String> zoneIds) {
+        String connectionId = deployment.connectionOfEndpointMarker(endpoint.getEndpointDescription()).orElse(null);
         String status = endpoint.getEndpointStatus() + "/" + endpoint.getConnectionStatus();
         return new EndpointView(endpoint.getEndpointId(), connectionId,
                 AlicloudEndpointStates.toConnectionState(endpoint.getEndpointStatus(), endpoint.getConnectionStatus()),

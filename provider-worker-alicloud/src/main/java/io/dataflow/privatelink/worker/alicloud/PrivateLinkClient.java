@@ -4,6 +4,7 @@ import com.aliyuncs.AcsRequest;
 import com.aliyuncs.AcsResponse;
 import com.aliyuncs.CommonRequest;
 import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.auth.DefaultCredentialsProvider;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.exceptions.ServerException;
 import com.aliyuncs.http.ProtocolType;
@@ -43,10 +44,27 @@ public class PrivateLinkClient {
 
     public <T extends AcsResponse> T call(String region, AcsRequest<T> request) {
         DefaultAcsClient client = clients.computeIfAbsent(region, this::build);
-        if ("http".equalsIgnoreCase(config.protocol())) {
-            request.setSysProtocol(ProtocolType.HTTP);
-        }
-        return classified(() -> client.getAcsResponse(request));
+        AcsRequest<T> prepared = prepared(request);
+        return classified(() -> client.getAcsResponse(prepared));
+    }
+
+    /**
+     * The request as it is sent: over HTTPS, always, unless {@code plc.alicloud.protocol=http} (the simulator).
+     * The SDK's request classes default to HTTPS but its {@code CommonRequest} to plain HTTP, so the protocol
+     * is set on every request, never left to the class.
+     */
+    <R extends AcsRequest<?>> R prepared(R request) {
+        request.setSysProtocol(protocol());
+        return request;
+    }
+
+    CommonRequest prepared(CommonRequest request) {
+        request.setSysProtocol(protocol());
+        return request;
+    }
+
+    private ProtocolType protocol() {
+        return "http".equalsIgnoreCase(config.protocol()) ? ProtocolType.HTTP : ProtocolType.HTTPS;
     }
 
     /**
@@ -55,18 +73,21 @@ public class PrivateLinkClient {
      */
     public String callCommon(String region, CommonRequest request) {
         DefaultAcsClient client = clients.computeIfAbsent(region, this::build);
-        if ("http".equalsIgnoreCase(config.protocol())) {
-            request.setSysProtocol(ProtocolType.HTTP);
-        }
-        return classified(() -> client.getCommonResponse(request).getData());
+        CommonRequest prepared = prepared(request);
+        return classified(() -> client.getCommonResponse(prepared).getData());
     }
 
     /** The SDK's call that may throw its checked exceptions. */
-    private interface SdkCall<T> {
+    interface SdkCall<T> {
         T run() throws ClientException;
     }
 
-    private <T> T classified(SdkCall<T> sdkCall) {
+    /**
+     * Runs a call with retries, classifying its failures. What only an operator can fix (the key refused, a
+     * missing RAM permission, a quota) is retried and reported to operators with the cloud's raw text; the
+     * message the user may see never carries the platform's account or role.
+     */
+    <T> T classified(SdkCall<T> sdkCall) {
         return retry.call(() -> {
             try {
                 T response = sdkCall.run();
@@ -82,6 +103,16 @@ public class PrivateLinkClient {
                     // Retried next cycle: the connection is not at fault, the platform's key is.
                     throw new CloudException(code, e.getErrMsg(), true, e);
                 }
+                if (code != null && (code.startsWith("Forbidden") || code.startsWith("NoPermission"))) {
+                    credentials.needsOperator(code, e.getErrMsg());
+                    throw new CloudException(code, "The platform is missing a cloud permission for this step; "
+                            + "operators are alerted and the step is retried.", true, e);
+                }
+                if (code != null && code.startsWith("QuotaExceeded")) {
+                    credentials.needsOperator(code, e.getErrMsg());
+                    throw new CloudException(code, "The platform account has reached a cloud quota; operators are "
+                            + "alerted and the step is retried.", true, e);
+                }
                 boolean retryable = code != null && (code.startsWith("Throttling") || code.equals("ServiceUnavailable")
                         || code.equals("SDK.ServerUnreachable") || code.equals("SDK.TimeoutError"));
                 throw new CloudException(code, e.getErrMsg(), retryable, e);
@@ -90,8 +121,17 @@ public class PrivateLinkClient {
     }
 
     private DefaultAcsClient build(String region) {
-        DefaultAcsClient client = new DefaultAcsClient(
-                DefaultProfile.getProfile(region, config.accessKeyId(), config.accessKeySecret()));
+        DefaultAcsClient client;
+        if (config.accessKeyId().isPresent() && config.accessKeySecret().isPresent()) {
+            client = new DefaultAcsClient(DefaultProfile.getProfile(region, config.accessKeyId().get(),
+                    config.accessKeySecret().get()));
+        } else {
+            try {
+                client = new DefaultAcsClient(DefaultProfile.getProfile(region), new DefaultCredentialsProvider());
+            } catch (ClientException e) {
+                throw new IllegalStateException("Cannot set up Alibaba Cloud's credentials chain: " + e.getMessage(), e);
+            }
+        }
         // A per-client resolver: DefaultProfile.addEndpoint would change every client in the process.
         config.endpoint().ifPresent(endpoint -> client.setEndpointResolver(request -> endpoint));
         return client;

@@ -12,6 +12,7 @@ import io.dataflow.privatelink.worker.cloud.DnsCloud;
 import io.dataflow.privatelink.worker.cloud.DnsRecord;
 import io.dataflow.privatelink.worker.cloud.EndpointDns;
 import io.dataflow.privatelink.worker.cloud.ZoneSpec;
+import io.dataflow.privatelink.worker.ownership.DeploymentIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import java.util.Set;
 /**
  * {@link DnsCloud} on Alibaba Cloud PrivateZone, reached through the core library's {@code CommonRequest}
  * (no SDK artifact is published for it). A zone is added with the attachment id as {@code ClientToken}
- * and the system's marker as remark, found again by exact name and remark, and bound to the platform
+ * and this deployment's marker as remark, found again by exact name and remark (so another deployment's
+ * zone of the same name is never taken for ours), and bound to the platform
  * VPC; records are added, or replaced when their value differs, so repeating a step changes nothing.
  */
 @ApplicationScoped
@@ -41,10 +43,12 @@ public class PrivateZoneDnsCloud implements DnsCloud {
 
     private final PrivateLinkClient client;
     private final AlicloudConfig config;
+    private final DeploymentIdentity deployment;
 
-    PrivateZoneDnsCloud(PrivateLinkClient client, AlicloudConfig config) {
+    PrivateZoneDnsCloud(PrivateLinkClient client, AlicloudConfig config, DeploymentIdentity deployment) {
         this.client = client;
         this.config = config;
+        this.deployment = deployment;
     }
 
     @Override
@@ -68,7 +72,7 @@ public class PrivateZoneDnsCloud implements DnsCloud {
                     "PageNumber", String.valueOf(pageNumber), "PageSize", String.valueOf(PAGE_SIZE)));
             for (JsonNode zone : page.path("Zones").path("Zone")) {
                 if (spec.zoneName().equals(zone.path("ZoneName").asText())
-                        && spec.marker().equals(zone.path("Remark").asText())) {
+                        && deployment.zoneMarker(spec.attachDomainId()).equals(zone.path("Remark").asText())) {
                     return Optional.of(zone.path("ZoneId").asText());
                 }
             }
@@ -81,7 +85,7 @@ public class PrivateZoneDnsCloud implements DnsCloud {
     @Override
     public String createZone(ZoneSpec spec) {
         JsonNode added = rpc(spec, "AddZone", Map.of("ZoneName", spec.zoneName(),
-                "ClientToken", spec.attachDomainId(), "Remark", spec.marker()));
+                "ClientToken", spec.attachDomainId(), "Remark", deployment.zoneMarker(spec.attachDomainId())));
         return added.path("ZoneId").asText();
     }
 

@@ -34,7 +34,12 @@ import org.junit.jupiter.api.Test;
 
 import io.dataflow.privatelink.kit.testing.Sql;
 
+import io.dataflow.privatelink.worker.config.WorkerConfig;
+import io.dataflow.privatelink.worker.ownership.DeploymentIdentity;
+import io.dataflow.privatelink.worker.service.ReconcileCycle;
+
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static io.dataflow.privatelink.worker.alicloud.AlicloudSimulatorResource.REGION;
@@ -51,6 +56,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AlicloudWorkerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    ReconcileCycle cycle;
+
+    @Inject
+    WorkerConfig workerConfig;
     private static final List<String> BOTH_ZONES = List.of("cn-hangzhou-i", "cn-hangzhou-j");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -254,9 +265,31 @@ class AlicloudWorkerTest {
     }
 
     @Test
-    void orphanSweepRemovesMarkedEndpointsThatBelongToNoConnection() throws ClientException {
+    void orphanSweepRemovesThisDeploymentsUnownedEndpointOnlyAfterTheGraceAndKeepsAnotherDeploymentsForGood()
+            throws ClientException {
         AlicloudSimulator.ServiceRef service = AlicloudSimulatorResource.customerService(BOTH_ZONES, true, true);
-        String orphanOf = ConnectionIds.newId();
+        // Marked by this deployment ("test") for a connection it does not know, and by another deployment.
+        String ownOrphan = createMarkedEndpoint(service, new DeploymentIdentity("test"));
+        String othersEndpoint = createMarkedEndpoint(service, new DeploymentIdentity("staging"));
+        Instant made = Instant.now();
+        Duration grace = workerConfig.orphanSweep().grace();
+        // A live connection in the region keeps the region watched.
+        request(ConnectionIds.newId(), service.serviceName());
+
+        await().atMost(WAIT).until(() -> AlicloudSimulatorResource.simulator.endpointStatus(ownOrphan).isEmpty());
+        Duration keptFor = Duration.between(made, Instant.now());
+        assertTrue(keptFor.compareTo(grace) >= 0, "deleted after " + keptFor + ", within the grace " + grace);
+
+        long passes = cycle.completedPasses();
+        Instant graceOver = Instant.now().plus(grace.multipliedBy(2));
+        await().atMost(WAIT).until(() -> cycle.completedPasses() >= passes + 5 && Instant.now().isAfter(graceOver));
+        assertTrue(AlicloudSimulatorResource.simulator.endpointStatus(othersEndpoint).isPresent(),
+                "another deployment's endpoint was deleted");
+    }
+
+    private static String createMarkedEndpoint(AlicloudSimulator.ServiceRef service, DeploymentIdentity deployment)
+            throws ClientException {
+        String connectionId = ConnectionIds.newId();
         CreateVpcEndpointRequest create = new CreateVpcEndpointRequest();
         create.setSysProtocol(ProtocolType.HTTP);
         create.setServiceName(service.serviceName());
@@ -266,14 +299,10 @@ class AlicloudWorkerTest {
         zone.setZoneId("cn-hangzhou-i");
         zone.setVSwitchId(AlicloudSimulatorResource.VSWITCHES.get("cn-hangzhou-i"));
         create.setZones(List.of(zone));
-        create.setEndpointName(orphanOf);
-        create.setEndpointDescription(AlicloudEndpointCloud.DESCRIPTION_MARKER + orphanOf);
-        String orphanId = client(AlicloudSimulatorResource.PLATFORM_KEY, AlicloudSimulatorResource.PLATFORM_SECRET)
+        create.setEndpointName(connectionId);
+        create.setEndpointDescription(deployment.endpointMarker(connectionId));
+        return client(AlicloudSimulatorResource.PLATFORM_KEY, AlicloudSimulatorResource.PLATFORM_SECRET)
                 .getAcsResponse(create).getEndpointId();
-        // A live connection in the region keeps the region watched.
-        request(ConnectionIds.newId(), service.serviceName());
-
-        await().atMost(WAIT).until(() -> AlicloudSimulatorResource.simulator.endpointStatus(orphanId).isEmpty());
     }
 
     private void request(String id, String serviceName) {

@@ -23,6 +23,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.dataflow.privatelink.kit.testing.Sql;
+import io.dataflow.privatelink.worker.ownership.DeploymentIdentity;
+
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +92,7 @@ class WatchAtScaleTest {
             create.setZones(List.of(zone));
             create.setClientToken(id);
             create.setEndpointName(id);
-            create.setEndpointDescription(AlicloudEndpointCloud.DESCRIPTION_MARKER + id);
+            create.setEndpointDescription(new DeploymentIdentity("test").endpointMarker(id));
             try {
                 return new String[] {id, client.getAcsResponse(create).getEndpointId()};
             } catch (ClientException e) {

@@ -8,6 +8,7 @@ import io.dataflow.privatelink.worker.cloud.EndpointCloud;
 import io.dataflow.privatelink.worker.cloud.EndpointServiceView;
 import io.dataflow.privatelink.worker.cloud.EndpointSpec;
 import io.dataflow.privatelink.worker.cloud.EndpointView;
+import io.dataflow.privatelink.worker.ownership.DeploymentIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointRequest;
@@ -29,7 +30,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** {@link EndpointCloud} on AWS: interface VPC endpoints through the EC2 API. */
+/**
+ * {@link EndpointCloud} on AWS: interface VPC endpoints through the EC2 API, tagged with the connection, the
+ * cluster and this deployment's identity; every look-up filters on the identity.
+ */
 @ApplicationScoped
 public class AwsEndpointCloud implements EndpointCloud {
 
@@ -39,11 +43,13 @@ public class AwsEndpointCloud implements EndpointCloud {
     private final AwsClients clients;
     private final AwsCalls calls;
     private final AccountZones accountZones;
+    private final DeploymentIdentity deployment;
 
-    AwsEndpointCloud(AwsClients clients, AwsCalls calls, AccountZones accountZones) {
+    AwsEndpointCloud(AwsClients clients, AwsCalls calls, AccountZones accountZones, DeploymentIdentity deployment) {
         this.clients = clients;
         this.calls = calls;
         this.accountZones = accountZones;
+        this.deployment = deployment;
     }
 
     @Override
@@ -97,7 +103,8 @@ public class AwsEndpointCloud implements EndpointCloud {
     public Optional<EndpointView> findEndpoint(EndpointSpec spec) {
         Ec2Client ec2 = clients.ec2(spec.placement().region());
         List<VpcEndpoint> found = call(() -> ec2.describeVpcEndpoints(r -> r.filters(
-                Filter.builder().name("tag:" + CONNECTION_TAG).values(spec.connectionId()).build()))).vpcEndpoints();
+                Filter.builder().name("tag:" + CONNECTION_TAG).values(spec.connectionId()).build(),
+                ownedByThisDeployment()))).vpcEndpoints();
         return found.stream()
                 .map(endpoint -> view(endpoint, zonesOf(endpoint, spec)))
                 .filter(view -> view.state() != null)
@@ -119,6 +126,7 @@ public class AwsEndpointCloud implements EndpointCloud {
                 .tagSpecifications(TagSpecification.builder()
                         .resourceType(ResourceType.VPC_ENDPOINT)
                         .tags(Tag.builder().key(CONNECTION_TAG).value(spec.connectionId()).build(),
+                                Tag.builder().key(DeploymentIdentity.TAG).value(deployment.id()).build(),
                                 Tag.builder().key(CLUSTER_TAG).value(spec.placement().clusterId()).build())
                         .build());
         if (!spec.serviceRegion().equals(spec.placement().region())) {
@@ -134,7 +142,8 @@ public class AwsEndpointCloud implements EndpointCloud {
         List<EndpointView> views = new ArrayList<>();
         call(() -> {
             ec2.describeVpcEndpointsPaginator(r -> r.maxResults(WATCH_PAGE_SIZE)
-                            .filters(Filter.builder().name("tag-key").values(CONNECTION_TAG).build()))
+                            .filters(Filter.builder().name("tag-key").values(CONNECTION_TAG).build(),
+                                    ownedByThisDeployment()))
                     .vpcEndpoints()
                     .forEach(endpoint -> views.add(view(endpoint, null)));
             return views;
@@ -155,6 +164,11 @@ public class AwsEndpointCloud implements EndpointCloud {
             throw new CloudException(code, "DeleteVpcEndpoints refused " + endpointId + ": "
                     + (item.error() == null ? "no reason given" : item.error().message()), false, null);
         }
+    }
+
+    /** Another deployment's endpoints in the same account are never seen, so never adopted or swept. */
+    private Filter ownedByThisDeployment() {
+        return Filter.builder().name("tag:" + DeploymentIdentity.TAG).values(deployment.id()).build();
     }
 
     private static EndpointView view(VpcEndpoint endpoint, List<String> zoneIds) {

@@ -5,6 +5,7 @@ import io.dataflow.privatelink.worker.cloud.DnsCloud;
 import io.dataflow.privatelink.worker.cloud.DnsRecord;
 import io.dataflow.privatelink.worker.cloud.EndpointDns;
 import io.dataflow.privatelink.worker.cloud.ZoneSpec;
+import io.dataflow.privatelink.worker.ownership.DeploymentIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DnsEntry;
@@ -32,8 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link DnsCloud} on Route 53 private hosted zones. A zone is created with the attachment id as its
- * {@code CallerReference} (Route 53 refuses a second zone with the same reference) and found again by
- * name and reference, so a crash never leaves two. Records are CNAMEs written with UPSERT (idempotent);
+ * {@code CallerReference} (Route 53 refuses a second zone with the same reference) and this deployment's
+ * marker as comment, and found again by name, reference and marker, so a crash never leaves two and
+ * another deployment's zone is never taken for ours. Records are CNAMEs written with UPSERT (idempotent);
  * a change counts as done once Route 53 reports it {@code INSYNC}. A pass never waits for that: a change
  * still PENDING answers {@code ChangePending} (this attachment backs off, the others go on) and is looked
  * up again, not submitted again, on the next attempt.
@@ -49,11 +51,13 @@ public class Route53DnsCloud implements DnsCloud {
     /** What a submitted change did ("zone|UPSERT|records") → its change id, until it is seen INSYNC. */
     private final Map<String, String> pendingChanges = new ConcurrentHashMap<>();
     private final AccountZones accountZones;
+    private final DeploymentIdentity deployment;
 
-    Route53DnsCloud(AwsClients clients, AwsCalls calls, AccountZones accountZones) {
+    Route53DnsCloud(AwsClients clients, AwsCalls calls, AccountZones accountZones, DeploymentIdentity deployment) {
         this.clients = clients;
         this.calls = calls;
         this.accountZones = accountZones;
+        this.deployment = deployment;
     }
 
     /**
@@ -103,7 +107,8 @@ public class Route53DnsCloud implements DnsCloud {
                 if (!absolute(zone.name()).equals(wanted)) {
                     return Optional.empty();  // sorted by name: past the wanted one
                 }
-                if (spec.attachDomainId().equals(zone.callerReference())) {
+                if (spec.attachDomainId().equals(zone.callerReference()) && zone.config() != null
+                        && deployment.zoneMarker(spec.attachDomainId()).equals(zone.config().comment())) {
                     return Optional.of(bareId(zone.id()));
                 }
             }
@@ -122,7 +127,7 @@ public class Route53DnsCloud implements DnsCloud {
             HostedZone zone = calls.call(() -> route53.createHostedZone(r -> r
                     .name(spec.zoneName())
                     .callerReference(spec.attachDomainId())
-                    .hostedZoneConfig(c -> c.privateZone(true).comment(spec.marker()))
+                    .hostedZoneConfig(c -> c.privateZone(true).comment(deployment.zoneMarker(spec.attachDomainId())))
                     .vpc(v -> v.vpcId(spec.vpcId()).vpcRegion(VPCRegion.fromValue(spec.region()))))).hostedZone();
             return bareId(zone.id());
         } catch (CloudException e) {
@@ -150,7 +155,7 @@ public class Route53DnsCloud implements DnsCloud {
                 .resourceRecordSet(cname(r.name(), r.target())).build()).toList();
         Route53Client route53 = clients.route53();
         submitOnce(route53, zoneId + "|UPSERT|" + records, () -> calls.call(() -> route53.changeResourceRecordSets(
-                r -> r.hostedZoneId(zoneId).changeBatch(b -> b.comment(spec.marker()).changes(changes)))).changeInfo());
+                r -> r.hostedZoneId(zoneId).changeBatch(b -> b.comment(deployment.zoneMarker(spec.attachDomainId())).changes(changes)))).changeInfo());
     }
 
     @Override
@@ -166,7 +171,7 @@ public class Route53DnsCloud implements DnsCloud {
             String key = zoneId + "|DELETE";
             if (!deletions.isEmpty() || pendingChanges.containsKey(key)) {
                 submitOnce(route53, key, () -> calls.call(() -> route53.changeResourceRecordSets(r -> r
-                        .hostedZoneId(zoneId).changeBatch(b -> b.comment(spec.marker()).changes(deletions))))
+                        .hostedZoneId(zoneId).changeBatch(b -> b.comment(deployment.zoneMarker(spec.attachDomainId())).changes(deletions))))
                         .changeInfo());
             }
             calls.call(() -> route53.deleteHostedZone(r -> r.id(zoneId)));

@@ -15,6 +15,7 @@ import io.dataflow.privatelink.infra.TopicProbe;
 import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
 import io.dataflow.privatelink.simulator.ec2.FaultSpec;
 import io.dataflow.privatelink.worker.service.ReconcileCycle;
+import io.dataflow.privatelink.worker.config.WorkerConfig;
 import io.dataflow.privatelink.worker.testing.CrashAfterCreate;
 import io.dataflow.privatelink.worker.testing.WorkerEvents;
 import io.dataflow.privatelink.worker.lease.HeldShards;
@@ -42,6 +43,7 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static io.dataflow.privatelink.worker.aws.Ec2SimulatorResource.AZ1;
@@ -67,6 +69,9 @@ class AwsWorkerTest {
 
     @Inject
     ReconcileCycle cycle;
+
+    @Inject
+    WorkerConfig workerConfig;
 
     @Inject
     ShardLeases leases;
@@ -240,22 +245,39 @@ class AwsWorkerTest {
     }
 
     @Test
-    void orphanSweepRemovesTaggedEndpointsThatBelongToNoConnection() {
+    void orphanSweepRemovesThisDeploymentsUnownedEndpointOnlyAfterTheGraceAndKeepsAnotherDeploymentsForGood() {
         Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1), true, true);
-        String orphanOf = ConnectionIds.newId();
-        String orphanId;
-        try (Ec2Client platform = client(Ec2SimulatorResource.PLATFORM_KEY)) {
-            orphanId = platform.createVpcEndpoint(r -> r.vpcId(Ec2SimulatorResource.VPC)
-                    .serviceName(service.serviceName()).vpcEndpointType("Interface")
-                    .subnetIds(Ec2SimulatorResource.SUBNETS.get("use1-az1"))
-                    .tagSpecifications(t -> t.resourceType("vpc-endpoint")
-                            .tags(tag -> tag.key("dataflow-privatelink:connection-id").value(orphanOf))))
-                    .vpcEndpoint().vpcEndpointId();
-        }
+        // One endpoint this deployment ("test") made for a connection it does not know (an empty or restored
+        // database), one that another deployment sharing the account and VPC made for one of its connections.
+        String ownOrphan = createTaggedEndpoint(service, "test", ConnectionIds.newId());
+        String othersEndpoint = createTaggedEndpoint(service, "staging", ConnectionIds.newId());
+        Instant made = Instant.now();
+        Duration grace = workerConfig.orphanSweep().grace();
         // A live connection in the region keeps the region watched.
         request(ConnectionIds.newId(), service.serviceName());
 
-        await().atMost(WAIT).until(() -> Ec2SimulatorResource.simulator.endpointState(orphanId).isEmpty());
+        await().atMost(WAIT).until(() -> Ec2SimulatorResource.simulator.endpointState(ownOrphan).isEmpty());
+        Duration keptFor = Duration.between(made, Instant.now());
+        assertTrue(keptFor.compareTo(grace) >= 0, "deleted after " + keptFor + ", within the grace " + grace);
+
+        // Passes enough to outlast the grace twice more: the other deployment's endpoint is never touched.
+        long passes = cycle.completedPasses();
+        Instant graceOver = Instant.now().plus(grace.multipliedBy(2));
+        await().atMost(WAIT).until(() -> cycle.completedPasses() >= passes + 5 && Instant.now().isAfter(graceOver));
+        assertTrue(Ec2SimulatorResource.simulator.endpointState(othersEndpoint).isPresent(),
+                "another deployment's endpoint was deleted");
+    }
+
+    private static String createTaggedEndpoint(Ec2Simulator.ServiceRef service, String deployment, String connectionId) {
+        try (Ec2Client platform = client(Ec2SimulatorResource.PLATFORM_KEY)) {
+            return platform.createVpcEndpoint(r -> r.vpcId(Ec2SimulatorResource.VPC)
+                    .serviceName(service.serviceName()).vpcEndpointType("Interface")
+                    .subnetIds(Ec2SimulatorResource.SUBNETS.get("use1-az1"))
+                    .tagSpecifications(t -> t.resourceType("vpc-endpoint").tags(
+                            tag -> tag.key("dataflow-privatelink:connection-id").value(connectionId),
+                            tag -> tag.key("dataflow-privatelink:deployment-id").value(deployment))))
+                    .vpcEndpoint().vpcEndpointId();
+        }
     }
 
     @Test

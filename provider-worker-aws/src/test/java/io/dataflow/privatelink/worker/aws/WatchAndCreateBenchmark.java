@@ -167,6 +167,7 @@ class WatchAndCreateBenchmark {
                 .build();
         AwsClients clients = new AwsClients(config.getConfigMapping(AwsConfig.class));
         AwsCalls calls = new AwsCalls(new io.dataflow.privatelink.worker.health.CloudCredentials());
-        return new AwsEndpointCloud(clients, calls, new AccountZones(clients, calls));
+        return new AwsEndpointCloud(clients, calls, new AccountZones(clients, calls),
+                new io.dataflow.privatelink.worker.ownership.DeploymentIdentity("benchmark"));
     }
 }

@@ -81,7 +81,8 @@ class WatchAtScaleTest {
                         .serviceName(service.serviceName()).subnetIds(placement.subnetIdsByAz().get("use1-az1"))
                         .clientToken(id)
                         .tagSpecifications(t -> t.resourceType("vpc-endpoint")
-                                .tags(tag -> tag.key("dataflow-privatelink:connection-id").value(id))))
+                                .tags(tag -> tag.key("dataflow-privatelink:connection-id").value(id),
+                                        tag -> tag.key("dataflow-privatelink:deployment-id").value("test"))))
                         .vpcEndpoint().vpcEndpointId();
                 return new String[] {id, endpointId};
             }).toList();

@@ -36,8 +36,28 @@ public interface WorkerConfig {
     String eventSource();
 
     /**
-     * Which deployment this worker belongs to (PLC_WORKER_DEPLOYMENT_ID); required, production has no
-     * default. (Placeholder for the declaration being added on main; identical, so merging keeps one.)
+     * This control plane's identity, carried by every cloud resource it makes (a tag, or a marker where the
+     * cloud has no tags): it observes, adopts and sweeps only resources with its own. Unique per deployment
+     * sharing a cloud account (e.g. {@code prod-us-east-1}); never changed once resources exist. No default:
+     * production must set it ({@code PLC_WORKER_DEPLOYMENT_ID}).
      */
     String deploymentId();
+
+    /** The sweep of this deployment's endpoints that no connection owns (prefix {@code plc.worker.orphan-sweep}). */
+    OrphanSweepSettings orphanSweep();
+
+    interface OrphanSweepSettings {
+
+        /** How long an endpoint must stay unknown, across passes, before it is deleted. */
+        @WithDefault("1h")
+        Duration grace();
+
+        /** At most this many deletions per pass; more orphans are reported and wait for later passes. */
+        @WithDefault("5")
+        int maxDeletesPerPass();
+
+        /** Only report what would be deleted (a log line per endpoint), delete nothing. */
+        @WithDefault("false")
+        boolean reportOnly();
+    }
 }

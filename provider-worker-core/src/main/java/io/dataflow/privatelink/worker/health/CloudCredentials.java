@@ -18,6 +18,7 @@ public class CloudCredentials {
 
     private volatile String rejection;
     private volatile Instant rejectedAt;
+    private final java.util.Map<String, String> attention = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Records that the cloud refused the credentials; logged once per change. */
     public void rejected(String cloudCode, String howToFix) {
@@ -36,6 +37,24 @@ public class CloudCredentials {
         }
         rejection = null;
         rejectedAt = null;
+    }
+
+    /**
+     * Something only an operator can fix that does not stop every call: a permission the platform's role
+     * lacks, a quota reached. Logged (a WARN with the cloud's raw text, once per code and text) and shown as
+     * readiness data; the connection that met it keeps being retried, and its user never sees the raw text
+     * (it names the platform's role and account).
+     */
+    public void needsOperator(String cloudCode, String rawText) {
+        String previous = attention.put(cloudCode, rawText);
+        if (!rawText.equals(previous)) {
+            LOG.warnf("Cloud refused a call for a reason only an operator can fix (%s): %s", cloudCode, rawText);
+        }
+    }
+
+    /** What needs an operator, by cloud code (the latest text of each). */
+    public java.util.Map<String, String> needingOperator() {
+        return java.util.Map.copyOf(attention);
     }
 
     /** The refusal in words, or null while the credentials are good. */

@@ -5,7 +5,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness check {@code cloud-credentials}: DOWN, with the cloud's words, while the cloud refuses the key. */
+/**
+ * Readiness check {@code cloud-credentials}: DOWN, with the cloud's words, while the cloud refuses the key or
+ * none can be loaded; UP with data naming what else needs an operator (a missing permission, a quota).
+ */
 @Readiness
 @ApplicationScoped
 public class CloudCredentialsCheck implements HealthCheck {
@@ -20,7 +23,9 @@ public class CloudCredentialsCheck implements HealthCheck {
     public HealthCheckResponse call() {
         String rejection = credentials.rejection();
         if (rejection == null) {
-            return HealthCheckResponse.up("cloud-credentials");
+            var up = HealthCheckResponse.named("cloud-credentials").up();
+            credentials.needingOperator().forEach((code, text) -> up.withData("needs-operator " + code, text));
+            return up.build();
         }
         return HealthCheckResponse.named("cloud-credentials").down()
                 .withData("error", rejection)

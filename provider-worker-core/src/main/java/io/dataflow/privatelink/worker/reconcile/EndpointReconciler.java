@@ -7,6 +7,7 @@ import io.dataflow.privatelink.worker.cloud.EndpointCloud;
 import io.dataflow.privatelink.worker.cloud.EndpointServiceView;
 import io.dataflow.privatelink.worker.cloud.EndpointSpec;
 import io.dataflow.privatelink.worker.cloud.EndpointView;
+import io.dataflow.privatelink.worker.ownership.OrphanSweep;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       not make a second one), then check the service before creating anything.</li>
  *   <li>{@link #deprovision}: delete the endpoint; one that never existed or is gone counts as done.</li>
  *   <li>{@link #observe}: compare one region's managed rows with one batched observation of the cloud.</li>
+ *   <li>{@link #sweepOrphans}: delete this deployment's endpoints that no connection owns, as
+ *       {@link OrphanSweep} allows.</li>
  * </ul>
  */
 public class EndpointReconciler {
@@ -41,19 +44,21 @@ public class EndpointReconciler {
     private final EndpointCloud cloud;
     private final Duration acceptanceTimeout;
     private final Clock clock;
+    private final OrphanSweep orphanSweep;
     /** Connection id → the service as checked before its create was deferred. */
     private final Map<String, CheckedService> deferredCreates = new ConcurrentHashMap<>();
 
     private record CheckedService(EndpointServiceView service, Instant checkedAt) {
     }
 
-    public EndpointReconciler(EndpointCloud cloud, Duration acceptanceTimeout) {
-        this(cloud, acceptanceTimeout, Clock.systemUTC());
+    public EndpointReconciler(EndpointCloud cloud, Duration acceptanceTimeout, OrphanSweep orphanSweep) {
+        this(cloud, acceptanceTimeout, orphanSweep, Clock.systemUTC());
     }
 
-    EndpointReconciler(EndpointCloud cloud, Duration acceptanceTimeout, Clock clock) {
+    EndpointReconciler(EndpointCloud cloud, Duration acceptanceTimeout, OrphanSweep orphanSweep, Clock clock) {
         this.cloud = cloud;
         this.acceptanceTimeout = acceptanceTimeout;
+        this.orphanSweep = orphanSweep;
         this.clock = clock;
     }
 
@@ -144,23 +149,23 @@ public class EndpointReconciler {
     }
 
     /**
-     * Deletes endpoints that carry this system's tag but belong to no connection it knows (left by a
-     * connection whose row is gone, or made by hand with the tag). Returns the ids it deleted.
+     * Deletes this deployment's endpoints that belong to no connection it knows (left by a connection whose
+     * row is gone, or made by hand with its tags) once the sweep's grace allows. Returns every verdict.
      */
-    public List<String> sweepOrphans(String region, List<EndpointView> observed, Set<String> knownConnectionIds) {
-        List<String> deleted = new ArrayList<>();
-        for (EndpointView view : observed) {
-            boolean orphan = view.connectionId() != null && !knownConnectionIds.contains(view.connectionId());
-            if (orphan && view.state() != null && view.state() != ConnectionState.DELETING) {
+    public List<OrphanSweep.Decision> sweepOrphans(String region, List<EndpointView> observed,
+                                                   Set<String> knownConnectionIds, Instant now) {
+        List<OrphanSweep.Decision> decisions = new ArrayList<>();
+        for (OrphanSweep.Decision decision : orphanSweep.decide(region, observed, knownConnectionIds, now)) {
+            if (decision.verdict() == OrphanSweep.Verdict.DELETE) {
                 try {
-                    cloud.deleteEndpoint(region, view.endpointId());
-                    deleted.add(view.endpointId());
+                    cloud.deleteEndpoint(region, decision.endpointId());
                 } catch (CloudException e) {
-                    // Next cycle sees it again.
+                    decision = decision.failed(e.getMessage()); // the next pass finds it again
                 }
             }
+            decisions.add(decision);
         }
-        return deleted;
+        return decisions;
     }
 
     private Outcome observeOne(ManagedEndpoint m, EndpointView view, Instant now) {

@@ -5,6 +5,7 @@ import io.dataflow.privatelink.worker.cloud.EndpointCloud;
 import io.dataflow.privatelink.worker.cloud.EndpointView;
 import io.dataflow.privatelink.worker.config.WorkerConfig;
 import io.dataflow.privatelink.worker.lease.HeldShards;
+import io.dataflow.privatelink.worker.ownership.OrphanSweep;
 import io.dataflow.privatelink.worker.cloud.DnsCloud;
 import io.dataflow.privatelink.worker.reconcile.DomainOutcome;
 import io.dataflow.privatelink.worker.reconcile.DomainReconciler;
@@ -52,14 +53,14 @@ public class ReconcileCycle {
             java.time.Clock.systemUTC());
 
     ReconcileCycle(ManagedEndpointRepository endpoints, ManagedDomainRepository domains, OutcomeRecorder recorder,
-                   EndpointCloud cloud, DnsCloud dns, WorkerConfig config, ShardLeases leases) {
+                   EndpointCloud cloud, DnsCloud dns, WorkerConfig config, ShardLeases leases, OrphanSweep orphanSweep) {
         this.domains = domains;
         this.domainReconciler = new DomainReconciler(dns);
         this.leases = leases;
         this.endpoints = endpoints;
         this.recorder = recorder;
         this.cloud = cloud;
-        this.reconciler = new EndpointReconciler(cloud, config.acceptanceTimeout());
+        this.reconciler = new EndpointReconciler(cloud, config.acceptanceTimeout(), orphanSweep);
     }
 
     @Scheduled(every = "${plc.worker.reconcile-interval}", delay = 1, delayUnit = TimeUnit.SECONDS,
@@ -135,11 +136,21 @@ public class ReconcileCycle {
             // before, an endpoint another replica created meanwhile looked like an orphan and was deleted
             // (found by the chaos harness).
             Set<String> known = Db.read(endpoints::knownConnectionIds);
-            for (String orphan : reconciler.sweepOrphans(region, observed, known)) {
-                LOG.infof("Deleted orphan endpoint %s in %s: tagged by this system, owned by no connection",
-                        orphan, region);
+            for (OrphanSweep.Decision d : reconciler.sweepOrphans(region, observed, known, recorder.now())) {
+                logSweep(d);
             }
         });
+    }
+
+    /** Each verdict with the resource and why; the routine ones at DEBUG, so a pass logs what changed. */
+    private static void logSweep(OrphanSweep.Decision d) {
+        String line = String.format("Orphan sweep: endpoint %s in %s (tagged connection %s): %s, %s", d.endpointId(),
+                d.region(), d.connectionId(), d.verdict(), d.reason());
+        switch (d.verdict()) {
+            case IN_GRACE -> LOG.debug(line);
+            case FIRST_SEEN, DELETE -> LOG.info(line);
+            case OVER_PASS_LIMIT, REPORT_ONLY, DELETE_FAILED -> LOG.warn(line);
+        }
     }
 
     private Outcome.Kind apply(ManagedDomain d, DomainOutcome outcome, HeldShards held) {

@@ -8,6 +8,7 @@ import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.worker.cloud.CloudException;
 import io.dataflow.privatelink.worker.cloud.EndpointServiceView;
 import io.dataflow.privatelink.worker.cloud.EndpointView;
+import io.dataflow.privatelink.worker.ownership.OrphanSweep;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.dataflow.privatelink.contract.ConnectionState.ACTIVE;
 import static io.dataflow.privatelink.contract.ConnectionState.CREATING;
@@ -31,13 +33,15 @@ class EndpointReconcilerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
+    private static final OrphanSweep SWEEP = new OrphanSweep(new OrphanSweep.Settings(Duration.ofHours(1), 5, false));
+
     private RecordingCloud cloud;
     private EndpointReconciler reconciler;
 
     @BeforeEach
     void setUp() {
         cloud = new RecordingCloud();
-        reconciler = new EndpointReconciler(cloud, Duration.ofDays(7));
+        reconciler = new EndpointReconciler(cloud, Duration.ofDays(7), SWEEP);
     }
 
     @Test
@@ -56,7 +60,7 @@ class EndpointReconcilerTest {
     void aCreateThatWaitsForItsBudgetDoesNotDescribeTheServiceAgainUntilTheCheckIsOld() {
         cloud.service = new EndpointServiceView(SERVICE, "us-east-1", List.of("use1-az2"), true);
         MutableClock clock = new MutableClock(NOW);
-        reconciler = new EndpointReconciler(cloud, Duration.ofDays(7), clock);
+        reconciler = new EndpointReconciler(cloud, Duration.ofDays(7), SWEEP, clock);
         cloud.failCreate = new CloudException("RequestLimitExceeded", "budget spent", true, null);
 
         assertEquals(Outcome.Kind.CLOUD_BUSY, reconciler.provision(row(CREATING, null)).kind());
@@ -287,14 +291,43 @@ class EndpointReconcilerTest {
     }
 
     @Test
-    void orphanSweepDeletesTaggedEndpointsOfUnknownConnectionsOnly() {
+    void orphanSweepDeletesAnUnknownEndpointOnlyOnceTheGraceIsOverAndKeepsThoseOfKnownConnections() {
+        reconciler = new EndpointReconciler(cloud, Duration.ofDays(7),
+                new OrphanSweep(new OrphanSweep.Settings(Duration.ofHours(1), 5, false)));
         List<EndpointView> observed = List.of(view("plc-1", ACTIVE, "available"), view("plc-gone", ACTIVE, "available"),
                 view("plc-leaving", DELETING, "deleting"));
 
-        List<String> deleted = reconciler.sweepOrphans("us-east-1", observed, java.util.Set.of("plc-1"));
+        assertEquals(List.of(OrphanSweep.Verdict.FIRST_SEEN),
+                verdicts(reconciler.sweepOrphans("us-east-1", observed, Set.of("plc-1"), NOW)));
+        assertEquals(List.of(OrphanSweep.Verdict.IN_GRACE), verdicts(reconciler.sweepOrphans("us-east-1", observed,
+                Set.of("plc-1"), NOW.plus(Duration.ofMinutes(59)))));
+        assertTrue(cloud.calls.isEmpty(), "nothing deleted within the grace: " + cloud.calls);
 
-        assertEquals(List.of("vpce-plc-gone"), deleted);
+        List<OrphanSweep.Decision> after = reconciler.sweepOrphans("us-east-1", observed, Set.of("plc-1"),
+                NOW.plus(Duration.ofHours(1)));
+
+        assertEquals(List.of(OrphanSweep.Verdict.DELETE), verdicts(after));
+        assertEquals("vpce-plc-gone", after.get(0).endpointId());
         assertEquals(List.of("deleteEndpoint vpce-plc-gone"), cloud.calls);
+    }
+
+    @Test
+    void anOrphanWhoseDeleteFailsIsReportedAndTriedAgainNextPass() {
+        reconciler = new EndpointReconciler(cloud, Duration.ofDays(7),
+                new OrphanSweep(new OrphanSweep.Settings(Duration.ZERO, 5, false)));
+        List<EndpointView> observed = List.of(view("plc-gone", ACTIVE, "available"));
+        reconciler.sweepOrphans("us-east-1", observed, Set.of(), NOW);
+        cloud.failNextCall = new CloudException("UnauthorizedOperation", "not allowed", false, null);
+
+        assertEquals(List.of(OrphanSweep.Verdict.DELETE_FAILED),
+                verdicts(reconciler.sweepOrphans("us-east-1", observed, Set.of(), NOW.plusSeconds(1))));
+        assertEquals(List.of(OrphanSweep.Verdict.DELETE),
+                verdicts(reconciler.sweepOrphans("us-east-1", observed, Set.of(), NOW.plusSeconds(2))));
+        assertEquals(List.of("deleteEndpoint vpce-plc-gone", "deleteEndpoint vpce-plc-gone"), cloud.calls);
+    }
+
+    private static List<OrphanSweep.Verdict> verdicts(List<OrphanSweep.Decision> decisions) {
+        return decisions.stream().map(OrphanSweep.Decision::verdict).toList();
     }
 
     private static EndpointView view(String connectionId, ConnectionState state, String cloudStatus) {
