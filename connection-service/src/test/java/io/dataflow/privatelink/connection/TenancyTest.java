@@ -32,6 +32,9 @@ class TenancyTest {
     @jakarta.inject.Inject
     io.dataflow.privatelink.connection.security.AuditRetention auditRetention;
 
+    @jakarta.inject.Inject
+    io.dataflow.privatelink.connection.security.UnauthenticatedRequests unauthenticatedRequests;
+
     private static final String SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
     private static final String CREATE = """
             {"privateLinkConnection": {"displayName": "x", "type": "AWS_ENDPOINT_SERVICE", "awsEndpointService": {"name": "%s"}}}"""
@@ -150,8 +153,10 @@ class TenancyTest {
 
     /** A flood without tokens costs a counter per source and minute, not an audit row per request. */
     @Test
-    void requestsWithoutAValidTokenAreCountedPerSourceAndMinuteNotRecordedOneByOne() {
+    void requestsWithoutAValidTokenAreCountedPerSourceAndMinuteNotRecordedOneByOne() throws Throwable {
         long before = lastAuditSeq();
+        // what earlier tests' refusals left in memory is written first, so the baseline holds all of them
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> unauthenticatedRequests.flush());
         long countedBefore = unauthenticatedCounted();
         for (int i = 0; i < 25; i++) {
             call(i % 2 == 0 ? null : "not-a-jwt", OPERATIONS.get(0), "1001", null).statusCode(401);

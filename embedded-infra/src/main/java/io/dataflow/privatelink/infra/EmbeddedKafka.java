@@ -46,6 +46,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private KafkaRaftServer server; // null for a non-owning handle (see SharedInfra); replaced by a restart
     private final int controllerPort;
+    private SecuredListener secured;
     private boolean stopped;
     private final Path dataDir;
     private final int port;
@@ -78,11 +79,32 @@ public final class EmbeddedKafka implements AutoCloseable {
      * that picks the ports of several processes at once passes both, so none is handed out twice.
      */
     public static EmbeddedKafka start(Path dataDir, int port, int controllerPortOrZero) {
+        return start(dataDir, port, controllerPortOrZero, null);
+    }
+
+    /**
+     * A second listener that only speaks SASL (SCRAM-SHA-512) over TLS, beside the plaintext one (which the
+     * broker itself and test set-up use): a production-like cluster for clients to prove they can reach.
+     *
+     * @param keyStore the broker's PKCS#12 key store (its certificate names 127.0.0.1)
+     */
+    public record SecuredListener(int port, Path keyStore, String password) {
+    }
+
+    /** As {@link #start(Path, int)}, with a {@link SecuredListener} as well (on another port than {@code port}). */
+    public static EmbeddedKafka startWithSecuredListener(Path dataDir, int port, SecuredListener secured) {
+        return start(dataDir, port, 0, secured);
+    }
+
+    private static EmbeddedKafka start(Path dataDir, int port, int controllerPortOrZero, SecuredListener secured) {
         long begin = System.nanoTime();
         QuietLogging.warnOnly(QuietLogging.KAFKA);
         Path dir = dataDir.toAbsolutePath();
         int brokerPort = port == 0 ? Ports.freePort() : port;
         int controllerPort = controllerPortOrZero == 0 ? Ports.freePortOtherThan(brokerPort) : controllerPortOrZero;
+        while (secured != null && controllerPort == secured.port()) {
+            controllerPort = Ports.freePortOtherThan(brokerPort);
+        }
 
         // Kafka loads configured classes and plugins through the context class loader, and the threads it
         // creates inherit it. Under Quarkus that would be an application class loader holding its own
@@ -90,22 +112,24 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             String clusterId = formatIfNeeded(dir);
-            KafkaRaftServer server = launch(dir, brokerPort, controllerPort);
+            KafkaRaftServer server = launch(dir, brokerPort, controllerPort, secured);
             Duration took = Duration.ofNanos(System.nanoTime() - begin);
             LOG.info("Kafka broker (cluster {}) ready on {}:{} in {} ms, data in {}",
                     clusterId, HOST, brokerPort, took.toMillis(), dir);
-            return new EmbeddedKafka(server, dir, brokerPort, controllerPort, clusterId, took);
+            EmbeddedKafka kafka = new EmbeddedKafka(server, dir, brokerPort, controllerPort, clusterId, took);
+            kafka.secured = secured;
+            return kafka;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start Kafka in " + dir, e);
         }
     }
 
-    private static KafkaRaftServer launch(Path dir, int brokerPort, int controllerPort) {
+    private static KafkaRaftServer launch(Path dir, int brokerPort, int controllerPort, SecuredListener secured) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(EmbeddedKafka.class.getClassLoader());
         try {
-            KafkaConfig config = new KafkaConfig(brokerConfig(dir, brokerPort, controllerPort), false);
+            KafkaConfig config = new KafkaConfig(brokerConfig(dir, brokerPort, controllerPort, secured), false);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             try {
                 server.startup();
@@ -141,7 +165,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (!stopped) {
             return;
         }
-        server = launch(dataDir, port, controllerPort);
+        server = launch(dataDir, port, controllerPort, secured);
         stopped = false;
         LOG.info("Kafka broker on port {} started again", port);
     }
@@ -154,6 +178,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** A non-owning handle on this broker. */
     EmbeddedKafka handle() {
         return handle(dataDir, port, clusterId, startupTime);
+    }
+
+    /** {@code host:port} of the {@link SecuredListener}. */
+    public String securedBootstrapServers() {
+        if (secured == null) {
+            throw new IllegalStateException("this broker has no secured listener");
+        }
+        return HOST + ":" + secured.port();
     }
 
     /** {@code host:port} for the clients' {@code bootstrap.servers}. */
@@ -203,7 +235,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** The broker's server.properties. Values are strings, as in the file: typed values must match exactly. */
-    private static Map<String, String> brokerConfig(Path dir, int brokerPort, int controllerPort) {
+    private static Map<String, String> brokerConfig(Path dir, int brokerPort, int controllerPort,
+                                                    SecuredListener secured) {
         Map<String, Object> props = new HashMap<>();
         // single node, broker and controller in one process, static quorum of one voter
         props.put("process.roles", "broker,controller");
@@ -216,6 +249,19 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("inter.broker.listener.name", BROKER_LISTENER);
         props.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.put("log.dirs", dir.toString());
+        if (secured != null) {
+            String listener = "SECURED://" + HOST + ":" + secured.port();
+            props.put("listeners", props.get("listeners") + "," + listener);
+            props.put("advertised.listeners", props.get("advertised.listeners") + "," + listener);
+            props.put("listener.security.protocol.map", props.get("listener.security.protocol.map") + ",SECURED:SASL_SSL");
+            props.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+            props.put("listener.name.secured.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            props.put("listener.name.secured.ssl.keystore.type", "PKCS12");
+            props.put("listener.name.secured.ssl.keystore.location", secured.keyStore().toString());
+            props.put("listener.name.secured.ssl.keystore.password", secured.password());
+            props.put("listener.name.secured.ssl.key.password", secured.password());
+        }
 
         // one replica of everything; Kafka's defaults (3) cannot be met by one node
         props.put("default.replication.factor", 1);

@@ -13,6 +13,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.dataflow.privatelink.contract.event.KafkaConnectionSettings;
+
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,10 +52,12 @@ public final class DeadLetterReplay {
     public static void main(String[] args) {
         String bootstrap = null;
         String topic = null;
+        Path clientConfig = null;
         boolean dryRun = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bootstrap-servers" -> bootstrap = args[++i];
+                case "--client-config" -> clientConfig = Path.of(args[++i]);
                 case "--topic" -> topic = args[++i];
                 case "--dry-run" -> dryRun = true;
                 case "--help", "-h" -> {
@@ -68,7 +73,16 @@ public final class DeadLetterReplay {
         if (!topic.endsWith(".dlq")) {
             usage(topic + " is not a dead-letter topic (their names end in .dlq)");
         }
-        Result result = replay(bootstrap, topic, dryRun, Duration.ofSeconds(30));
+        Properties connection = new Properties();
+        if (clientConfig != null) {
+            try (java.io.Reader in = java.nio.file.Files.newBufferedReader(clientConfig)) {
+                connection.load(in);
+            } catch (java.io.IOException e) {
+                usage("cannot read --client-config " + clientConfig + ": " + e.getMessage());
+            }
+        }
+        connection.put("bootstrap.servers", bootstrap);
+        Result result = replay(connection, topic, dryRun, Duration.ofSeconds(30));
         String verb = result.dryRun() ? "Would send" : "Sent";
         result.replayed().forEach((source, count) -> System.out.printf("%s %d record(s) back to %s%n", verb, count,
                 source));
@@ -76,11 +90,20 @@ public final class DeadLetterReplay {
     }
 
     static final String USAGE = """
-            Usage: deploy/ops/replay-dead-letters --topic <topic>.<consumer>.dlq [--bootstrap-servers host:port] [--dry-run]
+            Usage: deploy/ops/replay-dead-letters --topic <topic>.<consumer>.dlq [--bootstrap-servers host:port]
+                     [--client-config FILE] [--dry-run]
               Sends each record of the dead-letter topic back to the topic it came from (header dead-letter-topic),
               as it was, once the cause is fixed. Resumable: a second run sends only records dead-lettered since.
+              --client-config  a Kafka client properties file (security.protocol, sasl.*, ssl.*), as Kafka's own
+                               tools take with --command-config: a cluster with TLS or SASL
               --dry-run counts what would be sent and changes nothing.
             """;
+
+    private static Map<String, Object> toMap(Properties properties) {
+        Map<String, Object> map = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
+        return map;
+    }
 
     private static void usage(String problem) {
         System.err.println("replay-dead-letters: " + problem);
@@ -88,17 +111,28 @@ public final class DeadLetterReplay {
         System.exit(2);
     }
 
-    /** Replays everything the topic holds now (up to its end when the run starts). */
+    /** As {@link #replay(Properties, String, boolean, Duration)} on a plaintext cluster. */
     public static Result replay(String bootstrapServers, String deadLetterTopic, boolean dryRun, Duration timeout) {
+        Properties connection = new Properties();
+        connection.put("bootstrap.servers", bootstrapServers);
+        return replay(connection, deadLetterTopic, dryRun, timeout);
+    }
+
+    /**
+     * Replays everything the topic holds now (up to its end when the run starts), connecting with
+     * {@code connection}'s servers, TLS and SASL settings ({@link KafkaConnectionSettings}).
+     */
+    public static Result replay(Properties connection, String deadLetterTopic, boolean dryRun, Duration timeout) {
+        Map<String, Object> reach = KafkaConnectionSettings.of(toMap(connection));
         Properties consumerProps = new Properties();
-        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        consumerProps.putAll(reach);
         consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, deadLetterTopic + ".replay");
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         Properties producerProps = new Properties();
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        producerProps.putAll(reach);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerProps.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

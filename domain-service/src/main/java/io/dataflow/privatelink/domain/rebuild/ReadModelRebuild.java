@@ -8,11 +8,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import io.dataflow.privatelink.kit.kafka.KafkaClientSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -36,14 +36,14 @@ public class ReadModelRebuild {
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
 
     private final DomainServiceConfig config;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final List<String> topics;
 
     ReadModelRebuild(DomainServiceConfig config,
-                     @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                     KafkaClientSettings kafka,
                      @ConfigProperty(name = "mp.messaging.incoming.connection-events.topics") List<String> topics) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.topics = topics;
     }
 
@@ -61,7 +61,7 @@ public class ReadModelRebuild {
         Instant started = Instant.now();
         Instant deadline = started.plus(rebuild.timeout());
         List<String> differences = List.of("not compared yet");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(kafka.forClient())) {
             while (Instant.now().isBefore(deadline)) {
                 Map<TopicPartition, Long> ends = endOffsets(admin);
                 if (!caughtUp(admin, rebuild.groupId(), ends, deadline)

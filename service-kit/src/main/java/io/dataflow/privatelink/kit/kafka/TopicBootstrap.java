@@ -6,13 +6,11 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -39,11 +37,11 @@ public class TopicBootstrap {
     private static final long TIMEOUT_SECONDS = 30;
 
     private final KafkaTopicsConfig config;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
 
-    TopicBootstrap(KafkaTopicsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    TopicBootstrap(KafkaTopicsConfig config, KafkaClientSettings kafka) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     /** Every topic this service needs: its own, and a dead-letter topic per consumed one. */
@@ -69,7 +67,7 @@ public class TopicBootstrap {
         if (topics.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(kafka.forClient())) {
             ensure(admin, topics, config.createTopics());
         }
     }

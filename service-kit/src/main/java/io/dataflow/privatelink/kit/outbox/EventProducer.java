@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.dataflow.privatelink.kit.kafka.KafkaClientSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -22,11 +23,11 @@ public class EventProducer {
     private final Duration deliveryTimeout;
     private volatile KafkaProducer<String, String> producer;
 
-    EventProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                  @ConfigProperty(name = "quarkus.application.name") String clientId, OutboxConfig config) {
+    EventProducer(KafkaClientSettings kafka, @ConfigProperty(name = "quarkus.application.name") String clientId,
+                  OutboxConfig config) {
         this.deliveryTimeout = config.deliveryTimeout();
         long delivery = deliveryTimeout.toMillis();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(kafka.forClient());
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-outbox");
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
