@@ -119,6 +119,32 @@ class ApiSecurityTest {
         assertTrue(refused.getMessage().contains("404"), refused.getMessage());
     }
 
+    @Test
+    void aCallerHoldsAtMostTheBoundOfOpenStreamsAndGetsASlotBackWhenOneCloses() throws Exception {
+        String cluster = clusterWithAConnection();
+        String streamer = "Bearer " + TestIdentityProvider.token("streamer-" + UUID.randomUUID(),
+                Map.of(DomainTokens.PROJECT, Role.VIEWER));
+        URI watch = base.resolve(path(cluster) + ":watch");
+        List<SseClient> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                open.add(SseClient.open(watch, null, streamer));
+            }
+            IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> SseClient.open(watch, null, streamer));
+            assertTrue(refused.getMessage().contains("429") && refused.getMessage().contains("status streams open"),
+                    refused.getMessage());
+            // another caller is not held back by this one's streams
+            SseClient.open(watch, null, DomainTokens.bearer()).close();
+
+            open.remove(0).close();
+            await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                    .until(() -> open.add(SseClient.open(watch, null, streamer)));
+        } finally {
+            open.forEach(SseClient::close);
+        }
+    }
+
     private static void notFound(ValidatableResponse response, String cluster) {
         response.statusCode(404).body("code", equalTo(5)).body("message", containsString("Cluster " + cluster));
     }

@@ -13,6 +13,17 @@ final class Ec2Actions {
         new EndpointActions(store).register(byName);
         new ServiceOwnerActions(store).register(byName);
         byName.put("DescribeAvailabilityZones", new ZoneActions(store)::describeAvailabilityZones);
+        // STS on the same port (the Query protocol too): who the caller's credentials belong to
+        byName.put("GetCallerIdentity", Ec2Actions::getCallerIdentity);
+    }
+
+    /** STS GetCallerIdentity (2011-06-15): the account of the access key the request was signed with. */
+    private static String getCallerIdentity(Caller caller, QueryRequest req, String requestId) {
+        return "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                + "<GetCallerIdentityResult><Arn>arn:aws:iam::" + caller.accountId() + ":user/simulated</Arn>"
+                + "<UserId>AIDASIMULATED" + caller.accountId() + "</UserId><Account>" + caller.accountId()
+                + "</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>" + requestId
+                + "</RequestId></ResponseMetadata></GetCallerIdentityResponse>";
     }
 
     Optional<Ec2Action> find(String action) {
@@ -21,7 +32,7 @@ final class Ec2Actions {
 
     /** Rate bucket an action draws from, named as in EC2's throttling docs. */
     static String bucketOf(String action) {
-        if (action.startsWith("Describe")) {
+        if (action.startsWith("Describe") || action.startsWith("Get")) {
             return "describe";
         }
         if (action.equals("CreateVpcEndpoint") || action.equals("DeleteVpcEndpoints")) {

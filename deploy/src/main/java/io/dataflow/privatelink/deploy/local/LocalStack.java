@@ -271,9 +271,10 @@ public final class LocalStack implements AutoCloseable {
             int portOffset = 100 * (replica - 1);
             services.add(start("provider-worker-aws", suffix, options.awsWorkerPort() + portOffset,
                     options.awsWorkerManagementPort() + portOffset, Map.of(
-                    "plc.worker.deployment-id", "local-stack",
                     "plc.aws.ec2-endpoint", ec2.endpoint().toString(),
                     "plc.aws.route53-endpoint", ec2.endpoint().toString(),
+                    "plc.aws.sts-endpoint", ec2.endpoint().toString(),
+                    "plc.aws.platform-account-id", DemoEnvironment.AWS_PLATFORM_ACCOUNT,
                     "plc.aws.access-key-id", DemoEnvironment.AWS_PLATFORM_ACCESS_KEY,
                     "plc.aws.secret-access-key", DemoEnvironment.AWS_PLATFORM_SECRET,
                     "plc.worker.deployment-id", DemoEnvironment.DEPLOYMENT_ID,
@@ -281,7 +282,6 @@ public final class LocalStack implements AutoCloseable {
                     "plc.worker.reconcile-interval", "1s")));
             services.add(start("provider-worker-alicloud", suffix, options.alicloudWorkerPort() + portOffset,
                     options.alicloudWorkerManagementPort() + portOffset, Map.of(
-                    "plc.worker.deployment-id", "local-stack",
                     "plc.alicloud.endpoint", alicloud.hostAndPort(),
                     "plc.alicloud.protocol", "http",
                     "plc.alicloud.access-key-id", DemoEnvironment.ALICLOUD_PLATFORM_ACCESS_KEY,

@@ -62,6 +62,13 @@ public interface DomainServiceConfig {
          */
         @WithDefault("1000")
         int bufferSize();
+
+        /**
+         * How many status streams (SSE and WebSocket) one caller (token subject) may hold open on one
+         * instance at once; one more is refused (RESOURCE_EXHAUSTED) until one closes.
+         */
+        @WithDefault("50")
+        int maxPerCaller();
     }
 
     /** The integration stream for other dataflow services. */

@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.domain.rest;
 
+import io.dataflow.privatelink.domain.service.CallerStreams;
 import io.dataflow.privatelink.domain.service.StatusEvent;
 import io.dataflow.privatelink.domain.service.StatusSubscriptions;
 import io.dataflow.privatelink.security.CurrentCaller;
@@ -29,10 +30,12 @@ public class StatusStreams {
 
     private final StatusSubscriptions subscriptions;
     private final CurrentCaller caller;
+    private final CallerStreams callerStreams;
 
-    StatusStreams(StatusSubscriptions subscriptions, CurrentCaller caller) {
+    StatusStreams(StatusSubscriptions subscriptions, CurrentCaller caller, CallerStreams callerStreams) {
         this.subscriptions = subscriptions;
         this.caller = caller;
+        this.callerStreams = callerStreams;
     }
 
     /**
@@ -41,8 +44,11 @@ public class StatusStreams {
      */
     public Multi<OutboundSseEvent> open(Sse sse, String clusterId, String connectionId, String lastEventId) {
         Long resumeAfter = StatusSubscriptions.resumePoint(lastEventId);
+        String subject = caller.subject();
+        callerStreams.acquire(subject); // refused here, before the response starts, in the API's error format
         return subscriptions.subscribeUntil(clusterId, connectionId, resumeAfter, caller.validUntil())
-                .map(event -> sseEvent(sse, event));
+                .map(event -> sseEvent(sse, event))
+                .onTermination().invoke(() -> callerStreams.release(subject));
     }
 
     private static OutboundSseEvent sseEvent(Sse sse, StatusEvent event) {

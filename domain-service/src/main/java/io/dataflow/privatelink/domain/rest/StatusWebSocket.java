@@ -3,6 +3,7 @@ package io.dataflow.privatelink.domain.rest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dataflow.privatelink.contract.event.EventJson;
 import io.dataflow.privatelink.domain.service.StatusEvent;
+import io.dataflow.privatelink.domain.service.CallerStreams;
 import io.dataflow.privatelink.domain.service.ClusterTenancy;
 import io.dataflow.privatelink.domain.service.StatusSubscriptions;
 import io.dataflow.privatelink.security.BearerTokens;
@@ -36,11 +37,14 @@ public class StatusWebSocket {
     private final StatusSubscriptions subscriptions;
     private final BearerTokens tokens;
     private final ClusterTenancy tenancy;
+    private final CallerStreams callerStreams;
 
-    StatusWebSocket(StatusSubscriptions subscriptions, BearerTokens tokens, ClusterTenancy tenancy) {
+    StatusWebSocket(StatusSubscriptions subscriptions, BearerTokens tokens, ClusterTenancy tenancy,
+                    CallerStreams callerStreams) {
         this.subscriptions = subscriptions;
         this.tokens = tokens;
         this.tenancy = tenancy;
+        this.callerStreams = callerStreams;
     }
 
     @OnOpen
@@ -59,11 +63,15 @@ public class StatusWebSocket {
         return SafeContexts.onNewContext(() -> tokens.verifyHeader(authorization)
                         .call(verified -> tenancy.requireReader(verified.caller(), clusterId))
                         .call(verified -> subscriptions.requireConnection(clusterId, connectionId)))
-                .onItem().transformToMulti(verified -> subscriptions.subscribeUntil(clusterId, connectionId, resumeAfter,
-                                verified.validUntil())
-                        // a WebSocket keeps itself alive (pings): heartbeats are for event streams
-                        .filter(event -> event.kind() != StatusEvent.Kind.HEARTBEAT)
-                        .map(StatusWebSocket::message))
+                .onItem().transformToMulti(verified -> {
+                    String subject = verified.caller().subject();
+                    callerStreams.acquire(subject);
+                    return subscriptions.subscribeUntil(clusterId, connectionId, resumeAfter, verified.validUntil())
+                            // a WebSocket keeps itself alive (pings): heartbeats are for event streams
+                            .filter(event -> event.kind() != StatusEvent.Kind.HEARTBEAT)
+                            .map(StatusWebSocket::message)
+                            .onTermination().invoke(() -> callerStreams.release(subject));
+                })
                 .onFailure(ApiException.class).recoverWithMulti(e -> refusal((ApiException) e, connection));
     }
 

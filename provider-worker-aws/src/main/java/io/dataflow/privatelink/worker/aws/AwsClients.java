@@ -14,6 +14,8 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.route53.Route53ClientBuilder;
 
 import java.util.Map;
@@ -29,6 +31,7 @@ public class AwsClients {
     private final AwsConfig config;
     private final Map<String, Ec2Client> ec2 = new ConcurrentHashMap<>();
     private volatile Route53Client route53;
+    private volatile StsClient sts;
 
     AwsClients(AwsConfig config) {
         this.config = config;
@@ -49,6 +52,20 @@ public class AwsClients {
             route53 = builder.build();
         }
         return route53;
+    }
+
+    /** STS (global), for the account check. */
+    public synchronized StsClient sts() {
+        if (sts == null) {
+            StsClientBuilder builder = StsClient.builder()
+                    .region(Region.AWS_GLOBAL)
+                    .credentialsProvider(credentials())
+                    .httpClientBuilder(ApacheHttpClient.builder())
+                    .overrideConfiguration(c -> c.apiCallTimeout(config.callTimeout()));
+            config.stsEndpoint().ifPresent(builder::endpointOverride);
+            sts = builder.build();
+        }
+        return sts;
     }
 
     private Ec2Client buildEc2(String region) {
@@ -92,6 +109,9 @@ public class AwsClients {
         ec2.values().forEach(Ec2Client::close);
         if (route53 != null) {
             route53.close();
+        }
+        if (sts != null) {
+            sts.close();
         }
     }
 }

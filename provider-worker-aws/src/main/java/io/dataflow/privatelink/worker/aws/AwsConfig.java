@@ -17,6 +17,15 @@ public interface AwsConfig {
     /** Route 53 endpoint override (the simulator); absent in production. */
     Optional<URI> route53Endpoint();
 
+    /** STS endpoint override (the simulator); absent in production. */
+    Optional<URI> stsEndpoint();
+
+    /**
+     * The platform account the worker's credentials must belong to, checked at start-up and every few minutes
+     * with STS GetCallerIdentity (readiness DOWN on a mismatch); absent: the account is only logged.
+     */
+    Optional<String> platformAccountId();
+
     /** Static credentials; absent in production, where the SDK's default chain (role, environment) applies. */
     Optional<String> accessKeyId();
 

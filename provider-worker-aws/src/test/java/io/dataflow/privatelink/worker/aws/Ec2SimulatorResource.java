@@ -44,6 +44,8 @@ public class Ec2SimulatorResource implements QuarkusTestResourceLifecycleManager
         return Map.of(
                 "plc.aws.ec2-endpoint", simulator.endpoint().toString(),
                 "plc.aws.route53-endpoint", simulator.endpoint().toString(),
+                "plc.aws.sts-endpoint", simulator.endpoint().toString(),
+                "plc.aws.platform-account-id", PLATFORM_ACCOUNT,
                 "plc.aws.access-key-id", PLATFORM_KEY,
                 "plc.aws.secret-access-key", "platform-secret");
     }
