@@ -107,6 +107,9 @@ class AwsDomainTest {
             assertResolves("b1.use1-az1." + zone, zonalName(active.endpointId(), AZ1.name()));
             assertResolves("b2.use1-az2." + zone, zonalName(active.endpointId(), AZ2.name()));
             assertEquals(1, zonesNamed(zone).size());
+            // the zone carries this deployment's identity ("test"), as every resource a worker makes does
+            String comment = zonesNamed(zone).get(0).config().comment();
+            assertTrue(comment.contains("dataflow-privatelink:deployment-id=test;"), comment);
 
             WorkerEvents.detach(bootstrapServers, attach);
             WorkerEvents.awaitDetached(states, attach.attachDomainId());

@@ -4,7 +4,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnection;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,14 +37,47 @@ public class DatabaseNotifications {
     private final Map<String, List<Runnable>> listeners = new ConcurrentHashMap<>();
     private PgSubscriber subscriber;
     private volatile boolean stopped;
+    private volatile boolean warned;
 
     DatabaseNotifications(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                           @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
-                          @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+                          @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+                          @ConfigProperty(name = "quarkus.datasource.reactive.postgresql.ssl-mode") Optional<String> sslMode,
+                          @ConfigProperty(name = "quarkus.datasource.reactive.trust-all") Optional<Boolean> trustAll,
+                          @ConfigProperty(name = "quarkus.datasource.reactive.trust-certificate-pem.certs")
+                          Optional<List<String>> trustedCertificates,
+                          @ConfigProperty(name = "quarkus.datasource.reactive.hostname-verification-algorithm")
+                          Optional<String> hostnameVerification) {
         this.vertx = vertx;
-        this.options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url);
+        this.options = listenOptions(url, username, password, sslMode, trustAll, trustedCertificates,
+                hostnameVerification);
+    }
+
+    /**
+     * The LISTEN connection's options: the datasource's URL, user and TLS settings (SSL mode, trusted
+     * certificates, trust-all, host name verification), so it reaches a server that requires TLS exactly as the
+     * pool does.
+     */
+    static PgConnectOptions listenOptions(String url, Optional<String> username, Optional<String> password,
+                                          Optional<String> sslMode, Optional<Boolean> trustAll,
+                                          Optional<List<String>> trustedCertificates,
+                                          Optional<String> hostnameVerification) {
+        PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url);
         username.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
+        sslMode.ifPresent(mode -> options.setSslMode(SslMode.of(mode)));
+        trustAll.ifPresent(options::setTrustAll);
+        trustedCertificates.filter(certs -> !certs.isEmpty())
+                .ifPresent(certs -> options.setPemTrustOptions(pemTrust(certs)));
+        hostnameVerification.filter(algorithm -> !"NONE".equalsIgnoreCase(algorithm))
+                .ifPresent(options::setHostnameVerificationAlgorithm);
+        return options;
+    }
+
+    private static PemTrustOptions pemTrust(List<String> certificatePaths) {
+        PemTrustOptions trust = new PemTrustOptions();
+        certificatePaths.forEach(trust::addCertPath);
+        return trust;
     }
 
     /** Calls {@code listener} (on an event loop; it must not block) for each notification on the channel. */
@@ -75,7 +110,11 @@ public class DatabaseNotifications {
     /** The reconnect policy covers a lost connection; a first connect that fails is retried here. */
     private void connect() {
         subscriber.connect().onFailure(e -> {
-            LOG.debugf("Cannot LISTEN yet (%s); retrying in 1 s", e.toString());
+            if (!warned) {
+                warned = true;
+                LOG.warnf("Cannot LISTEN on the database (%s); retrying every second. Until then, waits for "
+                        + "other instances' commits end at their bounds instead of at once.", e.toString());
+            }
             if (!stopped) {
                 vertx.setTimer(1000, ignored -> connect());
             }
