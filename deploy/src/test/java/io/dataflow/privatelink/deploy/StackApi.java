@@ -90,20 +90,19 @@ final class StackApi {
 
     /** EC2 as the demo customer, the owner of the demo endpoint services. */
     static Ec2Client customerEc2(Map<String, String> env) {
-        return Ec2Client.builder().region(Region.US_EAST_1)
-                .endpointOverride(URI.create(env.get("PLC_EC2_ENDPOINT")))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(env.get("PLC_AWS_CUSTOMER_ACCESS_KEY"), "customer-secret")))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
+        return ec2As(env, env.get("PLC_AWS_CUSTOMER_ACCESS_KEY"));
     }
 
     /** EC2 as the platform account, where the workers make endpoints (another deployment could share it). */
     static Ec2Client platformEc2(Map<String, String> env) {
+        return ec2As(env, env.get("PLC_AWS_PLATFORM_ACCESS_KEY"));
+    }
+
+    /** The simulator tells accounts apart by access key and checks no secret. */
+    private static Ec2Client ec2As(Map<String, String> env, String accessKey) {
         return Ec2Client.builder().region(Region.US_EAST_1)
                 .endpointOverride(URI.create(env.get("PLC_EC2_ENDPOINT")))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(env.get("PLC_AWS_PLATFORM_ACCESS_KEY"), "platform-secret")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
     }
