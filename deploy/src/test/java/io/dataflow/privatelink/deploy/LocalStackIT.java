@@ -581,7 +581,10 @@ class LocalStackIT {
         assertEquals(16, JSON.readTree(anonymous.body()).get("code").asInt());
     }
 
-    /** The browser's stream through the one base URL: a WebSocket, proxied to domain-service. */
+    /**
+     * The browser's stream through the one base URL: a WebSocket, proxied to domain-service, its token offered
+     * as a subprotocol (browsers cannot set headers) and the server answering with the stream's own.
+     */
     @Test
     void webSocketThroughTheApiCarriesTheClustersSnapshots() throws Exception {
         String cluster = env.get("PLC_AWS_CLUSTER_ID");
@@ -589,7 +592,8 @@ class LocalStackIT {
                 {"privateLinkConnection": {"displayName": "seen-by-a-browser", "type": "AWS_ENDPOINT_SERVICE",
                  "awsEndpointService": {"name": "%s"}}}""".formatted(env.get("PLC_AWS_SERVICE_NAME")), 200);
         java.util.concurrent.BlockingQueue<String> messages = new java.util.concurrent.LinkedBlockingQueue<>();
-        java.net.http.WebSocket socket = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + env.get("PLC_TOKEN"))
+        java.net.http.WebSocket socket = HTTP.newWebSocketBuilder()
+                .subprotocols("plc.v1", "plc.bearer." + env.get("PLC_TOKEN"))
                 .buildAsync(URI.create(env.get("PLC_API")
                         .replaceFirst("^http", "ws") + "/v1beta1/ws/clusters/" + cluster + "/privateLinkConnections"),
                 new java.net.http.WebSocket.Listener() {
@@ -608,6 +612,7 @@ class LocalStackIT {
                     }
                 }).get(30, TimeUnit.SECONDS);
         String first = messages.poll(30, TimeUnit.SECONDS);
+        assertEquals("plc.v1", socket.getSubprotocol());
         socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye");
         JsonNode message = JSON.readTree(first);
         assertEquals("snapshot", message.get("event").asText());

@@ -233,6 +233,46 @@ class StatusSubscriptionTest {
         }
     }
 
+    @jakarta.inject.Inject
+    io.dataflow.privatelink.domain.service.StatusSubscriptions subscriptions;
+
+    /**
+     * A resume from far back gets the history in pages of plc.subscriptions.replay-page (10 here), each read
+     * only when the subscriber has taken the one before, then the live changes: the whole history is never
+     * held at once.
+     */
+    @Test
+    void aResumeReadsHistoryPageByPageAsTheSubscriberTakesItThenGoesLive() throws Throwable {
+        String cluster = "c-" + UUID.randomUUID();
+        String id = ConnectionIds.newId();
+        request(cluster, id);
+        awaitVisible(cluster, id);
+        long resumeFrom = inSession(() -> changeLog.lastSeq());
+        for (int i = 0; i < 35; i++) {
+            change(cluster, id, i % 2 == 0 ? ConnectionState.PENDING_ACCEPTANCE : ConnectionState.ACTIVE);
+        }
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> io.dataflow.privatelink.kit.testing.Sql.count(
+                "SELECT count(*) FROM connection_change WHERE connection_id = ?1 AND seq > ?2", id, resumeFrom) == 35);
+
+        long pagesBefore = subscriptions.replayPagesRead();
+        var subscriber = subscriptions.subscribe(cluster, id, resumeFrom).subscribe()
+                .withSubscriber(io.smallrye.mutiny.helpers.test.AssertSubscriber.<io.dataflow.privatelink.domain.service.StatusEvent>create(3));
+        subscriber.awaitItems(3, WAIT);
+        assertEquals(1, subscriptions.replayPagesRead() - pagesBefore, "three changes taken: one page read");
+        subscriber.request(32);
+        subscriber.awaitItems(35, WAIT);
+        assertEquals(4, subscriptions.replayPagesRead() - pagesBefore, "35 changes: pages of 10, 10, 10 and 5");
+        List<Long> seqs = subscriber.getItems().stream().map(io.dataflow.privatelink.domain.service.StatusEvent::seq).toList();
+        assertEquals(seqs.stream().sorted().distinct().toList(), seqs, "in order, each once");
+        assertTrue(seqs.get(0) > resumeFrom);
+
+        subscriber.request(1);
+        change(cluster, id, ConnectionState.DELETING);
+        subscriber.awaitItems(36, WAIT);
+        assertTrue(subscriber.getItems().get(35).snapshot().contains("DELETING"), "then the live changes");
+        subscriber.cancel();
+    }
+
     /** Records the event's state for its connection, in arrival order. */
     @jakarta.inject.Inject
     io.dataflow.privatelink.domain.repository.ConnectionViewRepository views;

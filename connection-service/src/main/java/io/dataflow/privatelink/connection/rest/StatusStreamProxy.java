@@ -43,6 +43,7 @@ public class StatusStreamProxy {
     static final String WEBSOCKET_PATH = "/v1beta1/ws/clusters/:clusterId/privateLinkConnections";
     static final String WATCH_PATHS = "/v1beta1/clusters/([^/]+)/privateLinkConnections(/[^/:]+)?:watch";
     private static final String LAST_EVENT_ID = "Last-Event-ID";
+    private static final String TOKEN_IN_URL = "access_token";
 
     private final CommandEventRepository commandEvents;
     private final ConnectionServiceConfig config;
@@ -66,15 +67,25 @@ public class StatusStreamProxy {
                 lastEvent -> proxy(ctx, client, lastEvent, authorization(ctx))));
     }
 
-    /** The caller's credentials: the header, or (browsers cannot set headers on a WebSocket) ?access_token=. */
+    /**
+     * The caller's credentials: the Authorization header, or, for a browser's WebSocket (which cannot set
+     * headers), the token offered as a subprotocol ({@link StreamSubprotocols}).
+     */
     private static String authorization(RoutingContext ctx) {
         return Optional.ofNullable(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
-                .orElseGet(() -> Optional.ofNullable(ctx.request().getParam("access_token"))
+                .orElseGet(() -> StreamSubprotocols.bearerToken(ctx.request().getHeader(StreamSubprotocols.HEADER))
                         .map(token -> "Bearer " + token).orElse(null));
     }
 
     /** Checks the token and the cluster (a reactive database read), then continues with its latest command event. */
     private void withCluster(RoutingContext ctx, String clusterId, java.util.function.Consumer<String> then) {
+        if (ctx.request().getParam(TOKEN_IN_URL) != null) {
+            // refused rather than passed on: the URL, token and all, is already in every access log on the way
+            error(ctx, RpcCode.UNAUTHENTICATED, "A token in the URL is not accepted (URLs are written to access "
+                    + "logs): send 'Authorization: Bearer <token>', or from a browser's WebSocket offer the subprotocols '"
+                    + StreamSubprotocols.PROTOCOL + "' and '" + StreamSubprotocols.BEARER_PREFIX + "<token>'.");
+            return;
+        }
         SafeContexts.onNewContext(() -> tokens.verifyHeader(authorization(ctx))
                         .chain(verified -> access.require(verified.caller(), clusterId, Role.VIEWER))
                         .chain(cluster -> Panache.withSession(() -> commandEvents.latest(clusterId)))
@@ -94,10 +105,9 @@ public class StatusStreamProxy {
         URI upstream = config.queryService().url();
         // domain-service verifies the caller again: the token goes in a header, never in the URL (URLs end
         // up in access logs).
-        String uri = ctx.request().uri().replaceAll("([?&])access_token=[^&]*&?", "$1").replaceAll("[?&]$", "");
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(upstream.getHost())
-                .setPort(port(upstream)).setSsl("https".equalsIgnoreCase(upstream.getScheme())).setURI(uri)
-                .addHeader(HttpHeaders.AUTHORIZATION, authorization);
+                .setPort(port(upstream)).setSsl("https".equalsIgnoreCase(upstream.getScheme()))
+                .setURI(ctx.request().uri()).addHeader(HttpHeaders.AUTHORIZATION, authorization);
         client.webSocket(options).onFailure(e -> {
             LOG.warnf("Query service unreachable for a WebSocket: %s", e.toString());
             error(ctx, RpcCode.UNAVAILABLE, "The query service is temporarily unavailable. Retry in a few seconds.");
@@ -111,9 +121,9 @@ public class StatusStreamProxy {
 
     private void proxy(RoutingContext ctx, HttpClient client, String lastEventOfCluster, String authorization) {
         URI upstream = config.queryService().url();
-        String uri = ctx.request().uri().replaceAll("([?&])access_token=[^&]*&?", "$1").replaceAll("[?&]$", "");
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(upstream.getHost())
-                .setPort(port(upstream)).setSsl("https".equalsIgnoreCase(upstream.getScheme())).setURI(uri);
+                .setPort(port(upstream)).setSsl("https".equalsIgnoreCase(upstream.getScheme()))
+                .setURI(ctx.request().uri());
         client.request(options).compose(request -> {
             request.putHeader(HttpHeaders.ACCEPT, "text/event-stream");
             request.putHeader(HttpHeaders.AUTHORIZATION, authorization);

@@ -69,6 +69,13 @@ public interface DomainServiceConfig {
          */
         @WithDefault("50")
         int maxPerCaller();
+
+        /**
+         * How many changes of history one read fetches for a resuming subscriber; the next page is read only
+         * when the subscriber has taken this one, so a resume from far back never sits in memory whole.
+         */
+        @WithDefault("500")
+        int replayPage();
     }
 
     /** The integration stream for other dataflow services. */

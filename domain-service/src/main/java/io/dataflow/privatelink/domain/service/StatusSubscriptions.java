@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.domain.service;
 
+import io.dataflow.privatelink.domain.config.DomainServiceConfig;
 import io.dataflow.privatelink.domain.repository.ChangeLogRepository;
 import io.dataflow.privatelink.domain.repository.ConnectionViewRepository;
 import io.dataflow.privatelink.kit.api.ApiException;
@@ -7,6 +8,7 @@ import io.dataflow.privatelink.kit.db.SafeContexts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -15,28 +17,36 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Status subscriptions: a stream of connection snapshots, one per change, each with the change's
  * sequence number as id. Without a resume point the stream starts with the current snapshot of each
  * connection in scope; with one ({@code Last-Event-ID}) it replays every change after it, in order,
  * then continues live. A resume point from before the change log's retention horizon gets the current
- * snapshots instead, so nothing is silently skipped. Reads are reactive: no thread waits on the database.
+ * snapshots instead, so nothing is silently skipped. The replay is read page by page as the subscriber
+ * takes it, and the subscriber joins the live changes only once it has caught up: a resume from far back
+ * never sits in memory whole. Reads are reactive: no thread waits on the database.
  */
 @ApplicationScoped
 public class StatusSubscriptions {
 
-    private static final int REPLAY_PAGE = 500;
-
     private final ChangeLogRepository changeLog;
     private final ConnectionViewRepository views;
     private final SubscriptionHub hub;
+    private final int replayPage;
+    private final LongAdder replayPagesRead = new LongAdder();
     private final Clock clock = Clock.systemUTC();
 
-    StatusSubscriptions(ChangeLogRepository changeLog, ConnectionViewRepository views, SubscriptionHub hub) {
+    private final Vertx vertx;
+
+    StatusSubscriptions(ChangeLogRepository changeLog, ConnectionViewRepository views, SubscriptionHub hub,
+                        DomainServiceConfig config, Vertx vertx) {
+        this.vertx = vertx;
         this.changeLog = changeLog;
         this.views = views;
         this.hub = hub;
+        this.replayPage = config.subscriptions().replayPage();
     }
 
     /** The resume point a {@code Last-Event-ID} names; a malformed one is refused with the API's error. */
@@ -71,11 +81,54 @@ public class StatusSubscriptions {
     }
 
     public Multi<StatusEvent> subscribe(String clusterId, String connectionId, Long resumeAfter) {
+        if (resumeAfter == null) {
+            return live(clusterId, connectionId, null);
+        }
+        return Multi.createFrom().uni(inSession(changeLog::purgedThrough))
+                .onItem().transformToMultiAndConcatenate(horizon -> resumeAfter < horizon
+                        ? live(clusterId, connectionId, null)
+                        : replayThenLive(clusterId, connectionId, resumeAfter));
+    }
+
+    /**
+     * The history after {@code resumeAfter}, one page per read, each read only when the subscriber has taken
+     * the page before; then the live stream from the last change replayed (its start reads what was committed
+     * meanwhile, a few changes).
+     */
+    private Multi<StatusEvent> replayThenLive(String clusterId, String connectionId, long resumeAfter) {
+        return Multi.createFrom().deferred(() -> {
+            AtomicLong replayed = new AtomicLong(resumeAfter);
+            Multi<StatusEvent> history = Multi.createBy().repeating()
+                    .uni(() -> replayed, position -> readPage(clusterId, connectionId, position))
+                    .whilst(page -> page.size() == replayPage) // a short page is the end of the history
+                    .onItem().<ChangeLogRepository.Change>disjoint()
+                    .map(StatusEvent::of);
+            return Multi.createBy().concatenating().streams(history,
+                    Multi.createFrom().deferred(() -> live(clusterId, connectionId, replayed.get())));
+        });
+    }
+
+    private Uni<List<ChangeLogRepository.Change>> readPage(String clusterId, String connectionId, AtomicLong position) {
+        replayPagesRead.increment();
+        return inSession(() -> changeLog.after(position.get(), clusterId, connectionId, replayPage))
+                .invoke(page -> {
+                    if (!page.isEmpty()) {
+                        position.set(page.get(page.size() - 1).seq());
+                    }
+                });
+    }
+
+    /** Pages of history read for resuming subscribers so far (each read only on the subscriber's demand). */
+    public long replayPagesRead() {
+        return replayPagesRead.sum();
+    }
+
+    /** The live stream, after what the subscriber has (nothing, or every change through {@code resumeAfter}). */
+    private Multi<StatusEvent> live(String clusterId, String connectionId, Long resumeAfter) {
         return Multi.createFrom().emitter(emitter -> {
             Subscription subscription = hub.register(clusterId, connectionId);
             emitter.onTermination(() -> hub.unregister(subscription));
-            SafeContexts.onNewContext(() -> Panache.withSession(() ->
-                            start(clusterId, connectionId, resumeAfter, subscription.startSeq())))
+            inSession(() -> start(clusterId, connectionId, resumeAfter, subscription.startSeq()))
                     .subscribe().with(start -> subscription.goLive(emitter, start), emitter::fail);
         });
     }
@@ -104,7 +157,10 @@ public class StatusSubscriptions {
                         : Multi.createFrom().item(StatusEvent.tokenExpired(lastSent.get()))));
     }
 
-    /** What the subscriber gets before the live changes: up to {@code startSeq}, from the database. */
+    /**
+     * What the subscriber gets before the live changes: up to {@code startSeq}, from the database (after a
+     * paged replay, only what was committed while it caught up).
+     */
     private Uni<List<StatusEvent>> start(String clusterId, String connectionId, Long resumeAfter, long startSeq) {
         Uni<Boolean> fresh = resumeAfter == null ? Uni.createFrom().item(true)
                 : changeLog.purgedThrough().map(horizon -> resumeAfter < horizon);
@@ -116,16 +172,25 @@ public class StatusSubscriptions {
 
     private Uni<List<StatusEvent>> replay(String clusterId, String connectionId, long from, long until,
                                           List<StatusEvent> collected) {
-        return changeLog.after(from, clusterId, connectionId, REPLAY_PAGE).chain(page -> {
+        return changeLog.after(from, clusterId, connectionId, replayPage).chain(page -> {
             for (ChangeLogRepository.Change change : page) {
                 if (change.seq() > until) {
                     return Uni.createFrom().item(collected);
                 }
                 collected.add(StatusEvent.of(change));
             }
-            return page.size() < REPLAY_PAGE ? Uni.createFrom().item(collected)
+            return page.size() < replayPage ? Uni.createFrom().item(collected)
                     : replay(clusterId, connectionId, page.get(page.size() - 1).seq(), until, collected);
         });
+    }
+
+    /**
+     * Database work in a session of its own, on this thread's Vert.x context or, called from elsewhere (a
+     * subscriber's demand may come from any thread), on an event loop's.
+     */
+    private <T> Uni<T> inSession(java.util.function.Supplier<Uni<T>> work) {
+        return Uni.createFrom().deferred(() ->
+                SafeContexts.onNewContext(vertx.getOrCreateContext(), () -> Panache.withSession(work)));
     }
 
     /** Subscribers connected to this instance. */
