@@ -132,8 +132,13 @@ public class Route53DnsCloud implements DnsCloud {
             return bareId(zone.id());
         } catch (CloudException e) {
             if ("HostedZoneAlreadyExists".equals(e.errorCode())) {
-                // An earlier attempt's create went through (the reference is ours): that zone is the one.
-                return findZone(spec).orElseThrow(() -> e);
+                // An earlier attempt's create went through (the reference is ours): that zone is the one. If the
+                // zone with this reference carries another deployment's marker (a database restored from another
+                // deployment's backup), it is never taken for ours.
+                return findZone(spec).orElseThrow(() -> new CloudException(e.errorCode(), "A private hosted zone "
+                        + "made for attachment " + spec.attachDomainId() + " exists in the platform account but "
+                        + "belongs to another deployment of this system; it is left alone. Detach and attach again.",
+                        false, e));
             }
             if ("ConflictingDomainExists".equals(e.errorCode())) {
                 throw new CloudException(e.errorCode(), "Another private hosted zone for " + spec.zoneName()

@@ -172,6 +172,38 @@ class AwsDomainTest {
         }
     }
 
+    @jakarta.inject.Inject
+    Route53DnsCloud dns;
+
+    /**
+     * Two deployments share the platform account: one whose database holds the other's attachment (restored
+     * from its backup, say) never takes the other's zone for its own, so never changes or deletes it.
+     */
+    @Test
+    void anotherDeploymentsZoneIsNeverAdoptedEvenForTheSameAttachment() {
+        String attachId = DomainAttachment.newId();
+        String zoneName = DomainNames.newManagedUniqueName() + ".aws.plc.tidbcloud.com";
+        String marker = new io.dataflow.privatelink.worker.ownership.DeploymentIdentity("staging").zoneMarker(attachId);
+        String theirs;
+        try (Route53Client route53 = route53()) {
+            theirs = route53.createHostedZone(r -> r.name(zoneName).callerReference(attachId)
+                    .hostedZoneConfig(c -> c.privateZone(true).comment(marker))
+                    .vpc(v -> v.vpcId(Ec2SimulatorResource.VPC).vpcRegion(VPCRegion.US_EAST_1))).hostedZone().id();
+        }
+        io.dataflow.privatelink.worker.cloud.ZoneSpec spec = new io.dataflow.privatelink.worker.cloud.ZoneSpec(
+                attachId, zoneName, "us-east-1", Ec2SimulatorResource.VPC);
+
+        assertEquals(java.util.Optional.empty(), dns.findZone(spec), "their zone is not found as ours");
+        io.dataflow.privatelink.worker.cloud.CloudException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                io.dataflow.privatelink.worker.cloud.CloudException.class, () -> dns.createZone(spec));
+        assertTrue(refused.getMessage().contains("belongs to another deployment"), refused.getMessage());
+        org.junit.jupiter.api.Assertions.assertFalse(refused.retryable());
+        List<HostedZone> after = zonesNamed(zoneName);
+        assertEquals(1, after.size());
+        assertEquals(theirs.replace("/hostedzone/", ""), after.get(0).id().replace("/hostedzone/", ""));
+        assertEquals(marker, after.get(0).config().comment());
+    }
+
     @Test
     void throttlingAndPriorRequestNotCompleteAreRetried() {
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
