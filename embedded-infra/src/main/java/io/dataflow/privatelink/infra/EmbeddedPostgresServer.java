@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -60,6 +61,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Duration startupTime;
     private final Thread shutdownHook;
     private boolean closed;
+    private Map<String, String> serverConfig = Map.of();
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, int port, Duration startupTime) {
         this.postgres = postgres;
@@ -77,6 +79,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param port the port, 0 for a free one
      */
     public static EmbeddedPostgresServer start(Path dataDir, int port) {
+        return start(dataDir, port, Map.of());
+    }
+
+    /** As {@link #start(Path, int)}, with more server settings ({@code postgresql.conf} names and values). */
+    public static EmbeddedPostgresServer start(Path dataDir, int port, Map<String, String> serverConfig) {
         long begin = System.nanoTime();
         Path dir = dataDir.toAbsolutePath();
         Path pgData = dir.resolve(PGDATA);
@@ -87,9 +94,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             stopOrphanedPostmaster(pgData);
-            EmbeddedPostgres postgres = launch(pgData, actualPort, log, dir);
+            EmbeddedPostgres postgres = launch(pgData, actualPort, log, dir, serverConfig);
             Duration took = Duration.ofNanos(System.nanoTime() - begin);
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dir, actualPort, took);
+            server.serverConfig = Map.copyOf(serverConfig);
             Runtime.getRuntime().addShutdownHook(server.shutdownHook);
             LOG.info("PostgreSQL ready on {}:{} in {} ms, data in {}", HOST, actualPort, took.toMillis(), dir);
             return server;
@@ -102,12 +110,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * Durable like production: every acknowledged commit is on disk (zonky's defaults, {@code -F} and
      * {@code synchronous_commit=off}, would lose the last commits to a crash of the server).
      */
-    private static EmbeddedPostgres launch(Path pgData, int port, Path log, Path dir) {
+    private static EmbeddedPostgres launch(Path pgData, int port, Path log, Path dir, Map<String, String> serverConfig) {
         // initdb/pg_ctl/postgres output goes to a file rather than through pipes into our log: quiet,
         // and a postmaster that outlives a crashed JVM does not write into a dead pipe.
         ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(log.toFile());
         try {
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            serverConfig.forEach(builder::setServerConfig);
+            return builder
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false) // keep data across restarts; initdb only the first time
                     .setPort(port)
@@ -161,7 +171,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new IllegalStateException("closed");
         }
         Path dir = dataDir;
-        postgres = launch(dir.resolve(PGDATA), port, dir.resolve(LOG_FILE), dir);
+        postgres = launch(dir.resolve(PGDATA), port, dir.resolve(LOG_FILE), dir, serverConfig);
         LOG.info("PostgreSQL on port {} started again", port);
     }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Test equipment: a Kafka broker whose client listener requires SASL/SCRAM-SHA-512 over TLS, as a managed
- * cluster does. Its certificate (made with the JDK's keytool, for 127.0.0.1) and a SCRAM user are set up
+ * cluster does. Its certificate ({@link TestCertificate}, for 127.0.0.1) and a SCRAM user are set up
  * here; {@link #clientSettings()} are the client properties a service needs to reach it, nothing else. The
  * broker's plaintext listener stays for the test's own set-up and checks ({@link #plaintextBootstrapServers()}).
  */
@@ -25,7 +25,6 @@ public final class SecuredKafka implements AutoCloseable {
 
     public static final String USER = "plc-service";
     private static final String PASSWORD = "scram-secret-of-the-tests";
-    private static final String STORE_PASSWORD = "store-secret-of-the-tests";
 
     private final EmbeddedKafka kafka;
     private final Path trustedCertificate;
@@ -38,25 +37,18 @@ public final class SecuredKafka implements AutoCloseable {
     public static SecuredKafka start(Path dir) {
         try {
             Files.createDirectories(dir);
-            Path keyStore = dir.resolve("broker.p12");
-            Path certificate = dir.resolve("broker.pem");
-            if (!Files.exists(keyStore)) {
-                keytool("-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "7",
-                        "-dname", "CN=127.0.0.1", "-ext", "SAN=IP:127.0.0.1,DNS:localhost", "-storetype", "PKCS12",
-                        "-keystore", keyStore.toString(), "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
-                keytool("-exportcert", "-rfc", "-alias", "broker", "-keystore", keyStore.toString(), "-storetype",
-                        "PKCS12", "-storepass", STORE_PASSWORD, "-file", certificate.toString());
-            }
+            TestCertificate certificate = TestCertificate.in(dir.resolve("tls"));
             // both ports chosen here, so the two listeners are never handed the same one
             int plaintextPort = Ports.freePort();
             EmbeddedKafka kafka = EmbeddedKafka.startWithSecuredListener(dir.resolve("kafka"), plaintextPort,
-                    new EmbeddedKafka.SecuredListener(Ports.freePortOtherThan(plaintextPort), keyStore, STORE_PASSWORD));
+                    new EmbeddedKafka.SecuredListener(Ports.freePortOtherThan(plaintextPort), certificate.keyStore(),
+                            certificate.storePassword()));
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
                 admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(USER,
                         new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), PASSWORD))).all()
                         .get(30, TimeUnit.SECONDS);
             }
-            return new SecuredKafka(kafka, certificate);
+            return new SecuredKafka(kafka, certificate.certificate());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -88,16 +80,5 @@ public final class SecuredKafka implements AutoCloseable {
     @Override
     public void close() {
         kafka.close();
-    }
-
-    private static void keytool(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException("keytool " + String.join(" ", args) + " failed: " + output);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.dataflow.privatelink.domain.rest;
 import io.dataflow.privatelink.domain.config.DomainServiceConfig;
 import io.dataflow.privatelink.domain.service.ProjectionSignals;
 import io.dataflow.privatelink.kit.api.ReadYourWrites;
+import io.dataflow.privatelink.kit.db.DatabaseNotifications;
 import io.dataflow.privatelink.kit.inbox.ProcessedEvents;
 import io.dataflow.privatelink.kit.kafka.KafkaTopicsConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -21,7 +22,9 @@ import java.time.Duration;
  * Holds a query until this service has projected the event named in {@link ReadYourWrites#MIN_EVENT_HEADER}
  * (the caller's latest command), so that it answers with the caller's own writes. It looks once, then
  * again each time a batch commits (the projection's notification), without holding a thread and without
- * polling; after {@code plc.read-your-writes.max-wait} it answers with what it has (and logs the lag).
+ * polling; after {@code plc.read-your-writes.max-wait} it answers with what it has (and logs the lag). While
+ * notifications cannot arrive (the LISTEN connection is down) it looks every
+ * {@link DatabaseNotifications#POLL_WHILE_DOWN} instead of waiting its whole bound.
  */
 @ApplicationScoped
 public class ReadYourWritesFilter {
@@ -50,6 +53,13 @@ public class ReadYourWritesFilter {
         return awaitProjected(eventId.strip(), System.nanoTime() + maxWait.toNanos()).replaceWith((Response) null);
     }
 
+    /** How long to wait for the next batch's notification before looking again ({@code left}: nanoseconds to the bound). */
+    static Duration nextLook(long left, boolean listening) {
+        Duration bound = Duration.ofNanos(left);
+        return listening || bound.compareTo(DatabaseNotifications.POLL_WHILE_DOWN) < 0 ? bound
+                : DatabaseNotifications.POLL_WHILE_DOWN;
+    }
+
     private Uni<Void> awaitProjected(String eventId, long deadline) {
         // Listen first, then look: a batch committing in between still wakes this wait.
         Uni<Void> nextBatch = signals.nextBatch();
@@ -63,7 +73,7 @@ public class ReadYourWritesFilter {
                 return Uni.createFrom().voidItem();
             }
             Context context = Vertx.currentContext();
-            return nextBatch.ifNoItem().after(Duration.ofNanos(left)).recoverWithItem((Void) null)
+            return nextBatch.ifNoItem().after(nextLook(left, signals.listening())).recoverWithItem((Void) null)
                     // back on this request's context: the next look uses its database session
                     .emitOn(command -> context.runOnContext(ignored -> command.run()))
                     .chain(() -> awaitProjected(eventId, deadline));

@@ -35,6 +35,11 @@ public class ProjectionSignals {
         return Uni.createFrom().completionStage(waiting);
     }
 
+    /** False while the database's notifications cannot arrive (the LISTEN connection is down): look, don't wait. */
+    public boolean listening() {
+        return notifications.listening();
+    }
+
     void signal() {
         next.getAndSet(new CompletableFuture<>()).complete(null);
     }

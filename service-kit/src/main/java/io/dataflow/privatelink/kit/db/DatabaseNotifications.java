@@ -31,6 +31,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class DatabaseNotifications {
 
     private static final Logger LOG = Logger.getLogger(DatabaseNotifications.class);
+    /** How often a wait on a notification looks at the database itself while the LISTEN connection is down. */
+    public static final java.time.Duration POLL_WHILE_DOWN = java.time.Duration.ofMillis(200);
 
     private final Vertx vertx;
     private final PgConnectOptions options;
@@ -38,6 +40,7 @@ public class DatabaseNotifications {
     private PgSubscriber subscriber;
     private volatile boolean stopped;
     private volatile boolean warned;
+    private volatile String lastFailure;
 
     DatabaseNotifications(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                           @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
@@ -107,13 +110,34 @@ public class DatabaseNotifications {
         return connection.preparedQuery("SELECT pg_notify($1, '')").execute(Tuple.of(channel)).mapEmpty();
     }
 
+    /**
+     * Whether notifications arrive now: false before {@link #listen} and while the LISTEN connection is down
+     * (waits on a notification should then look again soon instead of waiting their whole bound).
+     */
+    public boolean listening() {
+        PgSubscriber current = subscriber;
+        return current != null && current.actualConnection() != null;
+    }
+
+    /** Whether any listener asked for notifications (a service that never listens has nothing to report). */
+    public boolean used() {
+        return subscriber != null;
+    }
+
+    /** Why the LISTEN connection could not be made the last time it failed; null when it never failed. */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
     /** The reconnect policy covers a lost connection; a first connect that fails is retried here. */
     private void connect() {
-        subscriber.connect().onFailure(e -> {
+        subscriber.connect().onSuccess(ignored -> lastFailure = null).onFailure(e -> {
+            lastFailure = e.toString();
             if (!warned) {
                 warned = true;
                 LOG.warnf("Cannot LISTEN on the database (%s); retrying every second. Until then, waits for "
-                        + "other instances' commits end at their bounds instead of at once.", e.toString());
+                        + "other instances' commits look at the database every %d ms instead.",
+                        e.toString(), POLL_WHILE_DOWN.toMillis());
             }
             if (!stopped) {
                 vertx.setTimer(1000, ignored -> connect());
