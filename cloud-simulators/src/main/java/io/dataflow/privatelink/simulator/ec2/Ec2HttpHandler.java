@@ -55,7 +55,8 @@ final class Ec2HttpHandler implements HttpHandler {
             body = process(exchange, req, action, requestId);
         } catch (Ec2ApiError e) {
             status = e.httpStatus();
-            body = Ec2Xml.error(e.code(), e.getMessage(), requestId);
+            body = Ec2Actions.isSts(action) ? Ec2Xml.stsError(e.code(), e.getMessage(), requestId)
+                    : Ec2Xml.error(e.code(), e.getMessage(), requestId);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "EC2 simulator failed on " + action, e);
             Ec2ApiError internal = Ec2ApiError.internalError();

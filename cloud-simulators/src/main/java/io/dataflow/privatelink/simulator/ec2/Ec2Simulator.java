@@ -59,6 +59,12 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
         return this;
     }
 
+    /** An IAM role (its ARN names its account) that callers of {@code trustedAccountId} may assume through STS. */
+    public Ec2Simulator addRole(String roleArn, String trustedAccountId) {
+        store.addRole(roleArn, trustedAccountId);
+        return this;
+    }
+
     /** Makes a subnet (and its VPC) exist; the region is the zone name's ({@code us-east-1a} → us-east-1). */
     public Ec2Simulator registerSubnet(String accountId, String vpcId, String subnetId, String azId, String azName) {
         store.registerSubnet(new Subnet(accountId, vpcId, subnetId, new AvailabilityZone(azId, azName)));

@@ -24,6 +24,8 @@ final class Ec2Store {
 
     private final Ec2SimulatorConfig config;
     private final Map<String, String> accountsByAccessKey = new HashMap<>();
+    // IAM role ARN → the account its trust policy lets assume it (STS AssumeRole)
+    private final Map<String, String> roleTrust = new HashMap<>();
     private final Map<String, Subnet> subnets = new HashMap<>();
     private final Map<String, LoadBalancer> loadBalancers = new HashMap<>();
     // Insertion order = creation order = pagination order.
@@ -46,7 +48,7 @@ final class Ec2Store {
 
     synchronized byte[] snapshot() {
         return StateFile.serialize(accountsByAccessKey, subnets, loadBalancers, services, endpoints, endpointTokens,
-                serviceTokens, timedEndpoints, seq, describedByZoneNames);
+                serviceTokens, timedEndpoints, seq, describedByZoneNames, roleTrust);
     }
 
     @SuppressWarnings("unchecked")
@@ -61,6 +63,9 @@ final class Ec2Store {
         timedEndpoints.addAll((Set<String>) parts[7]);
         seq = (Long) parts[8];
         describedByZoneNames.addAll((Set<String>) parts[9]);
+        if (parts.length > 10) { // state files written before roles existed have none
+            roleTrust.putAll((Map<String, String>) parts[10]);
+        }
     }
 
     synchronized void describeByZoneNamesOnly(String serviceId) {
@@ -75,6 +80,26 @@ final class Ec2Store {
 
     synchronized void addAccount(String accountId, String accessKeyId) {
         accountsByAccessKey.put(accessKeyId, accountId);
+    }
+
+    /** A role in the account of its ARN whose trust policy lets {@code trustedAccountId} assume it. */
+    synchronized void addRole(String roleArn, String trustedAccountId) {
+        roleTrust.put(roleArn, trustedAccountId);
+    }
+
+    /**
+     * STS AssumeRole: temporary credentials of the role's account, for a caller its trust policy names;
+     * AccessDenied (403) for any other caller or an unknown role, as STS answers both.
+     */
+    synchronized String assumeRole(String callerAccountId, String roleArn) {
+        if (!callerAccountId.equals(roleTrust.get(roleArn))) {
+            throw new Ec2ApiError(403, "AccessDenied", "User: arn:aws:iam::" + callerAccountId + ":user/simulated "
+                    + "is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
+        }
+        String roleAccount = roleArn.split(":")[4];
+        String accessKeyId = "ASIA" + io.dataflow.privatelink.simulator.common.Ids.lowerAlnum(16).toUpperCase(java.util.Locale.ROOT);
+        accountsByAccessKey.put(accessKeyId, roleAccount);
+        return accessKeyId;
     }
 
     synchronized Optional<String> accountForAccessKey(String accessKeyId) {

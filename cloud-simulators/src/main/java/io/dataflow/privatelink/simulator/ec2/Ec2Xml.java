@@ -131,6 +131,16 @@ final class Ec2Xml {
     }
 
     /** The EC2 error document; note {@code RequestID}, not {@code requestId} as in successes. */
+    /** STS's error shape (the Query protocol's), for the STS actions served on this port. */
+    static String stsError(String code, String message, String requestId) {
+        XmlWriter x = new XmlWriter();
+        x.start("ErrorResponse").start("Error")
+                .element("Type", "Sender").element("Code", code).element("Message", message)
+                .end()
+                .element("RequestId", requestId);
+        return x.finish();
+    }
+
     static String error(String code, String message, String requestId) {
         XmlWriter x = new XmlWriter();
         x.start("Response").start("Errors").start("Error")

@@ -12,6 +12,7 @@ import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.EndpointServiceNames;
 import io.dataflow.privatelink.worker.budget.TokenBucket;
 import io.dataflow.privatelink.worker.cloud.CloudException;
+import io.dataflow.privatelink.worker.cloud.CloudLocation;
 import io.dataflow.privatelink.worker.cloud.EndpointCloud;
 import io.dataflow.privatelink.worker.cloud.EndpointServiceView;
 import io.dataflow.privatelink.worker.cloud.EndpointSpec;
@@ -119,7 +120,9 @@ public class AlicloudEndpointCloud implements EndpointCloud {
     }
 
     @Override
-    public List<EndpointView> observeManagedEndpoints(String region) {
+    public List<EndpointView> observeManagedEndpoints(CloudLocation location) {
+        // one credential set for every platform account on Alibaba Cloud (the RAM role of the worker)
+        String region = location.region();
         List<EndpointView> views = new ArrayList<>();
         String nextToken = null;
         do {
@@ -140,7 +143,8 @@ public class AlicloudEndpointCloud implements EndpointCloud {
     }
 
     @Override
-    public void deleteEndpoint(String region, String endpointId) {
+    public void deleteEndpoint(CloudLocation location, String endpointId) {
+        String region = location.region();
         spendMutationToken("DeleteVpcEndpoint");
         DeleteVpcEndpointRequest request = new DeleteVpcEndpointRequest();
         request.setSysRegionId(region);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataflow.privatelink.worker.cloud.CloudException;
+import io.dataflow.privatelink.worker.cloud.CloudLocation;
 import io.dataflow.privatelink.worker.cloud.DnsCloud;
 import io.dataflow.privatelink.worker.cloud.DnsRecord;
 import io.dataflow.privatelink.worker.cloud.EndpointDns;
@@ -52,7 +53,8 @@ public class PrivateZoneDnsCloud implements DnsCloud {
     }
 
     @Override
-    public EndpointDns endpointDns(String region, String endpointId) {
+    public EndpointDns endpointDns(CloudLocation location, String endpointId) {
+        String region = location.region();
         ListVpcEndpointsRequest request = new ListVpcEndpointsRequest();
         request.setSysRegionId(region);
         request.setEndpointId(endpointId);

@@ -55,7 +55,7 @@ class WatchBenchmark {
 
                 simulator.resetCallCounts();
                 long start = System.nanoTime();
-                int seen = cloud.observeManagedEndpoints(REGION).size();
+                int seen = cloud.observeManagedEndpoints(new io.dataflow.privatelink.worker.cloud.CloudLocation("platform", REGION)).size();
                 long batchedNanos = System.nanoTime() - start;
                 long batchedCalls = simulator.callCount("ListVpcEndpoints");
                 if (seen != n) {

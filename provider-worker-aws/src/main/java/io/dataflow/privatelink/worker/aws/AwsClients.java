@@ -1,5 +1,7 @@
 package io.dataflow.privatelink.worker.aws;
 
+import io.dataflow.privatelink.worker.cloud.CloudLocation;
+import io.dataflow.privatelink.worker.ownership.DeploymentIdentity;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -14,67 +16,95 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.Route53ClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
-import software.amazon.awssdk.services.route53.Route53ClientBuilder;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The AWS clients of the worker, built from configuration only: one EC2 client per region (one rate
- * budget per account and region) and one Route 53 client (a global service, one budget per account).
+ * The AWS clients of the worker, built from configuration only. A platform account listed in
+ * {@code plc.aws.account-roles} is reached with its role, any other with the worker's own credentials; each
+ * principal gets one EC2 client per region (one rate budget per account and region, as EC2 counts) and one
+ * Route 53 client (a global service, one budget per account).
  */
 @ApplicationScoped
 public class AwsClients {
 
+    /** The principal of accounts without a role of their own: the worker's own credentials. */
+    private static final String OWN = "";
+
     private final AwsConfig config;
+    private final String roleSessionName;
+    private final Map<String, AwsCredentialsProvider> credentialsByPrincipal = new ConcurrentHashMap<>();
     private final Map<String, Ec2Client> ec2 = new ConcurrentHashMap<>();
-    private volatile Route53Client route53;
-    private volatile StsClient sts;
+    private final Map<String, Route53Client> route53 = new ConcurrentHashMap<>();
+    private final Map<String, StsClient> sts = new ConcurrentHashMap<>();
 
-    AwsClients(AwsConfig config) {
+    AwsClients(AwsConfig config, DeploymentIdentity deployment) {
         this.config = config;
+        // who made a call, in the account's CloudTrail: this deployment's worker
+        this.roleSessionName = "dataflow-privatelink-" + deployment.id();
     }
 
-    public Ec2Client ec2(String region) {
-        return ec2.computeIfAbsent(region, this::buildEc2);
+    /** EC2 in one region of one platform account. */
+    public Ec2Client ec2(CloudLocation location) {
+        String principal = principalOf(location.accountId());
+        return ec2.computeIfAbsent(principal + "|" + location.region(), key -> buildEc2(principal, location.region()));
     }
 
-    public synchronized Route53Client route53() {
-        if (route53 == null) {
-            Route53ClientBuilder builder = Route53Client.builder()
-                    .region(Region.AWS_GLOBAL)
-                    .credentialsProvider(credentials())
-                    .httpClientBuilder(ApacheHttpClient.builder())
-                    .overrideConfiguration(c -> common(c, AwsRateBudget.route53(config.budgets())));
-            config.route53Endpoint().ifPresent(builder::endpointOverride);
-            route53 = builder.build();
-        }
-        return route53;
+    /** Route 53 of one platform account. */
+    public Route53Client route53(String accountId) {
+        return route53.computeIfAbsent(principalOf(accountId), this::buildRoute53);
     }
 
-    /** STS (global), for the account check. */
-    public synchronized StsClient sts() {
-        if (sts == null) {
-            StsClientBuilder builder = StsClient.builder()
-                    .region(Region.AWS_GLOBAL)
-                    .credentialsProvider(credentials())
-                    .httpClientBuilder(ApacheHttpClient.builder())
-                    .overrideConfiguration(c -> c.apiCallTimeout(config.callTimeout()));
-            config.stsEndpoint().ifPresent(builder::endpointOverride);
-            sts = builder.build();
-        }
-        return sts;
+    /** STS with the worker's own credentials (the account check; assuming roles). */
+    public StsClient sts() {
+        return sts.computeIfAbsent(OWN, this::buildSts);
     }
 
-    private Ec2Client buildEc2(String region) {
+    /** STS as the role of a listed account (empty for others): the account check of each role. */
+    public Optional<StsClient> stsAsRoleOf(String accountId) {
+        return config.accountRoles().containsKey(accountId)
+                ? Optional.of(sts.computeIfAbsent(accountId, this::buildSts)) : Optional.empty();
+    }
+
+    private String principalOf(String accountId) {
+        return accountId != null && config.accountRoles().containsKey(accountId) ? accountId : OWN;
+    }
+
+    private Ec2Client buildEc2(String principal, String region) {
         Ec2ClientBuilder builder = Ec2Client.builder()
                 .region(Region.of(region))
-                .credentialsProvider(credentials())
+                .credentialsProvider(credentials(principal))
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .overrideConfiguration(c -> common(c, AwsRateBudget.ec2(config.budgets())));
         config.ec2Endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private Route53Client buildRoute53(String principal) {
+        Route53ClientBuilder builder = Route53Client.builder()
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(credentials(principal))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(c -> common(c, AwsRateBudget.route53(config.budgets())));
+        config.route53Endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private StsClient buildSts(String principal) {
+        StsClientBuilder builder = StsClient.builder()
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(credentials(principal))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(c -> c.apiCallTimeout(config.callTimeout()));
+        config.stsEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
@@ -96,7 +126,18 @@ public class AwsClients {
         }
     }
 
-    private AwsCredentialsProvider credentials() {
+    private AwsCredentialsProvider credentials(String principal) {
+        return credentialsByPrincipal.computeIfAbsent(principal, p -> p.equals(OWN) ? ownCredentials()
+                : StsAssumeRoleCredentialsProvider.builder()
+                        .stsClient(sts())
+                        .refreshRequest(r -> {
+                            r.roleArn(config.accountRoles().get(p)).roleSessionName(roleSessionName);
+                            config.roleExternalId().ifPresent(r::externalId);
+                        })
+                        .build());
+    }
+
+    private AwsCredentialsProvider ownCredentials() {
         if (config.accessKeyId().isPresent() && config.secretAccessKey().isPresent()) {
             return StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(config.accessKeyId().get(), config.secretAccessKey().get()));
@@ -106,12 +147,17 @@ public class AwsClients {
 
     @PreDestroy
     void close() {
-        ec2.values().forEach(Ec2Client::close);
-        if (route53 != null) {
-            route53.close();
-        }
-        if (sts != null) {
-            sts.close();
+        List<AutoCloseable> all = new ArrayList<>(ec2.values());
+        all.addAll(route53.values());
+        all.addAll(sts.values());
+        credentialsByPrincipal.values().stream().filter(AutoCloseable.class::isInstance)
+                .map(AutoCloseable.class::cast).forEach(all::add);
+        for (AutoCloseable closeable : all) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing at shutdown: nothing to do about it
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** How the AWS worker reaches EC2 and Route 53 (prefix {@code plc.aws}). */
@@ -25,6 +26,17 @@ public interface AwsConfig {
      * with STS GetCallerIdentity (readiness DOWN on a mismatch); absent: the account is only logged.
      */
     Optional<String> platformAccountId();
+
+    /**
+     * A role to assume per platform account, by account id ({@code plc.aws.account-roles."111122223333"=
+     * arn:aws:iam::111122223333:role/dataflow-privatelink-worker}): a cluster whose platform account is listed is
+     * reached with that role (STS AssumeRole, from the worker's own credentials, refreshed before expiry); any
+     * other with the worker's own credentials. Empty: one account, the worker's own.
+     */
+    Map<String, String> accountRoles();
+
+    /** The external id the roles' trust policies require, if they do. */
+    Optional<String> roleExternalId();
 
     /** Static credentials; absent in production, where the SDK's default chain (role, environment) applies. */
     Optional<String> accessKeyId();

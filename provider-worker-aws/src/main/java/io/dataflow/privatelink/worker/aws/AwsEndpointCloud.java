@@ -4,6 +4,7 @@ import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.EndpointServiceNames;
 import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.worker.cloud.CloudException;
+import io.dataflow.privatelink.worker.cloud.CloudLocation;
 import io.dataflow.privatelink.worker.cloud.EndpointCloud;
 import io.dataflow.privatelink.worker.cloud.EndpointServiceView;
 import io.dataflow.privatelink.worker.cloud.EndpointSpec;
@@ -65,7 +66,7 @@ public class AwsEndpointCloud implements EndpointCloud {
 
     @Override
     public Optional<EndpointServiceView> observeService(EndpointSpec spec) {
-        Ec2Client ec2 = clients.ec2(spec.placement().region());
+        Ec2Client ec2 = clients.ec2(locationOf(spec));
         DescribeVpcEndpointServicesResponse response;
         try {
             response = call(() -> ec2.describeVpcEndpointServices(r -> {
@@ -86,7 +87,8 @@ public class AwsEndpointCloud implements EndpointCloud {
                 .map(detail -> {
                     String region = regionOf(detail, spec);
                     return new EndpointServiceView(detail.serviceName(), region,
-                            accountZones.idsOf(region, detail.availabilityZoneIds(), detail.availabilityZones()),
+                            accountZones.idsOf(new CloudLocation(spec.placement().accountId(), region),
+                                    detail.availabilityZoneIds(), detail.availabilityZones()),
                             Boolean.TRUE.equals(detail.acceptanceRequired()));
                 });
     }
@@ -101,7 +103,7 @@ public class AwsEndpointCloud implements EndpointCloud {
 
     @Override
     public Optional<EndpointView> findEndpoint(EndpointSpec spec) {
-        Ec2Client ec2 = clients.ec2(spec.placement().region());
+        Ec2Client ec2 = clients.ec2(locationOf(spec));
         List<VpcEndpoint> found = call(() -> ec2.describeVpcEndpoints(r -> r.filters(
                 Filter.builder().name("tag:" + CONNECTION_TAG).values(spec.connectionId()).build(),
                 ownedByThisDeployment()))).vpcEndpoints();
@@ -113,7 +115,7 @@ public class AwsEndpointCloud implements EndpointCloud {
 
     @Override
     public EndpointView createEndpoint(EndpointSpec spec, List<String> zoneIds) {
-        Ec2Client ec2 = clients.ec2(spec.placement().region());
+        Ec2Client ec2 = clients.ec2(locationOf(spec));
         List<String> subnets = zoneIds.stream().map(zone -> spec.placement().subnetIdsByAz().get(zone)).toList();
         CreateVpcEndpointRequest.Builder request = CreateVpcEndpointRequest.builder()
                 .vpcEndpointType(VpcEndpointType.INTERFACE)
@@ -137,8 +139,8 @@ public class AwsEndpointCloud implements EndpointCloud {
     }
 
     @Override
-    public List<EndpointView> observeManagedEndpoints(String region) {
-        Ec2Client ec2 = clients.ec2(region);
+    public List<EndpointView> observeManagedEndpoints(CloudLocation location) {
+        Ec2Client ec2 = clients.ec2(location);
         List<EndpointView> views = new ArrayList<>();
         call(() -> {
             ec2.describeVpcEndpointsPaginator(r -> r.maxResults(WATCH_PAGE_SIZE)
@@ -152,8 +154,8 @@ public class AwsEndpointCloud implements EndpointCloud {
     }
 
     @Override
-    public void deleteEndpoint(String region, String endpointId) {
-        Ec2Client ec2 = clients.ec2(region);
+    public void deleteEndpoint(CloudLocation location, String endpointId) {
+        Ec2Client ec2 = clients.ec2(location);
         DeleteVpcEndpointsResponse response = call(() -> ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds(endpointId)));
         for (UnsuccessfulItem item : response.unsuccessful()) {
             String code = item.error() == null ? null : item.error().code();
@@ -164,6 +166,11 @@ public class AwsEndpointCloud implements EndpointCloud {
             throw new CloudException(code, "DeleteVpcEndpoints refused " + endpointId + ": "
                     + (item.error() == null ? "no reason given" : item.error().message()), false, null);
         }
+    }
+
+    /** The cluster's platform account and region: where its endpoint is made, with that account's credentials. */
+    private static CloudLocation locationOf(EndpointSpec spec) {
+        return new CloudLocation(spec.placement().accountId(), spec.placement().region());
     }
 
     /** Another deployment's endpoints in the same account are never seen, so never adopted or swept. */

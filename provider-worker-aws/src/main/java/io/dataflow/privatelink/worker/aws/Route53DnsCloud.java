@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.worker.aws;
 
 import io.dataflow.privatelink.worker.cloud.CloudException;
+import io.dataflow.privatelink.worker.cloud.CloudLocation;
 import io.dataflow.privatelink.worker.cloud.DnsCloud;
 import io.dataflow.privatelink.worker.cloud.DnsRecord;
 import io.dataflow.privatelink.worker.cloud.EndpointDns;
@@ -65,13 +66,13 @@ public class Route53DnsCloud implements DnsCloud {
      * name ({@code vpce-…-us-east-1a.vpce-svc-…}); zone names are mapped to the ids the plan uses.
      */
     @Override
-    public EndpointDns endpointDns(String region, String endpointId) {
-        Ec2Client ec2 = clients.ec2(region);
+    public EndpointDns endpointDns(CloudLocation location, String endpointId) {
+        Ec2Client ec2 = clients.ec2(location);
         VpcEndpoint endpoint = calls.call(() -> ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(endpointId)))
                 .vpcEndpoints().stream().findFirst()
                 .orElseThrow(() -> new CloudException("InvalidVpcEndpointId.NotFound", "The endpoint " + endpointId
                         + " does not exist.", false, null));
-        Map<String, String> zoneIds = accountZones.idsByName(region);
+        Map<String, String> zoneIds = accountZones.idsByName(location);
         String regional = null;
         Map<String, String> zonal = new HashMap<>();
         for (DnsEntry entry : endpoint.dnsEntries()) {
@@ -94,7 +95,7 @@ public class Route53DnsCloud implements DnsCloud {
 
     @Override
     public Optional<String> findZone(ZoneSpec spec) {
-        Route53Client route53 = clients.route53();
+        Route53Client route53 = clients.route53(spec.location().accountId());
         String wanted = absolute(spec.zoneName());
         String startName = wanted;
         String startId = null;
@@ -122,7 +123,7 @@ public class Route53DnsCloud implements DnsCloud {
 
     @Override
     public String createZone(ZoneSpec spec) {
-        Route53Client route53 = clients.route53();
+        Route53Client route53 = clients.route53(spec.location().accountId());
         try {
             HostedZone zone = calls.call(() -> route53.createHostedZone(r -> r
                     .name(spec.zoneName())
@@ -158,14 +159,14 @@ public class Route53DnsCloud implements DnsCloud {
         }
         List<Change> changes = records.stream().map(r -> Change.builder().action(ChangeAction.UPSERT)
                 .resourceRecordSet(cname(r.name(), r.target())).build()).toList();
-        Route53Client route53 = clients.route53();
+        Route53Client route53 = clients.route53(spec.location().accountId());
         submitOnce(route53, zoneId + "|UPSERT|" + records, () -> calls.call(() -> route53.changeResourceRecordSets(
                 r -> r.hostedZoneId(zoneId).changeBatch(b -> b.comment(deployment.zoneMarker(spec.attachDomainId())).changes(changes)))).changeInfo());
     }
 
     @Override
     public void deleteZone(ZoneSpec spec, String zoneId) {
-        Route53Client route53 = clients.route53();
+        Route53Client route53 = clients.route53(spec.location().accountId());
         try {
             List<Change> deletions = new ArrayList<>();
             for (ResourceRecordSet set : recordSets(route53, zoneId)) {

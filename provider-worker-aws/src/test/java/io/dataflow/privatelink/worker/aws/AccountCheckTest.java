@@ -63,7 +63,7 @@ class AccountCheckTest {
                         "plc.aws.secret-access-key", "secret",
                         "plc.aws.platform-account-id", platformAccount), "test", 500))
                 .build().getConfigMapping(AwsConfig.class);
-        AwsClients clients = new AwsClients(config);
+        AwsClients clients = new AwsClients(config, new io.dataflow.privatelink.worker.ownership.DeploymentIdentity("test"));
         return new AccountCheck(clients, new AwsCalls(credentials), credentials, config);
     }
 }

@@ -191,7 +191,8 @@ class AwsDomainTest {
                     .vpc(v -> v.vpcId(Ec2SimulatorResource.VPC).vpcRegion(VPCRegion.US_EAST_1))).hostedZone().id();
         }
         io.dataflow.privatelink.worker.cloud.ZoneSpec spec = new io.dataflow.privatelink.worker.cloud.ZoneSpec(
-                attachId, zoneName, "us-east-1", Ec2SimulatorResource.VPC);
+                attachId, zoneName, new io.dataflow.privatelink.worker.cloud.CloudLocation(
+                Ec2SimulatorResource.PLATFORM_ACCOUNT, "us-east-1"), Ec2SimulatorResource.VPC);
 
         assertEquals(java.util.Optional.empty(), dns.findZone(spec), "their zone is not found as ours");
         io.dataflow.privatelink.worker.cloud.CloudException refused = org.junit.jupiter.api.Assertions.assertThrows(

@@ -62,7 +62,8 @@ class WatchAndCreateBenchmark {
 
                 ec2.resetCallCounts();
                 long start = System.nanoTime();
-                int seen = cloud.observeManagedEndpoints(REGION).size();
+                int seen = cloud.observeManagedEndpoints(new io.dataflow.privatelink.worker.cloud.CloudLocation(
+                        Ec2SimulatorResource.PLATFORM_ACCOUNT, REGION)).size();
                 long batchedNanos = System.nanoTime() - start;
                 long batchedCalls = ec2.callCount("DescribeVpcEndpoints");
                 if (seen != n) {
@@ -165,7 +166,8 @@ class WatchAndCreateBenchmark {
                 .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
                 .withSources(new PropertiesConfigSource(properties, "benchmark", 500))
                 .build();
-        AwsClients clients = new AwsClients(config.getConfigMapping(AwsConfig.class));
+        AwsClients clients = new AwsClients(config.getConfigMapping(AwsConfig.class),
+                new io.dataflow.privatelink.worker.ownership.DeploymentIdentity("benchmark"));
         AwsCalls calls = new AwsCalls(new io.dataflow.privatelink.worker.health.CloudCredentials());
         return new AwsEndpointCloud(clients, calls, new AccountZones(clients, calls),
                 new io.dataflow.privatelink.worker.ownership.DeploymentIdentity("benchmark"));

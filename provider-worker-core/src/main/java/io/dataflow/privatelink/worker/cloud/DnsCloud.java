@@ -11,7 +11,7 @@ import java.util.Optional;
 public interface DnsCloud {
 
     /** The endpoint's own DNS names, which attached names point at. */
-    EndpointDns endpointDns(String region, String endpointId);
+    EndpointDns endpointDns(CloudLocation location, String endpointId);
 
     /** The zone this system made for the attachment, found by name and attachment id; empty when there is none. */
     Optional<String> findZone(ZoneSpec spec);

@@ -36,11 +36,11 @@ public interface EndpointCloud {
     EndpointView createEndpoint(EndpointSpec spec, List<String> zoneIds);
 
     /**
-     * Every endpoint this system manages in one region of the platform account, read in as few paged
+     * Every endpoint this system manages in one region of one platform account, read in as few paged
      * calls as the cloud allows: the watcher's single look per cycle, never one call per connection.
      */
-    List<EndpointView> observeManagedEndpoints(String region);
+    List<EndpointView> observeManagedEndpoints(CloudLocation location);
 
     /** Deletes the endpoint; one that is already gone counts as deleted. */
-    void deleteEndpoint(String region, String endpointId);
+    void deleteEndpoint(CloudLocation location, String endpointId);
 }

@@ -116,7 +116,7 @@ public class ConnectionRequestListener {
                         now, 1);
             }
             ClusterPlacement placement = endpoint.get().request().placement();
-            return domains.insertRequested(attach, placement.region(), placement.vpcId(), creating, now)
+            return domains.insertRequested(attach, placement.accountId(), placement.region(), placement.vpcId(), creating, now)
                     .chain(() -> endpoint.get().deletionRequested()
                             ? domains.markDetachRequested(attach.attachDomainId(), now).replaceWithVoid()
                             : Uni.createFrom().voidItem());

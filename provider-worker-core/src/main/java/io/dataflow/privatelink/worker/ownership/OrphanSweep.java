@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.worker.ownership;
 
 import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.worker.cloud.CloudLocation;
 import io.dataflow.privatelink.worker.cloud.EndpointView;
 
 import java.time.Duration;
@@ -47,16 +48,16 @@ public final class OrphanSweep {
     }
 
     /** One endpoint's verdict and why, in words for the log. */
-    public record Decision(String region, String endpointId, String connectionId, Verdict verdict, String reason) {
+    public record Decision(CloudLocation location, String endpointId, String connectionId, Verdict verdict, String reason) {
 
         public Decision failed(String why) {
-            return new Decision(region, endpointId, connectionId, Verdict.DELETE_FAILED, reason + "; the delete failed: "
+            return new Decision(location, endpointId, connectionId, Verdict.DELETE_FAILED, reason + "; the delete failed: "
                     + why);
         }
     }
 
     private final Settings settings;
-    /** region + endpoint id → when this instance first found it unknown. */
+    /** location + endpoint id → when this instance first found it unknown. */
     private final Map<String, Instant> unknownSince = new HashMap<>();
 
     public OrphanSweep(Settings settings) {
@@ -64,10 +65,10 @@ public final class OrphanSweep {
     }
 
     /**
-     * The verdicts for one region's observation (already only this deployment's endpoints). Endpoints being
+     * The verdicts for one location's observation (already only this deployment's endpoints). Endpoints being
      * deleted, gone, or owned by a known connection get none and their grace is forgotten.
      */
-    public synchronized List<Decision> decide(String region, List<EndpointView> observed, Set<String> knownConnectionIds,
+    public synchronized List<Decision> decide(CloudLocation location, List<EndpointView> observed, Set<String> knownConnectionIds,
                                               Instant now) {
         List<Decision> decisions = new ArrayList<>();
         Set<String> stillUnknown = new HashSet<>();
@@ -77,7 +78,7 @@ public final class OrphanSweep {
             if (!unknown || view.state() == null || view.state() == ConnectionState.DELETING) {
                 continue;
             }
-            String key = region + "/" + view.endpointId();
+            String key = location + "/" + view.endpointId();
             stillUnknown.add(key);
             Instant since = unknownSince.putIfAbsent(key, now);
             Verdict verdict;
@@ -100,9 +101,9 @@ public final class OrphanSweep {
                 verdict = Verdict.DELETE;
                 reason = "owned by no connection since " + since + ", longer than the grace of " + settings.grace();
             }
-            decisions.add(new Decision(region, view.endpointId(), view.connectionId(), verdict, reason));
+            decisions.add(new Decision(location, view.endpointId(), view.connectionId(), verdict, reason));
         }
-        unknownSince.keySet().removeIf(key -> key.startsWith(region + "/") && !stillUnknown.contains(key));
+        unknownSince.keySet().removeIf(key -> key.startsWith(location + "/") && !stillUnknown.contains(key));
         return decisions;
     }
 }

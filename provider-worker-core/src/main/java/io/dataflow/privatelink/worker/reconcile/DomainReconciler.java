@@ -47,7 +47,7 @@ public class DomainReconciler {
             if (zoneId == null) {
                 zoneId = cloud.createZone(spec);
             }
-            EndpointDns dns = cloud.endpointDns(endpoint.region(), endpoint.endpointId());
+            EndpointDns dns = cloud.endpointDns(endpoint.location(), endpoint.endpointId());
             List<DnsRecord> records = new ArrayList<>();
             List<Domain> domains = new ArrayList<>();
             for (DomainRecord record : d.request().records()) {

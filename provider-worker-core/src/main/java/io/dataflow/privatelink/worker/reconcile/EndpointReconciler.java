@@ -3,6 +3,7 @@ package io.dataflow.privatelink.worker.reconcile;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionStateMachine;
 import io.dataflow.privatelink.worker.cloud.CloudException;
+import io.dataflow.privatelink.worker.cloud.CloudLocation;
 import io.dataflow.privatelink.worker.cloud.EndpointCloud;
 import io.dataflow.privatelink.worker.cloud.EndpointServiceView;
 import io.dataflow.privatelink.worker.cloud.EndpointSpec;
@@ -119,7 +120,7 @@ public class EndpointReconciler {
             if (endpointId == null) {
                 return Outcome.removed(m);
             }
-            cloud.deleteEndpoint(m.region(), endpointId);
+            cloud.deleteEndpoint(m.location(), endpointId);
             return Outcome.transition(m, ConnectionState.DELETING, null, endpointId, m.zoneIds());
         } catch (CloudException e) {
             // Removal must finish eventually: this one backs off on its own; a cloud-wide failure stops the pass.
@@ -152,13 +153,13 @@ public class EndpointReconciler {
      * Deletes this deployment's endpoints that belong to no connection it knows (left by a connection whose
      * row is gone, or made by hand with its tags) once the sweep's grace allows. Returns every verdict.
      */
-    public List<OrphanSweep.Decision> sweepOrphans(String region, List<EndpointView> observed,
+    public List<OrphanSweep.Decision> sweepOrphans(CloudLocation location, List<EndpointView> observed,
                                                    Set<String> knownConnectionIds, Instant now) {
         List<OrphanSweep.Decision> decisions = new ArrayList<>();
-        for (OrphanSweep.Decision decision : orphanSweep.decide(region, observed, knownConnectionIds, now)) {
+        for (OrphanSweep.Decision decision : orphanSweep.decide(location, observed, knownConnectionIds, now)) {
             if (decision.verdict() == OrphanSweep.Verdict.DELETE) {
                 try {
-                    cloud.deleteEndpoint(region, decision.endpointId());
+                    cloud.deleteEndpoint(location, decision.endpointId());
                 } catch (CloudException e) {
                     decision = decision.failed(e.getMessage()); // the next pass finds it again
                 }
@@ -195,7 +196,7 @@ public class EndpointReconciler {
     /** Not accepted in time: the endpoint goes (it would wait for ever), and the connection fails saying why. */
     private Outcome expire(ManagedEndpoint m) {
         try {
-            cloud.deleteEndpoint(m.region(), m.endpointId());
+            cloud.deleteEndpoint(m.location(), m.endpointId());
         } catch (CloudException e) {
             return Outcome.retryLater(m, e);
         }

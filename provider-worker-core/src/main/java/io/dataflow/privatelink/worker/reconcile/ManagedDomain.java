@@ -3,6 +3,7 @@ package io.dataflow.privatelink.worker.reconcile;
 import io.dataflow.privatelink.contract.api.Domain;
 import io.dataflow.privatelink.contract.domains.DomainState;
 import io.dataflow.privatelink.contract.event.DomainAttachRequested;
+import io.dataflow.privatelink.worker.cloud.CloudLocation;
 import io.dataflow.privatelink.worker.cloud.ZoneSpec;
 
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.List;
 /** An attachment's private zone as the worker has recorded it. */
 public record ManagedDomain(
         DomainAttachRequested request,
+        /* the platform account of the connection's cluster (older rows: its endpoint's, filled by migration) */
+        String accountId,
         String region,
         String vpcId,
         DomainState state,
@@ -27,6 +30,6 @@ public record ManagedDomain(
     }
 
     public ZoneSpec zone() {
-        return new ZoneSpec(request.attachDomainId(), request.zoneName(), region, vpcId);
+        return new ZoneSpec(request.attachDomainId(), request.zoneName(), new CloudLocation(accountId, region), vpcId);
     }
 }

@@ -2,6 +2,7 @@ package io.dataflow.privatelink.worker.reconcile;
 
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
+import io.dataflow.privatelink.worker.cloud.CloudLocation;
 import io.dataflow.privatelink.worker.cloud.EndpointSpec;
 
 import java.time.Instant;
@@ -30,6 +31,11 @@ public record ManagedEndpoint(
     /** Endpoints live in the cluster's region, whatever region the service is in. */
     public String region() {
         return request.placement().region();
+    }
+
+    /** The cluster's platform account and region: where the endpoint lives, and whose credentials reach it. */
+    public CloudLocation location() {
+        return new CloudLocation(request.placement().accountId(), request.placement().region());
     }
 
     public ManagedEndpoint withAcceptanceRequired(boolean required) {

@@ -35,7 +35,10 @@ public class ManagedDomainEntity {
     @Convert(converter = PayloadJson.DomainAttachRequestedJson.class)
     public DomainAttachRequested request;
 
-    /** The platform network's region and VPC the zone is bound to. */
+    /** The platform network's account, region and VPC the zone is bound to. */
+    @Column(name = "account_id")
+    public String accountId;
+
     public String region;
 
     @Column(name = "vpc_id")
@@ -65,6 +68,6 @@ public class ManagedDomainEntity {
     public long version;
 
     public ManagedDomain toManaged() {
-        return new ManagedDomain(request, region, vpcId, state, domains, zoneId, detachRequested);
+        return new ManagedDomain(request, accountId, region, vpcId, state, domains, zoneId, detachRequested);
     }
 }

@@ -20,15 +20,16 @@ import java.util.List;
 public class ManagedDomainRepository implements PanacheRepositoryBase<ManagedDomainEntity, String> {
 
     /** Records an attachment to realise in the given network; a redelivered request changes nothing. */
-    public Uni<Void> insertRequested(DomainAttachRequested request, String region, String vpcId, List<Domain> domains,
+    public Uni<Void> insertRequested(DomainAttachRequested request, String accountId, String region, String vpcId,
+                                     List<Domain> domains,
                                      Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         INSERT INTO managed_domain (attach_domain_id, connection_id, request, region, vpc_id, state,
-                          domains, updated_at, version)
-                        VALUES (?1, ?2, ?3, ?4, ?5, 'CREATING', ?6, ?7, 0) ON CONFLICT (attach_domain_id) DO NOTHING""")
+                          domains, updated_at, version, account_id)
+                        VALUES (?1, ?2, ?3, ?4, ?5, 'CREATING', ?6, ?7, 0, ?8) ON CONFLICT (attach_domain_id) DO NOTHING""")
                 .setParameter(1, request.attachDomainId()).setParameter(2, request.connectionId())
                 .setParameter(3, EventJson.write(request)).setParameter(4, region).setParameter(5, vpcId)
-                .setParameter(6, JsonColumn.write(domains)).setParameter(7, now)
+                .setParameter(6, JsonColumn.write(domains)).setParameter(7, now).setParameter(8, accountId)
                 .executeUpdate()).replaceWithVoid();
     }
 

@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.worker.service;
 
 import io.dataflow.privatelink.worker.cloud.CloudException;
+import io.dataflow.privatelink.worker.cloud.CloudLocation;
 import io.dataflow.privatelink.worker.cloud.EndpointCloud;
 import io.dataflow.privatelink.worker.cloud.EndpointView;
 import io.dataflow.privatelink.worker.config.WorkerConfig;
@@ -107,20 +108,21 @@ public class ReconcileCycle {
     }
 
     /**
-     * One observation per region where this worker has endpoints; the same observation serves the
-     * orphan sweep, which the holder of shard 0 alone does (one instance sweeps, not all). Regions are
-     * those of the instance's rows, so an orphan in a region without any live connection waits until a
-     * connection there exists again.
+     * One observation per location (platform account and region) where this worker has endpoints; the same
+     * observation serves the orphan sweep, which the holder of shard 0 alone does (one instance sweeps, not
+     * all). Locations are those of the instance's rows, so an orphan where no live connection is waits until
+     * a connection there exists again.
      */
     private void watch(HeldShards held) {
-        Map<String, List<ManagedEndpoint>> byRegion = Db.read(() -> endpoints.watched(held.shards())).stream()
-                .collect(Collectors.groupingBy(ManagedEndpoint::region, LinkedHashMap::new, Collectors.toList()));
-        byRegion.forEach((region, rows) -> {
+        Map<CloudLocation, List<ManagedEndpoint>> byLocation = Db.read(() -> endpoints.watched(held.shards()))
+                .stream().collect(Collectors.groupingBy(ManagedEndpoint::location, LinkedHashMap::new,
+                        Collectors.toList()));
+        byLocation.forEach((location, rows) -> {
             List<EndpointView> observed;
             try {
-                observed = cloud.observeManagedEndpoints(region);
+                observed = cloud.observeManagedEndpoints(location);
             } catch (CloudException e) {
-                LOG.warnf("Cannot observe endpoints in %s this pass: %s", region, e.getMessage());
+                LOG.warnf("Cannot observe endpoints in %s this pass: %s", location, e.getMessage());
                 return;
             }
             Map<String, ManagedEndpoint> byId = rows.stream()
@@ -136,7 +138,7 @@ public class ReconcileCycle {
             // before, an endpoint another replica created meanwhile looked like an orphan and was deleted
             // (found by the chaos harness).
             Set<String> known = Db.read(endpoints::knownConnectionIds);
-            for (OrphanSweep.Decision d : reconciler.sweepOrphans(region, observed, known, recorder.now())) {
+            for (OrphanSweep.Decision d : reconciler.sweepOrphans(location, observed, known, recorder.now())) {
                 logSweep(d);
             }
         });
@@ -145,7 +147,7 @@ public class ReconcileCycle {
     /** Each verdict with the resource and why; the routine ones at DEBUG, so a pass logs what changed. */
     private static void logSweep(OrphanSweep.Decision d) {
         String line = String.format("Orphan sweep: endpoint %s in %s (tagged connection %s): %s, %s", d.endpointId(),
-                d.region(), d.connectionId(), d.verdict(), d.reason());
+                d.location(), d.connectionId(), d.verdict(), d.reason());
         switch (d.verdict()) {
             case IN_GRACE -> LOG.debug(line);
             case FIRST_SEEN, DELETE -> LOG.info(line);

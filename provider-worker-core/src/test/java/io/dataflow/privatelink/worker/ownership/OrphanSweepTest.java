@@ -22,7 +22,8 @@ class OrphanSweepTest {
 
     private static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
     private static final Duration GRACE = Duration.ofHours(1);
-    private static final String REGION = "us-east-1";
+    private static final io.dataflow.privatelink.worker.cloud.CloudLocation REGION =
+            new io.dataflow.privatelink.worker.cloud.CloudLocation("111111111111", "us-east-1");
 
     @Test
     void anUnknownEndpointIsDeletedOnlyWhenFoundUnknownAgainAGracePeriodLater() {

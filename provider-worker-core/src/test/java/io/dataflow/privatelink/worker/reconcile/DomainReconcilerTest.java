@@ -133,7 +133,7 @@ class DomainReconcilerTest {
         DomainAttachRequested request = new DomainAttachRequested(DomainAttachment.newId(), "plc-1", "1001",
                 ConnectionType.AWS_ENDPOINT_SERVICE, type, unique, plan.zoneName(), plan.records(), "alice",
                 Instant.now(), io.dataflow.privatelink.worker.testing.WorkerEvents.nextVersion());
-        return new ManagedDomain(request, "us-east-1", "vpc-1", DomainState.CREATING,
+        return new ManagedDomain(request, "111111111111", "us-east-1", "vpc-1", DomainState.CREATING,
                 DomainAttachment.domainsIn(plan, DomainState.CREATING), zoneId, false);
     }
 

@@ -29,6 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EndpointReconcilerTest {
 
+    private static final io.dataflow.privatelink.worker.cloud.CloudLocation LOCATION =
+            new io.dataflow.privatelink.worker.cloud.CloudLocation("111122223333", "us-east-1");
+
     private static final String SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
 
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
@@ -190,9 +193,9 @@ class EndpointReconcilerTest {
         cloud.endpointsByConnection.put("plc-1", view("plc-1", ACTIVE, "available"));
 
         List<Outcome> first = reconciler.observe(List.of(row(PENDING_ACCEPTANCE, "vpce-plc-1")),
-                cloud.observeManagedEndpoints("us-east-1"), NOW);
+                cloud.observeManagedEndpoints(LOCATION), NOW);
         List<Outcome> again = reconciler.observe(List.of(row(ACTIVE, "vpce-plc-1")),
-                cloud.observeManagedEndpoints("us-east-1"), NOW);
+                cloud.observeManagedEndpoints(LOCATION), NOW);
 
         assertEquals(ACTIVE, first.get(0).state());
         assertEquals(Outcome.Kind.TRANSITION, first.get(0).kind());
@@ -204,7 +207,7 @@ class EndpointReconcilerTest {
         cloud.endpointsByConnection.put("plc-1", view("plc-1", FAILED, "rejected"));
 
         Outcome outcome = reconciler.observe(List.of(row(PENDING_ACCEPTANCE, "vpce-plc-1")),
-                cloud.observeManagedEndpoints("us-east-1"), NOW).get(0);
+                cloud.observeManagedEndpoints(LOCATION), NOW).get(0);
 
         assertEquals(FAILED, outcome.state());
         assertTrue(outcome.message().contains("rejected"), outcome.message());
@@ -243,7 +246,7 @@ class EndpointReconcilerTest {
         cloud.endpointsByConnection.put("plc-1", view("plc-1", PENDING_ACCEPTANCE, "pendingAcceptance"));
 
         Outcome outcome = reconciler.observe(List.of(row(FAILED, "vpce-plc-1")),
-                cloud.observeManagedEndpoints("us-east-1"), NOW).get(0);
+                cloud.observeManagedEndpoints(LOCATION), NOW).get(0);
 
         assertEquals(Outcome.Kind.NONE, outcome.kind());
     }
@@ -254,11 +257,11 @@ class EndpointReconcilerTest {
 
         Outcome created = reconciler.provision(row(CREATING, null));
         ManagedEndpoint recorded = row(created.state(), created.endpointId()).withAcceptanceRequired(false);
-        Outcome stillPending = reconciler.observe(List.of(recorded), cloud.observeManagedEndpoints("us-east-1"), NOW)
+        Outcome stillPending = reconciler.observe(List.of(recorded), cloud.observeManagedEndpoints(LOCATION), NOW)
                 .get(0);
         cloud.endpointsByConnection.put("plc-1", new EndpointView(created.endpointId(), "plc-1", ACTIVE, "available",
                 null, null));
-        Outcome available = reconciler.observe(List.of(recorded), cloud.observeManagedEndpoints("us-east-1"), NOW)
+        Outcome available = reconciler.observe(List.of(recorded), cloud.observeManagedEndpoints(LOCATION), NOW)
                 .get(0);
 
         assertEquals(CREATING, created.state());
@@ -272,7 +275,7 @@ class EndpointReconcilerTest {
         cloud.endpointsByConnection.put("plc-1", view("plc-1", PENDING_ACCEPTANCE, "pendingAcceptance"));
         ManagedEndpoint overdue = row(PENDING_ACCEPTANCE, "vpce-plc-1");
 
-        Outcome outcome = reconciler.observe(List.of(overdue), cloud.observeManagedEndpoints("us-east-1"),
+        Outcome outcome = reconciler.observe(List.of(overdue), cloud.observeManagedEndpoints(LOCATION),
                 NOW.plus(Duration.ofDays(8))).get(0);
 
         assertEquals(FAILED, outcome.state());
@@ -285,7 +288,7 @@ class EndpointReconcilerTest {
         cloud.endpointsByConnection.put("plc-1", view("plc-1", PENDING_ACCEPTANCE, "pendingAcceptance"));
 
         Outcome outcome = reconciler.observe(List.of(row(PENDING_ACCEPTANCE, "vpce-plc-1")),
-                cloud.observeManagedEndpoints("us-east-1"), NOW.plus(Duration.ofDays(6))).get(0);
+                cloud.observeManagedEndpoints(LOCATION), NOW.plus(Duration.ofDays(6))).get(0);
 
         assertEquals(Outcome.Kind.NONE, outcome.kind());
     }
@@ -298,12 +301,12 @@ class EndpointReconcilerTest {
                 view("plc-leaving", DELETING, "deleting"));
 
         assertEquals(List.of(OrphanSweep.Verdict.FIRST_SEEN),
-                verdicts(reconciler.sweepOrphans("us-east-1", observed, Set.of("plc-1"), NOW)));
-        assertEquals(List.of(OrphanSweep.Verdict.IN_GRACE), verdicts(reconciler.sweepOrphans("us-east-1", observed,
+                verdicts(reconciler.sweepOrphans(LOCATION, observed, Set.of("plc-1"), NOW)));
+        assertEquals(List.of(OrphanSweep.Verdict.IN_GRACE), verdicts(reconciler.sweepOrphans(LOCATION, observed,
                 Set.of("plc-1"), NOW.plus(Duration.ofMinutes(59)))));
         assertTrue(cloud.calls.isEmpty(), "nothing deleted within the grace: " + cloud.calls);
 
-        List<OrphanSweep.Decision> after = reconciler.sweepOrphans("us-east-1", observed, Set.of("plc-1"),
+        List<OrphanSweep.Decision> after = reconciler.sweepOrphans(LOCATION, observed, Set.of("plc-1"),
                 NOW.plus(Duration.ofHours(1)));
 
         assertEquals(List.of(OrphanSweep.Verdict.DELETE), verdicts(after));
@@ -316,13 +319,13 @@ class EndpointReconcilerTest {
         reconciler = new EndpointReconciler(cloud, Duration.ofDays(7),
                 new OrphanSweep(new OrphanSweep.Settings(Duration.ZERO, 5, false)));
         List<EndpointView> observed = List.of(view("plc-gone", ACTIVE, "available"));
-        reconciler.sweepOrphans("us-east-1", observed, Set.of(), NOW);
+        reconciler.sweepOrphans(LOCATION, observed, Set.of(), NOW);
         cloud.failNextCall = new CloudException("UnauthorizedOperation", "not allowed", false, null);
 
         assertEquals(List.of(OrphanSweep.Verdict.DELETE_FAILED),
-                verdicts(reconciler.sweepOrphans("us-east-1", observed, Set.of(), NOW.plusSeconds(1))));
+                verdicts(reconciler.sweepOrphans(LOCATION, observed, Set.of(), NOW.plusSeconds(1))));
         assertEquals(List.of(OrphanSweep.Verdict.DELETE),
-                verdicts(reconciler.sweepOrphans("us-east-1", observed, Set.of(), NOW.plusSeconds(2))));
+                verdicts(reconciler.sweepOrphans(LOCATION, observed, Set.of(), NOW.plusSeconds(2))));
         assertEquals(List.of("deleteEndpoint vpce-plc-gone", "deleteEndpoint vpce-plc-gone"), cloud.calls);
     }
 

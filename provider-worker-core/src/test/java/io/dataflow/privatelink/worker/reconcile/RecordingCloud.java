@@ -60,13 +60,13 @@ final class RecordingCloud implements EndpointCloud {
     }
 
     @Override
-    public List<EndpointView> observeManagedEndpoints(String region) {
-        record("observeManagedEndpoints " + region);
+    public List<EndpointView> observeManagedEndpoints(io.dataflow.privatelink.worker.cloud.CloudLocation location) {
+        record("observeManagedEndpoints " + location.region());
         return List.copyOf(endpointsByConnection.values());
     }
 
     @Override
-    public void deleteEndpoint(String region, String endpointId) {
+    public void deleteEndpoint(io.dataflow.privatelink.worker.cloud.CloudLocation location, String endpointId) {
         record("deleteEndpoint " + endpointId);
     }
 

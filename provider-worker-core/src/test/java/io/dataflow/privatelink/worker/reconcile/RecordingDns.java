@@ -25,7 +25,7 @@ class RecordingDns implements DnsCloud {
     CloudException deleteFailure;
 
     @Override
-    public EndpointDns endpointDns(String region, String endpointId) {
+    public EndpointDns endpointDns(io.dataflow.privatelink.worker.cloud.CloudLocation location, String endpointId) {
         calls.add("endpointDns " + endpointId);
         return dns;
     }
