@@ -53,6 +53,17 @@ class StatusWebSocketTest {
     @TestHTTPResource("/")
     URI base;
 
+    /**
+     * A caller of its own: streams other test classes opened with the shared token and the server has not
+     * seen close yet must not count against this class's (a caller holds at most five here).
+     */
+    private static final String SUBJECT = "websocket-" + UUID.randomUUID();
+
+    private static String caller() {
+        return "Bearer " + io.dataflow.privatelink.security.testing.TestIdentityProvider.token(SUBJECT,
+                Map.of(DomainTokens.PROJECT, io.dataflow.privatelink.contract.auth.Role.VIEWER));
+    }
+
     @Test
     void carriesTheSnapshotThenEachChangeAndResumesAfterLastEventId() throws Exception {
         String cluster = "c-" + UUID.randomUUID();
@@ -61,7 +72,7 @@ class StatusWebSocketTest {
 
         Messages first = open(cluster, "");
         JsonNode snapshot = first.next();
-        assertEquals("snapshot", snapshot.path("event").asText());
+        assertEquals("snapshot", snapshot.path("event").asText(), snapshot.toString());
         assertEquals("CREATING", snapshot.path("data").path("state").asText());
         change(cluster, id, ConnectionState.PENDING_ACCEPTANCE);
         JsonNode pending = first.next();
@@ -85,7 +96,7 @@ class StatusWebSocketTest {
                 + "v1beta1/ws/clusters/" + cluster + "/privateLinkConnections" + query);
         Messages messages = new Messages();
         messages.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .header("Authorization", DomainTokens.bearer()).buildAsync(uri, messages)
+                .header("Authorization", caller()).buildAsync(uri, messages)
                 .get(30, TimeUnit.SECONDS);
         return messages;
     }

@@ -29,17 +29,21 @@ public class ClusterTenancy {
     public Uni<Void> requireReader(Caller caller, String clusterId) {
         return Panache.withSession(() -> tenancy.projectOf(clusterId).chain(project -> {
             if (project.isPresent()) {
-                return caller.roleIn(project.get()).isPresent() ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(Tenancy.clusterNotFound(clusterId));
+                return readerOf(caller, clusterId, project.get());
             }
-            // no project known: fail closed if there is anything to see (read models older than the table)
-            return views.anyOfCluster(clusterId).map(any -> {
-                if (any) {
-                    throw Tenancy.clusterNotFound(clusterId);
-                }
-                return null;
-            });
+            // No project known: fail closed if there is anything to see (read models older than the table).
+            // A view may have been committed since the first look, with its cluster's project in the same
+            // transaction: look again before refusing.
+            return views.anyOfCluster(clusterId).chain(any -> !any ? Uni.createFrom().voidItem()
+                    : tenancy.projectOf(clusterId).chain(committed -> committed.isPresent()
+                            ? readerOf(caller, clusterId, committed.get())
+                            : Uni.createFrom().failure(Tenancy.clusterNotFound(clusterId))));
         }));
+    }
+
+    private static Uni<Void> readerOf(Caller caller, String clusterId, String project) {
+        return caller.roleIn(project).isPresent() ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(Tenancy.clusterNotFound(clusterId));
     }
 
     public Uni<Void> requireHostLookup(Caller caller, String clusterId) {

@@ -129,7 +129,8 @@ public class StatusSubscriptions {
             Subscription subscription = hub.register(clusterId, connectionId);
             emitter.onTermination(() -> hub.unregister(subscription));
             inSession(() -> start(clusterId, connectionId, resumeAfter, subscription.startSeq()))
-                    .subscribe().with(start -> subscription.goLive(emitter, start), emitter::fail);
+                    .subscribe().with(start -> subscription.goLive(emitter, start,
+                            resumeAfter == null ? subscription.startSeq() : resumeAfter), emitter::fail);
         });
     }
 

@@ -24,6 +24,7 @@ public final class Subscription {
     private boolean ended;
     private boolean overflowed;
     private long lastSeq;
+    private long skipThrough;
 
     Subscription(String clusterId, String connectionId, long startSeq, int bound) {
         this.clusterId = clusterId;
@@ -59,7 +60,8 @@ public final class Subscription {
      * The subscriber's start (current snapshots, or the changes it missed) and then the live changes
      * buffered meanwhile. The start goes out whole, whatever its size; only live changes are bounded.
      */
-    synchronized void goLive(MultiEmitter<? super StatusEvent> target, List<StatusEvent> start) {
+    synchronized void goLive(MultiEmitter<? super StatusEvent> target, List<StatusEvent> start,
+                             long subscriberHasThrough) {
         if (ended && !overflowed) {
             return;
         }
@@ -68,6 +70,10 @@ public final class Subscription {
         for (StatusEvent event : start) {
             target.emit(event);
         }
+        // A subscriber that read the history itself may be ahead of this instance's tail (it read the
+        // database while the tail lagged): live changes it has already are not sent again.
+        skipThrough = subscriberHasThrough;
+        queue.removeIf(event -> event.seq() <= skipThrough);
         if (overflowed) {
             // Fell behind already while its start was read: it gets the start, then reconnects from there.
             target.emit(StatusEvent.resync(lastSeq));
@@ -102,8 +108,10 @@ public final class Subscription {
         }
         while (!queue.isEmpty() && emitter.requested() > 0) {
             StatusEvent event = queue.poll();
-            emitter.emit(event);
-            lastSeq = event.seq();
+            lastSeq = Math.max(lastSeq, event.seq());
+            if (event.seq() > skipThrough) {
+                emitter.emit(event);
+            }
         }
     }
 
