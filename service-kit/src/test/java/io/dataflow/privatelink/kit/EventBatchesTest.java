@@ -37,6 +37,10 @@ class EventBatchesTest {
     @TestHTTPResource(value = "health/ready", management = true)
     java.net.URL ready;
 
+    /** The pipeline's health group: the consumers' progress, apart from readiness. */
+    @TestHTTPResource(value = "health/group/pipeline", management = true)
+    java.net.URL pipeline;
+
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String DLQ = DeadLetters.topicFor(KitEvents.TOPIC, TestConsumer.CONSUMER);
 
@@ -103,7 +107,9 @@ class EventBatchesTest {
                 KitEvents.send(event);
                 during.add(event);
             }
-            await().atMost(WAIT).untilAsserted(() -> when().get(ready).then().statusCode(503)
+            // not ready: the database is away; the consumers' stall shows in the pipeline group
+            await().atMost(WAIT).untilAsserted(() -> when().get(ready).then().statusCode(503));
+            await().atMost(WAIT).untilAsserted(() -> when().get(pipeline).then().statusCode(503)
                     .body("checks.find { it.name == 'event consumers' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'event consumers' }.data." + TestConsumer.CONSUMER,
                             containsString("retrying since")));
@@ -113,6 +119,7 @@ class EventBatchesTest {
 
         await().atMost(WAIT).untilAsserted(() -> assertEquals(31, applied(connection)));
         await().atMost(WAIT).untilAsserted(() -> when().get(ready).then().statusCode(200));
+        await().atMost(WAIT).untilAsserted(() -> when().get(pipeline).then().statusCode(200));
         try (TopicProbe dlq = TopicProbe.fromBeginning(SharedInfra.kafka().bootstrapServers(), DLQ)) {
             assertEquals(0, dlq.readToEnd().stream().filter(r -> connection.equals(r.key())).count(),
                     "nothing was dead-lettered for a transient failure");

@@ -24,6 +24,8 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -49,6 +51,9 @@ public class StatusStreamProxy {
     private final ConnectionServiceConfig config;
     private final BearerTokens tokens;
     private final AccessControl access;
+    /** Streams being relayed, each with what ends it: ended at shutdown so that none holds the process up. */
+    private final java.util.Set<Runnable> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     StatusStreamProxy(CommandEventRepository commandEvents, ConnectionServiceConfig config, BearerTokens tokens,
                       AccessControl access) {
@@ -56,6 +61,28 @@ public class StatusStreamProxy {
         this.config = config;
         this.tokens = tokens;
         this.access = access;
+    }
+
+    /**
+     * A graceful shutdown begins: every relayed stream ends now, cleanly (an SSE stream's end, a WebSocket's
+     * "going away"), and its subscriber reconnects with the id it last received to an instance that stays, rather
+     * than holding this one up until the shutdown timeout cuts it.
+     */
+    void endStreams(@Observes ShutdownDelayInitiatedEvent shutdownBegins) {
+        endAll();
+    }
+
+    void endStreamsNow(@Observes ShutdownEvent shutdown) {
+        endAll();
+    }
+
+    private void endAll() {
+        stopping = true;
+        if (!open.isEmpty()) {
+            LOG.infof("Shutting down: ending %d status streams; their subscribers resume elsewhere", open.size());
+        }
+        open.forEach(Runnable::run);
+        open.clear();
     }
 
     void routes(@Observes Router router, Vertx vertx) {
@@ -79,6 +106,12 @@ public class StatusStreamProxy {
 
     /** Checks the token and the cluster (a reactive database read), then continues with its latest command event. */
     private void withCluster(RoutingContext ctx, String clusterId, java.util.function.Consumer<String> then) {
+        if (stopping) {
+            // a subscriber reconnecting during the shutdown delay goes to an instance that stays
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+            error(ctx, RpcCode.UNAVAILABLE, "This instance is shutting down. Reconnect.");
+            return;
+        }
         if (ctx.request().getParam(TOKEN_IN_URL) != null) {
             // refused rather than passed on: the URL, token and all, is already in every access log on the way
             error(ctx, RpcCode.UNAUTHENTICATED, "A token in the URL is not accepted (URLs are written to access "
@@ -114,8 +147,16 @@ public class StatusStreamProxy {
         }).onSuccess(up -> ctx.request().toWebSocket().onFailure(e -> up.close()).onSuccess(down -> {
             up.textMessageHandler(down::writeTextMessage);
             down.textMessageHandler(up::writeTextMessage);
+            Runnable end = () -> {
+                down.close((short) 1001, "going away: reconnect");
+                up.close();
+            };
+            open.add(end);
             up.closeHandler(v -> down.close());
-            down.closeHandler(v -> up.close());
+            down.closeHandler(v -> {
+                open.remove(end);
+                up.close();
+            });
         }));
     }
 
@@ -150,13 +191,26 @@ public class StatusStreamProxy {
         return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
-    private static void relay(RoutingContext ctx, HttpClientResponse response) {
+    private void relay(RoutingContext ctx, HttpClientResponse response) {
         ctx.response().setStatusCode(response.statusCode());
         String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
         if (type != null) {
             ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, type);
         }
         ctx.response().setChunked(true);
+        Runnable end = () -> {
+            try {
+                if (!ctx.response().ended()) {
+                    ctx.response().end();
+                }
+            } catch (IllegalStateException alreadyEnded) {
+                // the stream ended by itself meanwhile
+            }
+            response.request().reset();
+        };
+        open.add(end);
+        ctx.response().closeHandler(closed -> open.remove(end));
+        ctx.response().endHandler(ended -> open.remove(end));
         response.pipeTo(ctx.response());
     }
 

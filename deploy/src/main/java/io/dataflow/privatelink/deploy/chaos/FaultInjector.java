@@ -209,7 +209,7 @@ final class FaultInjector {
     private java.util.Set<Integer> shardsOf(java.net.http.HttpClient http, String replica) throws InterruptedException {
         try {
             var response = http.send(java.net.http.HttpRequest.newBuilder(stack.managementUri(replica)
-                    .resolve("/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                    .resolve("/q/health/group/pipeline")).timeout(Duration.ofSeconds(2)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             java.util.Set<Integer> shards = new java.util.HashSet<>();
             for (var check : PlatformApi.JSON.readTree(response.body()).path("checks")) {

@@ -19,10 +19,10 @@ import java.util.stream.Stream;
  * a cluster's {@code :watch} stream and, whenever the stream breaks (a service killed, a restart), it
  * reconnects with the {@code Last-Event-ID} it last received. It keeps every event it saw.
  */
-final class StatusSubscriber implements AutoCloseable {
+public final class StatusSubscriber implements AutoCloseable {
 
     /** One event as received: the change's id, its kind, the connection and (snapshots) its state. */
-    record Seen(long id, String kind, String connectionId, String state) {
+    public record Seen(long id, String kind, String connectionId, String state) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -30,16 +30,17 @@ final class StatusSubscriber implements AutoCloseable {
     private final String token;
     private final List<Seen> seen = new ArrayList<>();
     private final AtomicInteger reconnects = new AtomicInteger();
+    private final AtomicInteger resyncs = new AtomicInteger();
     private final Thread thread;
     private volatile boolean closed;
     private volatile long lastId;
 
-    StatusSubscriber(String watchUrl, String token) {
+    public StatusSubscriber(String watchUrl, String token) {
         this(watchUrl, token, -1);
     }
 
     /** A subscriber that starts after change {@code resumeAfter} (0: the whole change log), or live (-1). */
-    StatusSubscriber(String watchUrl, String token, long resumeAfter) {
+    public StatusSubscriber(String watchUrl, String token, long resumeAfter) {
         this.url = watchUrl;
         this.token = token;
         this.lastId = resumeAfter;
@@ -88,6 +89,7 @@ final class StatusSubscriber implements AutoCloseable {
                 if (event != null && id != null && data.length() > 0) {
                     accept(Long.parseLong(id), event, data.toString());
                 } else if ("resync".equals(event)) {
+                    resyncs.incrementAndGet();
                     return; // reconnect from the last id, as the stream asks
                 }
                 id = null;
@@ -117,14 +119,19 @@ final class StatusSubscriber implements AutoCloseable {
         }
     }
 
-    List<Seen> seen() {
+    public List<Seen> seen() {
         synchronized (seen) {
             return List.copyOf(seen);
         }
     }
 
-    int reconnects() {
+    public int reconnects() {
         return reconnects.get();
+    }
+
+    /** Streams the server ended with a resync (fell behind, or handed over by an instance that was stopping). */
+    public int resyncs() {
+        return resyncs.get();
     }
 
     long lastId() {

@@ -177,6 +177,16 @@ public final class LocalStack implements AutoCloseable {
         service(name).kill();
     }
 
+    /**
+     * Stops one service as a rollout would (SIGTERM: it stops gracefully) and waits until it has exited; the rest
+     * keeps running.
+     */
+    public synchronized void stopService(String name) {
+        ServiceProcess service = service(name);
+        service.requestStop();
+        service.awaitStopped();
+    }
+
     /** Starts a killed (or running) service again, as its supervisor would, and waits until it is ready. */
     public synchronized void startServiceAgain(String name) throws Exception {
         ServiceProcess old = service(name);
@@ -331,6 +341,8 @@ public final class LocalStack implements AutoCloseable {
         // Static group membership: a restarted service gets its partitions back at once, not after the
         // dead instance's session has timed out. Each instance's name is unique in the stack.
         properties.put("plc-instance-id", name + replica);
+        // No load balancer to drain here: a shorter wait between readiness DOWN and stopping than production's 5 s.
+        properties.put("quarkus.shutdown.delay", "1s");
         properties.putAll(extra);
         properties.putAll(options.propertiesOf(name));
         Path jar = options.repoRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");

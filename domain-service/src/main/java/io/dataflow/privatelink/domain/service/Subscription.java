@@ -115,6 +115,17 @@ public final class Subscription {
         }
     }
 
+    /**
+     * This instance is stopping: the subscriber is told where to resume (a {@code resync} naming what it last
+     * received, as when it falls behind) and its stream ends, so it reconnects to another instance without
+     * losing a change. One whose start is still being read gets its start first, then the same.
+     */
+    synchronized void handOver() {
+        if (!ended) {
+            overflow();
+        }
+    }
+
     private void overflow() {
         ended = true;
         overflowed = true;

@@ -6,6 +6,7 @@ import io.dataflow.privatelink.domain.repository.ChangeLogRepository.Change;
 import io.dataflow.privatelink.kit.db.DatabaseNotifications;
 import io.dataflow.privatelink.kit.db.SafeContexts;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -42,6 +43,7 @@ public class SubscriptionHub {
     private final AtomicBoolean reading = new AtomicBoolean();
     private volatile boolean again;
     private volatile long position;
+    private volatile boolean stopping;
     private final java.util.List<Long> timers = new java.util.ArrayList<>();
 
     SubscriptionHub(ChangeLogRepository changeLog, DatabaseNotifications notifications, DomainServiceConfig config,
@@ -59,8 +61,25 @@ public class SubscriptionHub {
         timers.add(vertx.setPeriodic(config.subscriptions().heartbeat().toMillis(), id -> heartbeat()));
     }
 
+    /**
+     * A graceful shutdown begins (readiness is DOWN from now on): every open stream is handed over, told where
+     * to resume, and so is any opened during the shutdown delay, so that none is cut without a word when the
+     * process exits.
+     */
+    void handOver(@Observes ShutdownDelayInitiatedEvent shutdownBegins) {
+        handOverAll();
+    }
+
     void stop(@Observes ShutdownEvent shutdown) {
+        handOverAll();
         timers.forEach(vertx::cancelTimer);
+    }
+
+    private void handOverAll() {
+        synchronized (deliveryLock) {
+            stopping = true;
+            byCluster.values().forEach(subscriptions -> subscriptions.forEach(Subscription::handOver));
+        }
     }
 
     /** A subscription starting at the current position: every later change of its scope reaches it. */
@@ -69,6 +88,9 @@ public class SubscriptionHub {
             Subscription subscription = new Subscription(clusterId, connectionId, position,
                     config.subscriptions().bufferSize());
             byCluster.computeIfAbsent(clusterId, id -> ConcurrentHashMap.newKeySet()).add(subscription);
+            if (stopping) {
+                subscription.handOver();
+            }
             return subscription;
         }
     }

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.dataflow.privatelink.kit.testing.Sql;
+import io.dataflow.privatelink.kit.testing.TableLock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -81,6 +82,27 @@ class AwsWorkerTest {
 
     @Inject
     ManagedEndpointRepository endpoints;
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "health/live", management = true)
+    java.net.URL live;
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "health/ready", management = true)
+    java.net.URL ready;
+
+    @Test
+    void aReconcilePassHungOnTheDatabaseFailsLivenessAndTheNextPassesRestoreIt() {
+        long before = cycle.completedPasses();
+        try (TableLock hang = TableLock.exclusive("managed_endpoint")) {
+            // the pass in progress, or the next, reads managed_endpoint and waits behind the lock
+            await().atMost(WAIT).untilAsserted(() -> io.restassured.RestAssured.when().get(live).then()
+                    .statusCode(503)
+                    .body("checks.find { it.name == 'loops' }.data.'reconcile-pass'",
+                            org.hamcrest.Matchers.containsString("one turn running since")));
+            io.restassured.RestAssured.when().get(ready).then().statusCode(200);
+        }
+        await().atMost(WAIT).until(() -> cycle.completedPasses() >= before + 2);
+        io.restassured.RestAssured.when().get(live).then().statusCode(200);
+    }
 
     @Test
     void createsTheEndpointAndFollowsItThroughAcceptanceToActive() {

@@ -13,6 +13,14 @@ public interface WorkerConfig {
     @WithDefault("5s")
     Duration reconcileInterval();
 
+    /**
+     * How long one reconcile pass may last before liveness reports the worker hung (and Kubernetes restarts
+     * it, handing its shards to the other replicas). Cloud calls time out and budget waits are bounded, so a
+     * pass this long is stuck on something a restart cures.
+     */
+    @WithDefault("10m")
+    Duration stalledAfter();
+
     /** How long an endpoint may wait for the service owner's acceptance before the connection fails. */
     @WithDefault("7d")
     Duration acceptanceTimeout();

@@ -5,15 +5,16 @@ import io.dataflow.privatelink.worker.service.ShardLeases;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+import io.dataflow.privatelink.kit.health.PipelineHealth;
+import io.smallrye.health.api.HealthGroup;
 
 import java.util.stream.Collectors;
 
 /**
- * Readiness check {@code shard-leases}, always UP (holding no shard is normal while others hold them
+ * Check {@code shard-leases} in health group {@code pipeline}, always UP (holding no shard is normal while others hold them
  * all): which instance this is and the shards it works on now, for operators and the chaos harness.
  */
-@Readiness
+@HealthGroup(PipelineHealth.GROUP)
 @ApplicationScoped
 public class ShardLeasesCheck implements HealthCheck {
 

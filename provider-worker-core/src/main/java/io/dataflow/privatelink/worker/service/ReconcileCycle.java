@@ -16,6 +16,8 @@ import io.dataflow.privatelink.worker.repository.ManagedDomainRepository;
 import io.dataflow.privatelink.worker.reconcile.ManagedEndpoint;
 import io.dataflow.privatelink.worker.reconcile.Outcome;
 import io.dataflow.privatelink.worker.repository.ManagedEndpointRepository;
+import io.dataflow.privatelink.kit.health.LoopLiveness;
+import io.dataflow.privatelink.kit.health.LoopWatch;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -49,12 +51,14 @@ public class ReconcileCycle {
     private final EndpointCloud cloud;
     private final EndpointReconciler reconciler;
     private final AtomicLong passes = new AtomicLong();
+    private final LoopWatch liveness;
     /** A failing resource waits 2 s, then 4, 8 … up to 5 min between attempts. */
     private final ReconcileQueue queue = new ReconcileQueue(Duration.ofSeconds(2), Duration.ofMinutes(5),
             java.time.Clock.systemUTC());
 
     ReconcileCycle(ManagedEndpointRepository endpoints, ManagedDomainRepository domains, OutcomeRecorder recorder,
-                   EndpointCloud cloud, DnsCloud dns, WorkerConfig config, ShardLeases leases, OrphanSweep orphanSweep) {
+                   EndpointCloud cloud, DnsCloud dns, WorkerConfig config, ShardLeases leases, OrphanSweep orphanSweep,
+                   LoopLiveness loops) {
         this.domains = domains;
         this.domainReconciler = new DomainReconciler(dns);
         this.leases = leases;
@@ -62,15 +66,19 @@ public class ReconcileCycle {
         this.recorder = recorder;
         this.cloud = cloud;
         this.reconciler = new EndpointReconciler(cloud, config.acceptanceTimeout(), orphanSweep);
+        this.liveness = loops.watch("reconcile-pass", config.stalledAfter());
     }
 
     @Scheduled(every = "${plc.worker.reconcile-interval}", delay = 1, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        liveness.turnStarted();
         try {
             run();
         } catch (RuntimeException e) {
             LOG.warn("Reconcile pass failed; the next pass retries", e);
+        } finally {
+            liveness.turnEnded();
         }
     }
 

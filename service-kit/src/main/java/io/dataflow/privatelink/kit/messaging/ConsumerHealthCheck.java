@@ -1,20 +1,22 @@
 package io.dataflow.privatelink.kit.messaging;
 
+import io.dataflow.privatelink.kit.health.PipelineHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
+import io.smallrye.health.api.HealthGroup;
 
 import java.util.Map;
 
 /**
- * Readiness of the service's consumers: DOWN while one of them is retrying a batch that failed for a
+ * The service's consumers, in health group {@code pipeline} ({@code /q/health/group/pipeline}), not in
+ * readiness (a stalled consumer does not stop the service from serving): DOWN while one of them is retrying a batch that failed for a
  * transient reason, naming the failure and since when, or has been on one batch for longer than
  * {@code plc.messaging.stuck-after} (a hang: a lock never released, a database that stopped answering);
  * UP again by itself once the batch went through.
  */
-@Readiness
+@HealthGroup(PipelineHealth.GROUP)
 @ApplicationScoped
 public class ConsumerHealthCheck implements HealthCheck {
 

@@ -10,7 +10,9 @@ import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
@@ -46,6 +48,7 @@ public class EventBatches {
     private final ConsumerProgress progress;
     private final MessagingConfig config;
     private final Clock clock = Clock.systemUTC();
+    private volatile boolean stopping;
 
     EventBatches(ProcessedEvents processed, DeadLetters deadLetters, ConsumerProgress progress,
                  MessagingConfig config) {
@@ -53,6 +56,14 @@ public class EventBatches {
         this.deadLetters = deadLetters;
         this.progress = progress;
         this.config = config;
+    }
+
+    /**
+     * The process stops: the database pool is about to close, so a batch that fails transiently from now on is
+     * given up ({@link ConsumerStopping}) instead of being retried until the messaging layer's closing timeout.
+     */
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     public Uni<Void> consume(String consumer, ConsumerRecords<String, String> records, BatchHandler handler) {
@@ -80,7 +91,8 @@ public class EventBatches {
         progress.started(consumer, clock.instant());
         return lettersSent.chain(() -> events.isEmpty() ? Uni.createFrom().voidItem()
                         : retryingTransient(consumer, () -> inTransaction(consumer, events, handler))
-                        .onFailure().recoverWithUni(failure -> narrowDown(consumer, events, handler, failure)))
+                        .onFailure(EventBatches::processable)
+                        .recoverWithUni(failure -> narrowDown(consumer, events, handler, failure)))
                 .onTermination().invoke(() -> progress.finished(consumer));
     }
 
@@ -103,7 +115,7 @@ public class EventBatches {
                 failure.toString());
         return Multi.createFrom().iterable(events).onItem().transformToUniAndConcatenate(event ->
                         retryingTransient(consumer, () -> inTransaction(consumer, List.of(event), handler))
-                                .onFailure().recoverWithUni(alone -> retryingTransient(consumer,
+                                .onFailure(EventBatches::processable).recoverWithUni(alone -> retryingTransient(consumer,
                                         () -> deadLetters.send(consumer, event.record(), alone))))
                 .collect().last().replaceWithVoid();
     }
@@ -114,6 +126,8 @@ public class EventBatches {
      */
     private Uni<Void> retryingTransient(String consumer, java.util.function.Supplier<Uni<Void>> step) {
         return Uni.createFrom().<Void>deferred(step::get)
+                .onFailure(e -> stopping && TransientFailures.isTransient(e))
+                .transform(e -> new ConsumerStopping(consumer, e))
                 .onFailure(TransientFailures::isTransient).invoke(e -> {
                     progress.stalled(consumer, clock.instant(), e);
                     LOG.warnf("%s: transient failure, retrying: %s", consumer, e.toString());
@@ -121,6 +135,11 @@ public class EventBatches {
                 .onFailure(TransientFailures::isTransient).retry()
                 .withBackOff(config.retryBackoff(), config.maxRetryBackoff()).withJitter(0.2).indefinitely()
                 .invoke(() -> progress.progressed(consumer));
+    }
+
+    /** A failure that says something about the events (not that this process is stopping). */
+    private static boolean processable(Throwable failure) {
+        return !(failure instanceof ConsumerStopping);
     }
 
     /** The events whose id was recorded just now, each once (a batch may hold a record twice). */

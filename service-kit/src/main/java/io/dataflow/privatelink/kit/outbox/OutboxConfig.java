@@ -41,7 +41,14 @@ public interface OutboxConfig {
     @WithDefault("30s")
     Duration deliveryTimeout();
 
-    /** How long attempts may keep failing before the relay's readiness check reports DOWN. */
+    /** How long attempts may keep failing before the relay's check (health group {@code pipeline}) reports DOWN. */
     @WithDefault("30s")
     Duration stuckAfter();
+
+    /**
+     * How long one relay attempt may last before liveness reports the relay hung. An attempt waits for
+     * Kafka at most {@link #deliveryTimeout()} (and a margin), so longer means a hang.
+     */
+    @WithDefault("2m")
+    Duration stalledAfter();
 }

@@ -1,24 +1,27 @@
 package io.dataflow.privatelink.kit.outbox;
 
+import io.dataflow.privatelink.kit.health.PipelineHealth;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
+import io.smallrye.health.api.HealthGroup;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Readiness of the outbox relay: DOWN once its attempts have failed for longer than
+ * The outbox relay's state, in health group {@code pipeline} ({@code /q/health/group/pipeline}), never in
+ * readiness: while Kafka is away the service keeps accepting commands into its outbox, which is what the
+ * outbox is for. DOWN once its attempts have failed for longer than
  * {@code plc.outbox.stuck-after} (events then wait in the outbox; none is lost); UP again by itself
  * with the next success. Parked events (refused by Kafka for good) are listed with the latest reason,
  * for an operator to fix and re-queue; they do not stop the service.
  */
-@Readiness
+@HealthGroup(PipelineHealth.GROUP)
 @ApplicationScoped
 public class OutboxHealthCheck implements AsyncHealthCheck {
 

@@ -1,6 +1,8 @@
 package io.dataflow.privatelink.kit.outbox;
 
 import io.dataflow.privatelink.kit.db.DatabaseNotifications;
+import io.dataflow.privatelink.kit.health.LoopLiveness;
+import io.dataflow.privatelink.kit.health.LoopWatch;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -47,18 +49,20 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final DatabaseNotifications notifications;
     private final RelayStatus status;
+    private final LoopWatch liveness;
     private final Clock clock = Clock.systemUTC();
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
 
     OutboxRelay(OutboxRepository outbox, EventProducer eventProducer, OutboxConfig config,
-                DatabaseNotifications notifications, RelayStatus status) {
+                DatabaseNotifications notifications, RelayStatus status, LoopLiveness loops) {
         this.outbox = outbox;
         this.producer = eventProducer;
         this.config = config;
         this.notifications = notifications;
         this.status = status;
+        this.liveness = loops.watch("outbox-relay", config.stalledAfter());
     }
 
     void start(@Observes @Priority(100) StartupEvent startup) {
@@ -90,11 +94,13 @@ public class OutboxRelay {
         // the last batch took rows too: commits are coming in a stream, worth lingering for
         boolean streaming = false;
         while (running) {
+            liveness.turnStarted();
             try {
                 Batch batch = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(this::relayBatch));
                 if (batch.failure() != null) {
                     throw batch.failure();
                 }
+                liveness.turnEnded();
                 narrowDown = false;
                 status.succeeded(clock.instant());
                 backoff = config.retryBackoff();
@@ -112,6 +118,7 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Throwable e) {
+                liveness.turnEnded();
                 narrowDown = true;
                 status.failed(clock.instant(), e);
                 LOG.warnf("Outbox relay attempt failed, retrying in %s: %s", backoff, e.toString());
