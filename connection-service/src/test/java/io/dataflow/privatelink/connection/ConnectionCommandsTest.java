@@ -2,6 +2,7 @@ package io.dataflow.privatelink.connection;
 
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.event.CloudEvent;
+import io.dataflow.privatelink.kit.testing.Metrics;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
 import io.dataflow.privatelink.contract.event.EventTypes;
@@ -49,6 +50,9 @@ class ConnectionCommandsTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
 
     @Test
     void createStoresTheConnectionAndEmitsConnectionRequestedWithTheClusterPlacement() {
@@ -135,6 +139,7 @@ class ConnectionCommandsTest {
 
     @Test
     void deleteMarksTheConnectionDeletingAndEmitsTheRequest() {
+        Metrics before = Metrics.scrape(metrics);
         String id = create();
 
         given().delete("/v1beta1/clusters/1001/privateLinkConnections/" + id)
@@ -147,6 +152,13 @@ class ConnectionCommandsTest {
         }
         given().delete("/v1beta1/clusters/1001/privateLinkConnections/plc-doesnotexist")
                 .then().statusCode(404).body("code", equalTo(5));
+
+        // plc_commands_total counts each command by kind and outcome
+        Metrics after = Metrics.scrape(metrics);
+        for (String[] series : new String[][] {{"create", "OK"}, {"delete", "OK"}, {"delete", "NOT_FOUND"}}) {
+            assertEquals(before.sum("plc_commands_total", "kind", series[0], "outcome", series[1]) + 1,
+                    after.sum("plc_commands_total", "kind", series[0], "outcome", series[1]), String.join(" ", series));
+        }
     }
 
     @Test

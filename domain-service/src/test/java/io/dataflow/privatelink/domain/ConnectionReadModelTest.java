@@ -2,6 +2,7 @@ package io.dataflow.privatelink.domain;
 
 import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.ConnectionIds;
+import io.dataflow.privatelink.kit.testing.Metrics;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.event.CloudEvent;
@@ -42,11 +43,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "domain_service"))
 @QuarkusTestResource(DomainTokens.class)
 class ConnectionReadModelTest {
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
 
     private static final String SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
 
@@ -96,6 +101,29 @@ class ConnectionReadModelTest {
         send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_DELETED, id, new ConnectionDeleted(id, cluster, now(), 10));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get(path(cluster) + "/" + id).then().statusCode(404).body("code", equalTo(5)));
+    }
+
+    @Test
+    void metricsCountConnectionsByCloudAndStateTheProjectionsLatencyAndReadYourWritesWaits() {
+        Metrics before = Metrics.scrape(metrics);
+        double active = before.sum("plc_connections", "cloud", "AWS", "state", "ACTIVE");
+        double projected = before.sum("plc_projection_latency_seconds_count");
+        double waits = before.sum("plc_read_your_writes_wait_seconds_count", "outcome", "projected");
+        String cluster = "c-" + UUID.randomUUID();
+        String id = ConnectionIds.newId();
+        send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, requested(cluster, id, "counted"));
+        CloudEvent activated = send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_STATE_CHANGED, id,
+                changed(cluster, id, ConnectionState.ACTIVE, 1));
+        // a query that must see the caller's own write waits for it: one wait, ended by the projection
+        given().header(ReadYourWrites.MIN_EVENT_HEADER, activated.id()).get(path(cluster) + "/" + id)
+                .then().statusCode(200).body("state", equalTo("ACTIVE"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Metrics after = Metrics.scrape(metrics);
+            assertEquals(active + 1, after.sum("plc_connections", "cloud", "AWS", "state", "ACTIVE"), "connections");
+            assertTrue(after.sum("plc_projection_latency_seconds_count") >= projected + 2, "both events projected");
+            assertEquals(waits + 1, after.sum("plc_read_your_writes_wait_seconds_count", "outcome", "projected"));
+        });
     }
 
     @Test

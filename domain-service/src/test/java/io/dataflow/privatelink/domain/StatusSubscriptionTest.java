@@ -3,6 +3,7 @@ package io.dataflow.privatelink.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataflow.privatelink.contract.CloudProvider;
+import io.dataflow.privatelink.kit.testing.Metrics;
 import io.dataflow.privatelink.contract.ConnectionIds;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
@@ -46,6 +47,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "domain_service"))
 @QuarkusTestResource(DomainTokens.class)
 class StatusSubscriptionTest {
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -200,7 +204,10 @@ class StatusSubscriptionTest {
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> io.dataflow.privatelink.kit.testing.Sql.count(
                 "SELECT count(*) FROM connection_view WHERE connection_id = ?1 AND display_name IS NOT NULL", id) == 1);
 
+        double closedBefore = Metrics.scrape(metrics).sum("plc_status_slow_subscribers_closed_total");
         try (SlowSseReader reader = SlowSseReader.open(watch(cluster, id))) {
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() ->
+                    Metrics.scrape(metrics).sum("plc_status_subscribers") >= 1);
             // The subscriber reads nothing more while 400 changes (8 MB) are published.
             for (int i = 0; i < 400; i++) {
                 change(cluster, id, i % 2 == 0 ? ConnectionState.PENDING_ACCEPTANCE : ConnectionState.ACTIVE);
@@ -217,6 +224,8 @@ class StatusSubscriptionTest {
             assertTrue(snapshots.size() < 400, "a slow subscriber is not sent everything: " + snapshots.size());
             String resumeFrom = JSON.readTree(resync.data()).path("lastEventId").asText();
             assertEquals(snapshots.get(snapshots.size() - 1).id(), resumeFrom);
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> Metrics.scrape(metrics)
+                    .sum("plc_status_slow_subscribers_closed_total") == closedBefore + 1);
 
             // Resuming from there gives the rest, up to the latest state.
             try (SseClient stream = SseClient.open(watch(cluster, id), resumeFrom)) {

@@ -5,6 +5,7 @@ import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.SharedInfra;
 import io.dataflow.privatelink.infra.TopicProbe;
 import io.dataflow.privatelink.kit.messaging.DeadLetters;
+import io.dataflow.privatelink.kit.testing.Metrics;
 import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.dataflow.privatelink.kit.testapp.TestConsumer;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -36,6 +37,9 @@ class EventBatchesTest {
     /** /q/health/ready on the management interface (not the public port); the value is under its root, /q. */
     @TestHTTPResource(value = "health/ready", management = true)
     java.net.URL ready;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
 
     /** The pipeline's health group: the consumers' progress, apart from readiness. */
     @TestHTTPResource(value = "health/group/pipeline", management = true)
@@ -70,6 +74,8 @@ class EventBatchesTest {
         CloudEvent poison = KitEvents.requested(connection, TestConsumer.POISON);
         CloudEvent alsoGood = KitEvents.requested(connection, "also good");
 
+        double lettersBefore = deadLetters();
+        double malformedBefore = deadLetters("MalformedEventException");
         KitEvents.send(good);
         KitEvents.send(noId);
         KitEvents.send(incomplete);
@@ -91,6 +97,20 @@ class EventBatchesTest {
             assertEquals(3, dlq.seen().stream().filter(r -> connection.equals(r.key())).count(),
                     "the good events were not dead-lettered");
         }
+        assertEquals(lettersBefore + 3, deadLetters(), "plc_dead_letters_total counts each");
+        assertEquals(malformedBefore + 2, deadLetters("MalformedEventException"), "by reason: the two undecodable");
+        // beside the service's own series, the Kafka clients' (a consumer's lag) and the JVM's
+        Metrics page = Metrics.scrape(metrics);
+        assertTrue(page.has("kafka_consumer_fetch_manager_records_lag_max"), "consumer lag");
+        assertTrue(page.has("jvm_memory_used_bytes"), "JVM");
+    }
+
+    private double deadLetters(String... reason) {
+        Metrics page = Metrics.scrape(metrics);
+        return reason.length == 0
+                ? page.sum("plc_dead_letters_total", "topic", KitEvents.TOPIC, "consumer", TestConsumer.CONSUMER)
+                : page.sum("plc_dead_letters_total", "topic", KitEvents.TOPIC, "consumer", TestConsumer.CONSUMER,
+                "reason", reason[0]);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.dataflow.privatelink.kit.db.DatabaseNotifications;
 import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.dataflow.privatelink.kit.outbox.OutboxRelay;
 import io.dataflow.privatelink.kit.outbox.OutboxRepository;
+import io.dataflow.privatelink.kit.testing.Metrics;
 import io.dataflow.privatelink.kit.testing.TableLock;
 import io.dataflow.privatelink.kit.outbox.OutboxWriter;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -41,6 +42,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "kit_test"))
@@ -55,6 +57,9 @@ class OutboxRelayTest {
 
     @TestHTTPResource(value = "health/live", management = true)
     java.net.URL live;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String TOPIC = "kit.relayed.v1";
@@ -135,6 +140,8 @@ class OutboxRelayTest {
             assertEquals(List.of(before.id(), after.id()), published);
         }
         await().atMost(WAIT).untilAsserted(() -> assertEquals(parkedBefore + 1, parked()));
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(parkedBefore + 1,
+                Metrics.scrape(metrics).sum("plc_outbox_parked"), "plc_outbox_parked"));
         when().get(pipeline).then()
                 .body("checks.find { it.name == 'outbox relay' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'outbox relay' }.data.parked", equalTo((int) (parkedBefore + 1)))
@@ -156,6 +163,12 @@ class OutboxRelayTest {
             }
             await().atMost(WAIT).untilAsserted(() -> when().get(pipeline).then().statusCode(503)
                     .body("checks.find { it.name == 'outbox relay' }.status", equalTo("DOWN")));
+            // what waits shows as metrics: at least these 20 rows, the oldest of them waiting for a while
+            await().atMost(WAIT).untilAsserted(() -> {
+                Metrics page = Metrics.scrape(metrics);
+                assertTrue(page.sum("plc_outbox_backlog") >= committed.size(), "backlog");
+                assertTrue(page.sum("plc_outbox_oldest_age_seconds") > 0, "oldest row's age");
+            });
             // the outbox accepts writes while Kafka is away: the service stays in the load balancer, and
             // failing attempts are not a hang (the relay's turns end and retry)
             when().get(ready).then().statusCode(200);
@@ -171,6 +184,8 @@ class OutboxRelayTest {
         }
         await().atMost(WAIT).untilAsserted(() -> when().get(pipeline).then()
                 .body("checks.find { it.name == 'outbox relay' }.status", equalTo("UP")));
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(0.0, Metrics.scrape(metrics).sum("plc_outbox_backlog"),
+                "the backlog drained"));
     }
 
     @Test

@@ -20,6 +20,15 @@ public interface DomainServiceConfig {
 
     Rebuild rebuild();
 
+    Metrics metrics();
+
+    /** Metrics read from the database (prefix {@code plc.metrics}). */
+    interface Metrics {
+        /** How often {@code plc_connections} is counted from the read model. */
+        @WithDefault("30s")
+        Duration connectionsInterval();
+    }
+
     /** The rebuild run (profile {@code rebuild}); see {@code deploy/local/rebuild-read-models}. */
     interface Rebuild {
         @WithDefault("false")

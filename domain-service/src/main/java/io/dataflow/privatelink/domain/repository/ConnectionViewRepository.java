@@ -165,4 +165,12 @@ public class ConnectionViewRepository implements PanacheRepositoryBase<Connectio
     public Uni<Long> deleteAll(List<String> connectionIds) {
         return delete("connectionId in ?1", connectionIds);
     }
+
+    /** How many visible connections there are, by type and state: rows of (type, state, count). */
+    public Uni<List<Object[]>> countByTypeAndState() {
+        return Panache.getSession().chain(session -> session.createSelectionQuery("""
+                select v.type, v.state, count(v) from ConnectionViewEntity v
+                where v.displayName is not null and v.deletedAt is null group by v.type, v.state""", Object[].class)
+                .getResultList());
+    }
 }

@@ -36,8 +36,11 @@ public class ReadYourWritesFilter {
     private final Duration maxWait;
     private final String consumer;
 
+    private final io.micrometer.core.instrument.MeterRegistry registry;
+
     ReadYourWritesFilter(ProcessedEvents processed, ProjectionSignals signals, DomainServiceConfig config,
-                         KafkaTopicsConfig topics) {
+                         KafkaTopicsConfig topics, io.micrometer.core.instrument.MeterRegistry registry) {
+        this.registry = registry;
         this.processed = processed;
         this.signals = signals;
         this.maxWait = config.readYourWrites().maxWait();
@@ -50,7 +53,12 @@ public class ReadYourWritesFilter {
         if (eventId == null || eventId.isBlank()) {
             return Uni.createFrom().nullItem();
         }
-        return awaitProjected(eventId.strip(), System.nanoTime() + maxWait.toNanos()).replaceWith((Response) null);
+        long start = System.nanoTime();
+        return awaitProjected(eventId.strip(), start + maxWait.toNanos())
+                .invoke(projected -> registry.timer("plc.read.your.writes.wait",
+                        "outcome", projected ? "projected" : "timed-out").record(System.nanoTime() - start,
+                        java.util.concurrent.TimeUnit.NANOSECONDS))
+                .replaceWith((Response) null);
     }
 
     /** How long to wait for the next batch's notification before looking again ({@code left}: nanoseconds to the bound). */
@@ -60,17 +68,18 @@ public class ReadYourWritesFilter {
                 : DatabaseNotifications.POLL_WHILE_DOWN;
     }
 
-    private Uni<Void> awaitProjected(String eventId, long deadline) {
+    /** True once the event is projected, false when the bound passed first. */
+    private Uni<Boolean> awaitProjected(String eventId, long deadline) {
         // Listen first, then look: a batch committing in between still wakes this wait.
         Uni<Void> nextBatch = signals.nextBatch();
         return Panache.withSession(() -> processed.isProcessed(consumer, eventId)).chain(done -> {
             if (done) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(true);
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 LOG.warnf("Event %s not projected within %s; answering without it", eventId, maxWait);
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(false);
             }
             Context context = Vertx.currentContext();
             return nextBatch.ifNoItem().after(nextLook(left, signals.listening())).recoverWithItem((Void) null)

@@ -52,11 +52,17 @@ public class ConnectionProjection {
     private final OutboxWriter outbox;
     private final DomainServiceConfig config;
     private final ClusterTenancyRepository tenancy;
+    /** From an event's time to its batch being written to the read model (commit follows at once). */
+    private final io.micrometer.core.instrument.Timer latency;
 
     ConnectionProjection(ConnectionViewRepository views, AttachmentViewRepository attachments,
                          HistoryRepository history, DomainRouteRepository routes, ChangeLogRepository changeLog,
-                         OutboxWriter outbox, DomainServiceConfig config, ClusterTenancyRepository tenancy) {
+                         OutboxWriter outbox, DomainServiceConfig config, ClusterTenancyRepository tenancy,
+                         io.micrometer.core.instrument.MeterRegistry registry) {
         this.tenancy = tenancy;
+        this.latency = io.micrometer.core.instrument.Timer.builder("plc.projection.latency")
+                .description("From an event's time to the read model").publishPercentileHistogram()
+                .register(registry);
         this.views = views;
         this.attachments = attachments;
         this.history = history;
@@ -94,7 +100,13 @@ public class ConnectionProjection {
                     batch.loaded().values().forEach(connection -> ReadModelRules.settleRoutes(connection, effects));
                     return write(effects, batch);
                 })
-                .chain(() -> tenancy.recordAll(projectByCluster));
+                .chain(() -> tenancy.recordAll(projectByCluster))
+                .invoke(() -> {
+                    java.time.Instant now = java.time.Instant.now();
+                    for (InboundEvent event : events) {
+                        latency.record(java.time.Duration.between(event.event().time(), now));
+                    }
+                });
     }
 
     /** A batch's connections: all of them by id, and those whose row this batch creates. */

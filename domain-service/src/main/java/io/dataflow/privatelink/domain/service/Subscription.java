@@ -23,6 +23,7 @@ public final class Subscription {
     private MultiEmitter<? super StatusEvent> emitter;
     private boolean ended;
     private boolean overflowed;
+    private boolean handedOver;
     private long lastSeq;
     private long skipThrough;
 
@@ -122,6 +123,7 @@ public final class Subscription {
      */
     synchronized void handOver() {
         if (!ended) {
+            handedOver = true;
             overflow();
         }
     }
@@ -134,6 +136,11 @@ public final class Subscription {
             emitter.emit(StatusEvent.resync(lastSeq));
             emitter.complete();
         }
+    }
+
+    /** Whether the subscription was ended because its subscriber fell too far behind (not by a hand-over). */
+    public synchronized boolean fellBehind() {
+        return overflowed && !handedOver;
     }
 
     /** Whether the subscription was ended for falling behind (or by its subscriber). */

@@ -46,8 +46,14 @@ public class SubscriptionHub {
     private volatile boolean stopping;
     private final java.util.List<Long> timers = new java.util.ArrayList<>();
 
+    private final io.micrometer.core.instrument.Counter fellBehind;
+
     SubscriptionHub(ChangeLogRepository changeLog, DatabaseNotifications notifications, DomainServiceConfig config,
-                    Vertx vertx) {
+                    Vertx vertx, io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.Gauge.builder("plc.status.subscribers", this, SubscriptionHub::subscribers)
+                .description("Status streams this instance holds open").register(registry);
+        this.fellBehind = io.micrometer.core.instrument.Counter.builder("plc.status.slow.subscribers.closed")
+                .description("Status streams ended because their subscriber fell behind").register(registry);
         this.changeLog = changeLog;
         this.notifications = notifications;
         this.config = config;
@@ -96,6 +102,9 @@ public class SubscriptionHub {
     }
 
     public void unregister(Subscription subscription) {
+        if (subscription.fellBehind()) {
+            fellBehind.increment();
+        }
         subscription.end();
         Set<Subscription> ofCluster = byCluster.get(subscription.clusterId());
         if (ofCluster != null) {

@@ -39,7 +39,11 @@ public class AlicloudEndpointCloud implements EndpointCloud {
     private final TokenBucket mutations;
     private final DeploymentIdentity deployment;
 
-    AlicloudEndpointCloud(PrivateLinkClient client, AlicloudConfig config, DeploymentIdentity deployment) {
+    private final io.dataflow.privatelink.worker.metrics.CloudCallMetrics metrics;
+
+    AlicloudEndpointCloud(PrivateLinkClient client, AlicloudConfig config, DeploymentIdentity deployment,
+                          io.dataflow.privatelink.worker.metrics.CloudCallMetrics metrics) {
+        this.metrics = metrics;
         this.client = client;
         this.config = config;
         this.deployment = deployment;
@@ -160,7 +164,9 @@ public class AlicloudEndpointCloud implements EndpointCloud {
     }
 
     private void spendMutationToken(String action) {
-        if (!mutations.tryAcquire()) {
+        boolean granted = mutations.tryAcquire();
+        metrics.budgetWait("ALICLOUD", "mutate", java.time.Duration.ZERO, granted);
+        if (!granted) {
             throw new CloudException("ClientBudget", "client-side budget for " + action
                     + " is spent; the call waits for a later cycle", true, null);
         }

@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.worker.alicloud;
 
+import io.dataflow.privatelink.worker.metrics.CloudCallMetrics;
 import com.aliyuncs.AcsRequest;
 import com.aliyuncs.AcsResponse;
 import com.aliyuncs.CommonRequest;
@@ -35,7 +36,10 @@ public class PrivateLinkClient {
     private final RetryPolicy retry;
     private final Map<String, DefaultAcsClient> clients = new ConcurrentHashMap<>();
 
-    PrivateLinkClient(AlicloudConfig config, CloudCredentials credentials) {
+    private final CloudCallMetrics metrics;
+
+    PrivateLinkClient(AlicloudConfig config, CloudCredentials credentials, CloudCallMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.credentials = credentials;
         this.retry = new RetryPolicy(config.retry().maxAttempts(), config.retry().baseDelay(),
@@ -45,7 +49,8 @@ public class PrivateLinkClient {
     public <T extends AcsResponse> T call(String region, AcsRequest<T> request) {
         DefaultAcsClient client = clients.computeIfAbsent(region, this::build);
         AcsRequest<T> prepared = prepared(request);
-        return classified(() -> client.getAcsResponse(prepared));
+        return counted(prepared.getSysActionName(), () -> classified(prepared.getSysActionName(),
+                () -> client.getAcsResponse(prepared)));
     }
 
     /**
@@ -74,7 +79,20 @@ public class PrivateLinkClient {
     public String callCommon(String region, CommonRequest request) {
         DefaultAcsClient client = clients.computeIfAbsent(region, this::build);
         CommonRequest prepared = prepared(request);
-        return classified(() -> client.getCommonResponse(prepared).getData());
+        return counted(prepared.getSysAction(), () -> classified(prepared.getSysAction(),
+                () -> client.getCommonResponse(prepared).getData()));
+    }
+
+    /** Counts the call, its retries included, by action and how it ended. */
+    private <T> T counted(String action, java.util.function.Supplier<T> call) {
+        try {
+            T response = call.get();
+            metrics.call("ALICLOUD", action, CloudCallMetrics.OK);
+            return response;
+        } catch (CloudException e) {
+            metrics.call("ALICLOUD", action, e.errorCode());
+            throw e;
+        }
     }
 
     /** The SDK's call that may throw its checked exceptions. */
@@ -87,7 +105,7 @@ public class PrivateLinkClient {
      * missing RAM permission, a quota) is retried and reported to operators with the cloud's raw text; the
      * message the user may see never carries the platform's account or role.
      */
-    <T> T classified(SdkCall<T> sdkCall) {
+    <T> T classified(String action, SdkCall<T> sdkCall) {
         return retry.call(() -> {
             try {
                 T response = sdkCall.run();
@@ -112,6 +130,9 @@ public class PrivateLinkClient {
                     credentials.needsOperator(code, e.getErrMsg());
                     throw new CloudException(code, "The platform account has reached a cloud quota; operators are "
                             + "alerted and the step is retried.", true, e);
+                }
+                if (code != null && code.startsWith("Throttling")) {
+                    metrics.throttled("ALICLOUD", action);
                 }
                 boolean retryable = code != null && (code.startsWith("Throttling") || code.equals("ServiceUnavailable")
                         || code.equals("SDK.ServerUnreachable") || code.equals("SDK.TimeoutError"));

@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.worker.aws;
 
+import io.dataflow.privatelink.worker.metrics.CloudCallMetrics;
 import io.dataflow.privatelink.worker.cloud.CloudLocation;
 import io.dataflow.privatelink.worker.ownership.DeploymentIdentity;
 import jakarta.annotation.PreDestroy;
@@ -46,8 +47,11 @@ public class AwsClients {
     private final Map<String, Route53Client> route53 = new ConcurrentHashMap<>();
     private final Map<String, StsClient> sts = new ConcurrentHashMap<>();
 
-    AwsClients(AwsConfig config, DeploymentIdentity deployment) {
+    private final CloudCallMetrics metrics;
+
+    AwsClients(AwsConfig config, DeploymentIdentity deployment, CloudCallMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         // who made a call, in the account's CloudTrail: this deployment's worker
         this.roleSessionName = "dataflow-privatelink-" + deployment.id();
     }
@@ -83,7 +87,7 @@ public class AwsClients {
                 .region(Region.of(region))
                 .credentialsProvider(credentials(principal))
                 .httpClientBuilder(ApacheHttpClient.builder())
-                .overrideConfiguration(c -> common(c, AwsRateBudget.ec2(config.budgets())));
+                .overrideConfiguration(c -> common(c, AwsRateBudget.ec2(config.budgets(), metrics)));
         config.ec2Endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -93,7 +97,7 @@ public class AwsClients {
                 .region(Region.AWS_GLOBAL)
                 .credentialsProvider(credentials(principal))
                 .httpClientBuilder(ApacheHttpClient.builder())
-                .overrideConfiguration(c -> common(c, AwsRateBudget.route53(config.budgets())));
+                .overrideConfiguration(c -> common(c, AwsRateBudget.route53(config.budgets(), metrics)));
         config.route53Endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -103,13 +107,18 @@ public class AwsClients {
                 .region(Region.AWS_GLOBAL)
                 .credentialsProvider(credentials(principal))
                 .httpClientBuilder(ApacheHttpClient.builder())
-                .overrideConfiguration(c -> c.apiCallTimeout(config.callTimeout()));
+                .overrideConfiguration(c -> {
+                    AwsCallMetrics calls = new AwsCallMetrics(metrics);
+                    c.apiCallTimeout(config.callTimeout()).addExecutionInterceptor(calls).addMetricPublisher(calls);
+                });
         config.stsEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
     private void common(ClientOverrideConfiguration.Builder c, AwsRateBudget budget) {
         c.apiCallTimeout(config.callTimeout());
+        AwsCallMetrics calls = new AwsCallMetrics(metrics);
+        c.addExecutionInterceptor(calls).addMetricPublisher(calls);
         // Throttling (EC2 RequestLimitExceeded, Route 53 Throttling and PriorRequestNotComplete) is retried
         // with a longer backoff than other transient errors: the bucket needs time to refill.
         c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()

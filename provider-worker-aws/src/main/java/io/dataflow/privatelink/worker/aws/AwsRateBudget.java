@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.worker.aws;
 
+import io.dataflow.privatelink.worker.metrics.CloudCallMetrics;
 import io.dataflow.privatelink.worker.budget.TokenBucket;
 import software.amazon.awssdk.core.exception.NonRetryableException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -20,33 +21,35 @@ import java.util.function.Function;
  */
 final class AwsRateBudget implements ExecutionInterceptor {
 
-    /** A bucket and how long a call may wait for one of its tokens. */
-    record Bucket(TokenBucket tokens, Duration maxWait) {
+    /** A bucket, its name in the metrics, and how long a call may wait for one of its tokens. */
+    record Bucket(String name, TokenBucket tokens, Duration maxWait) {
     }
 
     private static final Set<String> EC2_MUTATIONS = Set.of("CreateVpcEndpoint", "DeleteVpcEndpoints");
 
     private final Function<String, Bucket> bucketOf;
+    private final CloudCallMetrics metrics;
 
-    private AwsRateBudget(Function<String, Bucket> bucketOf) {
+    private AwsRateBudget(Function<String, Bucket> bucketOf, CloudCallMetrics metrics) {
         this.bucketOf = bucketOf;
+        this.metrics = metrics;
     }
 
     /** EC2's describe bucket and its create/delete bucket; other actions are not metered here. */
-    static AwsRateBudget ec2(AwsConfig.Budgets config) {
-        Bucket describe = new Bucket(new TokenBucket(config.describeCapacity(), config.describeRefillPerSecond()),
+    static AwsRateBudget ec2(AwsConfig.Budgets config, CloudCallMetrics metrics) {
+        Bucket describe = new Bucket("ec2-describe", new TokenBucket(config.describeCapacity(), config.describeRefillPerSecond()),
                 config.describeMaxWait());
-        Bucket mutate = new Bucket(new TokenBucket(config.mutateCapacity(), config.mutateRefillPerSecond()),
+        Bucket mutate = new Bucket("ec2-mutate", new TokenBucket(config.mutateCapacity(), config.mutateRefillPerSecond()),
                 config.mutateMaxWait());
         return new AwsRateBudget(operation -> EC2_MUTATIONS.contains(operation) ? mutate
-                : operation != null && operation.startsWith("Describe") ? describe : null);
+                : operation != null && operation.startsWith("Describe") ? describe : null, metrics);
     }
 
     /** Route 53's one bucket for every action of the account (5 requests per second). */
-    static AwsRateBudget route53(AwsConfig.Budgets config) {
-        Bucket all = new Bucket(new TokenBucket(config.route53Capacity(), config.route53RefillPerSecond()),
+    static AwsRateBudget route53(AwsConfig.Budgets config, CloudCallMetrics metrics) {
+        Bucket all = new Bucket("route53", new TokenBucket(config.route53Capacity(), config.route53RefillPerSecond()),
                 config.route53MaxWait());
-        return new AwsRateBudget(operation -> all);
+        return new AwsRateBudget(operation -> all, metrics);
     }
 
     @Override
@@ -57,7 +60,10 @@ final class AwsRateBudget implements ExecutionInterceptor {
             return;
         }
         try {
-            if (!bucket.tokens().acquire(bucket.maxWait())) {
+            long start = System.nanoTime();
+            boolean granted = bucket.tokens().acquire(bucket.maxWait());
+            metrics.budgetWait("AWS", bucket.name(), Duration.ofNanos(System.nanoTime() - start), granted);
+            if (!granted) {
                 // Not retried inside the call: the reconcile cycle tries again when tokens have refilled.
                 throw NonRetryableException.create("client-side rate budget for " + operation
                         + " is spent; the call waits for a later cycle");

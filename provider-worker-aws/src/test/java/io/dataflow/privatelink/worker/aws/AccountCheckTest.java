@@ -63,7 +63,9 @@ class AccountCheckTest {
                         "plc.aws.secret-access-key", "secret",
                         "plc.aws.platform-account-id", platformAccount), "test", 500))
                 .build().getConfigMapping(AwsConfig.class);
-        AwsClients clients = new AwsClients(config, new io.dataflow.privatelink.worker.ownership.DeploymentIdentity("test"));
+        AwsClients clients = new AwsClients(config, new io.dataflow.privatelink.worker.ownership.DeploymentIdentity("test"),
+                new io.dataflow.privatelink.worker.metrics.CloudCallMetrics(
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         return new AccountCheck(clients, new AwsCalls(credentials), credentials, config);
     }
 }

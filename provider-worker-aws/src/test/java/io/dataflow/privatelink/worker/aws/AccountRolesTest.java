@@ -125,7 +125,9 @@ class AccountRolesTest {
                 .withSources(new io.smallrye.config.EnvConfigSource(environment, 300))
                 .build().getConfigMapping(AwsConfig.class);
         CloudCredentials credentials = new CloudCredentials();
-        AwsClients clients = new AwsClients(config, new DeploymentIdentity("roles-test"));
+        AwsClients clients = new AwsClients(config, new DeploymentIdentity("roles-test"),
+                new io.dataflow.privatelink.worker.metrics.CloudCallMetrics(
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         AwsCalls calls = new AwsCalls(credentials);
         return new Worker(new AwsEndpointCloud(clients, calls, new AccountZones(clients, calls),
                 new DeploymentIdentity("roles-test")), new AccountCheck(clients, calls, credentials, config), credentials);

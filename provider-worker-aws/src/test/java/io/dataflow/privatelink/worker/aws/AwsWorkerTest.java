@@ -34,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.dataflow.privatelink.kit.testing.Sql;
+import io.dataflow.privatelink.kit.testing.Metrics;
 import io.dataflow.privatelink.kit.testing.TableLock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -82,6 +83,9 @@ class AwsWorkerTest {
 
     @Inject
     ManagedEndpointRepository endpoints;
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
 
     @io.quarkus.test.common.http.TestHTTPResource(value = "health/live", management = true)
     java.net.URL live;
@@ -330,12 +334,37 @@ class AwsWorkerTest {
     }
 
     @Test
+    void aCreateTheCloudKeepsRefusingShowsAsTheOldestPendingIntentAndAFailedCall() {
+        Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1), true, true);
+        String id = ConnectionIds.newId();
+        Metrics before = Metrics.scrape(metrics);
+        Ec2SimulatorResource.simulator.injectFault("CreateVpcEndpoint", FaultSpec.serviceUnavailable());
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            request(id, service.serviceName());
+            await().atMost(WAIT).untilAsserted(() -> {
+                Metrics now = Metrics.scrape(metrics);
+                assertTrue(now.sum("plc_reconcile_oldest_pending_seconds") >= 2, "the create waits, and it shows");
+                double failed = now.sum("plc_cloud_calls_total", "action", "CreateVpcEndpoint")
+                        - now.sum("plc_cloud_calls_total", "action", "CreateVpcEndpoint", "outcome", "OK");
+                double failedBefore = before.sum("plc_cloud_calls_total", "action", "CreateVpcEndpoint")
+                        - before.sum("plc_cloud_calls_total", "action", "CreateVpcEndpoint", "outcome", "OK");
+                assertTrue(failed > failedBefore, "the refused calls are counted with their code");
+            });
+            Ec2SimulatorResource.simulator.clearFaults();
+            WorkerEvents.awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
+        } finally {
+            Ec2SimulatorResource.simulator.clearFaults();
+        }
+    }
+
+    @Test
     void throttlingStormEndsWithEveryConnectionInItsRightState() {
         Ec2Simulator.ServiceRef manual = Ec2SimulatorResource.customerService(List.of(AZ1, AZ2), true, true);
         Ec2Simulator.ServiceRef automatic = Ec2SimulatorResource.customerService(List.of(AZ1, AZ2), true, false);
         List<String> waiting = List.of(ConnectionIds.newId(), ConnectionIds.newId(), ConnectionIds.newId());
         List<String> accepted = List.of(ConnectionIds.newId(), ConnectionIds.newId(), ConnectionIds.newId());
         long throttledBefore = Ec2SimulatorResource.simulator.throttledCount();
+        Metrics before = Metrics.scrape(metrics);
 
         Ec2SimulatorResource.simulator.injectFault("*", FaultSpec.throttling().withProbability(0.6));
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
@@ -348,12 +377,28 @@ class AwsWorkerTest {
             Ec2SimulatorResource.simulator.clearFaults();
         }
         assertTrue(Ec2SimulatorResource.simulator.throttledCount() > throttledBefore, "the storm throttled calls");
+        // the metrics tell the same story: six creates done, throttled attempts, budget waits, passes, all shards
+        Metrics after = Metrics.scrape(metrics);
+        assertTrue(after.sum("plc_cloud_calls_total", "cloud", "AWS", "action", "CreateVpcEndpoint", "outcome", "OK")
+                >= before.sum("plc_cloud_calls_total", "cloud", "AWS", "action", "CreateVpcEndpoint", "outcome", "OK") + 6);
+        assertTrue(ec2Throttles(after) > ec2Throttles(before), "throttled EC2 attempts counted");
+        assertTrue(after.sum("plc_cloud_budget_wait_seconds_count", "budget", "ec2-mutate", "outcome", "granted")
+                >= before.sum("plc_cloud_budget_wait_seconds_count", "budget", "ec2-mutate", "outcome", "granted") + 6);
+        assertTrue(after.sum("plc_reconcile_pass_seconds_count") > before.sum("plc_reconcile_pass_seconds_count"));
+        assertEquals(leases.current().shards().size(), (int) after.sum("plc_shards_held"));
         for (String id : waiting) {
             assertEquals(1, platformEndpointsTagged(id).size());
         }
         for (String id : accepted) {
             assertEquals(1, platformEndpointsTagged(id).size());
         }
+    }
+
+    /** Throttled attempts of EC2's actions (the storm throttles STS too). */
+    private static double ec2Throttles(Metrics page) {
+        return page.sum("plc_cloud_throttles_total", "cloud", "AWS")
+                - page.sum("plc_cloud_throttles_total", "cloud", "AWS", "action", "GetCallerIdentity")
+                - page.sum("plc_cloud_throttles_total", "cloud", "AWS", "action", "AssumeRole");
     }
 
     @Test

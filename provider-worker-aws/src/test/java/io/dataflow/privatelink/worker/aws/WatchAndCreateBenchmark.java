@@ -167,7 +167,9 @@ class WatchAndCreateBenchmark {
                 .withSources(new PropertiesConfigSource(properties, "benchmark", 500))
                 .build();
         AwsClients clients = new AwsClients(config.getConfigMapping(AwsConfig.class),
-                new io.dataflow.privatelink.worker.ownership.DeploymentIdentity("benchmark"));
+                new io.dataflow.privatelink.worker.ownership.DeploymentIdentity("benchmark"),
+                new io.dataflow.privatelink.worker.metrics.CloudCallMetrics(
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         AwsCalls calls = new AwsCalls(new io.dataflow.privatelink.worker.health.CloudCredentials());
         return new AwsEndpointCloud(clients, calls, new AccountZones(clients, calls),
                 new io.dataflow.privatelink.worker.ownership.DeploymentIdentity("benchmark"));

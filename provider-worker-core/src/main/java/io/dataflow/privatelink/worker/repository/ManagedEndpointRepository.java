@@ -41,6 +41,17 @@ public class ManagedEndpointRepository implements PanacheRepositoryBase<ManagedE
     }
 
     /** Connections whose endpoint is still to be created. */
+    /** When the longest-waiting create or delete of these shards was asked for (its row's last change), if any. */
+    public Uni<java.util.Optional<java.time.Instant>> oldestPendingSince(Collection<Integer> shards) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery("""
+                        select min(e.updatedAt) from ManagedEndpointEntity e where e.shard in ?1 and (
+                          (e.endpointId is null and e.state = ?2 and e.deletionRequested = false)
+                          or (e.deletionRequested = true and e.state <> ?3))""", java.time.Instant.class)
+                .setParameter(1, shards).setParameter(2, ConnectionState.CREATING)
+                .setParameter(3, ConnectionState.DELETING).getSingleResultOrNull())
+                .map(java.util.Optional::ofNullable);
+    }
+
     public Uni<List<ManagedEndpoint>> awaitingProvision(Collection<Integer> shards) {
         return managed(list("""
                 endpointId is null and state = ?1 and deletionRequested = false and shard in ?2

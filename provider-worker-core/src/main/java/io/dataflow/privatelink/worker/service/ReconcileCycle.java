@@ -6,6 +6,7 @@ import io.dataflow.privatelink.worker.cloud.EndpointCloud;
 import io.dataflow.privatelink.worker.cloud.EndpointView;
 import io.dataflow.privatelink.worker.config.WorkerConfig;
 import io.dataflow.privatelink.worker.lease.HeldShards;
+import io.dataflow.privatelink.worker.metrics.ReconcileMetrics;
 import io.dataflow.privatelink.worker.ownership.OrphanSweep;
 import io.dataflow.privatelink.worker.cloud.DnsCloud;
 import io.dataflow.privatelink.worker.reconcile.DomainOutcome;
@@ -52,13 +53,15 @@ public class ReconcileCycle {
     private final EndpointReconciler reconciler;
     private final AtomicLong passes = new AtomicLong();
     private final LoopWatch liveness;
+    private final ReconcileMetrics metrics;
     /** A failing resource waits 2 s, then 4, 8 … up to 5 min between attempts. */
     private final ReconcileQueue queue = new ReconcileQueue(Duration.ofSeconds(2), Duration.ofMinutes(5),
             java.time.Clock.systemUTC());
 
     ReconcileCycle(ManagedEndpointRepository endpoints, ManagedDomainRepository domains, OutcomeRecorder recorder,
                    EndpointCloud cloud, DnsCloud dns, WorkerConfig config, ShardLeases leases, OrphanSweep orphanSweep,
-                   LoopLiveness loops) {
+                   LoopLiveness loops, ReconcileMetrics metrics) {
+        this.metrics = metrics;
         this.domains = domains;
         this.domainReconciler = new DomainReconciler(dns);
         this.leases = leases;
@@ -93,6 +96,8 @@ public class ReconcileCycle {
 
     private void pass(HeldShards held) {
         Set<Integer> shards = held.shards();
+        long started = System.nanoTime();
+        metrics.oldestPending(Db.read(() -> endpoints.oldestPendingSince(shards)).orElse(null));
         // Detaches first: a connection's endpoint is deleted only after its names stop pointing at it.
         // Deletions next: they free quota and never wait on an owner. A step that fails backs off on its
         // own; a loop stops only when the cloud is busy (ReconcileQueue).
@@ -108,6 +113,7 @@ public class ReconcileCycle {
         });
         watch(held);
         passes.incrementAndGet();
+        metrics.passed(Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** Passes completed since start (for operators and tests: "what happened per cycle"). */

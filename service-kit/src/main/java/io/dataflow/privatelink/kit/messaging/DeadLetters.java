@@ -31,9 +31,11 @@ public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private final EventProducer producer;
+    private final io.micrometer.core.instrument.MeterRegistry registry;
 
-    DeadLetters(EventProducer producer) {
+    DeadLetters(EventProducer producer, io.micrometer.core.instrument.MeterRegistry registry) {
         this.producer = producer;
+        this.registry = registry;
     }
 
     /** The dead-letter topic of a source topic for one consumer. */
@@ -70,6 +72,10 @@ public class DeadLetters {
                     return ack;
                 }, false).toCompletionStage())
                 .chain(ack -> Uni.createFrom().completionStage(ack))
+                // counted once Kafka has it; reason: the failure's class, a bounded set (the message is in the
+                // record's headers and the log)
+                .invoke(() -> registry.counter("plc.dead.letters", "topic", record.topic(), "consumer", consumer,
+                        "reason", reason.getClass().getSimpleName()).increment())
                 .emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 

@@ -51,4 +51,8 @@ public interface OutboxConfig {
      */
     @WithDefault("2m")
     Duration stalledAfter();
+
+    /** How often the outbox's metrics (backlog, oldest row's age, parked rows) are read from the database. */
+    @WithDefault("15s")
+    Duration metricsInterval();
 }

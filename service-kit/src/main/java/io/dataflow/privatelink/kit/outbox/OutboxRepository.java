@@ -80,6 +80,18 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
         return update("parkedAt = ?1, parkReason = ?2 where seq = ?3", now, reason, seq);
     }
 
+    /** Rows waiting to be relayed, the oldest waiting row's event time (null: none) and parked rows, in one read. */
+    public record Backlog(long waiting, Instant oldestWaiting, long parked) {
+    }
+
+    Uni<Backlog> backlog() {
+        return Panache.getSession().chain(session -> session.createSelectionQuery("""
+                        select count(e) filter (where e.parkedAt is null), min(e.eventTime) filter (where e.parkedAt is null),
+                               count(e) filter (where e.parkedAt is not null)
+                        from OutboxEvent e""", Object[].class).getSingleResult())
+                .map(row -> new Backlog(((Number) row[0]).longValue(), (Instant) row[1], ((Number) row[2]).longValue()));
+    }
+
     public Uni<Long> countParked() {
         return count("parkedAt is not null");
     }
