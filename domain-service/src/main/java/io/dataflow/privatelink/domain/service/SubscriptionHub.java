@@ -51,7 +51,7 @@ public class SubscriptionHub {
     SubscriptionHub(ChangeLogRepository changeLog, DatabaseNotifications notifications, DomainServiceConfig config,
                     Vertx vertx, io.micrometer.core.instrument.MeterRegistry registry) {
         io.micrometer.core.instrument.Gauge.builder("plc.status.subscribers", this, SubscriptionHub::subscribers)
-                .description("Status streams this instance holds open").register(registry);
+                .description("Status streams this instance holds open").strongReference(true).register(registry);
         this.fellBehind = io.micrometer.core.instrument.Counter.builder("plc.status.slow.subscribers.closed")
                 .description("Status streams ended because their subscriber fell behind").register(registry);
         this.changeLog = changeLog;

@@ -21,6 +21,10 @@ public interface WorkerConfig {
     @WithDefault("10m")
     Duration stalledAfter();
 
+    /** How often the oldest pending intent and the shards held are read for the metrics. */
+    @WithDefault("15s")
+    Duration metricsInterval();
+
     /** How long an endpoint may wait for the service owner's acceptance before the connection fails. */
     @WithDefault("7d")
     Duration acceptanceTimeout();

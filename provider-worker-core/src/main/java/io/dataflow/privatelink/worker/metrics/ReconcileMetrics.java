@@ -1,41 +1,62 @@
 package io.dataflow.privatelink.worker.metrics;
 
+import io.dataflow.privatelink.worker.lease.HeldShards;
+import io.dataflow.privatelink.worker.repository.ManagedEndpointRepository;
+import io.dataflow.privatelink.worker.service.Db;
+import io.dataflow.privatelink.worker.service.ShardLeases;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The reconcile loop as metrics: {@code plc_reconcile_pass_seconds} (each pass), {@code
- * plc_reconcile_oldest_pending_seconds} (how long the oldest create or delete this instance has not yet done
- * has waited, as the last pass found it: a growing value is work stuck, where a long queue that moves is not)
- * and {@code plc_shards_held} (this replica's share).
+ * plc_reconcile_oldest_pending_seconds} (how long the oldest create or delete of this replica's shards has
+ * waited: a growing value is work stuck, where a long queue that moves is not) and {@code plc_shards_held}
+ * (this replica's share). The last two are read every {@code plc.worker.metrics-interval}, apart from the
+ * passes (a pass stuck on a cloud call must not freeze them).
  */
 @ApplicationScoped
 public class ReconcileMetrics {
 
     private final Timer pass;
+    private final ShardLeases leases;
+    private final ManagedEndpointRepository endpoints;
     private final AtomicReference<Instant> oldestPending = new AtomicReference<>();
+    private final AtomicInteger shardsHeld = new AtomicInteger();
 
-    ReconcileMetrics(MeterRegistry registry, io.dataflow.privatelink.worker.service.ShardLeases leases) {
+    ReconcileMetrics(MeterRegistry registry, ShardLeases leases, ManagedEndpointRepository endpoints) {
+        this.leases = leases;
+        this.endpoints = endpoints;
         this.pass = Timer.builder("plc.reconcile.pass").description("One reconcile pass").register(registry);
         Gauge.builder("plc.reconcile.oldest.pending", oldestPending, ReconcileMetrics::age).baseUnit("seconds")
-                .description("Age of the oldest create or delete not yet done").register(registry);
-        Gauge.builder("plc.shards.held", leases, l -> l.current().shards().size())
-                .description("Shards this replica works on").register(registry);
+                .description("Age of the oldest create or delete not yet done").strongReference(true).register(registry);
+        Gauge.builder("plc.shards.held", shardsHeld, AtomicInteger::get).description("Shards this replica works on")
+                .strongReference(true).register(registry);
     }
 
     public void passed(Duration took) {
         pass.record(took);
     }
 
-    /** The oldest intent the pass found waiting (its time), or null when nothing waits. */
-    public void oldestPending(Instant since) {
-        oldestPending.set(since);
+    @Scheduled(every = "${plc.worker.metrics-interval}", delay = 1, delayUnit = TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sample() {
+        HeldShards held = leases.current();
+        shardsHeld.set(held.shards().size());
+        try {
+            oldestPending.set(held.isEmpty() ? null
+                    : Db.read(() -> endpoints.oldestPendingSince(held.shards())).orElse(null));
+        } catch (RuntimeException databaseAway) {
+            // the last value stands; readiness says why
+        }
     }
 
     private static double age(AtomicReference<Instant> since) {

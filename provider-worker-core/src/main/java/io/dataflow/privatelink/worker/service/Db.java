@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * database work is reactive all the same: each step runs on a Vert.x context of its own and this thread
  * waits for it. Never call these from an event loop.
  */
-final class Db {
+public final class Db {
 
     private Db() {
     }
@@ -20,7 +20,7 @@ final class Db {
         return await(() -> Panache.withTransaction(work));
     }
 
-    static <T> T read(Supplier<Uni<T>> work) {
+    public static <T> T read(Supplier<Uni<T>> work) {
         return await(() -> Panache.withSession(work));
     }
 

@@ -97,7 +97,6 @@ public class ReconcileCycle {
     private void pass(HeldShards held) {
         Set<Integer> shards = held.shards();
         long started = System.nanoTime();
-        metrics.oldestPending(Db.read(() -> endpoints.oldestPendingSince(shards)).orElse(null));
         // Detaches first: a connection's endpoint is deleted only after its names stop pointing at it.
         // Deletions next: they free quota and never wait on an owner. A step that fails backs off on its
         // own; a loop stops only when the cloud is busy (ReconcileQueue).

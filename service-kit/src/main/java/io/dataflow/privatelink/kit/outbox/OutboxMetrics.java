@@ -31,12 +31,12 @@ public class OutboxMetrics {
             return;
         }
         Gauge.builder("plc.outbox.backlog", last, b -> b.get().waiting())
-                .description("Outbox rows waiting to be relayed to Kafka").register(registry);
+                .description("Outbox rows waiting to be relayed to Kafka").strongReference(true).register(registry);
         Gauge.builder("plc.outbox.oldest.age", last, b -> ageSeconds(b.get()))
                 .baseUnit("seconds").description("How long the oldest waiting outbox row has waited")
-                .register(registry);
+                .strongReference(true).register(registry);
         Gauge.builder("plc.outbox.parked", last, b -> b.get().parked())
-                .description("Outbox rows Kafka refused for good, waiting for an operator").register(registry);
+                .description("Outbox rows Kafka refused for good, waiting for an operator").strongReference(true).register(registry);
     }
 
     @Scheduled(every = "${plc.outbox.metrics-interval}", delay = 1, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
