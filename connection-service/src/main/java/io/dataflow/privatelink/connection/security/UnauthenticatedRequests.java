@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Requests refused for want of a valid token, counted in memory per source address and minute and written
@@ -31,16 +30,21 @@ public class UnauthenticatedRequests {
     static final String OTHER_SOURCES = "other";
     private static final Logger LOG = Logger.getLogger(UnauthenticatedRequests.class);
 
-    private record Key(Instant minute, String source) {
+    record Key(Instant minute, String source) {
     }
 
-    private final Map<Key, LongAdder> pending = new ConcurrentHashMap<>();
+    private final Map<Key, Long> pending = new ConcurrentHashMap<>();
     private final AuditRecordRepository records;
     private final int maxSources;
 
+    @jakarta.inject.Inject
     UnauthenticatedRequests(AuditRecordRepository records, ConnectionServiceConfig config) {
+        this(records, config.audit().unauthenticatedMaxSources());
+    }
+
+    UnauthenticatedRequests(AuditRecordRepository records, int maxSources) {
         this.records = records;
-        this.maxSources = config.audit().unauthenticatedMaxSources();
+        this.maxSources = maxSources;
     }
 
     /** Counts one refused request from {@code source} at {@code at}. Never blocks, never fails. */
@@ -50,7 +54,9 @@ public class UnauthenticatedRequests {
         if (!pending.containsKey(key) && pending.size() >= maxSources) {
             key = new Key(minute, OTHER_SOURCES);
         }
-        pending.computeIfAbsent(key, k -> new LongAdder()).increment();
+        // merge and remove are atomic per key: an increment lands either in the drained count or in the next one,
+        // never in an adder a flush has already read (which lost counts under load)
+        pending.merge(key, 1L, Long::sum);
     }
 
     @Scheduled(every = "${plc.audit.unauthenticated-flush-interval:5s}", delay = 1,
@@ -61,13 +67,7 @@ public class UnauthenticatedRequests {
 
     /** Writes the counts gathered so far; on failure they stay for the next flush. */
     public Uni<Void> flush() {
-        List<Map.Entry<Key, Long>> drained = new ArrayList<>();
-        for (Key key : List.copyOf(pending.keySet())) {
-            LongAdder adder = pending.remove(key);
-            if (adder != null) {
-                drained.add(Map.entry(key, adder.sum()));
-            }
-        }
+        List<Map.Entry<Key, Long>> drained = drain();
         if (drained.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -80,12 +80,23 @@ public class UnauthenticatedRequests {
         return Panache.withTransaction(() -> records.addUnauthenticatedCounts(columns[0], columns[1], columns[2]))
                 .replaceWithVoid()
                 .onFailure().recoverWithItem(e -> {
-                    drained.forEach(entry -> pending.computeIfAbsent(entry.getKey(), k -> new LongAdder())
-                            .add(entry.getValue()));
+                    drained.forEach(entry -> pending.merge(entry.getKey(), entry.getValue(), Long::sum));
                     LOG.warnf("Cannot write the counts of unauthenticated requests yet (kept for the next try): %s",
                             e.toString());
                     return null;
                 });
+    }
+
+    /** Takes the counts gathered so far out of memory, each key's whole count once. */
+    List<Map.Entry<Key, Long>> drain() {
+        List<Map.Entry<Key, Long>> drained = new ArrayList<>();
+        for (Key key : List.copyOf(pending.keySet())) {
+            Long count = pending.remove(key);
+            if (count != null) {
+                drained.add(Map.entry(key, count));
+            }
+        }
+        return drained;
     }
 
     void writeWhatIsLeft(@Observes ShutdownEvent shutdown) {

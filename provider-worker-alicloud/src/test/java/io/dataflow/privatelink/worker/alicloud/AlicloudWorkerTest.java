@@ -21,6 +21,7 @@ import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.contract.event.Topics;
 import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.TopicProbe;
+import io.dataflow.privatelink.kit.testing.Metrics;
 import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulator;
 import io.dataflow.privatelink.simulator.common.FaultSpec;
 import io.dataflow.privatelink.worker.testing.CrashAfterCreate;
@@ -67,11 +68,15 @@ class AlicloudWorkerTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
+
 
     @Test
     void createsTheEndpointAndFollowsItThroughEnableToActive() throws ClientException {
         AlicloudSimulator.ServiceRef service = AlicloudSimulatorResource.customerService(BOTH_ZONES, true, false);
         String id = ConnectionIds.newId();
+        Metrics before = Metrics.scrape(metrics);
 
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             request(id, service.serviceName());
@@ -89,6 +94,13 @@ class AlicloudWorkerTest {
 
             assertEquals(pending.endpointId(), WorkerEvents.awaitState(states, id, ConnectionState.ACTIVE).endpointId());
         }
+        // the Alibaba Cloud worker reports into the same series as the AWS one: the create, and its budget token
+        Metrics after = Metrics.scrape(metrics);
+        assertEquals(before.sum("plc_cloud_calls_total", "cloud", "ALICLOUD", "action", "CreateVpcEndpoint", "outcome", "OK") + 1,
+                after.sum("plc_cloud_calls_total", "cloud", "ALICLOUD", "action", "CreateVpcEndpoint", "outcome", "OK"));
+        org.junit.jupiter.api.Assertions.assertTrue(
+                after.sum("plc_cloud_budget_wait_seconds_count", "cloud", "ALICLOUD", "budget", "mutate", "outcome", "granted")
+                > before.sum("plc_cloud_budget_wait_seconds_count", "cloud", "ALICLOUD", "budget", "mutate", "outcome", "granted"));
     }
 
     @Test
