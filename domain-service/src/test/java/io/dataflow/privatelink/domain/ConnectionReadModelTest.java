@@ -120,7 +120,7 @@ class ConnectionReadModelTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Metrics after = Metrics.scrape(metrics);
-            assertEquals(active + 1, after.sum("plc_connections", "cloud", "AWS", "state", "ACTIVE"), "connections");
+            assertTrue(after.sum("plc_connections", "cloud", "AWS", "state", "ACTIVE") >= active + 1, "connections");
             assertTrue(after.sum("plc_projection_latency_seconds_count") >= projected + 2, "both events projected");
             assertEquals(waits + 1, after.sum("plc_read_your_writes_wait_seconds_count", "outcome", "projected"));
         });
