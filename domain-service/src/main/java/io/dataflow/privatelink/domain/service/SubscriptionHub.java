@@ -47,10 +47,14 @@ public class SubscriptionHub {
     private final java.util.List<Long> timers = new java.util.ArrayList<>();
 
     private final io.micrometer.core.instrument.Counter fellBehind;
+    private final io.micrometer.core.instrument.MeterRegistry registry;
+    private final io.micrometer.core.instrument.Gauge subscribersGauge;
 
     SubscriptionHub(ChangeLogRepository changeLog, DatabaseNotifications notifications, DomainServiceConfig config,
                     Vertx vertx, io.micrometer.core.instrument.MeterRegistry registry) {
-        io.micrometer.core.instrument.Gauge.builder("plc.status.subscribers", this, SubscriptionHub::subscribers)
+        this.registry = registry;
+        this.subscribersGauge = io.micrometer.core.instrument.Gauge.builder("plc.status.subscribers", this,
+                        SubscriptionHub::subscribers)
                 .description("Status streams this instance holds open").strongReference(true).register(registry);
         this.fellBehind = io.micrometer.core.instrument.Counter.builder("plc.status.slow.subscribers.closed")
                 .description("Status streams ended because their subscriber fell behind").register(registry);
@@ -79,6 +83,7 @@ public class SubscriptionHub {
     void stop(@Observes ShutdownEvent shutdown) {
         handOverAll();
         timers.forEach(vertx::cancelTimer);
+        registry.remove(subscribersGauge); // it reads this instance: it goes with it
     }
 
     private void handOverAll() {

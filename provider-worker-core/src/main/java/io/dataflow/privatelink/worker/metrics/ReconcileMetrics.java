@@ -31,15 +31,26 @@ public class ReconcileMetrics {
     private final ManagedEndpointRepository endpoints;
     private final AtomicReference<Instant> oldestPending = new AtomicReference<>();
     private final AtomicInteger shardsHeld = new AtomicInteger();
+    private final MeterRegistry registry;
+    private final java.util.List<io.micrometer.core.instrument.Meter> gauges;
 
     ReconcileMetrics(MeterRegistry registry, ShardLeases leases, ManagedEndpointRepository endpoints) {
         this.leases = leases;
         this.endpoints = endpoints;
+        this.registry = registry;
         this.pass = Timer.builder("plc.reconcile.pass").description("One reconcile pass").register(registry);
-        Gauge.builder("plc.reconcile.oldest.pending", oldestPending, ReconcileMetrics::age).baseUnit("seconds")
-                .description("Age of the oldest create or delete not yet done").strongReference(true).register(registry);
-        Gauge.builder("plc.shards.held", shardsHeld, AtomicInteger::get).description("Shards this replica works on")
-                .strongReference(true).register(registry);
+        this.gauges = java.util.List.of(
+                Gauge.builder("plc.reconcile.oldest.pending", oldestPending, ReconcileMetrics::age).baseUnit("seconds")
+                        .description("Age of the oldest create or delete not yet done").strongReference(true)
+                        .register(registry),
+                Gauge.builder("plc.shards.held", shardsHeld, AtomicInteger::get)
+                        .description("Shards this replica works on").strongReference(true).register(registry));
+    }
+
+    /** A gauge reads this instance's state: it goes with the instance (a registry outliving it kept the stale one). */
+    @jakarta.annotation.PreDestroy
+    void unregister() {
+        gauges.forEach(registry::remove);
     }
 
     public void passed(Duration took) {

@@ -25,18 +25,29 @@ public class OutboxMetrics {
     private final AtomicReference<OutboxRepository.Backlog> last =
             new AtomicReference<>(new OutboxRepository.Backlog(0, null, 0));
 
+    private final MeterRegistry registry;
+    private final java.util.List<io.micrometer.core.instrument.Meter> gauges = new java.util.ArrayList<>();
+
     OutboxMetrics(OutboxRepository outbox, MeterRegistry registry, OutboxConfig config) {
         this.outbox = outbox;
+        this.registry = registry;
         if (!config.enabled()) {
             return;
         }
-        Gauge.builder("plc.outbox.backlog", last, b -> b.get().waiting())
-                .description("Outbox rows waiting to be relayed to Kafka").strongReference(true).register(registry);
-        Gauge.builder("plc.outbox.oldest.age", last, b -> ageSeconds(b.get()))
+        gauges.add(Gauge.builder("plc.outbox.backlog", last, b -> b.get().waiting())
+                .description("Outbox rows waiting to be relayed to Kafka").strongReference(true).register(registry));
+        gauges.add(Gauge.builder("plc.outbox.oldest.age", last, b -> ageSeconds(b.get()))
                 .baseUnit("seconds").description("How long the oldest waiting outbox row has waited")
-                .strongReference(true).register(registry);
-        Gauge.builder("plc.outbox.parked", last, b -> b.get().parked())
-                .description("Outbox rows Kafka refused for good, waiting for an operator").strongReference(true).register(registry);
+                .strongReference(true).register(registry));
+        gauges.add(Gauge.builder("plc.outbox.parked", last, b -> b.get().parked())
+                .description("Outbox rows Kafka refused for good, waiting for an operator").strongReference(true)
+                .register(registry));
+    }
+
+    /** The gauges read this instance's samples: they go with it. */
+    @jakarta.annotation.PreDestroy
+    void unregister() {
+        gauges.forEach(registry::remove);
     }
 
     @Scheduled(every = "${plc.outbox.metrics-interval}", delay = 1, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
