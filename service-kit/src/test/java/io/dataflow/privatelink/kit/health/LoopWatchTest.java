@@ -1,18 +1,17 @@
 package io.dataflow.privatelink.kit.health;
 
+import io.dataflow.privatelink.kit.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LoopWatchTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-07T10:00:00Z"));
     private final LoopWatch watch = new LoopWatch("relay", Duration.ofSeconds(30), clock);
 
     @Test
@@ -46,28 +45,5 @@ class LoopWatchTest {
         watch.turnStarted();
         clock.advance(Duration.ofSeconds(20));
         assertTrue(watch.stall().isEmpty(), "many short turns add up to no stall");
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-07T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
