@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -82,6 +83,38 @@ class ConnectionCommandsTest {
             assertEquals("111111111111", requested.placement().accountId());
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> Sql.count("SELECT count(*) FROM outbox_event") == 0);
+    }
+
+    @Test
+    void eachCreateIsPublishedInTheTraceOfItsOwnRequestThoughCreatesAreWrittenInGroups() throws Exception {
+        int creates = 8;
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(creates);
+        Map<String, String> traceById = new java.util.concurrent.ConcurrentHashMap<>();
+        try {
+            List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < creates; i++) {
+                String trace = java.util.UUID.randomUUID().toString().replace("-", "");
+                calls.add(callers.submit(() -> traceById.put(given().contentType(ContentType.JSON)
+                        .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
+                        .body(createBody("traced-kafka", "AWS_ENDPOINT_SERVICE", AWS_SERVICE))
+                        .post("/v1beta1/clusters/1001/privateLinkConnections")
+                        .then().statusCode(200).extract().<String>path("privateLinkConnectionId"), trace)));
+            }
+            for (java.util.concurrent.Future<?> call : calls) {
+                call.get();
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        try (TopicProbe probe = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_REQUESTS)) {
+            for (Map.Entry<String, String> created : traceById.entrySet()) {
+                ConsumerRecord<String, String> record = probe.awaitRecord(r -> created.getKey().equals(r.key()),
+                        Duration.ofSeconds(30));
+                String traceParent = new String(record.headers().lastHeader("traceparent").value(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                assertEquals(created.getValue(), traceParent.split("-")[1], "the create of " + created.getKey());
+            }
+        }
     }
 
     @Test

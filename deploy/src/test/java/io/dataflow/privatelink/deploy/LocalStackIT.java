@@ -221,6 +221,54 @@ class LocalStackIT {
     }
 
     /**
+     * The caller's trace follows its create through every Kafka hop: the command (connection-service's outbox),
+     * each state the worker announces (the create step's, and the watch's after acceptance, passes later) and each
+     * snapshot on the integration stream (domain-service's outbox), so a trace backend shows the whole journey.
+     */
+    @Test
+    void aCreateIsOneTraceFromTheApiCallThroughEveryKafkaHopToTheIntegrationStream() throws Exception {
+        String api = env.get("PLC_API") + "/v1beta1/clusters/" + env.get("PLC_AWS_CLUSTER_ID") + "/privateLinkConnections";
+        String trace = java.util.UUID.randomUUID().toString().replace("-", "");
+        HttpRequest create = authorized(HttpRequest.newBuilder(URI.create(api)))
+                .header("Content-Type", "application/json").header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"privateLinkConnection": {"displayName": "traced-kafka", "type": "AWS_ENDPOINT_SERVICE",
+                         "awsEndpointService": {"name": "%s"}}}""".formatted(env.get("PLC_AWS_SERVICE_NAME")))).build();
+        HttpResponse<String> created = HTTP.send(create, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, created.statusCode(), created.body());
+        String id = JSON.readTree(created.body()).get("privateLinkConnectionId").asText();
+        String endpointId = awaitState(api + "/" + id, "PENDING_ACCEPTANCE").get("awsEndpointService")
+                .get("endpointId").asText();
+        try (Ec2Client customer = customerEc2()) {
+            customer.acceptVpcEndpointConnections(r -> r.serviceId(env.get("PLC_AWS_SERVICE_ID")).vpcEndpointIds(endpointId));
+        }
+        awaitState(api + "/" + id, "ACTIVE");
+
+        String kafka = env.get("PLC_KAFKA_BOOTSTRAP_SERVERS");
+        Map<String, Integer> hops = Map.of(io.dataflow.privatelink.contract.event.Topics.CONNECTION_REQUESTS, 1,
+                io.dataflow.privatelink.contract.event.Topics.CONNECTION_STATE, 2,
+                io.dataflow.privatelink.contract.event.Topics.CONNECTIONS, 2);
+        hops.forEach((topic, atLeast) -> {
+            try (io.dataflow.privatelink.infra.TopicProbe records =
+                         io.dataflow.privatelink.infra.TopicProbe.fromBeginning(kafka, topic)) {
+                // the integration stream's last snapshot (ACTIVE) may come a moment after the API shows it
+                List<String> traces = records.awaitRecords(r -> id.equals(r.key()), atLeast, STATE_WAIT).stream()
+                        .map(r -> r.headers().lastHeader("traceparent"))
+                        .map(h -> h == null ? "none" : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)
+                                .split("-")[1])
+                        .toList();
+                assertEquals(List.of(trace), traces.stream().distinct().toList(), topic + ": " + traces);
+            }
+        });
+        // No collector here (no --otlp-endpoint): the spans' failed exports are not the user's concern.
+        try (var logs = Files.list(dataDir.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                assertFalse(Files.readString(log).contains("Failed to export"), log.toString());
+            }
+        }
+    }
+
+    /**
      * Another control plane (staging, another region's) shares the platform's AWS account and VPC and makes its
      * endpoint through EC2's own API, tagged with its identity. This stack sweeps an endpoint of its own that no
      * connection owns once the grace is over, and in all that time leaves the other deployment's alone.

@@ -109,6 +109,42 @@ class IntegrationStreamTest {
         }
     }
 
+    @Test
+    void eachSnapshotIsPublishedInTheTraceOfTheEventThatChangedIt() throws Exception {
+        String cluster = "c-" + UUID.randomUUID();
+        String id = ConnectionIds.newId();
+        String requestTrace = UUID.randomUUID().toString().replace("-", "");
+        String workerTrace = UUID.randomUUID().toString().replace("-", "");
+        ClusterPlacement placement = new ClusterPlacement(cluster, "p", CloudProvider.AWS, "us-east-1", "111111111111",
+                "vpc-1", List.of("use1-az1"), Map.of("use1-az1", "subnet-1"), "sg-1");
+        try (Changefeed feed = new Changefeed(bootstrapServers)) {
+            sendTraced(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, new ConnectionRequested(id,
+                    cluster, "orders-kafka", ConnectionType.AWS_ENDPOINT_SERVICE,
+                    "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "us-east-1", "alice", now(), placement,
+                    TestVersions.next()), requestTrace);
+            await().atMost(Duration.ofSeconds(30)).until(() -> feed.poll().latest(id) != null);
+            assertEquals(requestTrace, traceOf(feed.lastRecord(id)), "the CREATING snapshot: the request's trace");
+
+            sendTraced(Topics.CONNECTION_STATE, EventTypes.CONNECTION_STATE_CHANGED, id, new ConnectionStateChanged(id,
+                    cluster, ConnectionState.ACTIVE, null, "vpce-0feed", List.of("use1-az1"), now(),
+                    TestVersions.next()), workerTrace);
+            await().atMost(Duration.ofSeconds(30)).until(() -> feed.poll().latest(id),
+                    node -> node != null && "ACTIVE".equals(node.path("state").asText()));
+            assertEquals(workerTrace, traceOf(feed.lastRecord(id)), "the ACTIVE snapshot: the worker's report's trace");
+        }
+    }
+
+    private void sendTraced(String topic, String type, String id, Object payload, String traceId) {
+        org.apache.kafka.clients.producer.ProducerRecord<String, String> record = CloudEventKafka.toRecord(topic, id,
+                CloudEvent.of(type, "/test", id, now(), payload));
+        record.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+        TopicProbe.send(bootstrapServers, record);
+    }
+
+    private static String traceOf(ConsumerRecord<String, String> record) {
+        return header(record, "traceparent").split("-")[1];
+    }
+
     /** What an outside service would write: its own consumer group, the latest value per key. */
     private static final class Changefeed implements AutoCloseable {
 

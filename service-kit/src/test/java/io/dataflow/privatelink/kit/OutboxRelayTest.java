@@ -89,10 +89,10 @@ class OutboxRelayTest {
             events.forEach(e -> committed.add(e.id()));
         }
         CloudEvent rolledBack = event(subject, -1);
-        assertThrows(IllegalStateException.class, () -> inTransaction(() -> outbox.append(TOPIC, rolledBack)
+        assertThrows(IllegalStateException.class, () -> inTransaction(() -> outbox.append(TOPIC, rolledBack, null)
                 .chain(() -> Uni.createFrom().failure(new IllegalStateException("rolled back")))));
         CloudEvent last = event(subject, 100);
-        inTransaction(() -> outbox.append(TOPIC, last));
+        inTransaction(() -> outbox.append(TOPIC, last, null));
         committed.add(last.id());
 
         try (TopicProbe topic = TopicProbe.fromBeginning(SharedInfra.kafka().bootstrapServers(), TOPIC)) {
@@ -107,14 +107,14 @@ class OutboxRelayTest {
         // what another instance's relay listens to; this instance's relay is woken in-process
         AtomicInteger heard = new AtomicInteger();
         notifications.listen(OutboxRepository.APPENDED_CHANNEL, heard::incrementAndGet);
-        inTransaction(() -> outbox.append(TOPIC, event("plc-" + UUID.randomUUID(), 0)));
+        inTransaction(() -> outbox.append(TOPIC, event("plc-" + UUID.randomUUID(), 0), null));
         await().atMost(WAIT).until(() -> heard.get() >= 1);
     }
 
     @Test
     void anAppendOutsideATransactionIsRefused() {
         assertThrows(IllegalStateException.class, () -> VertxContextSupport.subscribeAndAwait(() ->
-                Panache.withSession(() -> outbox.append(TOPIC, event("plc-x", 0)))));
+                Panache.withSession(() -> outbox.append(TOPIC, event("plc-x", 0), null))));
     }
 
     @Test
@@ -134,8 +134,8 @@ class OutboxRelayTest {
                 Map.of("data", "x".repeat(1_100_000)));
         CloudEvent after = event(subject, 2);
         long parkedBefore = parked();
-        inTransaction(() -> outbox.append(small, before).chain(() -> outbox.append(small, tooLarge))
-                .chain(() -> outbox.append(small, after)));
+        inTransaction(() -> outbox.append(small, before, null).chain(() -> outbox.append(small, tooLarge, null))
+                .chain(() -> outbox.append(small, after, null)));
 
         try (TopicProbe topic = TopicProbe.fromBeginning(SharedInfra.kafka().bootstrapServers(), small)) {
             List<String> published = topic.awaitRecords(r -> subject.equals(r.key()), 2, WAIT).stream()
@@ -161,7 +161,7 @@ class OutboxRelayTest {
         try {
             for (int i = 0; i < 20; i++) {
                 CloudEvent event = event(subject, i);
-                inTransaction(() -> outbox.append(TOPIC, event));
+                inTransaction(() -> outbox.append(TOPIC, event, null));
                 committed.add(event.id());
             }
             await().atMost(WAIT).untilAsserted(() -> when().get(pipeline).then().statusCode(503)
@@ -203,7 +203,7 @@ class OutboxRelayTest {
             when().get(ready).then().statusCode(200);
         }
         await().atMost(WAIT).untilAsserted(() -> when().get(live).then().statusCode(200));
-        inTransaction(() -> outbox.append(TOPIC, event));
+        inTransaction(() -> outbox.append(TOPIC, event, null));
         try (TopicProbe topic = TopicProbe.fromBeginning(SharedInfra.kafka().bootstrapServers(), TOPIC)) {
             assertEquals(1, topic.awaitRecords(r -> subject.equals(r.key()), 1, WAIT).size());
         }
@@ -215,7 +215,7 @@ class OutboxRelayTest {
         List<String> committed = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             CloudEvent event = event(subject, i);
-            inTransaction(() -> outbox.append(TOPIC, event));
+            inTransaction(() -> outbox.append(TOPIC, event, null));
             committed.add(event.id());
         }
         SharedInfra.killPostgres();
@@ -223,7 +223,7 @@ class OutboxRelayTest {
         for (int i = 20; i < 40; i++) {
             CloudEvent event = event(subject, i);
             await().atMost(WAIT).ignoreExceptions().until(() -> {
-                inTransaction(() -> outbox.append(TOPIC, event));
+                inTransaction(() -> outbox.append(TOPIC, event, null));
                 return true;
             });
             committed.add(event.id());
@@ -236,7 +236,7 @@ class OutboxRelayTest {
     }
 
     private Uni<Void> appendInOrder(List<CloudEvent> events) {
-        return outbox.appendAll(events.stream().map(e -> new OutboxRepository.Outgoing(TOPIC, e)).toList());
+        return outbox.appendAll(events.stream().map(e -> new OutboxRepository.Outgoing(TOPIC, e, null)).toList());
     }
 
     private long parked() throws Throwable {

@@ -54,7 +54,7 @@ class QueryPlanCacheTest {
     private void once() throws Throwable {
         String id = UUID.randomUUID().toString();
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.append("kit.plans.v1",
-                        CloudEvent.of("kit.test.v1", "/kit-test", "plc-plans", Instant.now(), Map.of("n", 1)))
+                        CloudEvent.of("kit.test.v1", "/kit-test", "plc-plans", Instant.now(), Map.of("n", 1)), null)
                 .chain(() -> processed.firstDeliveries("kit-plans", List.of(id)))
                 .chain(() -> processed.firstDeliveries("kit-plans", List.of(id, UUID.randomUUID().toString())))
                 .chain(() -> processed.isProcessed("kit-plans", id))));

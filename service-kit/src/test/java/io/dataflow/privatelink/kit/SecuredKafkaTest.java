@@ -70,7 +70,7 @@ class SecuredKafkaTest {
     void theOutboxRelayPublishesOverSaslAndTls() throws Throwable {
         String subject = "plc-" + UUID.randomUUID();
         CloudEvent event = CloudEvent.of("kit.test.v1", "/kit-test", subject, Instant.now(), Map.of("n", 1));
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.append("kit.relayed.v1", event)));
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.append("kit.relayed.v1", event, null)));
 
         try (TopicProbe topic = TopicProbe.fromBeginning(SecuredKafkaTestResource.kafka().plaintextBootstrapServers(),
                 "kit.relayed.v1")) {

@@ -7,6 +7,7 @@ import io.dataflow.privatelink.connection.security.AuditTrail;
 import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.kit.outbox.OutboxRepository.Outgoing;
 import io.dataflow.privatelink.kit.outbox.OutboxWriter;
+import io.dataflow.privatelink.kit.tracing.EventTracing;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,15 +38,21 @@ public class CommandEvents {
         this.config = config;
     }
 
-    /** An accepted command's event on its cluster, with its audit record (null: none to write). */
-    public record AcceptedCommand(String clusterId, CloudEvent event, AuditRecordEntity audit) {
+    /**
+     * An accepted command's event on its cluster, with its audit record (null: none to write) and the request's
+     * trace context (null: none), which the event is published under.
+     */
+    public record AcceptedCommand(String clusterId, CloudEvent event, AuditRecordEntity audit, String traceParent) {
     }
 
-    /** The current request's command, on its context: its audit record is taken from the request. */
+    /**
+     * The current request's command, on its context: its audit record and trace context are taken from the
+     * request (commands are written in groups, on another request's context).
+     */
     public AcceptedCommand accepted(String clusterId, String type, String connectionId, Instant time,
                                     Object payload) {
         return new AcceptedCommand(clusterId, CloudEvent.of(type, config.eventSource(), connectionId, time, payload),
-                audit.acceptedCommandRecord());
+                audit.acceptedCommandRecord(), EventTracing.currentTraceParent());
     }
 
     /** Inside the command's transaction, on the request's context. */
@@ -60,7 +67,7 @@ public class CommandEvents {
         String[] eventIds = new String[commands.size()];
         for (int i = 0; i < commands.size(); i++) {
             AcceptedCommand c = commands.get(i);
-            events.add(new Outgoing(config.topics().connectionRequests(), c.event()));
+            events.add(new Outgoing(config.topics().connectionRequests(), c.event(), c.traceParent()));
             clusterIds[i] = c.clusterId();
             eventIds[i] = c.event().id();
         }

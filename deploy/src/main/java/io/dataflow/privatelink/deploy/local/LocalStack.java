@@ -343,6 +343,15 @@ public final class LocalStack implements AutoCloseable {
         properties.put("plc-instance-id", name + replica);
         // No load balancer to drain here: a shorter wait between readiness DOWN and stopping than production's 5 s.
         properties.put("quarkus.shutdown.delay", "1s");
+        // Traces: exported to the collector the user names. Without one, spans are still made (the trace context
+        // travels through every hop, as in production) but nothing listens on the default OTLP port, so the
+        // exporter's failed attempts are not logged.
+        if (options.otlpEndpoint() == null) {
+            properties.put("quarkus.log.category.\"io.quarkus.opentelemetry.runtime.exporter.otlp.sender\".level",
+                    "ERROR");
+        } else {
+            properties.put("quarkus.otel.exporter.otlp.endpoint", options.otlpEndpoint());
+        }
         properties.putAll(extra);
         properties.putAll(options.propertiesOf(name));
         Path jar = options.repoRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");

@@ -32,6 +32,7 @@ record LocalStackOptions(
         Path envFile,
         Path cliConfig,
         Map<String, Map<String, String>> serviceProperties,
+        String otlpEndpoint,
         boolean help) {
 
     /** The services {@code --set} can configure. */
@@ -72,6 +73,9 @@ record LocalStackOptions(
                                     --set provider-worker-aws:plc.aws.budgets.mutate-refill-per-second=5
                                     (repeatable; SERVICE is connection-service, domain-service,
                                     provider-worker-aws or provider-worker-alicloud)
+              --otlp-endpoint URL   export the services' traces to this OpenTelemetry collector (OTLP gRPC,
+                                    e.g. http://localhost:4317); without it, trace context still travels
+                                    on every request and Kafka record, but no span leaves the services
               --no-build            do not build; use what target/ folders hold
               --help                print this text
             """;
@@ -98,6 +102,7 @@ record LocalStackOptions(
         Path envFile = null;
         Path cliConfig = null;
         Map<String, Map<String, String>> serviceProperties = new LinkedHashMap<>();
+        String otlpEndpoint = null;
         while (!rest.isEmpty()) {
             String option = rest.pop();
             switch (option) {
@@ -120,6 +125,7 @@ record LocalStackOptions(
                 case "--env-file" -> envFile = Path.of(OptionValues.value(option, rest)).toAbsolutePath();
                 case "--cli-config" -> cliConfig = Path.of(OptionValues.value(option, rest)).toAbsolutePath();
                 case "--set" -> set(OptionValues.value(option, rest), serviceProperties);
+                case "--otlp-endpoint" -> otlpEndpoint = OptionValues.value(option, rest);
                 case "--no-build" -> {
                     // handled by the shell script
                 }
@@ -129,7 +135,8 @@ record LocalStackOptions(
         }
         return new LocalStackOptions(repoRoot, dataDir, reset, apiPort, queryPort, awsWorkerPort, alicloudWorkerPort,
                 apiManagementPort, queryManagementPort, awsWorkerManagementPort, alicloudWorkerManagementPort, kafkaPort, kafkaControllerPort, postgresPort, ec2Port, alicloudPort, workerReplicas, envFile == null ? dataDir.resolve("env.sh") : envFile,
-                cliConfig == null ? CliProfiles.defaultFile(System.getenv()) : cliConfig, serviceProperties, help);
+                cliConfig == null ? CliProfiles.defaultFile(System.getenv()) : cliConfig, serviceProperties, otlpEndpoint,
+                help);
     }
 
     /** The properties {@code --set} gave one service (applied last, over the stack's own). */

@@ -76,8 +76,13 @@ public class ConnectionProjection {
     public Uni<Void> apply(List<InboundEvent> events) {
         Map<String, String> clusterByConnection = new LinkedHashMap<>();
         Map<String, String> projectByCluster = new LinkedHashMap<>();
+        // A connection's snapshot is announced under the trace of its last event in the batch.
+        Map<String, String> traceByConnection = new HashMap<>();
         for (InboundEvent event : events) {
             clusterByConnection.putIfAbsent(event.payload().connectionId(), event.payload().clusterId());
+            if (event.traceParent() != null) {
+                traceByConnection.put(event.payload().connectionId(), event.traceParent());
+            }
             if (event.payload() instanceof ConnectionRequested requested && requested.placement() != null) {
                 projectByCluster.putIfAbsent(requested.clusterId(), requested.placement().projectId());
             }
@@ -98,7 +103,7 @@ public class ConnectionProjection {
                                 event.payload(), effects);
                     }
                     batch.loaded().values().forEach(connection -> ReadModelRules.settleRoutes(connection, effects));
-                    return write(effects, batch);
+                    return write(effects, batch, traceByConnection);
                 })
                 .chain(() -> tenancy.recordAll(projectByCluster))
                 .invoke(() -> {
@@ -134,7 +139,7 @@ public class ConnectionProjection {
         return new LoadedBatch(loaded, rows, created);
     }
 
-    private Uni<Void> write(ProjectionEffects effects, LoadedBatch batch) {
+    private Uni<Void> write(ProjectionEffects effects, LoadedBatch batch, Map<String, String> traceByConnection) {
         return Panache.getSession()
                 .chain(session -> effects.newAttachments().isEmpty() ? Uni.createFrom().voidItem()
                         : session.persistAll(effects.newAttachments().toArray()))
@@ -149,14 +154,14 @@ public class ConnectionProjection {
                 })
                 .chain(() -> views.writeAll(batch.existing()))
                 .chain(() -> views.insertAll(batch.created()))
-                .chain(() -> publish(effects.changes()))
+                .chain(() -> publish(effects.changes(), traceByConnection))
                 .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                         "SELECT pg_notify(?1, '')").setParameter(1, PROJECTED_CHANNEL).executeUpdate()))
                 .replaceWithVoid();
     }
 
     /** On the integration topic: each new snapshot, or a tombstone once the connection is deleted. */
-    private Uni<Void> publish(List<SnapshotChange> changes) {
+    private Uni<Void> publish(List<SnapshotChange> changes, Map<String, String> traceByConnection) {
         if (!config.integration().enabled() || changes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -166,7 +171,8 @@ public class ConnectionProjection {
             events.add(new Outgoing(config.integration().topic(), change.snapshot() == null
                     ? CloudEvent.tombstone(EventTypes.CONNECTION_DELETED, source, change.connectionId(), change.time())
                     : new CloudEvent(java.util.UUID.randomUUID().toString(), EventTypes.CONNECTION_SNAPSHOT, source,
-                    change.connectionId(), change.time(), change.snapshot())));
+                    change.connectionId(), change.time(), change.snapshot()),
+                    traceByConnection.get(change.connectionId())));
         }
         return outbox.appendAll(events);
     }

@@ -170,7 +170,7 @@ public final class Scenario {
         event = new CloudEvent(eventId, event.type(), event.source(), event.subject(), event.time(), event.data());
         ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, 0, 0, subject, event.data());
         CloudEventKafka.toRecord(topic, subject, event).headers().forEach(h -> record.headers().add(h));
-        return new InboundEvent(event, EventContract.payload(event).orElseThrow(), record);
+        return new InboundEvent(event, EventContract.payload(event).orElseThrow(), record, null);
     }
 
     private Scenario request(String type, String subject, Object payload) {

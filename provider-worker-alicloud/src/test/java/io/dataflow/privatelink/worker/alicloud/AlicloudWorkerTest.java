@@ -11,6 +11,9 @@ import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointsResponse;
 import com.aliyuncs.profile.DefaultProfile;
 import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.ConnectionIds;
+import io.dataflow.privatelink.kit.testing.RecordedSpans;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.event.ClusterPlacement;
@@ -71,6 +74,26 @@ class AlicloudWorkerTest {
     @io.quarkus.test.common.http.TestHTTPResource(value = "metrics", management = true)
     java.net.URL metrics;
 
+
+    @Test
+    void aCreateIsOneTraceFromTheRequestThroughTheCloudCallsToTheStateAnnounced() {
+        AlicloudSimulator.ServiceRef service = AlicloudSimulatorResource.customerService(BOTH_ZONES, true, false);
+        String id = ConnectionIds.newId();
+        String trace = java.util.UUID.randomUUID().toString().replace("-", "");
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            WorkerEvents.sendTraced(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id,
+                    requested(id, service.serviceName()), RecordedSpans.callerTraceParent(trace, "00f067aa0ba902b7"));
+            WorkerEvents.awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
+            String announced = new String(states.readToEnd().stream().filter(r -> id.equals(r.key())).findFirst()
+                    .orElseThrow().headers().lastHeader("traceparent").value(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(trace, RecordedSpans.traceIdOf(announced), announced);
+        }
+        SpanData step = RecordedSpans.await(trace, SpanKind.INTERNAL, "reconcile create"::equals, WorkerEvents.WAIT);
+        SpanData call = RecordedSpans.await(trace, SpanKind.CLIENT, "Alicloud.CreateVpcEndpoint"::equals,
+                WorkerEvents.WAIT);
+        assertEquals(step.getSpanId(), call.getParentSpanId(), "the API call is the reconcile step's child");
+    }
 
     @Test
     void createsTheEndpointAndFollowsItThroughEnableToActive() throws ClientException {
@@ -318,11 +341,16 @@ class AlicloudWorkerTest {
     }
 
     private void request(String id, String serviceName) {
+        WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id,
+                requested(id, serviceName));
+    }
+
+    private static ConnectionRequested requested(String id, String serviceName) {
         ClusterPlacement placement = new ClusterPlacement("cluster-ali", "project-1", CloudProvider.ALICLOUD, REGION,
                 AlicloudSimulatorResource.PLATFORM_UID, AlicloudSimulatorResource.VPC, BOTH_ZONES,
                 AlicloudSimulatorResource.VSWITCHES, "sg-bp1platformtest0001");
-        WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, new ConnectionRequested(id, "cluster-ali",
-                "db", ConnectionType.ALICLOUD_ENDPOINT_SERVICE, serviceName, REGION, "alice", WorkerEvents.now(), placement, WorkerEvents.nextVersion()));
+        return new ConnectionRequested(id, "cluster-ali", "db", ConnectionType.ALICLOUD_ENDPOINT_SERVICE, serviceName,
+                REGION, "alice", WorkerEvents.now(), placement, WorkerEvents.nextVersion());
     }
 
 

@@ -45,7 +45,7 @@ class CredentialsChainTest {
                 .withSources(new PropertiesConfigSource(Map.of("plc.alicloud.endpoint", simulator.hostAndPort(),
                         "plc.alicloud.protocol", "http"), "test", 500))
                 .build().getConfigMapping(AlicloudConfig.class);
-        PrivateLinkClient client = new PrivateLinkClient(config, new CloudCredentials(), new io.dataflow.privatelink.worker.metrics.CloudCallMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+        PrivateLinkClient client = new PrivateLinkClient(config, new CloudCredentials(), new io.dataflow.privatelink.worker.metrics.CloudCallMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), io.opentelemetry.api.OpenTelemetry.noop().getTracer("test"));
         ListVpcEndpointsRequest request = new ListVpcEndpointsRequest();
         request.setSysRegionId("cn-hangzhou");
 

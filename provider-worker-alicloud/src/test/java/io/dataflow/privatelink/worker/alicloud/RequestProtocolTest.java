@@ -40,7 +40,7 @@ class RequestProtocolTest {
     void aMissingRamPermissionIsRetriedAndGoesToOperatorsWithoutThePlatformsAccountInTheMessage() {
         CloudCredentials credentials = new CloudCredentials();
         PrivateLinkClient client = new PrivateLinkClient(config(Map.of("plc.alicloud.retry.max-attempts", "1")),
-                credentials, new io.dataflow.privatelink.worker.metrics.CloudCallMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                credentials, new io.dataflow.privatelink.worker.metrics.CloudCallMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), io.opentelemetry.api.OpenTelemetry.noop().getTracer("test"));
         String raw = "User not authorized to operate on the specified resource. acs:ram::1000000000000001:role/plc";
 
         io.dataflow.privatelink.worker.cloud.CloudException e = org.junit.jupiter.api.Assertions.assertThrows(
@@ -54,7 +54,7 @@ class RequestProtocolTest {
     }
 
     private static PrivateLinkClient client(Map<String, String> overrides) {
-        return new PrivateLinkClient(config(overrides), new CloudCredentials(), new io.dataflow.privatelink.worker.metrics.CloudCallMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+        return new PrivateLinkClient(config(overrides), new CloudCredentials(), new io.dataflow.privatelink.worker.metrics.CloudCallMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), io.opentelemetry.api.OpenTelemetry.noop().getTracer("test"));
     }
 
     private static AlicloudConfig config(Map<String, String> overrides) {

@@ -101,7 +101,7 @@ class WatchBenchmark {
                         "plc.alicloud.budget.mutate-refill-per-second", "1000000"), "benchmark", 500))
                 .build();
         AlicloudConfig alicloud = config.getConfigMapping(AlicloudConfig.class);
-        return new AlicloudEndpointCloud(new PrivateLinkClient(alicloud, new CloudCredentials(), new io.dataflow.privatelink.worker.metrics.CloudCallMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry())), alicloud,
+        return new AlicloudEndpointCloud(new PrivateLinkClient(alicloud, new CloudCredentials(), new io.dataflow.privatelink.worker.metrics.CloudCallMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), io.opentelemetry.api.OpenTelemetry.noop().getTracer("test")), alicloud,
                 new io.dataflow.privatelink.worker.ownership.DeploymentIdentity("benchmark"), new io.dataflow.privatelink.worker.metrics.CloudCallMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 }

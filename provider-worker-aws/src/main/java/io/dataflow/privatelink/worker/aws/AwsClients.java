@@ -5,6 +5,8 @@ import io.dataflow.privatelink.worker.cloud.CloudLocation;
 import io.dataflow.privatelink.worker.ownership.DeploymentIdentity;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -48,10 +50,13 @@ public class AwsClients {
     private final Map<String, StsClient> sts = new ConcurrentHashMap<>();
 
     private final CloudCallMetrics metrics;
+    /** A span per API call (OpenTelemetry's AWS SDK instrumentation), under the reconcile step's span. */
+    private final AwsSdkTelemetry telemetry;
 
-    AwsClients(AwsConfig config, DeploymentIdentity deployment, CloudCallMetrics metrics) {
+    AwsClients(AwsConfig config, DeploymentIdentity deployment, CloudCallMetrics metrics, OpenTelemetry openTelemetry) {
         this.config = config;
         this.metrics = metrics;
+        this.telemetry = AwsSdkTelemetry.create(openTelemetry);
         // who made a call, in the account's CloudTrail: this deployment's worker
         this.roleSessionName = "dataflow-privatelink-" + deployment.id();
     }
@@ -109,7 +114,8 @@ public class AwsClients {
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .overrideConfiguration(c -> {
                     AwsCallMetrics calls = new AwsCallMetrics(metrics);
-                    c.apiCallTimeout(config.callTimeout()).addExecutionInterceptor(calls).addMetricPublisher(calls);
+                    c.apiCallTimeout(config.callTimeout()).addExecutionInterceptor(calls).addMetricPublisher(calls)
+                            .addExecutionInterceptor(telemetry.newExecutionInterceptor());
                 });
         config.stsEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
@@ -119,6 +125,7 @@ public class AwsClients {
         c.apiCallTimeout(config.callTimeout());
         AwsCallMetrics calls = new AwsCallMetrics(metrics);
         c.addExecutionInterceptor(calls).addMetricPublisher(calls);
+        c.addExecutionInterceptor(telemetry.newExecutionInterceptor());
         // Throttling (EC2 RequestLimitExceeded, Route 53 Throttling and PriorRequestNotComplete) is retried
         // with a longer backoff than other transient errors: the bucket needs time to refill.
         c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()

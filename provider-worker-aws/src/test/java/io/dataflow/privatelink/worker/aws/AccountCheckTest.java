@@ -65,7 +65,7 @@ class AccountCheckTest {
                 .build().getConfigMapping(AwsConfig.class);
         AwsClients clients = new AwsClients(config, new io.dataflow.privatelink.worker.ownership.DeploymentIdentity("test"),
                 new io.dataflow.privatelink.worker.metrics.CloudCallMetrics(
-                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), io.opentelemetry.api.OpenTelemetry.noop());
         return new AccountCheck(clients, new AwsCalls(credentials), credentials, config);
     }
 }

@@ -127,7 +127,7 @@ class AccountRolesTest {
         CloudCredentials credentials = new CloudCredentials();
         AwsClients clients = new AwsClients(config, new DeploymentIdentity("roles-test"),
                 new io.dataflow.privatelink.worker.metrics.CloudCallMetrics(
-                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), io.opentelemetry.api.OpenTelemetry.noop());
         AwsCalls calls = new AwsCalls(credentials);
         return new Worker(new AwsEndpointCloud(clients, calls, new AccountZones(clients, calls),
                 new DeploymentIdentity("roles-test")), new AccountCheck(clients, calls, credentials, config), credentials);

@@ -2,6 +2,9 @@ package io.dataflow.privatelink.worker.aws;
 
 import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.ConnectionIds;
+import io.dataflow.privatelink.kit.testing.RecordedSpans;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.event.ClusterPlacement;
@@ -47,6 +50,7 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static io.dataflow.privatelink.worker.aws.Ec2SimulatorResource.AZ1;
 import static io.dataflow.privatelink.worker.aws.Ec2SimulatorResource.AZ2;
@@ -181,6 +185,52 @@ class AwsWorkerTest {
                     failed.message());
         }
         assertEquals(0, platformEndpointsTagged(id).size());
+    }
+
+    @Test
+    void aCreateAndADeleteAreEachOneTraceFromTheRequestThroughTheCloudCallsToTheStatesAnnounced() {
+        Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1), true, false);
+        String id = ConnectionIds.newId();
+        String create = UUID.randomUUID().toString().replace("-", "");
+        String delete = UUID.randomUUID().toString().replace("-", "");
+
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            ClusterPlacement placement = new ClusterPlacement("cluster-1", "project-1", CloudProvider.AWS, "us-east-1",
+                    Ec2SimulatorResource.PLATFORM_ACCOUNT, Ec2SimulatorResource.VPC, List.of("use1-az1", "use1-az2"),
+                    Ec2SimulatorResource.SUBNETS, "sg-0platform");
+            WorkerEvents.sendTraced(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id,
+                    new ConnectionRequested(id, "cluster-1", "kafka", ConnectionType.AWS_ENDPOINT_SERVICE,
+                            service.serviceName(), "us-east-1", "alice", WorkerEvents.now(), placement,
+                            WorkerEvents.nextVersion()), RecordedSpans.callerTraceParent(create, "00f067aa0ba902b7"));
+            WorkerEvents.awaitState(states, id, ConnectionState.ACTIVE);
+            // Announced by the create step, and by a later pass that watched the endpoint: both in the request's trace.
+            assertEquals(List.of(create), traceIdsOf(states, id), "every state announced in the create's trace");
+
+            SpanData consumed = RecordedSpans.await(create, SpanKind.CONSUMER, n -> n.startsWith("process "), WAIT);
+            SpanData step = RecordedSpans.await(create, SpanKind.INTERNAL, "reconcile create"::equals, WAIT);
+            SpanData call = RecordedSpans.await(create, SpanKind.CLIENT, n -> n.endsWith("CreateVpcEndpoint"), WAIT);
+            assertEquals("00f067aa0ba902b7", consumed.getParentSpanId(), "the request continues the sender's trace");
+            assertEquals(consumed.getSpanId(), step.getParentSpanId(), "the pass's step continues the request's");
+            assertEquals(step.getSpanId(), call.getParentSpanId(), "the SDK call is the step's child");
+            RecordedSpans.await(create, SpanKind.PRODUCER, ("publish " + Topics.CONNECTION_STATE)::equals, WAIT);
+
+            WorkerEvents.sendTraced(bootstrapServers, Topics.CONNECTION_REQUESTS,
+                    EventTypes.CONNECTION_DELETION_REQUESTED, id, new ConnectionDeletionRequested(id, "cluster-1",
+                            ConnectionType.AWS_ENDPOINT_SERVICE, "bob", WorkerEvents.now(), WorkerEvents.nextVersion()),
+                    RecordedSpans.callerTraceParent(delete, "00f067aa0ba902b8"));
+            WorkerEvents.awaitDeleted(states, id);
+            RecordedSpans.await(delete, SpanKind.CLIENT, n -> n.endsWith("DeleteVpcEndpoints"), WAIT);
+            List<String> traces = traceIdsOf(states, id);
+            assertEquals(delete, traces.get(traces.size() - 1), "the deletion announced in the delete's trace");
+        }
+    }
+
+    /** The distinct trace ids of the connection's announcements, in order. */
+    private static List<String> traceIdsOf(TopicProbe states, String id) {
+        return states.readToEnd().stream().filter(r -> id.equals(r.key()))
+                .map(r -> RecordedSpans.traceIdOf(new String(r.headers().lastHeader("traceparent").value(),
+                        java.nio.charset.StandardCharsets.UTF_8)))
+                .distinct().toList();
     }
 
     @Test
@@ -451,7 +501,7 @@ class AwsWorkerTest {
                     + " expires_at = now() + interval '1 hour' WHERE shard = ?1", shard);
             try {
                 boolean recorded = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
-                        recorder.record(row, Outcome.failed(row, "a late outcome of the old owner"), held)));
+                        recorder.record(row, Outcome.failed(row, "a late outcome of the old owner"), held, null)));
 
                 assertFalse(recorded, "fenced: the epoch the old owner holds is no longer the shard's");
                 assertEquals("PENDING_ACCEPTANCE",

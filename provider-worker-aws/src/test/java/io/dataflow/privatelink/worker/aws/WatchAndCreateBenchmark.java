@@ -169,7 +169,7 @@ class WatchAndCreateBenchmark {
         AwsClients clients = new AwsClients(config.getConfigMapping(AwsConfig.class),
                 new io.dataflow.privatelink.worker.ownership.DeploymentIdentity("benchmark"),
                 new io.dataflow.privatelink.worker.metrics.CloudCallMetrics(
-                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), io.opentelemetry.api.OpenTelemetry.noop());
         AwsCalls calls = new AwsCalls(new io.dataflow.privatelink.worker.health.CloudCredentials());
         return new AwsEndpointCloud(clients, calls, new AccountZones(clients, calls),
                 new io.dataflow.privatelink.worker.ownership.DeploymentIdentity("benchmark"));

@@ -71,33 +71,35 @@ public class ConnectionRequestListener {
             case EventTypes.CONNECTION_REQUESTED -> {
                 ConnectionRequested requested = event.payloadAs(ConnectionRequested.class);
                 return requested.type().provider() != cloud.provider() ? Uni.createFrom().voidItem()
-                        : endpoints.insertRequested(requested, now.plus(config.acceptanceTimeout()), now);
+                        : endpoints.insertRequested(requested, now.plus(config.acceptanceTimeout()), now,
+                        event.traceParent());
             }
             case EventTypes.CONNECTION_DELETION_REQUESTED -> {
                 ConnectionDeletionRequested deletion = event.payloadAs(ConnectionDeletionRequested.class);
                 if (deletion.type().provider() != cloud.provider()) {
                     return Uni.createFrom().voidItem();
                 }
-                return domains.markConnectionDetaching(deletion.connectionId(), now)
-                        .chain(() -> endpoints.markDeletionRequested(deletion.connectionId(), now))
+                return domains.markConnectionDetaching(deletion.connectionId(), now, event.traceParent())
+                        .chain(() -> endpoints.markDeletionRequested(deletion.connectionId(), now, event.traceParent()))
                         // Never seen (its request was refused or lost): nothing to remove in the cloud.
                         .chain(known -> known ? Uni.createFrom().voidItem()
-                                : recorder.announceDeleted(deletion.connectionId(), deletion.clusterId(), now, 1));
+                                : recorder.announceDeleted(deletion.connectionId(), deletion.clusterId(), now, 1,
+                                event.traceParent()));
             }
             case EventTypes.DOMAIN_ATTACH_REQUESTED -> {
                 DomainAttachRequested attach = event.payloadAs(DomainAttachRequested.class);
                 return attach.connectionType().provider() != cloud.provider() ? Uni.createFrom().voidItem()
-                        : onAttach(attach, now);
+                        : onAttach(attach, now, event.traceParent());
             }
             case EventTypes.DOMAIN_DETACH_REQUESTED -> {
                 DomainDetachRequested detach = event.payloadAs(DomainDetachRequested.class);
                 if (detach.connectionType().provider() != cloud.provider()) {
                     return Uni.createFrom().voidItem();
                 }
-                return domains.markDetachRequested(detach.attachDomainId(), now).chain(known -> known
-                        ? Uni.createFrom().voidItem()
+                return domains.markDetachRequested(detach.attachDomainId(), now, event.traceParent())
+                        .chain(known -> known ? Uni.createFrom().voidItem()
                         : recorder.announceDetached(detach.attachDomainId(), detach.connectionId(),
-                        detach.clusterId(), now, 1));
+                        detach.clusterId(), now, 1, event.traceParent()));
             }
             default -> {
                 // Not for workers.
@@ -106,19 +108,20 @@ public class ConnectionRequestListener {
         }
     }
 
-    private Uni<Void> onAttach(DomainAttachRequested attach, Instant now) {
+    private Uni<Void> onAttach(DomainAttachRequested attach, Instant now, String traceParent) {
         List<Domain> creating = DomainAttachment.domainsIn(new DomainPlan(attach.zoneName(), attach.records()),
                 DomainState.CREATING);
         return endpoints.findManaged(attach.connectionId()).chain(endpoint -> {
             if (endpoint.isEmpty()) {
                 // The connection is already gone here: nothing to point the names at.
                 return recorder.announceDetached(attach.attachDomainId(), attach.connectionId(), attach.clusterId(),
-                        now, 1);
+                        now, 1, traceParent);
             }
             ClusterPlacement placement = endpoint.get().request().placement();
-            return domains.insertRequested(attach, placement.accountId(), placement.region(), placement.vpcId(), creating, now)
+            return domains.insertRequested(attach, placement.accountId(), placement.region(), placement.vpcId(), creating,
+                            now, traceParent)
                     .chain(() -> endpoint.get().deletionRequested()
-                            ? domains.markDetachRequested(attach.attachDomainId(), now).replaceWithVoid()
+                            ? domains.markDetachRequested(attach.attachDomainId(), now, traceParent).replaceWithVoid()
                             : Uni.createFrom().voidItem());
         });
     }

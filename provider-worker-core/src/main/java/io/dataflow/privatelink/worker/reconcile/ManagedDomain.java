@@ -19,7 +19,9 @@ public record ManagedDomain(
         List<Domain> domains,
         /* null until the zone is known to exist */
         String zoneId,
-        boolean detachRequested) {
+        boolean detachRequested,
+        /* the trace of the last request about it (W3C traceparent); null: not traced */
+        String traceParent) {
 
     public String attachDomainId() {
         return request.attachDomainId();

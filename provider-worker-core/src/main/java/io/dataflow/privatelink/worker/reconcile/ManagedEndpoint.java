@@ -18,7 +18,9 @@ public record ManagedEndpoint(
         boolean deletionRequested,
         Instant acceptDeadline,
         /* null until pre-flight has seen the service */
-        Boolean acceptanceRequired) {
+        Boolean acceptanceRequired,
+        /* the trace of the last request about it (W3C traceparent); null: not traced */
+        String traceParent) {
 
     public String connectionId() {
         return request.connectionId();
@@ -40,7 +42,7 @@ public record ManagedEndpoint(
 
     public ManagedEndpoint withAcceptanceRequired(boolean required) {
         return new ManagedEndpoint(request, state, message, endpointId, zoneIds, deletionRequested, acceptDeadline,
-                required);
+                required, traceParent);
     }
 
     public EndpointSpec spec() {

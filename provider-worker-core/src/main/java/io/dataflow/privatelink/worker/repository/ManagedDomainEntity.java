@@ -67,7 +67,12 @@ public class ManagedDomainEntity {
     /** One more with every recorded outcome; the reports carry it. */
     public long version;
 
+    /** The trace of the last request about it (W3C traceparent); null: not traced. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     public ManagedDomain toManaged() {
-        return new ManagedDomain(request, accountId, region, vpcId, state, domains, zoneId, detachRequested);
+        return new ManagedDomain(request, accountId, region, vpcId, state, domains, zoneId, detachRequested,
+                traceParent);
     }
 }

@@ -21,28 +21,31 @@ public class ManagedDomainRepository implements PanacheRepositoryBase<ManagedDom
 
     /** Records an attachment to realise in the given network; a redelivered request changes nothing. */
     public Uni<Void> insertRequested(DomainAttachRequested request, String accountId, String region, String vpcId,
-                                     List<Domain> domains,
-                                     Instant now) {
+                                     List<Domain> domains, Instant now, String traceParent) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         INSERT INTO managed_domain (attach_domain_id, connection_id, request, region, vpc_id, state,
-                          domains, updated_at, version, account_id)
-                        VALUES (?1, ?2, ?3, ?4, ?5, 'CREATING', ?6, ?7, 0, ?8) ON CONFLICT (attach_domain_id) DO NOTHING""")
+                          domains, updated_at, version, account_id, trace_parent)
+                        VALUES (?1, ?2, ?3, ?4, ?5, 'CREATING', ?6, ?7, 0, ?8, ?9) ON CONFLICT (attach_domain_id) DO NOTHING""")
                 .setParameter(1, request.attachDomainId()).setParameter(2, request.connectionId())
                 .setParameter(3, EventJson.write(request)).setParameter(4, region).setParameter(5, vpcId)
                 .setParameter(6, JsonColumn.write(domains)).setParameter(7, now).setParameter(8, accountId)
+                .setParameter(9, traceParent)
                 .executeUpdate()).replaceWithVoid();
     }
 
-    /** Marks one attachment for removal; false when the worker does not know it. */
-    public Uni<Boolean> markDetachRequested(String attachDomainId, Instant now) {
-        return update("detachRequested = true, updatedAt = ?1 where attachDomainId = ?2", now, attachDomainId)
-                .map(rows -> rows == 1);
+    /** Marks one attachment for removal, under the request's trace; false when the worker does not know it. */
+    public Uni<Boolean> markDetachRequested(String attachDomainId, Instant now, String traceParent) {
+        return update("detachRequested = true, updatedAt = ?1, traceParent = ?2 where attachDomainId = ?3", now,
+                traceParent, attachDomainId).map(rows -> rows == 1);
     }
 
-    /** Marks every attachment of a connection for removal: its domains go before its endpoint. */
-    public Uni<Void> markConnectionDetaching(String connectionId, Instant now) {
-        return update("detachRequested = true, updatedAt = ?1 where connectionId = ?2", now, connectionId)
-                .replaceWithVoid();
+    /**
+     * Marks every attachment of a connection for removal, under the deletion's trace: its domains go before its
+     * endpoint.
+     */
+    public Uni<Void> markConnectionDetaching(String connectionId, Instant now, String traceParent) {
+        return update("detachRequested = true, updatedAt = ?1, traceParent = ?2 where connectionId = ?3", now,
+                traceParent, connectionId).replaceWithVoid();
     }
 
     /** Attachments whose zone and records are still to be made. */

@@ -66,8 +66,12 @@ public class ManagedEndpointEntity {
     /** One more with every recorded outcome; the reports carry it. */
     public long version;
 
+    /** The trace of the last request about it (W3C traceparent); null: not traced. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     public ManagedEndpoint toManaged() {
         return new ManagedEndpoint(request, state, message, endpointId, azIds, deletionRequested, acceptDeadline,
-                acceptanceRequired);
+                acceptanceRequired, traceParent);
     }
 }

@@ -19,21 +19,23 @@ import java.util.Set;
 @ApplicationScoped
 public class ManagedEndpointRepository implements PanacheRepositoryBase<ManagedEndpointEntity, String> {
 
-    /** Records a new connection to provision; a redelivered request changes nothing. */
-    public Uni<Void> insertRequested(ConnectionRequested request, Instant acceptDeadline, Instant now) {
+    /** Records a new connection to provision, under the request's trace; a redelivered request changes nothing. */
+    public Uni<Void> insertRequested(ConnectionRequested request, Instant acceptDeadline, Instant now,
+                                     String traceParent) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         INSERT INTO managed_endpoint (connection_id, cluster_id, request, state, accept_deadline,
-                          updated_at, version)
-                        VALUES (?1, ?2, ?3, 'CREATING', ?4, ?5, 0) ON CONFLICT (connection_id) DO NOTHING""")
+                          updated_at, version, trace_parent)
+                        VALUES (?1, ?2, ?3, 'CREATING', ?4, ?5, 0, ?6) ON CONFLICT (connection_id) DO NOTHING""")
                 .setParameter(1, request.connectionId()).setParameter(2, request.clusterId())
                 .setParameter(3, EventJson.write(request)).setParameter(4, acceptDeadline).setParameter(5, now)
+                .setParameter(6, traceParent)
                 .executeUpdate()).replaceWithVoid();
     }
 
-    /** Marks the connection for deletion; false when the worker does not know it. */
-    public Uni<Boolean> markDeletionRequested(String connectionId, Instant now) {
-        return update("deletionRequested = true, updatedAt = ?1 where connectionId = ?2", now, connectionId)
-                .map(rows -> rows == 1);
+    /** Marks the connection for deletion, under the request's trace; false when the worker does not know it. */
+    public Uni<Boolean> markDeletionRequested(String connectionId, Instant now, String traceParent) {
+        return update("deletionRequested = true, updatedAt = ?1, traceParent = ?2 where connectionId = ?3", now,
+                traceParent, connectionId).map(rows -> rows == 1);
     }
 
     public Uni<Optional<ManagedEndpoint>> findManaged(String connectionId) {

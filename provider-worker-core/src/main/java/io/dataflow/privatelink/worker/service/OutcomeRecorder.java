@@ -52,9 +52,9 @@ public class OutcomeRecorder {
     /**
      * Records the outcome of a pass of the instance holding {@code held}; refused (false, nothing written)
      * when the connection's shard is no longer held at the epoch the pass started with: another instance
-     * owns it now, and only the owner writes.
+     * owns it now, and only the owner writes. The announcement goes under the trace {@code traceParent}.
      */
-    public Uni<Boolean> record(ManagedEndpoint m, Outcome outcome, HeldShards held) {
+    public Uni<Boolean> record(ManagedEndpoint m, Outcome outcome, HeldShards held, String traceParent) {
         if (outcome.kind() == Outcome.Kind.NONE || outcome.kind() == Outcome.Kind.RETRY_LATER
                 || outcome.kind() == Outcome.Kind.CLOUD_BUSY) {
             return Uni.createFrom().item(true);
@@ -62,15 +62,16 @@ public class OutcomeRecorder {
         return endpoints.findById(m.connectionId()).chain(row -> row == null
                 ? Uni.createFrom().item(true) // removed meanwhile: nothing left to announce
                 : leases.stillHeld(held, row.shard).chain(owned -> owned
-                        ? record(m, outcome, row).replaceWith(true) : Uni.createFrom().item(false)));
+                        ? record(m, outcome, row, traceParent).replaceWith(true) : Uni.createFrom().item(false)));
     }
 
-    private Uni<Void> record(ManagedEndpoint m, Outcome outcome, ManagedEndpointEntity row) {
+    private Uni<Void> record(ManagedEndpoint m, Outcome outcome, ManagedEndpointEntity row, String traceParent) {
         Instant now = now();
         row.version++;
         if (outcome.kind() == Outcome.Kind.REMOVED) {
             long version = row.version;
-            return endpoints.delete(row).chain(() -> announceDeleted(m.connectionId(), m.clusterId(), now, version));
+            return endpoints.delete(row).chain(() -> announceDeleted(m.connectionId(), m.clusterId(), now, version,
+                    traceParent));
         }
         row.state = outcome.state();
         row.message = outcome.message();
@@ -83,11 +84,11 @@ public class OutcomeRecorder {
         return outbox.append(config.stateTopic(), CloudEvent.of(EventTypes.CONNECTION_STATE_CHANGED,
                 config.eventSource(), m.connectionId(), now,
                 new ConnectionStateChanged(m.connectionId(), m.clusterId(), outcome.state(), outcome.message(),
-                        outcome.endpointId(), outcome.zoneIds(), now, row.version)));
+                        outcome.endpointId(), outcome.zoneIds(), now, row.version)), traceParent);
     }
 
-    /** As {@link #record(ManagedEndpoint, Outcome, HeldShards)}, for an attachment. */
-    public Uni<Boolean> record(DomainOutcome outcome, HeldShards held) {
+    /** As {@link #record(ManagedEndpoint, Outcome, HeldShards, String)}, for an attachment. */
+    public Uni<Boolean> record(DomainOutcome outcome, HeldShards held, String traceParent) {
         if (outcome.kind() == Outcome.Kind.NONE || outcome.kind() == Outcome.Kind.RETRY_LATER
                 || outcome.kind() == Outcome.Kind.CLOUD_BUSY) {
             return Uni.createFrom().item(true);
@@ -95,17 +96,17 @@ public class OutcomeRecorder {
         return domains.findById(outcome.domain().attachDomainId()).chain(row -> row == null
                 ? Uni.createFrom().item(true)
                 : leases.stillHeld(held, row.shard).chain(owned -> owned
-                        ? record(outcome, row).replaceWith(true) : Uni.createFrom().item(false)));
+                        ? record(outcome, row, traceParent).replaceWith(true) : Uni.createFrom().item(false)));
     }
 
-    private Uni<Void> record(DomainOutcome outcome, ManagedDomainEntity row) {
+    private Uni<Void> record(DomainOutcome outcome, ManagedDomainEntity row, String traceParent) {
         Instant now = now();
         ManagedDomain d = outcome.domain();
         row.version++;
         if (outcome.kind() == Outcome.Kind.REMOVED) {
             long version = row.version;
             return domains.delete(row).chain(() -> announceDetached(d.attachDomainId(), d.connectionId(),
-                    d.request().clusterId(), now, version));
+                    d.request().clusterId(), now, version, traceParent));
         }
         row.state = outcome.state();
         row.domains = outcome.domains();
@@ -114,18 +115,20 @@ public class OutcomeRecorder {
         return outbox.append(config.stateTopic(), CloudEvent.of(EventTypes.DOMAIN_STATE_CHANGED,
                 config.eventSource(), d.connectionId(), now, new DomainStateChanged(d.attachDomainId(),
                         d.connectionId(), d.request().clusterId(), outcome.state(), outcome.domains(), now,
-                        row.version)));
+                        row.version)), traceParent);
     }
 
     public Uni<Void> announceDetached(String attachDomainId, String connectionId, String clusterId, Instant now,
-                                      long version) {
+                                      long version, String traceParent) {
         return outbox.append(config.stateTopic(), CloudEvent.of(EventTypes.DOMAIN_DETACHED, config.eventSource(),
-                connectionId, now, new DomainDetached(attachDomainId, connectionId, clusterId, now, version)));
+                connectionId, now, new DomainDetached(attachDomainId, connectionId, clusterId, now, version)),
+                traceParent);
     }
 
-    public Uni<Void> announceDeleted(String connectionId, String clusterId, Instant now, long version) {
+    public Uni<Void> announceDeleted(String connectionId, String clusterId, Instant now, long version,
+                                     String traceParent) {
         return outbox.append(config.stateTopic(), CloudEvent.of(EventTypes.CONNECTION_DELETED, config.eventSource(),
-                connectionId, now, new ConnectionDeleted(connectionId, clusterId, now, version)));
+                connectionId, now, new ConnectionDeleted(connectionId, clusterId, now, version)), traceParent);
     }
 
     public Instant now() {

@@ -19,6 +19,7 @@ import io.dataflow.privatelink.worker.reconcile.Outcome;
 import io.dataflow.privatelink.worker.repository.ManagedEndpointRepository;
 import io.dataflow.privatelink.kit.health.LoopLiveness;
 import io.dataflow.privatelink.kit.health.LoopWatch;
+import io.dataflow.privatelink.kit.tracing.EventTracing;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -31,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -54,13 +56,15 @@ public class ReconcileCycle {
     private final AtomicLong passes = new AtomicLong();
     private final LoopWatch liveness;
     private final ReconcileMetrics metrics;
+    private final EventTracing tracing;
     /** A failing resource waits 2 s, then 4, 8 … up to 5 min between attempts. */
     private final ReconcileQueue queue = new ReconcileQueue(Duration.ofSeconds(2), Duration.ofMinutes(5),
             java.time.Clock.systemUTC());
 
     ReconcileCycle(ManagedEndpointRepository endpoints, ManagedDomainRepository domains, OutcomeRecorder recorder,
                    EndpointCloud cloud, DnsCloud dns, WorkerConfig config, ShardLeases leases, OrphanSweep orphanSweep,
-                   LoopLiveness loops, ReconcileMetrics metrics) {
+                   LoopLiveness loops, ReconcileMetrics metrics, EventTracing tracing) {
+        this.tracing = tracing;
         this.metrics = metrics;
         this.domains = domains;
         this.domainReconciler = new DomainReconciler(dns);
@@ -101,18 +105,37 @@ public class ReconcileCycle {
         // Deletions next: they free quota and never wait on an owner. A step that fails backs off on its
         // own; a loop stops only when the cloud is busy (ReconcileQueue).
         queue.run(Db.read(() -> domains.awaitingDetach(shards)), ManagedDomain::attachDomainId,
-                d -> apply(d, domainReconciler.detach(d), held));
+                d -> traced("detach", d, () -> apply(d, domainReconciler.detach(d), held)));
         queue.run(Db.read(() -> endpoints.awaitingDeprovision(shards)), ManagedEndpoint::connectionId,
-                m -> apply(m, reconciler.deprovision(m), held));
+                m -> traced("delete", m, () -> apply(m, reconciler.deprovision(m), held)));
         queue.run(Db.read(() -> endpoints.awaitingProvision(shards)), ManagedEndpoint::connectionId,
-                m -> apply(m, reconciler.provision(m), held));
-        queue.run(Db.read(() -> domains.awaitingAttach(shards)), ManagedDomain::attachDomainId, d -> {
-            ManagedEndpoint endpoint = Db.read(() -> endpoints.findManaged(d.connectionId())).orElse(null);
-            return apply(d, domainReconciler.attach(d, endpoint), held);
-        });
+                m -> traced("create", m, () -> apply(m, reconciler.provision(m), held)));
+        queue.run(Db.read(() -> domains.awaitingAttach(shards)), ManagedDomain::attachDomainId, d -> traced("attach", d,
+                () -> {
+                    ManagedEndpoint endpoint = Db.read(() -> endpoints.findManaged(d.connectionId())).orElse(null);
+                    return apply(d, domainReconciler.attach(d, endpoint), held);
+                }));
         watch(held);
         passes.incrementAndGet();
         metrics.passed(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** A step on a connection's endpoint, in a span of the trace of the request that asked for it. */
+    private Outcome.Kind traced(String step, ManagedEndpoint m, Supplier<Outcome.Kind> work) {
+        return tracing.inSpan("reconcile " + step, m.traceParent(),
+                Map.of("plc.connection_id", m.connectionId(), "plc.cluster_id", m.clusterId()), work);
+    }
+
+    /** A step on an attachment's zone, likewise. */
+    private Outcome.Kind traced(String step, ManagedDomain d, Supplier<Outcome.Kind> work) {
+        return tracing.inSpan("reconcile " + step + " domains", d.traceParent(),
+                Map.of("plc.connection_id", d.connectionId(), "plc.attach_domain_id", d.attachDomainId()), work);
+    }
+
+    /** The trace an outcome is announced under: the step's span, or (watched) the last request's. */
+    private static String traceOf(String kept) {
+        String current = EventTracing.currentTraceParent();
+        return current != null ? current : kept;
     }
 
     /** Passes completed since start (for operators and tests: "what happened per cycle"). */
@@ -174,7 +197,8 @@ public class ReconcileCycle {
         } else if (outcome.kind() != Outcome.Kind.NONE) {
             LOG.infof("Attachment %s of %s: %s %s", d.attachDomainId(), d.connectionId(), outcome.kind(),
                     outcome.kind() == Outcome.Kind.REMOVED ? "" : outcome.state());
-            if (!Db.transaction(() -> recorder.record(outcome, held))) {
+            String trace = traceOf(d.traceParent());
+            if (!Db.transaction(() -> recorder.record(outcome, held, trace))) {
                 LOG.infof("Attachment %s: its shard has passed to another instance; not recorded here",
                         d.attachDomainId());
             }
@@ -191,7 +215,8 @@ public class ReconcileCycle {
             LOG.infof("Connection %s: %s %s", m.connectionId(), outcome.kind(),
                     outcome.state() == null ? "" : outcome.state());
         }
-        if (!Db.transaction(() -> recorder.record(m, outcome, held))) {
+        String trace = traceOf(m.traceParent());
+        if (!Db.transaction(() -> recorder.record(m, outcome, held, trace))) {
             LOG.infof("Connection %s: its shard has passed to another instance; not recorded here",
                     m.connectionId());
         }

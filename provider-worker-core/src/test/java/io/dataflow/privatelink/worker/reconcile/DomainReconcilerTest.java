@@ -76,7 +76,7 @@ class DomainReconcilerTest {
         assertEquals(List.of(), dns.calls);
 
         ManagedEndpoint failed = new ManagedEndpoint(endpoint("vpce-1").request(), ConnectionState.FAILED,
-                "rejected by the owner", "vpce-1", List.of("use1-az1"), false, null, true);
+                "rejected by the owner", "vpce-1", List.of("use1-az1"), false, null, true, null);
         DomainOutcome outcome = reconciler.attach(d, failed);
         assertEquals(DomainState.FAILED, outcome.state());
         assertTrue(outcome.domains().get(0).message().contains("rejected by the owner"));
@@ -134,7 +134,7 @@ class DomainReconcilerTest {
                 ConnectionType.AWS_ENDPOINT_SERVICE, type, unique, plan.zoneName(), plan.records(), "alice",
                 Instant.now(), io.dataflow.privatelink.worker.testing.WorkerEvents.nextVersion());
         return new ManagedDomain(request, "111111111111", "us-east-1", "vpc-1", DomainState.CREATING,
-                DomainAttachment.domainsIn(plan, DomainState.CREATING), zoneId, false);
+                DomainAttachment.domainsIn(plan, DomainState.CREATING), zoneId, false, null);
     }
 
     private static ManagedEndpoint endpoint(String endpointId) {
@@ -144,6 +144,6 @@ class DomainReconcilerTest {
                 ConnectionType.AWS_ENDPOINT_SERVICE, "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
                 "us-east-1", "alice", Instant.now(), placement, io.dataflow.privatelink.worker.testing.WorkerEvents.nextVersion());
         return new ManagedEndpoint(request, ConnectionState.ACTIVE, null, endpointId, List.of("use1-az1"), false,
-                null, true);
+                null, true, null);
     }
 }

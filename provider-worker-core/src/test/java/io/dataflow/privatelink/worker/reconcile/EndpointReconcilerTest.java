@@ -348,6 +348,6 @@ class EndpointReconcilerTest {
         ConnectionRequested request = new ConnectionRequested(connectionId, "cluster-1", "kafka",
                 ConnectionType.AWS_ENDPOINT_SERVICE, SERVICE, "us-east-1", "alice", Instant.EPOCH, placement, io.dataflow.privatelink.worker.testing.WorkerEvents.nextVersion());
         return new ManagedEndpoint(request, state, null, endpointId, endpointId == null ? null : List.of("use1-az1"),
-                state == DELETING, NOW.plus(Duration.ofDays(7)), null);
+                state == DELETING, NOW.plus(Duration.ofDays(7)), null, null);
     }
 }

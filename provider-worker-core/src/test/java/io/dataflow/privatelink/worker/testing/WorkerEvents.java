@@ -47,6 +47,15 @@ public final class WorkerEvents {
                 CloudEvent.of(type, "/test/connection-service", connectionId, now(), payload)));
     }
 
+    /** As {@link #send}, as a caller in the trace {@code traceParent} would (W3C {@code traceparent} header). */
+    public static void sendTraced(String bootstrapServers, String topic, String type, String connectionId,
+                                  Object payload, String traceParent) {
+        org.apache.kafka.clients.producer.ProducerRecord<String, String> record = CloudEventKafka.toRecord(topic,
+                connectionId, CloudEvent.of(type, "/test/connection-service", connectionId, now(), payload));
+        record.headers().add("traceparent", traceParent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        TopicProbe.send(bootstrapServers, record);
+    }
+
     /** Waits for the worker to announce {@code state} for the connection, and returns that announcement. */
     public static ConnectionStateChanged awaitState(TopicProbe states, String connectionId, ConnectionState state) {
         ConsumerRecord<String, String> record = states.awaitRecord(r -> connectionId.equals(r.key())

@@ -7,6 +7,8 @@ import io.dataflow.privatelink.contract.event.MalformedEventException;
 import io.dataflow.privatelink.kit.faults.TransientFailures;
 import io.dataflow.privatelink.kit.inbox.ProcessedEvents;
 import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
+import io.dataflow.privatelink.kit.tracing.EventTracing;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -47,11 +49,13 @@ public class EventBatches {
     private final DeadLetters deadLetters;
     private final ConsumerProgress progress;
     private final MessagingConfig config;
+    private final EventTracing tracing;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean stopping;
 
     EventBatches(ProcessedEvents processed, DeadLetters deadLetters, ConsumerProgress progress,
-                 MessagingConfig config) {
+                 MessagingConfig config, EventTracing tracing) {
+        this.tracing = tracing;
         this.processed = processed;
         this.deadLetters = deadLetters;
         this.progress = progress;
@@ -75,13 +79,19 @@ public class EventBatches {
     public Uni<Void> consume(String consumer, List<ConsumerRecord<String, String>> records, BatchHandler handler) {
         List<InboundEvent> events = new ArrayList<>(records.size());
         List<Uni<Void>> letters = new ArrayList<>();
+        // One span per record, a child of the trace the record carries, ended once the batch is in effect.
+        List<Span> spans = new ArrayList<>(records.size());
         for (ConsumerRecord<String, String> record : records) {
+            Span span = tracing.startProcess(record);
+            spans.add(span);
             try {
                 CloudEvent event = CloudEventKafka.fromRecord(record);
+                span.setAttribute("messaging.message.id", event.id());
                 Optional<EventPayload> payload = EventContract.payload(event);
                 // A type this version does not know is skipped: producers may add types first.
-                payload.ifPresent(p -> events.add(new InboundEvent(event, p, record)));
+                payload.ifPresent(p -> events.add(new InboundEvent(event, p, record, EventTracing.traceParentOf(span))));
             } catch (MalformedEventException e) {
+                span.setAttribute("plc.dead_letter.reason", e.getMessage());
                 letters.add(retryingTransient(consumer, () -> deadLetters.send(consumer, record, e)));
             }
         }
@@ -93,7 +103,10 @@ public class EventBatches {
                         : retryingTransient(consumer, () -> inTransaction(consumer, events, handler))
                         .onFailure(EventBatches::processable)
                         .recoverWithUni(failure -> narrowDown(consumer, events, handler, failure)))
-                .onTermination().invoke(() -> progress.finished(consumer));
+                .onTermination().invoke((done, failure, cancelled) -> {
+                    progress.finished(consumer);
+                    EventTracing.end(spans, failure);
+                });
     }
 
     /** One transaction: the first deliveries among the events, applied, and recorded as processed. */

@@ -4,8 +4,12 @@ import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.contract.event.EventPayload;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** One record of a batch, decoded and checked against the event contract. */
-public record InboundEvent(CloudEvent event, EventPayload payload, ConsumerRecord<String, String> record) {
+/**
+ * One record of a batch, decoded and checked against the event contract, with the trace context of its
+ * processing ({@code traceparent}; null: not traced): what it causes is announced under it.
+ */
+public record InboundEvent(CloudEvent event, EventPayload payload, ConsumerRecord<String, String> record,
+                           String traceParent) {
 
     public String type() {
         return event.type();

@@ -43,6 +43,10 @@ public class OutboxEvent {
     /** JSON data; null for a tombstone. */
     public String payload;
 
+    /** The trace context of the change that appended it (W3C traceparent); null: none. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     @Column(name = "parked_at")
     public Instant parkedAt;
 

@@ -3,6 +3,8 @@ package io.dataflow.privatelink.kit.outbox;
 import io.dataflow.privatelink.kit.db.DatabaseNotifications;
 import io.dataflow.privatelink.kit.health.LoopLiveness;
 import io.dataflow.privatelink.kit.health.LoopWatch;
+import io.dataflow.privatelink.kit.tracing.EventTracing;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -14,6 +16,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -50,13 +53,15 @@ public class OutboxRelay {
     private final DatabaseNotifications notifications;
     private final RelayStatus status;
     private final LoopWatch liveness;
+    private final EventTracing tracing;
     private final Clock clock = Clock.systemUTC();
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
 
     OutboxRelay(OutboxRepository outbox, EventProducer eventProducer, OutboxConfig config,
-                DatabaseNotifications notifications, RelayStatus status, LoopLiveness loops) {
+                DatabaseNotifications notifications, RelayStatus status, LoopLiveness loops, EventTracing tracing) {
+        this.tracing = tracing;
         this.outbox = outbox;
         this.producer = eventProducer;
         this.config = config;
@@ -185,12 +190,18 @@ public class OutboxRelay {
         return outcomes;
     }
 
-    private static CompletableFuture<Throwable> send(Producer<String, String> kafka, OutboxEvent row) {
+    /** Sends the row as a child of the trace it kept; the publish span ends with Kafka's answer. */
+    private CompletableFuture<Throwable> send(Producer<String, String> kafka, OutboxEvent row) {
         CompletableFuture<Throwable> ack = new CompletableFuture<>();
+        ProducerRecord<String, String> record = CloudEventKafka.toRecord(row.topic, row.messageKey, row.event());
+        Span publish = tracing.startPublish(record, row.traceParent, row.eventId);
         try {
-            kafka.send(CloudEventKafka.toRecord(row.topic, row.messageKey, row.event()),
-                    (metadata, failure) -> ack.complete(failure));
+            kafka.send(record, (metadata, failure) -> {
+                EventTracing.end(publish, failure);
+                ack.complete(failure);
+            });
         } catch (RuntimeException e) {
+            EventTracing.end(publish, e);
             ack.complete(e);
         }
         return ack;

@@ -20,8 +20,11 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
     /** Advisory-lock key shared by all relays of one database. */
     static final long RELAY_LOCK = 0x6f7574626f78L;
 
-    /** One event for one topic. */
-    public record Outgoing(String topic, CloudEvent event) {
+    /**
+     * One event for one topic, with the trace context of what caused it ({@code traceparent}; null: none), under
+     * which the relay publishes it.
+     */
+    public record Outgoing(String topic, CloudEvent event, String traceParent) {
     }
 
     /**
@@ -37,6 +40,7 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
         String[] sources = new String[n];
         String[] times = new String[n];
         String[] payloads = new String[n];
+        String[] traceParents = new String[n];
         for (int i = 0; i < n; i++) {
             CloudEvent event = events.get(i).event();
             topics[i] = events.get(i).topic();
@@ -46,17 +50,19 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
             sources[i] = event.source();
             times[i] = event.time().toString();
             payloads[i] = event.data();
+            traceParents[i] = events.get(i).traceParent();
         }
         return ColumnArrays.executeUpdate("""
                         INSERT INTO outbox_event
-                          (topic, message_key, event_id, event_type, event_source, event_subject, event_time, payload)
+                          (topic, message_key, event_id, event_type, event_source, event_subject, event_time, payload,
+                           trace_parent)
                         SELECT topic, message_key, event_id, event_type, event_source, message_key,
-                               CAST(event_time AS timestamptz), payload
+                               CAST(event_time AS timestamptz), payload, trace_parent
                         FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
-                                    CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]))
+                                    CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]), CAST(?8 AS text[]))
                              WITH ORDINALITY AS e(topic, message_key, event_id, event_type, event_source, event_time,
-                                                  payload, ordinality)
-                        ORDER BY ordinality""", topics, keys, ids, types, sources, times, payloads).replaceWithVoid();
+                                                  payload, trace_parent, ordinality)
+                        ORDER BY ordinality""", topics, keys, ids, types, sources, times, payloads, traceParents).replaceWithVoid();
     }
 
     /** Takes the relay lock for the current transaction; false when another relay holds it. */

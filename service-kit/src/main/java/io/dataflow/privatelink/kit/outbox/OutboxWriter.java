@@ -33,8 +33,9 @@ public class OutboxWriter {
         };
     }
 
-    public Uni<Void> append(String topic, CloudEvent event) {
-        return appendAll(List.of(new Outgoing(topic, event)));
+    /** Appends one event, published under the trace context {@code traceParent} (null: none). */
+    public Uni<Void> append(String topic, CloudEvent event, String traceParent) {
+        return appendAll(List.of(new Outgoing(topic, event, traceParent)));
     }
 
     /** Appends several events in one statement, in this order. Fails outside a transaction. */

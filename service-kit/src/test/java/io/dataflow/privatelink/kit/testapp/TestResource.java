@@ -50,6 +50,7 @@ public class TestResource {
     public Uni<Map<String, String>> append(@QueryParam("topic") String topic, @QueryParam("subject") String subject,
                                            @QueryParam("data") String data) {
         CloudEvent event = CloudEvent.of("kit.test.v1", "/kit-test", subject, Instant.now(), Map.of("data", data));
-        return Panache.withTransaction(() -> outbox.append(topic, event)).replaceWith(Map.of("id", event.id()));
+        String trace = io.dataflow.privatelink.kit.tracing.EventTracing.currentTraceParent(); // the request's span
+        return Panache.withTransaction(() -> outbox.append(topic, event, trace)).replaceWith(Map.of("id", event.id()));
     }
 }
