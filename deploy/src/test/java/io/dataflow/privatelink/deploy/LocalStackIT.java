@@ -72,7 +72,10 @@ class LocalStackIT {
                 "--kafka-port", StackApi.freePort(), "--postgres-port", StackApi.freePort(),
                 "--ec2-port", StackApi.freePort(), "--alicloud-port", StackApi.freePort(),
                 // the orphan sweep's grace runs out within the test (production's default is an hour)
-                "--set", "provider-worker-aws:plc.worker.orphan-sweep.grace=" + SWEEP_GRACE.toSeconds() + "s"));
+                "--set", "provider-worker-aws:plc.worker.orphan-sweep.grace=" + SWEEP_GRACE.toSeconds() + "s",
+                // as in production: JSON lines (the local stack's default is text, for people reading it)
+                "--set", "provider-worker-aws:quarkus.log.console.json.enabled=true",
+                "--set", "connection-service:quarkus.log.console.json.enabled=true"));
         ports.forEach((option, port) -> args.addAll(List.of(option, port)));
         command = List.copyOf(args);
         start();
@@ -163,7 +166,7 @@ class LocalStackIT {
             List<String> stops = Files.readAllLines(dataDir.resolve("logs/" + service + ".log")).stream()
                     .filter(line -> line.contains(service + " stopped in")).toList();
             assertFalse(stops.isEmpty(), service + " logged its stop");
-            String stopped = stops.get(stops.size() - 1).substring(0, 23).replace(',', '.');
+            String stopped = logTime(stops.get(stops.size() - 1));
             assertTrue(stopped.compareTo(lastShutDown) <= 0, service + " stopped at " + stopped
                     + ", after PostgreSQL at " + lastShutDown);
         }
@@ -260,6 +263,20 @@ class LocalStackIT {
                 assertEquals(List.of(trace), traces.stream().distinct().toList(), topic + ": " + traces);
             }
         });
+        // Logs name the trace and what a line is about: the worker's JSON lines (production's format, set for it
+        // above) carry both in their log context; the API's access log shows the call and its cluster.
+        JsonNode transition = jsonLines("provider-worker-aws").stream()
+                .filter(l -> id.equals(l.path("mdc").path("connectionId").asText())
+                        && l.path("message").asText().contains("PENDING_ACCEPTANCE"))
+                .findFirst().orElseThrow(() -> new AssertionError("no worker line about " + id));
+        assertEquals(trace, transition.path("mdc").path("traceId").asText(), transition.toString());
+        assertEquals(env.get("PLC_AWS_CLUSTER_ID"), transition.path("mdc").path("clusterId").asText());
+        JsonNode access = jsonLines("connection-service").stream()
+                .filter(l -> "io.quarkus.http.access-log".equals(l.path("loggerName").asText())
+                        && l.path("message").asText().contains("\"POST " + URI.create(api).getPath() + " HTTP/"))
+                .findFirst().orElseThrow(() -> new AssertionError("no access log line of the create"));
+        assertTrue(access.path("message").asText().matches(".*\" 200 \\d+ \\d+$"), "status, bytes, ms: " + access);
+        assertEquals(env.get("PLC_AWS_CLUSTER_ID"), access.path("mdc").path("clusterId").asText(), access.toString());
         // No collector here (no --otlp-endpoint): the spans' failed exports are not the user's concern.
         try (var logs = Files.list(dataDir.resolve("logs"))) {
             for (Path log : logs.toList()) {
@@ -665,6 +682,23 @@ class LocalStackIT {
         JsonNode message = JSON.readTree(first);
         assertEquals("snapshot", message.get("event").asText());
         assertEquals(cluster, message.get("data").get("clusterId").asText());
+    }
+
+    /** A service's log as production writes it: every line one JSON object. */
+    private static List<JsonNode> jsonLines(String service) throws IOException {
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(dataDir.resolve("logs/" + service + ".log"))) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    /** When a log line (text, or a JSON line as production writes) was written: {@code yyyy-MM-dd HH:mm:ss.SSS}. */
+    private static String logTime(String line) throws IOException {
+        String time = line.startsWith("{") ? JSON.readTree(line).get("timestamp").asText() : line;
+        return time.substring(0, 23).replace('T', ' ').replace(',', '.');
     }
 
     /** Runs last (method order): after everything above, no service log holds a token, key or secret. */

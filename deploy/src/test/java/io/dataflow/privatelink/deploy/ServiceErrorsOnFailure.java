@@ -48,12 +48,15 @@ final class ServiceErrorsOnFailure implements TestWatcher {
         }
     }
 
-    /** Each line logged at ERROR with the indented lines that follow it (its stack trace), the first few. */
+    /**
+     * Each line logged at ERROR with the indented lines that follow it (its stack trace), the first few; a service
+     * logging JSON lines (production's format) has its stack trace inside the line.
+     */
     static List<String> errorEntries(List<String> lines) {
         List<String> excerpt = new ArrayList<>();
         int entries = 0;
         for (int i = 0; i < lines.size() && entries < ENTRIES_PER_LOG; i++) {
-            if (!lines.get(i).contains(" ERROR ")) {
+            if (!lines.get(i).contains(" ERROR ") && !lines.get(i).contains("\"level\":\"ERROR\"")) {
                 continue;
             }
             entries++;

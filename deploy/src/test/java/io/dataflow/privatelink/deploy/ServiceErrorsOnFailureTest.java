@@ -23,4 +23,12 @@ class ServiceErrorsOnFailureTest {
         assertEquals(List.of(log.get(1), log.get(2), log.get(3), log.get(4), log.get(5), log.get(8)),
                 ServiceErrorsOnFailure.errorEntries(log));
     }
+
+    @Test
+    void findsTheErrorsOfAServiceLoggingJsonLines() {
+        List<String> log = List.of(
+                "{\"timestamp\":\"2026-12-07T17:40:01.1Z\",\"level\":\"INFO\",\"message\":\"Connection plc-1: CREATED\"}",
+                "{\"timestamp\":\"2026-12-07T17:40:02.2Z\",\"level\":\"ERROR\",\"message\":\"Cannot write\",\"exception\":{}}");
+        assertEquals(List.of(log.get(1)), ServiceErrorsOnFailure.errorEntries(log));
+    }
 }

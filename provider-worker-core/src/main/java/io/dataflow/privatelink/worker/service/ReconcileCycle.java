@@ -19,6 +19,7 @@ import io.dataflow.privatelink.worker.reconcile.Outcome;
 import io.dataflow.privatelink.worker.repository.ManagedEndpointRepository;
 import io.dataflow.privatelink.kit.health.LoopLiveness;
 import io.dataflow.privatelink.kit.health.LoopWatch;
+import io.dataflow.privatelink.kit.logging.LogContext;
 import io.dataflow.privatelink.kit.tracing.EventTracing;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -123,13 +124,14 @@ public class ReconcileCycle {
     /** A step on a connection's endpoint, in a span of the trace of the request that asked for it. */
     private Outcome.Kind traced(String step, ManagedEndpoint m, Supplier<Outcome.Kind> work) {
         return tracing.inSpan("reconcile " + step, m.traceParent(),
-                Map.of("plc.connection_id", m.connectionId(), "plc.cluster_id", m.clusterId()), work);
+                Map.of(LogContext.CONNECTION_ID, m.connectionId(), LogContext.CLUSTER_ID, m.clusterId()), work);
     }
 
     /** A step on an attachment's zone, likewise. */
     private Outcome.Kind traced(String step, ManagedDomain d, Supplier<Outcome.Kind> work) {
         return tracing.inSpan("reconcile " + step + " domains", d.traceParent(),
-                Map.of("plc.connection_id", d.connectionId(), "plc.attach_domain_id", d.attachDomainId()), work);
+                Map.of(LogContext.CONNECTION_ID, d.connectionId(), LogContext.ATTACH_DOMAIN_ID, d.attachDomainId()),
+                work);
     }
 
     /** The trace an outcome is announced under: the step's span, or (watched) the last request's. */

@@ -14,6 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import io.dataflow.privatelink.kit.logging.LogContext;
+import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -110,12 +112,21 @@ public class EventTracing {
 
     /**
      * Runs a step on one resource (a worker creating an endpoint, say) in a span under the trace the resource
-     * kept, current while it runs, so the cloud calls it makes become its children.
+     * kept, current while it runs, so the cloud calls it makes become its children. The resource's ids
+     * ({@code ids}: log context key → value, e.g. {@code connectionId}) are the span's attributes ({@code plc.}
+     * prefixed) and, with {@code traceId} and {@code spanId}, the log context of every line logged meanwhile.
      */
-    public <T> T inSpan(String name, String traceParent, Map<String, String> attributes, Supplier<T> step) {
+    public <T> T inSpan(String name, String traceParent, Map<String, String> ids, Supplier<T> step) {
         SpanBuilder builder = tracer.spanBuilder(name).setParent(contextOf(traceParent)).setSpanKind(SpanKind.INTERNAL);
-        attributes.forEach(builder::setAttribute);
+        ids.forEach((key, value) -> builder.setAttribute("plc." + key, value));
         Span span = builder.startSpan();
+        Map<String, String> logContext = new HashMap<>(ids);
+        if (span.getSpanContext().isValid()) {
+            logContext.put(LogContext.TRACE_ID, span.getSpanContext().getTraceId());
+            logContext.put(LogContext.SPAN_ID, span.getSpanContext().getSpanId());
+        }
+        Map<String, Object> before = new HashMap<>();
+        logContext.forEach((key, value) -> before.put(key, MDC.put(key, value)));
         try (Scope ignored = span.makeCurrent()) {
             return step.get();
         } catch (RuntimeException | Error e) {
@@ -124,6 +135,13 @@ public class EventTracing {
             throw e;
         } finally {
             span.end();
+            before.forEach((key, value) -> {
+                if (value == null) {
+                    MDC.remove(key);
+                } else {
+                    MDC.put(key, value);
+                }
+            });
         }
     }
 
