@@ -9,6 +9,7 @@ import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.contract.event.Topics;
 import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.TopicProbe;
+import io.dataflow.privatelink.kit.testing.RecordedSpans;
 import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.dataflow.privatelink.kit.testing.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -207,6 +208,26 @@ class ConnectionCommandsTest {
         CloudEvent late = sendState(id, ConnectionState.PENDING_ACCEPTANCE, 1);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 Sql.count("SELECT count(*) FROM processed_event WHERE event_id = ?1", late.id()) == 1);
+        assertEquals("ACTIVE", Sql.text("SELECT state FROM connection WHERE connection_id = ?1", id));
+    }
+
+    @Test
+    void followingAWorkersReportIsASpanOfTheTraceTheReportCarries() {
+        String id = create();
+        String trace = java.util.UUID.randomUUID().toString().replace("-", "");
+        CloudEvent event = CloudEvent.of(EventTypes.CONNECTION_STATE_CHANGED, "/test/worker", id, Instant.now(),
+                new ConnectionStateChanged(id, "1001", ConnectionState.ACTIVE, null, "vpce-0123", List.of("use1-az1"),
+                        Instant.now(), 1));
+        org.apache.kafka.clients.producer.ProducerRecord<String, String> record =
+                CloudEventKafka.toRecord(Topics.CONNECTION_STATE, id, event);
+        record.headers().add("traceparent", RecordedSpans.callerTraceParent(trace, "00f067aa0ba902b7")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        TopicProbe.send(bootstrapServers, record);
+
+        io.opentelemetry.sdk.trace.data.SpanData followed = RecordedSpans.await(trace,
+                io.opentelemetry.api.trace.SpanKind.CONSUMER, ("process " + Topics.CONNECTION_STATE)::equals,
+                Duration.ofSeconds(30));
+        assertEquals("00f067aa0ba902b7", followed.getParentSpanId(), "a child of the worker's publish");
         assertEquals("ACTIVE", Sql.text("SELECT state FROM connection WHERE connection_id = ?1", id));
     }
 

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.kit.testing.Metrics;
 import io.dataflow.privatelink.contract.ConnectionIds;
+import io.dataflow.privatelink.kit.testing.RecordedSpans;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.event.CloudEvent;
@@ -93,6 +96,32 @@ class StatusSubscriptionTest {
             assertEquals(id, JSON.readTree(deleted.data()).path("privateLinkConnectionId").asText());
             assertTrue(Long.parseLong(deleted.id()) > Long.parseLong(first.id()));
         }
+    }
+
+    @Test
+    void aChangeIsPushedToTheOpenStreamsInTheTraceOfTheEventThatMadeIt() throws Exception {
+        String cluster = "c-" + UUID.randomUUID();
+        String id = ConnectionIds.newId();
+        String trace = UUID.randomUUID().toString().replace("-", "");
+        request(cluster, id);
+        awaitVisible(cluster, id);
+
+        try (SseClient stream = SseClient.open(watch(cluster, id), null)) {
+            assertEquals("snapshot", stream.next(WAIT).name());
+            org.apache.kafka.clients.producer.ProducerRecord<String, String> record = CloudEventKafka.toRecord(
+                    Topics.CONNECTION_STATE, id, CloudEvent.of(EventTypes.CONNECTION_STATE_CHANGED, "/test", id, now(),
+                            new ConnectionStateChanged(id, cluster, ConnectionState.ACTIVE, null, "vpce-1",
+                                    List.of("use1-az1"), now(), TestVersions.next())));
+            record.headers().add("traceparent", RecordedSpans.callerTraceParent(trace, "00f067aa0ba902b7")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            TopicProbe.send(bootstrapServers, record);
+            assertEquals("ACTIVE", JSON.readTree(stream.next(WAIT).data()).path("state").asText());
+        }
+        SpanData projected = RecordedSpans.await(trace, SpanKind.CONSUMER, ("process " + Topics.CONNECTION_STATE)::equals,
+                WAIT);
+        SpanData pushed = RecordedSpans.await(trace, SpanKind.INTERNAL, "push status"::equals, WAIT);
+        assertEquals("00f067aa0ba902b7", projected.getParentSpanId(), "the projection continues the event's trace");
+        assertEquals(projected.getSpanId(), pushed.getParentSpanId(), "the push is the projection's child");
     }
 
     @Test

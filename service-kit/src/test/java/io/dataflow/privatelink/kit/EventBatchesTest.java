@@ -105,6 +105,44 @@ class EventBatchesTest {
         assertTrue(page.has("jvm_memory_used_bytes"), "JVM");
     }
 
+    @Test
+    void aDeadLetterIsLoggedWithTheEventTheConnectionAndTheTraceItIsAbout() {
+        String connection = "plc-" + UUID.randomUUID();
+        String trace = UUID.randomUUID().toString().replace("-", "");
+        CloudEvent poison = KitEvents.requested(connection, TestConsumer.POISON);
+        ProducerRecord<String, String> record = CloudEventKafka.toRecord(KitEvents.TOPIC, connection, poison);
+        record.headers().add("traceparent", ("00-" + trace + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+        List<org.jboss.logmanager.ExtLogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord line) {
+                org.jboss.logmanager.ExtLogRecord ext = (org.jboss.logmanager.ExtLogRecord) line;
+                ext.copyMdc(); // the context of the thread that logged, as a formatter reads it
+                logged.add(ext);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(DeadLetters.class.getName());
+        logger.addHandler(capture);
+        try {
+            KitEvents.send(record);
+            org.jboss.logmanager.ExtLogRecord line = await().atMost(WAIT).until(() -> logged.stream()
+                            .filter(l -> poison.id().equals(l.getMdc("eventId"))).findFirst(),
+                    java.util.Optional::isPresent).orElseThrow();
+            assertEquals(connection, line.getMdc("connectionId"));
+            assertEquals(trace, line.getMdc("traceId"));
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
     private double deadLetters(String... reason) {
         Metrics page = Metrics.scrape(metrics);
         return reason.length == 0

@@ -27,4 +27,8 @@ public class ConnectionChangeEntity {
 
     @Column(name = "change_time")
     public Instant changeTime;
+
+    /** The trace of the event that made the change (W3C traceparent); null: not traced. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -146,7 +146,7 @@ public class ConnectionProjection {
                 .chain(() -> history.insertAll(effects.history()))
                 .chain(() -> routes.removeOf(effects.routesRemovedOf()))
                 .chain(() -> routes.addAll(effects.routesAdded()))
-                .chain(() -> changeLog.appendAll(effects.changes()))
+                .chain(() -> changeLog.appendAll(effects.changes(), traceByConnection))
                 .invoke(seqs -> {
                     for (int i = 0; i < seqs.size(); i++) {
                         batch.loaded().get(effects.changes().get(i).connectionId()).view().lastChangeSeq = seqs.get(i);

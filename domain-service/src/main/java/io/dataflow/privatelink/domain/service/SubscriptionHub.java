@@ -11,6 +11,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.core.Vertx;
+import io.dataflow.privatelink.kit.logging.LogContext;
+import io.dataflow.privatelink.kit.tracing.EventTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -49,10 +51,12 @@ public class SubscriptionHub {
     private final io.micrometer.core.instrument.Counter fellBehind;
     private final io.micrometer.core.instrument.MeterRegistry registry;
     private final io.micrometer.core.instrument.Gauge subscribersGauge;
+    private final EventTracing tracing;
 
     SubscriptionHub(ChangeLogRepository changeLog, DatabaseNotifications notifications, DomainServiceConfig config,
-                    Vertx vertx, io.micrometer.core.instrument.MeterRegistry registry) {
+                    Vertx vertx, io.micrometer.core.instrument.MeterRegistry registry, EventTracing tracing) {
         this.registry = registry;
+        this.tracing = tracing;
         this.subscribersGauge = io.micrometer.core.instrument.Gauge.builder("plc.status.subscribers", this,
                         SubscriptionHub::subscribers)
                 .description("Status streams this instance holds open").strongReference(true).register(registry);
@@ -154,10 +158,15 @@ public class SubscriptionHub {
         synchronized (deliveryLock) {
             for (Change change : changes) {
                 Set<Subscription> ofCluster = byCluster.get(change.clusterId());
-                if (ofCluster != null) {
-                    for (Subscription subscription : ofCluster) {
-                        subscription.offer(change);
-                    }
+                if (ofCluster != null && !ofCluster.isEmpty()) {
+                    // the last hop of the change's trace: its push to the cluster's open streams
+                    tracing.inSpan("push status", change.traceParent(), Map.of(LogContext.CONNECTION_ID,
+                            change.connectionId(), LogContext.CLUSTER_ID, change.clusterId()), () -> {
+                        for (Subscription subscription : ofCluster) {
+                            subscription.offer(change);
+                        }
+                        return null;
+                    });
                 }
                 position = change.seq();
             }

@@ -73,6 +73,6 @@ class SubscriptionTest {
     }
 
     private static Change change(long seq) {
-        return new Change(seq, "plc-1", "c-1", "{\"state\":\"ACTIVE\"}", Instant.EPOCH);
+        return new Change(seq, "plc-1", "c-1", "{\"state\":\"ACTIVE\"}", Instant.EPOCH, null);
     }
 }

@@ -93,6 +93,36 @@ class AwsDomainTest {
     }
 
     @Test
+    void anAttachIsOneTraceFromTheRequestThroughTheRoute53CallsToTheStateAnnounced() {
+        String trace = java.util.UUID.randomUUID().toString().replace("-", "");
+        try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
+            ConnectionStateChanged active = activeConnection(states);
+            DomainAttachRequested attach = WorkerEvents.attachTraced(bootstrapServers, active.connectionId(),
+                    "cluster-1", ConnectionType.AWS_ENDPOINT_SERVICE, DomainType.TIDBCLOUD_MANAGED,
+                    DomainNames.newManagedUniqueName(), ZONES,
+                    io.dataflow.privatelink.kit.testing.RecordedSpans.callerTraceParent(trace, "00f067aa0ba902b7"));
+            WorkerEvents.awaitDomainState(states, attach.attachDomainId(), DomainState.ACTIVE);
+            List<String> traces = states.readToEnd().stream()
+                    .filter(r -> EventTypes.DOMAIN_STATE_CHANGED.equals(WorkerEvents.type(r))
+                            && io.dataflow.privatelink.kit.outbox.CloudEventKafka.fromRecord(r)
+                            .dataAs(DomainStateChanged.class).attachDomainId().equals(attach.attachDomainId()))
+                    .map(r -> io.dataflow.privatelink.kit.testing.RecordedSpans.traceIdOf(new String(
+                            r.headers().lastHeader("traceparent").value(), java.nio.charset.StandardCharsets.UTF_8)))
+                    .distinct().toList();
+            assertEquals(List.of(trace), traces, "every state of the attachment announced in the attach's trace");
+        }
+        var consumed = io.dataflow.privatelink.kit.testing.RecordedSpans.await(trace,
+                io.opentelemetry.api.trace.SpanKind.CONSUMER, n -> n.startsWith("process "), WorkerEvents.WAIT);
+        var step = io.dataflow.privatelink.kit.testing.RecordedSpans.await(trace,
+                io.opentelemetry.api.trace.SpanKind.INTERNAL, "reconcile attach domains"::equals, WorkerEvents.WAIT);
+        var call = io.dataflow.privatelink.kit.testing.RecordedSpans.await(trace,
+                io.opentelemetry.api.trace.SpanKind.CLIENT, n -> n.endsWith("ChangeResourceRecordSets"), WorkerEvents.WAIT);
+        assertEquals("00f067aa0ba902b7", consumed.getParentSpanId());
+        assertEquals(consumed.getSpanId(), step.getParentSpanId(), "the pass's step continues the request's trace");
+        assertEquals(step.getSpanId(), call.getParentSpanId(), "the Route 53 call is the step's child");
+    }
+
+    @Test
     void managedNamesResolveToTheirZonesEndpointNameUntilDetached() {
         try (TopicProbe states = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE)) {
             ConnectionStateChanged active = activeConnection(states);

@@ -98,6 +98,19 @@ public final class WorkerEvents {
                 uniqueName, azIds);
     }
 
+    /** As {@link #attach}, sent in the trace {@code traceParent}. */
+    public static DomainAttachRequested attachTraced(String bootstrapServers, String connectionId, String clusterId,
+                                                     ConnectionType connectionType, DomainType domainType,
+                                                     String uniqueName, List<String> azIds, String traceParent) {
+        DomainPlan plan = DomainPlan.of(connectionType, domainType, uniqueName, azIds, BaseDomains.DEFAULT);
+        DomainAttachRequested request = new DomainAttachRequested(DomainAttachment.newId(), connectionId, clusterId,
+                connectionType, domainType, uniqueName, plan.zoneName(), plan.records(), "alice", now(),
+                WorkerEvents.nextVersion());
+        sendTraced(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.DOMAIN_ATTACH_REQUESTED, connectionId,
+                request, traceParent);
+        return request;
+    }
+
     /** The same, with the attachment id chosen by the test (e.g. to arm a crash for it first). */
     public static DomainAttachRequested attach(String bootstrapServers, String attachDomainId, String connectionId,
                                                String clusterId, ConnectionType connectionType,

@@ -8,9 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import io.dataflow.privatelink.kit.logging.LogContext;
+import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
+import io.dataflow.privatelink.kit.tracing.EventTracing;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -57,8 +62,15 @@ public class DeadLetters {
         put(letter, TOPIC, record.topic());
         put(letter, PARTITION, Integer.toString(record.partition()));
         put(letter, OFFSET, Long.toString(record.offset()));
-        LOG.errorf("Dead-lettered %s-%d@%d to %s: %s", record.topic(), record.partition(), record.offset(), target,
-                reason.getMessage());
+        Map<String, String> about = new HashMap<>();
+        about.put(LogContext.CONNECTION_ID, record.key());
+        about.put(LogContext.EVENT_ID, header(record, CloudEventKafka.ID));
+        about.put(LogContext.TRACE_ID, EventTracing.traceIdOf(header(record, EventTracing.TRACEPARENT)));
+        LogContext.with(about, () -> {
+            LOG.errorf("Dead-lettered %s-%d@%d to %s: %s", record.topic(), record.partition(), record.offset(),
+                    target, reason.getMessage());
+            return null;
+        });
         Context context = Vertx.currentContext();
         return Uni.createFrom().completionStage(() -> context.<CompletableFuture<Void>>executeBlocking(() -> {
                     CompletableFuture<Void> ack = new CompletableFuture<>();
@@ -77,6 +89,11 @@ public class DeadLetters {
                 .invoke(() -> registry.counter("plc.dead.letters", "topic", record.topic(), "consumer", consumer,
                         "reason", reason.getClass().getSimpleName()).increment())
                 .emitOn(command -> context.runOnContext(ignored -> command.run()));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static void put(ProducerRecord<String, String> record, String name, String value) {

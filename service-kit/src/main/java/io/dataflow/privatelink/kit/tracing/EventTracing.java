@@ -15,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import io.dataflow.privatelink.kit.logging.LogContext;
-import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -76,6 +75,12 @@ public class EventTracing {
         return carrier.get(TRACEPARENT);
     }
 
+    /** The trace id a {@code traceparent} names; null when it names none. */
+    public static String traceIdOf(String traceParent) {
+        var span = Span.fromContext(contextOf(traceParent)).getSpanContext();
+        return span.isValid() ? span.getTraceId() : null;
+    }
+
     /** The context a {@code traceparent} names (the root context when null or malformed). */
     public static Context contextOf(String traceParent) {
         return traceParent == null ? Context.root()
@@ -125,23 +130,14 @@ public class EventTracing {
             logContext.put(LogContext.TRACE_ID, span.getSpanContext().getTraceId());
             logContext.put(LogContext.SPAN_ID, span.getSpanContext().getSpanId());
         }
-        Map<String, Object> before = new HashMap<>();
-        logContext.forEach((key, value) -> before.put(key, MDC.put(key, value)));
         try (Scope ignored = span.makeCurrent()) {
-            return step.get();
+            return LogContext.with(logContext, step);
         } catch (RuntimeException | Error e) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR);
             throw e;
         } finally {
             span.end();
-            before.forEach((key, value) -> {
-                if (value == null) {
-                    MDC.remove(key);
-                } else {
-                    MDC.put(key, value);
-                }
-            });
         }
     }
 

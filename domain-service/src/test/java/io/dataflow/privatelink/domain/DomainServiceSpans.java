@@ -1,0 +1,16 @@
+package io.dataflow.privatelink.domain;
+
+import io.dataflow.privatelink.kit.testing.RecordedSpans;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** The service's spans go to {@link RecordedSpans} in its tests (Quarkus' {@code cdi} exporter finds this bean). */
+public class DomainServiceSpans {
+
+    @Produces
+    @Singleton
+    InMemorySpanExporter exporter() {
+        return RecordedSpans.EXPORTER;
+    }
+}
