@@ -63,14 +63,13 @@ class LocalStackIT {
 
     @BeforeAll
     static void startStack() throws Exception {
-        for (String service : List.of("api", "query", "aws-worker", "alicloud-worker")) {
-            ports.put("--" + service + "-port", StackApi.freePort());
-            ports.put("--" + service + "-management-port", StackApi.freePort());
+        // every port chosen while the others are held open (AGENTS.md, "Ports"): none handed out twice
+        List<String> free = io.dataflow.privatelink.deploy.local.LocalStack.freePortOptions(1);
+        for (int i = 0; i < free.size(); i += 2) {
+            ports.put(free.get(i), free.get(i + 1));
         }
         List<String> args = new java.util.ArrayList<>(List.of("bash", ROOT.resolve("deploy/local/run").toString(), "--no-build",
                 "--data-dir", dataDir.toString(), "--cli-config", dataDir.resolve("plc-config.json").toString(),
-                "--kafka-port", StackApi.freePort(), "--postgres-port", StackApi.freePort(),
-                "--ec2-port", StackApi.freePort(), "--alicloud-port", StackApi.freePort(),
                 // the orphan sweep's grace runs out within the test (production's default is an hour)
                 "--set", "provider-worker-aws:plc.worker.orphan-sweep.grace=" + SWEEP_GRACE.toSeconds() + "s",
                 // as in production: JSON lines (the local stack's default is text, for people reading it)

@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Free loopback TCP ports. */
-final class Ports {
+public final class Ports {
 
     private Ports() {
     }
@@ -15,7 +15,7 @@ final class Ports {
      * Asks the kernel for an unused loopback port. The socket is closed before the caller binds, so
      * another process could take the port in between; the window is tiny and acceptable for tests.
      */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -24,7 +24,7 @@ final class Ports {
     }
 
     /** A free port different from {@code other}. */
-    static int freePortOtherThan(int other) {
+    public static int freePortOtherThan(int other) {
         int port;
         do {
             port = freePort();

@@ -100,8 +100,8 @@ class ContainerImagesIT {
         java.security.KeyPairGenerator keys = java.security.KeyPairGenerator.getInstance("RSA");
         keys.initialize(2048);
         String publicKey = java.util.Base64.getEncoder().encodeToString(keys.generateKeyPair().getPublic().getEncoded());
-        int port = freePort();
-        int management = freePort();
+        int port = io.dataflow.privatelink.infra.Ports.freePort();
+        int management = io.dataflow.privatelink.infra.Ports.freePortOtherThan(port);
         java.util.Map<String, String> env = java.util.Map.ofEntries(
                 java.util.Map.entry("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl("image_domain_service")),
                 java.util.Map.entry("QUARKUS_DATASOURCE_USERNAME", postgres.username()),
@@ -144,12 +144,6 @@ class ContainerImagesIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

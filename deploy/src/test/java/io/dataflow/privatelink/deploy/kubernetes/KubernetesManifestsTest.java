@@ -174,6 +174,9 @@ class KubernetesManifestsTest {
             String consumer = properties.getProperty("quarkus.application.name");
             Set<String> used = new TreeSet<>(list(properties, "plc.kafka.topics"));
             list(properties, "plc.kafka.consumed-topics").forEach(t -> used.add(t + "." + consumer + ".dlq"));
+            if (used.isEmpty()) {
+                problems.add(service + ": no topics in its configuration (where did plc.kafka.topics go?)");
+            }
             JsonNode user = rendered.find("KafkaUser", service).orElse(null);
             if (user == null) {
                 problems.add(service + ": no KafkaUser");
@@ -283,10 +286,22 @@ class KubernetesManifestsTest {
         return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
+    /**
+     * A service's configuration as it runs: the defaults of the modules it is built on (service-kit's, and the
+     * workers' shared ones in provider-worker-core), its application.properties over them.
+     */
     private static Properties serviceProperties(String service) throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(ROOT.resolve(service).resolve("src/main/resources/application.properties"))) {
-            properties.load(reader);
+        List<Path> layers = new java.util.ArrayList<>();
+        layers.add(ROOT.resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties"));
+        if (service.startsWith("provider-worker-")) {
+            layers.add(ROOT.resolve("provider-worker-core/src/main/resources/META-INF/microprofile-config.properties"));
+        }
+        layers.add(ROOT.resolve(service).resolve("src/main/resources/application.properties"));
+        for (Path layer : layers) {
+            try (Reader reader = Files.newBufferedReader(layer)) {
+                properties.load(reader);
+            }
         }
         return properties;
     }

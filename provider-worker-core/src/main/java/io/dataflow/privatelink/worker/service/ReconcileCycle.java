@@ -105,13 +105,14 @@ public class ReconcileCycle {
         // Detaches first: a connection's endpoint is deleted only after its names stop pointing at it.
         // Deletions next: they free quota and never wait on an owner. A step that fails backs off on its
         // own; a loop stops only when the cloud is busy (ReconcileQueue).
-        queue.run(Db.read(() -> domains.awaitingDetach(shards)), ManagedDomain::attachDomainId,
+        queue.run("detach", Db.read(() -> domains.awaitingDetach(shards)), ManagedDomain::attachDomainId,
                 d -> traced("detach", d, () -> apply(d, domainReconciler.detach(d), held)));
-        queue.run(Db.read(() -> endpoints.awaitingDeprovision(shards)), ManagedEndpoint::connectionId,
+        queue.run("delete", Db.read(() -> endpoints.awaitingDeprovision(shards)), ManagedEndpoint::connectionId,
                 m -> traced("delete", m, () -> apply(m, reconciler.deprovision(m), held)));
-        queue.run(Db.read(() -> endpoints.awaitingProvision(shards)), ManagedEndpoint::connectionId,
+        queue.run("create", Db.read(() -> endpoints.awaitingProvision(shards)), ManagedEndpoint::connectionId,
                 m -> traced("create", m, () -> apply(m, reconciler.provision(m), held)));
-        queue.run(Db.read(() -> domains.awaitingAttach(shards)), ManagedDomain::attachDomainId, d -> traced("attach", d,
+        queue.run("attach", Db.read(() -> domains.awaitingAttach(shards)), ManagedDomain::attachDomainId,
+                d -> traced("attach", d,
                 () -> {
                     ManagedEndpoint endpoint = Db.read(() -> endpoints.findManaged(d.connectionId())).orElse(null);
                     return apply(d, domainReconciler.attach(d, endpoint), held);

@@ -15,8 +15,9 @@ import java.util.function.Function;
  * How a pass works through one kind of work (detaches, deletions, creates, attaches) without head-of-line
  * blocking: a resource whose step fails ({@code RETRY_LATER}, or an unexpected exception) backs off on its
  * own, exponentially, and the others go on; only {@code CLOUD_BUSY} (throttled, budget spent, cloud out of
- * reach) ends the loop, since every later call would meet the same wall. Backoffs live in memory: a
- * restarted worker tries everything once more, which is what a restart is for.
+ * reach) ends the loop, since every later call would meet the same wall. A backoff belongs to one kind of
+ * work on one resource: a connection whose create keeps failing is deleted at once when asked to be. Backoffs
+ * live in memory: a restarted worker tries everything once more, which is what a restart is for.
  */
 final class ReconcileQueue {
 
@@ -37,14 +38,15 @@ final class ReconcileQueue {
     }
 
     /**
-     * Runs {@code step} for each item not backing off, in order, until one answers CLOUD_BUSY.
+     * Runs {@code step} ({@code work}: what it does, e.g. "create") for each item not backing off from that work,
+     * in order, until one answers CLOUD_BUSY.
      *
      * @return how many steps ran
      */
-    <T> int run(List<T> items, Function<T, String> idOf, Function<T, Outcome.Kind> step) {
+    <T> int run(String work, List<T> items, Function<T, String> idOf, Function<T, Outcome.Kind> step) {
         int ran = 0;
         for (T item : items) {
-            String id = idOf.apply(item);
+            String id = key(work, idOf.apply(item));
             Backoff backoff = backoffs.get(id);
             Instant now = clock.instant();
             if (backoff != null && now.isBefore(backoff.notBefore())) {
@@ -71,15 +73,19 @@ final class ReconcileQueue {
         return ran;
     }
 
+    private static String key(String work, String id) {
+        return work + " " + id;
+    }
+
     /** The first backoff doubled for each failure after the first, capped. */
     Duration delayAfter(int failures) {
         long millis = firstBackoff.toMillis() << Math.min(failures - 1, 20);
         return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
     }
 
-    /** Whether {@code id} is backing off now (for operators and tests). */
-    boolean backingOff(String id) {
-        Backoff backoff = backoffs.get(id);
+    /** Whether {@code id} is backing off from {@code work} now (for operators and tests). */
+    boolean backingOff(String work, String id) {
+        Backoff backoff = backoffs.get(key(work, id));
         return backoff != null && clock.instant().isBefore(backoff.notBefore());
     }
 }

@@ -1,5 +1,7 @@
 package io.dataflow.privatelink.worker.reconcile;
 
+import io.dataflow.privatelink.kit.testing.MovableClock;
+
 import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
@@ -62,15 +64,15 @@ class EndpointReconcilerTest {
     @Test
     void aCreateThatWaitsForItsBudgetDoesNotDescribeTheServiceAgainUntilTheCheckIsOld() {
         cloud.service = new EndpointServiceView(SERVICE, "us-east-1", List.of("use1-az2"), true);
-        MutableClock clock = new MutableClock(NOW);
+        MovableClock clock = new MovableClock(NOW);
         reconciler = new EndpointReconciler(cloud, Duration.ofDays(7), SWEEP, clock);
         cloud.failCreate = new CloudException("RequestLimitExceeded", "budget spent", true, null);
 
         assertEquals(Outcome.Kind.CLOUD_BUSY, reconciler.provision(row(CREATING, null)).kind());
-        clock.now = NOW.plusSeconds(30);
+        clock.set(NOW.plusSeconds(30));
         assertEquals(Outcome.Kind.CLOUD_BUSY, reconciler.provision(row(CREATING, null)).kind());
         cloud.failCreate = null;
-        clock.now = NOW.plusSeconds(60);
+        clock.set(NOW.plusSeconds(60));
         assertEquals(PENDING_ACCEPTANCE, reconciler.provision(row(CREATING, null)).state());
         assertEquals(1, cloud.calls.stream().filter("observeService"::equals).count(), cloud.calls.toString());
         assertEquals(3, cloud.calls.stream().filter("findEndpoint"::equals).count(), "the tag is looked up each time");
@@ -79,34 +81,11 @@ class EndpointReconcilerTest {
         String other = "plc-2";
         cloud.failCreate = new CloudException("RequestLimitExceeded", "budget spent", true, null);
         reconciler.provision(row(other, CREATING, null));
-        clock.now = clock.now.plus(EndpointReconciler.CHECKED_SERVICE_REUSE).plusSeconds(1);
+        clock.advance(EndpointReconciler.CHECKED_SERVICE_REUSE.plusSeconds(1));
         reconciler.provision(row(other, CREATING, null));
         assertEquals(3, cloud.calls.stream().filter("observeService"::equals).count(), cloud.calls.toString());
     }
 
-    /** A clock the test moves. */
-    private static final class MutableClock extends java.time.Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void adoptsTheEndpointAnEarlierAttemptCreatedInsteadOfCreatingAnother() {

@@ -1,13 +1,11 @@
 package io.dataflow.privatelink.worker.service;
 
+import io.dataflow.privatelink.kit.testing.MovableClock;
 import io.dataflow.privatelink.worker.reconcile.Outcome.Kind;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,32 +26,43 @@ class ReconcileQueueTest {
         Map<String, Kind> answers = Map.of("stuck", Kind.RETRY_LATER, "b", Kind.TRANSITION, "c", Kind.REMOVED);
         List<String> items = List.of("stuck", "b", "c");
 
-        queue.run(items, id -> id, step(answers));
+        queue.run("delete", items, id -> id, step(answers));
         assertEquals(List.of("stuck", "b", "c"), ran, "the ones after the failing one ran in the same pass");
-        assertTrue(queue.backingOff("stuck"));
+        assertTrue(queue.backingOff("delete", "stuck"));
 
         ran.clear();
-        clock.now = clock.now.plusSeconds(1);
-        queue.run(items, id -> id, step(answers));
+        clock.advance(Duration.ofSeconds(1));
+        queue.run("delete", items, id -> id, step(answers));
         assertEquals(List.of("b", "c"), ran, "within its backoff the failing one is skipped");
 
         ran.clear();
-        clock.now = clock.now.plusSeconds(2);
-        queue.run(items, id -> id, step(answers));
+        clock.advance(Duration.ofSeconds(2));
+        queue.run("delete", items, id -> id, step(answers));
         assertEquals(List.of("stuck", "b", "c"), ran, "after it, it is tried again");
         assertEquals(Duration.ofSeconds(4), queue.delayAfter(2), "and waits twice as long after a second failure");
     }
 
     @Test
+    void aCreateBackingOffDoesNotHoldUpTheDeleteOfTheSameConnection() {
+        queue.run("create", List.of("plc-1"), id -> id, step(Map.of("plc-1", Kind.RETRY_LATER)));
+        assertTrue(queue.backingOff("create", "plc-1"));
+
+        ran.clear();
+        queue.run("delete", List.of("plc-1"), id -> id, step(Map.of("plc-1", Kind.TRANSITION)));
+        assertEquals(List.of("plc-1"), ran, "the user's delete goes at once, whatever the create's backoff");
+        assertTrue(queue.backingOff("create", "plc-1"), "the create's own backoff stands");
+    }
+
+    @Test
     void aBusyCloudEndsThePassAndBacksNothingOff() {
-        queue.run(List.of("a", "b", "c"), id -> id, step(Map.of("a", Kind.NONE, "b", Kind.CLOUD_BUSY, "c", Kind.NONE)));
+        queue.run("delete", List.of("a", "b", "c"), id -> id, step(Map.of("a", Kind.NONE, "b", Kind.CLOUD_BUSY, "c", Kind.NONE)));
         assertEquals(List.of("a", "b"), ran, "nothing more is asked of a throttled cloud in this pass");
-        assertFalse(queue.backingOff("b"), "the throttled one goes first next pass");
+        assertFalse(queue.backingOff("delete", "b"), "the throttled one goes first next pass");
     }
 
     @Test
     void anUnexpectedExceptionIsOneResourcesFailure() {
-        queue.run(List.of("boom", "b"), id -> id, id -> {
+        queue.run("delete", List.of("boom", "b"), id -> id, id -> {
             ran.add(id);
             if (id.equals("boom")) {
                 throw new IllegalStateException("bug");
@@ -61,7 +70,7 @@ class ReconcileQueueTest {
             return Kind.NONE;
         });
         assertEquals(List.of("boom", "b"), ran);
-        assertTrue(queue.backingOff("boom"));
+        assertTrue(queue.backingOff("delete", "boom"));
     }
 
     @Test
@@ -77,28 +86,5 @@ class ReconcileQueueTest {
             ran.add(id);
             return answers.get(id);
         };
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
