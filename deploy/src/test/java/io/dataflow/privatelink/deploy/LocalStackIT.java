@@ -578,13 +578,21 @@ class LocalStackIT {
     void rebuildOfTheReadModelsFromKafkaEqualsTheLiveOnes() throws Exception {
         Process rebuild = new ProcessBuilder("bash", ROOT.resolve("deploy/local/rebuild-read-models").toString(),
                 dataDir.toString()).directory(ROOT.toFile()).redirectErrorStream(true).start();
-        String output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(rebuild.getInputStream().readAllBytes());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+        String output;
+        try {
+            output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(rebuild.getInputStream().readAllBytes());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(6, TimeUnit.MINUTES);
+        } finally {
+            if (rebuild.isAlive()) { // timed out: it must not outlive the test
+                rebuild.descendants().forEach(ProcessHandle::destroyForcibly);
+                rebuild.destroyForcibly();
             }
-        }).get(6, TimeUnit.MINUTES);
+        }
         assertTrue(rebuild.waitFor(30, TimeUnit.SECONDS), output);
         assertEquals(0, rebuild.exitValue(), output);
         assertTrue(output.contains("equal to the live ones"), output);

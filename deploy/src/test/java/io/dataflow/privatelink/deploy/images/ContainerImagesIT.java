@@ -127,9 +127,15 @@ class ContainerImagesIT {
                     .failFast("the service exited: " + Files.readString(log), () -> !service.isAlive())
                     .until(() -> status(http, ready) == 200);
         } finally {
+            // unshare outlives a SIGTERM of its own while its child runs: stop the service, then unshare
+            service.descendants().forEach(ProcessHandle::destroy);
             service.destroy();
-            service.waitFor(30, TimeUnit.SECONDS);
+            if (!service.waitFor(30, TimeUnit.SECONDS)) {
+                service.descendants().forEach(ProcessHandle::destroyForcibly);
+                service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
         }
+        assertFalse(service.isAlive() || service.descendants().anyMatch(ProcessHandle::isAlive), "the service stopped");
         String output = Files.readString(log);
         assertFalse(output.contains("Read-only file system"), output);
         assertFalse(output.contains("Permission denied"), output);
