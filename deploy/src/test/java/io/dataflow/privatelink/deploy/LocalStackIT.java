@@ -587,11 +587,10 @@ class LocalStackIT {
                     throw new java.io.UncheckedIOException(e);
                 }
             }).get(6, TimeUnit.MINUTES);
-        } finally {
-            if (rebuild.isAlive()) { // timed out: it must not outlive the test
-                rebuild.descendants().forEach(ProcessHandle::destroyForcibly);
-                rebuild.destroyForcibly();
-            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            rebuild.descendants().forEach(ProcessHandle::destroyForcibly); // it must not outlive the test
+            rebuild.destroyForcibly();
+            throw e;
         }
         assertTrue(rebuild.waitFor(30, TimeUnit.SECONDS), output);
         assertEquals(0, rebuild.exitValue(), output);
