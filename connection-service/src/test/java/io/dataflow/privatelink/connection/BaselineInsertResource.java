@@ -2,11 +2,11 @@ package io.dataflow.privatelink.connection;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import org.hibernate.reactive.mutiny.Mutiny;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.Map;
 import java.util.UUID;

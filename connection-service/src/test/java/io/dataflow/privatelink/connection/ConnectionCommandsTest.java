@@ -2,21 +2,20 @@ package io.dataflow.privatelink.connection;
 
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.event.CloudEvent;
-import io.dataflow.privatelink.kit.testing.Metrics;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
 import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.contract.event.Topics;
 import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.TopicProbe;
-import io.dataflow.privatelink.kit.testing.RecordedSpans;
 import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
+import io.dataflow.privatelink.kit.testing.Metrics;
+import io.dataflow.privatelink.kit.testing.RecordedSpans;
 import io.dataflow.privatelink.kit.testing.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -113,7 +112,7 @@ class ConnectionCommandsTest {
                         Duration.ofSeconds(30));
                 String traceParent = new String(record.headers().lastHeader("traceparent").value(),
                         java.nio.charset.StandardCharsets.UTF_8);
-                assertEquals(created.getValue(), traceParent.split("-")[1], "the create of " + created.getKey());
+                assertEquals(created.getValue(), traceParent.split("-", -1)[1], "the create of " + created.getKey());
             }
         }
     }
@@ -142,16 +141,14 @@ class ConnectionCommandsTest {
                 .body("azIds", equalTo(List.of("cn-hangzhou-i")));
     }
 
+    /** The validator's rules are CreateConnectionValidatorTest's table; here, what reaches a caller over HTTP. */
     @Test
     void refusedCreatesAnswerWithTheErrorBodyAndStoreNothing() {
         long before = Sql.count("SELECT count(*) FROM connection");
-        refuse("1001", createBody("x", "ALICLOUD_ENDPOINT_SERVICE", AWS_SERVICE), 400, 3,
-                "does not match cluster 1001");
-        refuse("1001", createBody("x", "AWS_ENDPOINT_SERVICE", "com.amazonaws.vpce.us-east-1.vpce-svc-xyz"), 400, 3,
-                "is not an AWS endpoint service name");
         refuse("1001", createBody("x", "AWS_ENDPOINT_SERVICE", "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"),
                 400, 3, "Set awsEndpointService.region to eu-west-1");
-        refuse("1001", createBody("", "AWS_ENDPOINT_SERVICE", AWS_SERVICE), 400, 3, "displayName is required");
+        refuse("1002", createBody("x", "AWS_ENDPOINT_SERVICE", AWS_SERVICE), 400, 3,
+                "runs on ALICLOUD: use ALICLOUD_ENDPOINT_SERVICE");
         refuse("1001", "{\"privateLinkConnection\": {", 400, 3, "not valid JSON");
         refuse("1001", createBody("x", "GCP_ENDPOINT_SERVICE", AWS_SERVICE), 400, 3, "not valid JSON");
         refuse("1001", "{}", 400, 3, "The request body must be");
@@ -161,13 +158,6 @@ class ConnectionCommandsTest {
         refuse("1001", createBody("x".repeat(70_000), "AWS_ENDPOINT_SERVICE", AWS_SERVICE), 413, 3,
                 "this API accepts at most 65536");
         refuse("9999", createBody("x", "AWS_ENDPOINT_SERVICE", AWS_SERVICE), 404, 5, "Cluster 9999 was not found");
-        refuse("1002", createBody("x", "AWS_ENDPOINT_SERVICE", AWS_SERVICE), 400, 3,
-                "runs on ALICLOUD: use ALICLOUD_ENDPOINT_SERVICE");
-        refuse("1002", createBody("x", "ALICLOUD_ENDPOINT_SERVICE", "epsrv-123"), 400, 3,
-                "is not an Alibaba Cloud endpoint service name");
-        refuse("1002", createBody("x", "ALICLOUD_ENDPOINT_SERVICE",
-                "com.aliyuncs.privatelink.cn-beijing.epsrv-2zeabcdefghij1234567"), 400, 3,
-                "use an endpoint service in cn-hangzhou");
         assertEquals(before, Sql.count("SELECT count(*) FROM connection"));
     }
 

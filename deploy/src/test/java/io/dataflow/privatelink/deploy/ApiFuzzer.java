@@ -148,7 +148,8 @@ final class ApiFuzzer {
 
     private static String quote(String s) {
         StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
+        for (int at = 0; at < s.length(); at++) {
+            char c = s.charAt(at);
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
             } else if (c < 0x20) {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,18 +36,6 @@ final class CliRunner {
         env.put("PLC_CONFIG", cliConfig.toString());
     }
 
-    private CliRunner(Path root, Map<String, String> env) {
-        this.root = root;
-        this.env = env;
-    }
-
-    /** The same, with more environment (e.g. PLC_TOKEN, NO_COLOR). */
-    CliRunner with(String name, String value) {
-        Map<String, String> more = new HashMap<>(env);
-        more.put(name, value);
-        return new CliRunner(root, more);
-    }
-
     Result run(String... args) throws Exception {
         return finish(start(args), Duration.ofMinutes(2));
     }
@@ -59,7 +46,7 @@ final class CliRunner {
         return process(command, null);
     }
 
-    static Result finish(Process process, Duration atMost) throws Exception {
+    private static Result finish(Process process, Duration atMost) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Thread outReader = copy(process.getInputStream(), out);
@@ -77,7 +64,7 @@ final class CliRunner {
      * Runs the command in a pseudo-terminal ({@code script}, util-linux), answering each prompt (in order)
      * once it appears; returns everything the terminal showed.
      */
-    Result inTerminal(String commandLine, LinkedHashMap<String, String> answers, Duration atMost) throws Exception {
+    Result inTerminal(String commandLine, Map<String, String> answers, Duration atMost) throws Exception {
         String shellCommand = "COLUMNS=120 bash " + root.resolve("plc") + " " + commandLine;
         Process process = process(List.of("script", "-qec", shellCommand, "/dev/null"), null);
         OutputStream keyboard = process.getOutputStream();
@@ -123,7 +110,8 @@ final class CliRunner {
         return builder.start();
     }
 
-    private static Thread copy(InputStream in, OutputStream out) {
+    /** Copies a process's output on a thread of its own until it ends. */
+    static Thread copy(InputStream in, OutputStream out) {
         Thread thread = new Thread(() -> {
             try (in) {
                 in.transferTo(out);

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -142,7 +143,7 @@ class ConsoleIT {
         browser.click("#delete-submit");
         browser.gone("#connections tr[data-id='" + id + "']");
         browser.screenshot("09-deleted");
-        assertEquals(Boolean.TRUE, browser.script("return window.__noReload === true;"), "no reload happened");
+        assertEquals(true, browser.script("return window.__noReload === true;"), "no reload happened");
 
         browser.windowSize(420, 860);
         browser.screenshot("10-narrow-window");
@@ -150,10 +151,15 @@ class ConsoleIT {
 
     @Test
     void aRefusedCreateShowsTheApiMessageInTheDialogAndAddsNothing() throws Exception {
+        // more connections than the API's first page holds, so both counts below must read every page
+        for (int i = api.listAll(api.awsConnections()).size(); i <= 10; i++) {
+            api.createAwsConnection("listed-" + i);
+        }
         browser.windowSize(1440, 900);
         openClusterPage(api.env.get("PLC_CONSOLE"));
         int rows = browser.all("#connections tr[data-id]").size();
-        int before = api.get(api.awsConnections()).path("privateLinkConnections").size();
+        int before = api.listAll(api.awsConnections()).size();
+        assertEquals(before, rows, "the console lists every connection, past the API's first page");
         browser.click("#create-open");
         // A pasted name with a control character: a rule only the API checks.
         browser.script("const name = document.getElementById('create-name'); name.value = 'orders\\u0007kafka';"
@@ -165,7 +171,7 @@ class ConsoleIT {
         browser.screenshot("11-refused-create");
         assertTrue(browser.present("#create-submit"), "the dialog stays open with the message");
         assertEquals(rows, browser.all("#connections tr[data-id]").size(), "no row was added");
-        assertEquals(before, api.get(api.awsConnections()).path("privateLinkConnections").size());
+        assertEquals(before, api.listAll(api.awsConnections()).size(), "no connection was made");
         browser.visible("#create-name").sendKeys(Keys.ESCAPE);
         browser.gone("dialog[open]");
     }
@@ -193,7 +199,7 @@ class ConsoleIT {
         Process mint = new ProcessBuilder("bash", LocalStackIT.ROOT.resolve("deploy/local/mint-token").toString(),
                 "--subject", "viewer@example.com", "--project", "demo-project=viewer", "--data-dir", dataDir.toString())
                 .directory(LocalStackIT.ROOT.toFile()).redirectErrorStream(true).start();
-        String token = new String(mint.getInputStream().readAllBytes()).strip();
+        String token = new String(mint.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertTrue(mint.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, mint.exitValue(), token);
 

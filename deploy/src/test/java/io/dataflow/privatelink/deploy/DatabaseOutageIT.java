@@ -113,7 +113,7 @@ class DatabaseOutageIT {
         // The owner accepts every endpoint; every connection becomes ACTIVE.
         Map<String, String> endpoints = new HashMap<>();
         for (String id : ids) {
-            JsonNode pending = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+            JsonNode pending = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                     .until(() -> stackApi.get(api + "/" + id), c -> "PENDING_ACCEPTANCE".equals(c.path("state").asText()));
             endpoints.put(id, pending.path("awsEndpointService").path("endpointId").asText());
         }
@@ -122,7 +122,7 @@ class DatabaseOutageIT {
                     .vpcEndpointIds(endpoints.values()));
         }
         for (String id : ids) {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                     .until(() -> stackApi.get(api + "/" + id), c -> "ACTIVE".equals(c.path("state").asText()));
         }
         assertEquals(CREATES, Set.copyOf(endpoints.values()).size(), "one endpoint per connection");

@@ -1,14 +1,12 @@
 package io.dataflow.privatelink.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.privatelink.model.v20200415.EnableVpcEndpointConnectionRequest;
 import com.aliyuncs.profile.DefaultProfile;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the packaged services as separate processes; the test speaks only the public REST API and, as the
  * customer, the EC2 API of the simulator.
  */
-@TestMethodOrder(MethodOrderer.MethodName.class)
 class LocalStackIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,15 +83,24 @@ class LocalStackIT {
         Files.deleteIfExists(envFile);
         stack = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("stack.log").toFile())).start();
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertTrue(stack.isAlive(), () -> "the stack exited: " + log());
             return Files.exists(envFile);
         });
         env = StackApi.readExports(envFile);
     }
 
-    /** Stops as Ctrl-C would (the launcher's shutdown hook) and checks that no process is left behind. */
+    /** After every test, whatever their order: the stack stops cleanly and no log holds a secret. */
     @AfterAll
+    static void stopStackAndCheckItsLogs() throws Exception {
+        if (stack == null) {
+            return;
+        }
+        stopStack();
+        noSecretsInAnyServiceLog();
+    }
+
+    /** Stops as Ctrl-C would (the launcher's shutdown hook) and checks that no process is left behind. */
     static void stopStack() throws Exception {
         if (stack == null) {
             return;
@@ -110,7 +117,7 @@ class LocalStackIT {
     void helpDocumentsTheOptions() throws Exception {
         Process help = new ProcessBuilder("bash", ROOT.resolve("deploy/local/run").toString(), "--help")
                 .redirectErrorStream(true).start();
-        String text = new String(help.getInputStream().readAllBytes());
+        String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(help.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, help.exitValue(), text);
         for (String option : List.of("--data-dir", "--reset", "--api-port", "--kafka-port", "--postgres-port")) {
@@ -257,7 +264,7 @@ class LocalStackIT {
                 List<String> traces = records.awaitRecords(r -> id.equals(r.key()), atLeast, STATE_WAIT).stream()
                         .map(r -> r.headers().lastHeader("traceparent"))
                         .map(h -> h == null ? "none" : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)
-                                .split("-")[1])
+                                .split("-", -1)[1])
                         .toList();
                 assertEquals(List.of(trace), traces.stream().distinct().toList(), topic + ": " + traces);
             }
@@ -573,16 +580,33 @@ class LocalStackIT {
         }
     }
 
-    /** The documented rebuild command replays Kafka into a fresh schema; the copy equals the live read models. */
+    /**
+     * The documented rebuild command replays Kafka into a fresh schema; the copy equals the live read models,
+     * which hold at least an active connection with a domain attached and a deleted one (made here, so the
+     * comparison is never of empty tables, whatever ran before).
+     */
     @Test
     void rebuildOfTheReadModelsFromKafkaEqualsTheLiveOnes() throws Exception {
+        String api = env.get("PLC_API") + "/v1beta1/clusters/" + env.get("PLC_AWS_CLUSTER_ID") + "/privateLinkConnections";
+        String kept = activeAwsConnection(api, "rebuilt-kept");
+        JsonNode dryRun = send("POST", api + "/" + kept + ":attachDomains",
+                "{\"attachDomain\": {\"type\": \"TIDBCLOUD_MANAGED\"}, \"validateOnly\": true}", 200);
+        send("POST", api + "/" + kept + ":attachDomains", "{\"attachDomain\": {\"type\": \"TIDBCLOUD_MANAGED\", \"uniqueName\": \""
+                + dryRun.path("uniqueName").asText() + "\"}}", 200);
+        String gone = activeAwsConnection(api, "rebuilt-deleted");
+        send("DELETE", api + "/" + gone, null, 200);
+        await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> status(api + "/" + gone) == 404);
+        await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(300)).until(() -> get(api + "/" + kept)
+                .path("attachedDomains").path(0).path("domains").path(0).path("state").asText().equals("ACTIVE"));
+
         Process rebuild = new ProcessBuilder("bash", ROOT.resolve("deploy/local/rebuild-read-models").toString(),
                 dataDir.toString()).directory(ROOT.toFile()).redirectErrorStream(true).start();
         String output;
         try {
             output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
-                    return new String(rebuild.getInputStream().readAllBytes());
+                    return new String(rebuild.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -635,7 +659,7 @@ class LocalStackIT {
         Process mint = new ProcessBuilder("bash", ROOT.resolve("deploy/local/mint-token").toString(),
                 "--subject", "viewer@example.com", "--project", "demo-project=viewer", "--data-dir", dataDir.toString())
                 .directory(ROOT.toFile()).redirectErrorStream(true).start();
-        String token = new String(mint.getInputStream().readAllBytes()).strip();
+        String token = new String(mint.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertTrue(mint.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, mint.exitValue(), token);
         String api = env.get("PLC_API") + "/v1beta1/clusters/" + env.get("PLC_AWS_CLUSTER_ID") + "/privateLinkConnections";
@@ -684,7 +708,7 @@ class LocalStackIT {
                 }).get(30, TimeUnit.SECONDS);
         String first = messages.poll(30, TimeUnit.SECONDS);
         assertEquals("plc.v1", socket.getSubprotocol());
-        socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye");
+        socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").get(30, TimeUnit.SECONDS);
         JsonNode message = JSON.readTree(first);
         assertEquals("snapshot", message.get("event").asText());
         assertEquals(cluster, message.get("data").get("clusterId").asText());
@@ -707,12 +731,11 @@ class LocalStackIT {
         return time.substring(0, 23).replace('T', ' ').replace(',', '.');
     }
 
-    /** Runs last (method order): after everything above, no service log holds a token, key or secret. */
-    @Test
-    void zNoSecretsInAnyServiceLog() throws Exception {
+    /** No service log holds a token, key or secret after everything the tests did. */
+    private static void noSecretsInAnyServiceLog() throws Exception {
         String privateKey = Files.readString(dataDir.resolve("keys/jwt-private.pem"))
                 .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "").substring(0, 40);
-        List<String> secrets = List.of(env.get("PLC_TOKEN"), env.get("PLC_TOKEN").split("\\.")[2], privateKey,
+        List<String> secrets = List.of(env.get("PLC_TOKEN"), env.get("PLC_TOKEN").split("\\.", -1)[2], privateKey,
                 env.get("PLC_ALICLOUD_CUSTOMER_ACCESS_SECRET"));
         try (java.util.stream.Stream<Path> logs = Files.list(dataDir.resolve("logs"))) {
             for (Path log : logs.toList()) {
@@ -735,6 +758,21 @@ class LocalStackIT {
     private static JsonNode awaitState(String url, String state) {
         return await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(300))
                 .until(() -> get(url), node -> state.equals(node.path("state").asText()));
+    }
+
+    /** A connection to the demo AWS service, accepted by its owner: its id once ACTIVE. */
+    private static String activeAwsConnection(String api, String name) throws Exception {
+        String id = send("POST", api, """
+                {"privateLinkConnection": {"displayName": "%s", "type": "AWS_ENDPOINT_SERVICE",
+                 "awsEndpointService": {"name": "%s"}}}""".formatted(name, env.get("PLC_AWS_SERVICE_NAME")), 200)
+                .get("privateLinkConnectionId").asText();
+        String endpointId = awaitState(api + "/" + id, "PENDING_ACCEPTANCE").path("awsEndpointService")
+                .path("endpointId").asText();
+        try (Ec2Client customer = customerEc2()) {
+            customer.acceptVpcEndpointConnections(r -> r.serviceId(env.get("PLC_AWS_SERVICE_ID")).vpcEndpointIds(endpointId));
+        }
+        awaitState(api + "/" + id, "ACTIVE");
+        return id;
     }
 
     private static Ec2Client customerEc2() {

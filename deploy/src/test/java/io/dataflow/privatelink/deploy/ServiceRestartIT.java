@@ -99,9 +99,10 @@ class ServiceRestartIT {
             List<String> accepted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             java.util.concurrent.atomic.AtomicInteger notAccepted = new java.util.concurrent.atomic.AtomicInteger();
             java.util.concurrent.atomic.AtomicBoolean creating = new java.util.concurrent.atomic.AtomicBoolean(true);
+            List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
             for (int client = 0; client < 4; client++) {
                 String prefix = "burst-" + client + "-";
-                clients.submit(() -> {
+                running.add(clients.submit(() -> {
                     for (int n = 0; creating.get(); n++) {
                         long next = System.nanoTime() + PACE.toNanos();
                         String id = createOrNull(prefix + n);
@@ -112,7 +113,7 @@ class ServiceRestartIT {
                         }
                         java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
                     }
-                });
+                }));
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() >= 10);
             long stopping = System.nanoTime();
@@ -126,6 +127,9 @@ class ServiceRestartIT {
             creating.set(false);
             clients.shutdown();
             assertTrue(clients.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS));
+            for (java.util.concurrent.Future<?> client : running) {
+                client.get(); // a client that failed shows its exception here
+            }
             System.out.printf("connection-service stopped during a burst of creates: %d accepted, %d refused or"
                     + " unreachable%n", accepted.size(), notAccepted.get());
             assertTrue(notAccepted.get() > 0, "the stop fell in the middle of the burst");

@@ -63,6 +63,20 @@ final class StackApi {
         return JSON.readTree(response.body());
     }
 
+    /** Every connection the list operation shows, page after page (one page holds 10 by default): their ids. */
+    List<String> listAll(String url) throws Exception {
+        List<String> ids = new ArrayList<>();
+        String token = null;
+        do {
+            JsonNode page = get(url + "?pageSize=7" + (token == null ? ""
+                    : "&pageToken=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)));
+            page.path("privateLinkConnections").forEach(c -> ids.add(c.get("privateLinkConnectionId").asText()));
+            token = page.hasNonNull("nextPageToken") && !page.get("nextPageToken").asText().isEmpty()
+                    ? page.get("nextPageToken").asText() : null;
+        } while (token != null);
+        return ids;
+    }
+
     HttpResponse<String> post(String url, String body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = authorized(HttpRequest.newBuilder(URI.create(url)))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));

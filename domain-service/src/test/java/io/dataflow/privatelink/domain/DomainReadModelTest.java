@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -94,7 +95,7 @@ class DomainReadModelTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(cluster, id)
                 .body("attachedDomains[0].domains.state", equalTo(List.of("ACTIVE", "FAILED")))
                 .body("attachedDomains[0].domains[1].message", equalTo("zone refused")));
-        lookup(cluster, "B1.USE1-AZ2." + unique.toUpperCase() + ".aws.plc.tidbcloud.com.").statusCode(200)
+        lookup(cluster, "B1.USE1-AZ2." + unique.toUpperCase(Locale.ROOT) + ".aws.plc.tidbcloud.com.").statusCode(200)
                 .body("hostname", equalTo(host))
                 .body("domainState", equalTo("FAILED"))
                 .body("message", equalTo("zone refused"));
@@ -162,7 +163,7 @@ class DomainReadModelTest {
         refuse(given().urlEncodingEnabled(false).get(path(cluster) + ":lookupHost").then(), "hostname is required");
         refuse(lookup(cluster, "bad_host!.example.com"), "is not a DNS name");
         refuse(lookup(cluster, "a".repeat(64) + ".example.com"), "is not a DNS name");
-        refuse(lookup(cluster, ("abc.").repeat(70) + "com"), "at most 253");
+        refuse(lookup(cluster, "abc.".repeat(70) + "com"), "at most 253");
     }
 
     private static void refuse(ValidatableResponse response, String message) {

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Test equipment: domain-service verifies tokens of api-security's {@link TestIdentityProvider}. Unless a
- * test sets its own, every request carries {@link #viewer()}'s token: a viewer of project "p", the project
- * of every cluster the tests' events place connections in.
+ * test sets its own, every request carries {@link #bearer()}: the token of a viewer of project "p", the
+ * project of every cluster the tests' events place connections in.
  */
 public class DomainTokens extends TestIdentityProvider {
 

@@ -10,6 +10,7 @@ import io.vertx.core.http.RequestOptions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -83,7 +84,8 @@ public final class FanOutClients {
         }
         System.out.println("READY " + count);
         System.out.flush();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+        // ReadSideBenchmark writes to this process in UTF-8
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String go = in.readLine();
         long sent = Long.parseLong(go.substring(3).strip());
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);

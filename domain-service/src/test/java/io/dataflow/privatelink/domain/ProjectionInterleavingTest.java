@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.domain;
 
+import io.dataflow.privatelink.domain.projection.ReadersView;
 import io.dataflow.privatelink.domain.projection.Scenario;
 import io.dataflow.privatelink.domain.service.ConnectionProjection;
 import io.dataflow.privatelink.infra.InfraTestResource;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.TestFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The read model is a function of the log, in PostgreSQL: each scripted story is projected by the real
  * projection (its statements, locks and flushes) in 200 random interleavings of its two topics, each run
  * with ids of its own; twenty runs at a time share randomly cut batches, as the connections of one poll
- * do. Every run leaves the same rows in every read-model table, the same history and routes, and the same
- * published snapshot.
+ * do. Every run ends as the story says readers see it, and leaves the same rows in every read-model table,
+ * the same history and routes, and the same published snapshot.
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "domain_service"))
@@ -61,6 +62,10 @@ class ProjectionInterleavingTest {
                                     .executeUpdate())
                             .chain(() -> projection.apply(batch))));
                 }
+            }
+            Map<String, String> seen = readersViews(runs);
+            for (String run : runs) {
+                assertEquals(story.expected(), seen.get(run), story.name() + ", run " + run);
             }
             Map<String, String> contents = contents(runs);
             String expected = contents.get(runs.get(0));
@@ -97,6 +102,39 @@ class ProjectionInterleavingTest {
             i += size;
         }
         return batches;
+    }
+
+    /** What readers see at the end of each run ({@link ReadersView}), with the run's suffix taken out. */
+    private static Map<String, String> readersViews(List<String> runs) {
+        Object suffixes = runs.toArray(String[]::new);
+        Map<String, Map<String, String>> snapshots = new TreeMap<>();
+        Map<String, Map<String, List<String>>> history = new TreeMap<>();
+        Map<String, List<String>> routes = new TreeMap<>();
+        runs.forEach(run -> {
+            snapshots.put(run, new TreeMap<>());
+            history.put(run, new TreeMap<>());
+            routes.put(run, new ArrayList<>());
+        });
+        for (Object[] row : Sql.rows("SELECT right(connection_id, 17), connection_id, last_snapshot FROM connection_view"
+                + " WHERE right(connection_id, 17) = ANY (CAST(?1 AS text[]))", suffixes)) {
+            String run = (String) row[0];
+            snapshots.get(run).put(((String) row[1]).replace(run, ""),
+                    row[2] == null ? null : ((String) row[2]).replace(run, ""));
+        }
+        for (Object[] row : Sql.rows("SELECT right(connection_id, 17), connection_id, state FROM connection_history"
+                + " WHERE right(connection_id, 17) = ANY (CAST(?1 AS text[])) ORDER BY change_time, event_id", suffixes)) {
+            String run = (String) row[0];
+            history.get(run).computeIfAbsent(((String) row[1]).replace(run, ""), id -> new ArrayList<>())
+                    .add((String) row[2]);
+        }
+        for (Object[] row : Sql.rows("SELECT right(connection_id, 17), name || ' ' || attach_domain_id FROM domain_route"
+                + " WHERE right(connection_id, 17) = ANY (CAST(?1 AS text[]))", suffixes)) {
+            String run = (String) row[0];
+            routes.get(run).add(((String) row[1]).replace(run, ""));
+        }
+        Map<String, String> seen = new TreeMap<>();
+        runs.forEach(run -> seen.put(run, ReadersView.of(snapshots.get(run), history.get(run), routes.get(run))));
+        return seen;
     }
 
     /**

@@ -14,25 +14,20 @@ import io.dataflow.privatelink.domain.service.StatusSubscriptions;
 import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.TopicProbe;
 import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
+import io.dataflow.privatelink.kit.testing.CpuTime;
+import io.dataflow.privatelink.kit.testing.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import io.dataflow.privatelink.kit.testing.CpuTime;
-import io.dataflow.privatelink.kit.testing.Sql;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -40,7 +35,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,7 +50,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.awaitility.Awaitility.await;
 
@@ -159,14 +163,17 @@ class ReadSideBenchmark {
         long started = System.nanoTime();
         String last = null;
         try (KafkaProducer<String, String> producer = producer()) {
+            List<Future<RecordMetadata>> sends = new ArrayList<>(2 * CONNECTIONS);
             for (int i = 0; i < CONNECTIONS; i++) {
                 String id = ConnectionIds.newId();
-                producer.send(record(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, requested(cluster, id)));
-                producer.send(record(Topics.CONNECTION_STATE, EventTypes.CONNECTION_STATE_CHANGED, id,
+                sends.add(producer.send(record(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id,
+                        requested(cluster, id))));
+                sends.add(producer.send(record(Topics.CONNECTION_STATE, EventTypes.CONNECTION_STATE_CHANGED, id,
                         new ConnectionStateChanged(id, cluster, ConnectionState.PENDING_ACCEPTANCE, null, "vpce-0b",
-                                List.of("use1-az1"), now(), TestVersions.next())));
+                                List.of("use1-az1"), now(), TestVersions.next()))));
                 last = id;
             }
+            acknowledged(sends);
         }
         // The last connection sent first (one row by its key), then all of them: counting the cluster's
         // rows every poll from the start would be a fifth of what PostgreSQL does in the measured time.
@@ -250,7 +257,7 @@ class ReadSideBenchmark {
                     ConnectionState.PENDING_ACCEPTANCE, null, "vpce-0c", List.of("use1-az1"), now(), TestVersions.next()));
             in.write("GO " + sentAt + "\n");
             in.flush();
-            String[] arrivals = out.readLine().split(" ");
+            String[] arrivals = out.readLine().split(" ", -1);
             System.out.printf("  %,6d subscribers (%s): held %,d; opened in %.1f s; the change reached %s of them,"
                             + " p50 %s ms, p99 %s ms, max %s ms (from the Kafka send, projection included);"
                             + " server heap held %.1f MB = %.1f KB per subscriber%n",
@@ -269,10 +276,13 @@ class ReadSideBenchmark {
     private void warmUp() {
         String cluster = "warm-" + UUID.randomUUID();
         try (KafkaProducer<String, String> producer = producer()) {
+            List<Future<RecordMetadata>> sends = new ArrayList<>(2_000);
             for (int i = 0; i < 2_000; i++) {
                 String id = ConnectionIds.newId();
-                producer.send(record(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, requested(cluster, id)));
+                sends.add(producer.send(record(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id,
+                        requested(cluster, id))));
             }
+            acknowledged(sends);
         }
         await().atMost(Duration.ofMinutes(5)).until(() ->
                 Sql.count("SELECT count(*) FROM connection_view WHERE cluster_id = ?1", cluster) == 2_000);
@@ -431,6 +441,20 @@ class ReadSideBenchmark {
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         return new KafkaProducer<>(properties);
+    }
+
+    /** Waits until Kafka has acknowledged every send; fails on the first it refused. */
+    private static void acknowledged(List<Future<RecordMetadata>> sends) {
+        try {
+            for (Future<RecordMetadata> send : sends) {
+                send.get(2, TimeUnit.MINUTES);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka's acknowledgements", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not take a benchmark event", e);
+        }
     }
 
     private static ProducerRecord<String, String> record(String topic, String type, String id, Object payload) {

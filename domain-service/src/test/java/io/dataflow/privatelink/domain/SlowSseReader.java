@@ -4,8 +4,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,22 +106,48 @@ final class SlowSseReader implements AutoCloseable {
 
         @Override
         public int read() throws java.io.IOException {
-            if (done) {
+            if (!inChunk()) {
                 return -1;
+            }
+            left--;
+            return in.read();
+        }
+
+        /** Up to the rest of the current chunk, as much as has arrived. */
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+            java.util.Objects.checkFromIndexSize(offset, length, buffer.length);
+            if (length == 0) {
+                return 0;
+            }
+            if (!inChunk()) {
+                return -1;
+            }
+            int read = in.read(buffer, offset, (int) Math.min(length, left));
+            if (read > 0) {
+                left -= read;
+            }
+            return read;
+        }
+
+        /** Whether a chunk has bytes left to read, reading the next chunk's size when the last one is done. */
+        private boolean inChunk() throws java.io.IOException {
+            if (done) {
+                return false;
             }
             if (left == 0) {
                 String size = line(in);
                 if (size.isEmpty()) {
                     size = line(in); // the line end after the previous chunk
                 }
-                left = Long.parseLong(size.split(";")[0].strip(), 16);
+                // the size, before any chunk extensions
+                left = Long.parseLong(size.split(";", -1)[0].strip(), 16);
                 if (left == 0) {
                     done = true;
-                    return -1;
+                    return false;
                 }
             }
-            left--;
-            return in.read();
+            return true;
         }
     }
 }

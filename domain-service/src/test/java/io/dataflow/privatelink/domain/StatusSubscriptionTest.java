@@ -3,11 +3,7 @@ package io.dataflow.privatelink.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataflow.privatelink.contract.CloudProvider;
-import io.dataflow.privatelink.kit.testing.Metrics;
 import io.dataflow.privatelink.contract.ConnectionIds;
-import io.dataflow.privatelink.kit.testing.RecordedSpans;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.event.CloudEvent;
@@ -20,6 +16,10 @@ import io.dataflow.privatelink.contract.event.Topics;
 import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.TopicProbe;
 import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
+import io.dataflow.privatelink.kit.testing.Metrics;
+import io.dataflow.privatelink.kit.testing.RecordedSpans;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -353,7 +352,7 @@ class StatusSubscriptionTest {
 
     private static <T> T inSession(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> work) throws Throwable {
         return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() ->
-                io.quarkus.hibernate.reactive.panache.Panache.withSession(work::get));
+                io.quarkus.hibernate.reactive.panache.Panache.withSession(work));
     }
 
     private static void record(Map<String, List<String>> seen, SseClient.Event event) throws Exception {

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -77,12 +76,12 @@ class StatusWebSocketTest {
         change(cluster, id, ConnectionState.PENDING_ACCEPTANCE);
         JsonNode pending = first.next();
         assertEquals("PENDING_ACCEPTANCE", pending.path("data").path("state").asText());
-        first.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        first.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(30, TimeUnit.SECONDS);
 
         change(cluster, id, ConnectionState.ACTIVE);
         Messages resumed = open(cluster, "?lastEventId=" + pending.path("id").asText());
         assertEquals("ACTIVE", resumed.next().path("data").path("state").asText());
-        resumed.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        resumed.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(30, TimeUnit.SECONDS);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.dataflow.privatelink.infra;
 
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
 
 /**
  * Quarkus test resource pointing the application at the JVM's shared Kafka broker and PostgreSQL

@@ -1,5 +1,8 @@
 package io.dataflow.privatelink.infra;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -12,9 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One Kafka broker and one PostgreSQL server per JVM, started lazily in a temporary directory and
@@ -146,7 +146,9 @@ public final class SharedInfra {
     private static EmbeddedPostgresServer ownedPostgres() {
         synchronized (POSTGRES_LOCK) {
             if (postgres == null) {
-                postgres = EmbeddedPostgresServer.start(baseDir().resolve("postgres"), 0);
+                // pg_stat_statements: a test can count the statements a piece of work sends (WatchAtScaleTest).
+                postgres = EmbeddedPostgresServer.start(baseDir().resolve("postgres"), 0,
+                        Map.of("shared_preload_libraries", "pg_stat_statements"));
             }
             return postgres;
         }

@@ -17,7 +17,12 @@ public class CommandLineSetup {
 
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
-        return factory.create()
+        return configure(factory.create());
+    }
+
+    /** The handling above on a command line (the process's, or a test's built without Quarkus). */
+    public static CommandLine configure(CommandLine commandLine) {
+        return commandLine
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(CommandLineSetup::usageError)
                 .setExecutionExceptionHandler(CommandLineSetup::failure);

@@ -1,12 +1,14 @@
 package io.dataflow.privatelink.cli;
 
 import com.sun.net.httpserver.HttpServer;
-import io.dataflow.privatelink.cli.api.ApiError;
+import io.dataflow.privatelink.cli.api.ApiErrorReply;
 import io.dataflow.privatelink.cli.api.PlcApi;
 import io.dataflow.privatelink.cli.config.ApiTarget;
+import io.dataflow.privatelink.contract.api.RpcCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,7 @@ class PlcApiTest {
     private HttpServer server;
 
     private PlcApi api(com.sun.net.httpserver.HttpHandler handler) throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", handler);
         server.start();
         return new PlcApi(new ApiTarget(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
@@ -72,12 +74,12 @@ class PlcApiTest {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
-        ApiError error = assertThrows(ApiError.class, () -> api.get("/v1beta1/clusters/1/privateLinkConnections", Map.class));
+        ApiErrorReply error = assertThrows(ApiErrorReply.class, () -> api.get("/v1beta1/clusters/1/privateLinkConnections", Map.class));
         assertEquals(2, calls.get(), "the 503 was retried");
-        assertEquals(ApiError.UNAUTHENTICATED, error.code());
+        assertEquals(RpcCode.UNAUTHENTICATED.code(), error.code());
         assertEquals(ExitCodes.NOT_ALLOWED, error.exitCode());
-        assertEquals(ExitCodes.ERROR, new ApiError(404, ApiError.NOT_FOUND, "no such connection").exitCode());
-        assertEquals(ExitCodes.NOT_ALLOWED, new ApiError(403, ApiError.PERMISSION_DENIED, "viewer").exitCode());
+        assertEquals(ExitCodes.ERROR, new ApiErrorReply(404, RpcCode.NOT_FOUND.code(), "no such connection").exitCode());
+        assertEquals(ExitCodes.NOT_ALLOWED, new ApiErrorReply(403, RpcCode.PERMISSION_DENIED.code(), "viewer").exitCode());
     }
 
     @Test

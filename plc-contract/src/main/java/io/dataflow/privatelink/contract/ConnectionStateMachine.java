@@ -39,6 +39,14 @@ public final class ConnectionStateMachine {
         return NEXT.get(from).contains(to);
     }
 
+    /**
+     * The state a connection shows once a worker's report is taken: a deletion already asked for absorbs
+     * it (a report on its way must not undo the deletion); otherwise the state the worker reports.
+     */
+    public static ConnectionState afterReport(ConnectionState current, ConnectionState reported) {
+        return current == DELETING ? DELETING : reported;
+    }
+
     /** Whether a connection in this state may be deleted (every state but one already being deleted). */
     public static boolean canDelete(ConnectionState state) {
         return state != DELETING;

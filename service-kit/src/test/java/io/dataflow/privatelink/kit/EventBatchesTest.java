@@ -5,9 +5,9 @@ import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.SharedInfra;
 import io.dataflow.privatelink.infra.TopicProbe;
 import io.dataflow.privatelink.kit.messaging.DeadLetters;
-import io.dataflow.privatelink.kit.testing.Metrics;
 import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.dataflow.privatelink.kit.testapp.TestConsumer;
+import io.dataflow.privatelink.kit.testing.Metrics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -158,12 +157,9 @@ class EventBatchesTest {
         await().atMost(WAIT).untilAsserted(() -> assertEquals(1, applied(connection)));
 
         SharedInfra.killPostgres();
-        List<CloudEvent> during = new ArrayList<>();
         try {
             for (int i = 0; i < 30; i++) {
-                CloudEvent event = KitEvents.requested(connection, "during " + i);
-                KitEvents.send(event);
-                during.add(event);
+                KitEvents.send(KitEvents.requested(connection, "during " + i));
             }
             // not ready: the database is away; the consumers' stall shows in the pipeline group
             await().atMost(WAIT).untilAsserted(() -> when().get(ready).then().statusCode(503));

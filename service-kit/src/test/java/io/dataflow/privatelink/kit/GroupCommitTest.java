@@ -79,7 +79,7 @@ class GroupCommitTest {
         Context first = vertx.getOrCreateContext();
         Context second = io.smallrye.common.vertx.VertxContext.createNewDuplicatedContext(first);
         CompletableFuture<Context> answeredOn = new CompletableFuture<>();
-        submit(group, 1, first);
+        CompletableFuture<Integer> firstAnswer = submit(group, 1, first);
         await().atMost(Duration.ofSeconds(10)).until(() -> batches.size() == 1);
         second.runOnContext(ignored -> group.submit(2).subscribe()
                 .with(answer -> answeredOn.complete(Vertx.currentContext()), answeredOn::completeExceptionally));
@@ -87,6 +87,7 @@ class GroupCommitTest {
         releases.get(0).complete(null);
         await().atMost(Duration.ofSeconds(10)).until(() -> batches.size() == 2);
         releases.get(1).complete(null);
+        assertEquals(2, firstAnswer.get(10, TimeUnit.SECONDS));
         assertSame(second, answeredOn.get(10, TimeUnit.SECONDS));
     }
 

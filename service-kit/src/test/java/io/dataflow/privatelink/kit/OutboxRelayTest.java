@@ -8,9 +8,9 @@ import io.dataflow.privatelink.kit.db.DatabaseNotifications;
 import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.dataflow.privatelink.kit.outbox.OutboxRelay;
 import io.dataflow.privatelink.kit.outbox.OutboxRepository;
+import io.dataflow.privatelink.kit.outbox.OutboxWriter;
 import io.dataflow.privatelink.kit.testing.Metrics;
 import io.dataflow.privatelink.kit.testing.TableLock;
-import io.dataflow.privatelink.kit.outbox.OutboxWriter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -143,7 +144,7 @@ class OutboxRelayTest {
             assertEquals(List.of(before.id(), after.id()), published);
         }
         await().atMost(WAIT).untilAsserted(() -> assertEquals(parkedBefore + 1, parked()));
-        await().atMost(WAIT).untilAsserted(() -> assertEquals(parkedBefore + 1,
+        await().atMost(WAIT).untilAsserted(() -> assertEquals((double) (parkedBefore + 1),
                 Metrics.scrape(metrics).sum("plc_outbox_parked"), "plc_outbox_parked"));
         when().get(pipeline).then()
                 .body("checks.find { it.name == 'outbox relay' }.status", equalTo("UP"))
@@ -258,6 +259,6 @@ class OutboxRelayTest {
     }
 
     private static String id(ConsumerRecord<String, String> record) {
-        return new String(record.headers().lastHeader(CloudEventKafka.ID).value());
+        return new String(record.headers().lastHeader(CloudEventKafka.ID).value(), StandardCharsets.UTF_8);
     }
 }

@@ -59,7 +59,7 @@ class ProcessedEventsTest {
         // The first transaction records the batch and stays open a moment, as a slow batch would; the
         // second, meanwhile, finds nothing recorded yet and waits on the first's rows.
         CompletableFuture<Set<String>> first = CompletableFuture.supplyAsync(() -> record(consumer, ids, Duration.ofSeconds(2)));
-        await(() -> openTransactionsRecording(consumer));
+        await(ProcessedEventsTest::openTransactionsRecording);
         CompletableFuture<Set<String>> second = CompletableFuture.supplyAsync(() -> record(consumer, ids, Duration.ZERO));
 
         assertEquals(Set.copyOf(ids), first.get(30, TimeUnit.SECONDS));
@@ -79,7 +79,7 @@ class ProcessedEventsTest {
         }
     }
 
-    private static boolean openTransactionsRecording(String consumer) {
+    private static boolean openTransactionsRecording() {
         return io.dataflow.privatelink.kit.testing.Sql.count("""
                 SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'
                   AND query LIKE 'INSERT INTO processed_event%'""") > 0;

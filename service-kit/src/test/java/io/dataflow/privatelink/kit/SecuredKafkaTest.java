@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -75,7 +76,7 @@ class SecuredKafkaTest {
         try (TopicProbe topic = TopicProbe.fromBeginning(SecuredKafkaTestResource.kafka().plaintextBootstrapServers(),
                 "kit.relayed.v1")) {
             String id = new String(topic.awaitRecord(r -> subject.equals(r.key()), WAIT).headers()
-                    .lastHeader(CloudEventKafka.ID).value());
+                    .lastHeader(CloudEventKafka.ID).value(), StandardCharsets.UTF_8);
             assertEquals(event.id(), id);
         }
     }

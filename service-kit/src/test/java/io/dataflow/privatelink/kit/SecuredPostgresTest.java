@@ -56,8 +56,8 @@ class SecuredPostgresTest {
 
     @Test
     void theReactivePoolIsOnTlsAndFlywayMigratedThroughIt() throws Throwable {
-        assertEquals(Boolean.TRUE, query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"));
-        assertEquals(Boolean.TRUE, query("SELECT to_regclass('outbox_event') IS NOT NULL"), "Flyway migrated");
+        assertEquals(true, query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"));
+        assertEquals(true, query("SELECT to_regclass('outbox_event') IS NOT NULL"), "Flyway migrated");
     }
 
     @Test
@@ -69,7 +69,7 @@ class SecuredPostgresTest {
         query("SELECT pg_notify('kit_tls_probe', '') IS NULL");
         await().atMost(WAIT).until(() -> woken.get() > before);
 
-        assertEquals(Boolean.TRUE, query("""
+        assertEquals(true, query("""
                 SELECT bool_and(s.ssl) AND count(*) > 0 FROM pg_stat_activity a JOIN pg_stat_ssl s ON s.pid = a.pid
                 WHERE a.query LIKE 'LISTEN%'"""), "every LISTEN backend is on TLS");
         assertEquals("connected", notificationsHealth.call().getData().orElseThrow().get("listen"));

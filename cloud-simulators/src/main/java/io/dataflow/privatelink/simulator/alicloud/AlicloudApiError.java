@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
 import io.dataflow.privatelink.simulator.common.CloudApiError;
+import io.dataflow.privatelink.simulator.common.FaultSpec;
 
 /**
  * An Alibaba Cloud API error as the wire shows it: HTTP status, {@code Code} and {@code Message}. Thrown
@@ -30,47 +31,19 @@ final class AlicloudApiError extends CloudApiError {
         return badRequest("InvalidParameter", "The specified parameter " + name + " is not valid: " + value);
     }
 
-    static AlicloudApiError invalidAction(String action) {
-        return new AlicloudApiError(404, "InvalidAction.NotFound",
-                "Specified api is not found, please check your url and method.");
-    }
-
-    static AlicloudApiError invalidVersion() {
-        return badRequest("InvalidVersion", "Specified parameter Version is not valid.");
-    }
-
-    static AlicloudApiError accessKeyNotFound() {
-        return new AlicloudApiError(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
-    }
-
-    /** The message carries the server's string to sign, as Alibaba Cloud's gateway does. */
-    static AlicloudApiError signatureDoesNotMatch(String stringToSign) {
-        return badRequest("SignatureDoesNotMatch",
-                "Specified signature is not matched with our calculation. server string to sign is:" + stringToSign);
-    }
-
-    static AlicloudApiError signatureNonceUsed() {
-        return badRequest("SignatureNonceUsed", "Specified signature nonce was used already.");
-    }
-
-    static AlicloudApiError unsupportedSignatureMethod(String method) {
-        return badRequest("InvalidParameter.SignatureMethod",
-                "Specified signature method " + method + " is not supported.");
-    }
-
-    /** Alibaba Cloud throttles with HTTP 400 and a code starting with {@code Throttling}. */
-    static AlicloudApiError throttlingUser() {
-        return badRequest("Throttling.User", "Request was denied due to user flow control.");
+    /** The answer to an injected fault or an empty rate bucket; Alibaba Cloud throttles with HTTP 400. */
+    static AlicloudApiError of(FaultSpec.Kind fault) {
+        return switch (fault) {
+            case THROTTLE -> badRequest("Throttling.User", "Request was denied due to user flow control.");
+            case SERVICE_UNAVAILABLE -> new AlicloudApiError(503, "ServiceUnavailable",
+                    "The request has failed due to a temporary failure of the server.");
+            default -> internalError();
+        };
     }
 
     static AlicloudApiError internalError() {
         return new AlicloudApiError(500, "InternalError",
                 "The request processing has failed due to some unknown error, exception or failure.");
-    }
-
-    static AlicloudApiError serviceUnavailable() {
-        return new AlicloudApiError(503, "ServiceUnavailable",
-                "The request has failed due to a temporary failure of the server.");
     }
 
     static AlicloudApiError dryRun() {

@@ -3,6 +3,7 @@ package io.dataflow.privatelink.simulator.alicloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dataflow.privatelink.simulator.common.ControlHandler;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,13 +15,12 @@ import java.util.List;
  * <pre>
  * POST   /_simulator/accounts               {"accountId":"1000000000000001","accessKeyId":"…","accessKeySecret":"…"}
  * POST   /_simulator/vswitches              {"accountId","regionId","vpcId","vSwitchId","zoneId"}
- * POST   /_simulator/services               {"ownerAccountId","regionId","autoAcceptEnabled":false,"zoneIds":[…]}
- *                                            → {"serviceId","serviceName"}; zones default to the region's
+ * POST   /_simulator/services               {"ownerAccountId","regionId","acceptance":"manual","zoneIds":[…]};
+ *                                            zones default to the region's
  * POST   /_simulator/services/{id}/users    {"userId":"1000000000000001"}  (whitelist an account)
  * DELETE /_simulator/services/{id}          out-of-band deletion: endpoints show ServiceDeleted
  * GET    /_simulator/endpoints/{id}         {"endpointId","endpointStatus":"Active","connectionStatus":"Pending"}
  * PUT    /_simulator/endpoints/{id}/status  {"endpointStatus":"Inactive"} and/or {"connectionStatus":"Disconnected"}
- * DELETE /_simulator/endpoints/{id}         out-of-band deletion (drift)
  * </pre>
  */
 final class AlicloudControlHandler extends ControlHandler {
@@ -34,31 +34,27 @@ final class AlicloudControlHandler extends ControlHandler {
 
     @Override
     protected JsonNode route(String method, String path, JsonNode req) {
-        switch (method + " " + path) {
-            case "POST /accounts":
+        return switch (method + " " + path) {
+            case "POST /accounts" -> {
                 simulator.addAccount(text(req, "accountId"), text(req, "accessKeyId"), text(req, "accessKeySecret"));
-                return req;
-            case "POST /vswitches":
+                yield req;
+            }
+            case "POST /vswitches" -> {
                 simulator.registerVSwitch(text(req, "accountId"), text(req, "regionId"), text(req, "vpcId"),
                         text(req, "vSwitchId"), text(req, "zoneId"));
-                return req;
-            default:
-                return null;
-        }
+                yield req;
+            }
+            default -> null;
+        };
     }
 
     @Override
     protected JsonNode createService(JsonNode req) {
         String region = text(req, "regionId");
         List<String> zones = new ArrayList<>();
-        if (req.has("zoneIds")) {
-            req.get("zoneIds").forEach(z -> zones.add(z.asText()));
-        } else {
-            zones.addAll(simulator.config().zonesOf(region));
-        }
-        AlicloudSimulator.ServiceRef ref = simulator.createEndpointService(text(req, "ownerAccountId"), region,
-                req.path("autoAcceptEnabled").asBoolean(false), zones);
-        return serviceCreated(ref.serviceId(), ref.serviceName());
+        req.path("zoneIds").forEach(z -> zones.add(z.asText()));
+        return json.valueToTree(simulator.createEndpointService(text(req, "ownerAccountId"), region, acceptance(req),
+                req.has("zoneIds") ? zones : simulator.config().zonesOf(region)));
     }
 
     @Override
@@ -85,10 +81,10 @@ final class AlicloudControlHandler extends ControlHandler {
             throw new IllegalArgumentException("missing field 'endpointStatus' or 'connectionStatus'");
         }
         if (req.hasNonNull("endpointStatus")) {
-            simulator.setEndpointStatus(endpointId, text(req, "endpointStatus"));
+            simulator.setEndpointStatus(endpointId, EndpointStatus.parse(text(req, "endpointStatus")));
         }
         if (req.hasNonNull("connectionStatus")) {
-            simulator.setConnectionStatus(endpointId, text(req, "connectionStatus"));
+            simulator.setConnectionStatus(endpointId, ConnectionStatus.parse(text(req, "connectionStatus")));
         }
     }
 }

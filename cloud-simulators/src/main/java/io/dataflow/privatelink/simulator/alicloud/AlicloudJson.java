@@ -3,8 +3,12 @@ package io.dataflow.privatelink.simulator.alicloud;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dataflow.privatelink.simulator.common.Acceptance;
+import io.dataflow.privatelink.simulator.common.Page;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.BiConsumer;
 
 /**
  * PrivateLink's JSON shapes, field for field as the 2020-04-15 API returns them (and as the SDK's
@@ -27,7 +31,7 @@ final class AlicloudJson {
     }
 
     /** The fields CreateVpcEndpoint, ListVpcEndpoints and GetVpcEndpointAttribute share. */
-    static void endpoint(ObjectNode n, VpcEndpoint ep, String callerAccountId, EndpointService service) {
+    static void endpoint(ObjectNode n, AlicloudVpcEndpoint ep, String callerAccountId, AlicloudEndpointService service) {
         n.put("EndpointId", ep.endpointId());
         putIfPresent(n, "EndpointName", ep.name());
         putIfPresent(n, "EndpointDescription", ep.description());
@@ -39,14 +43,14 @@ final class AlicloudJson {
         n.put("ServiceId", ep.serviceId());
         n.put("ServiceName", ep.serviceName());
         n.put("VpcId", ep.vpcId());
-        n.put("RegionId", ep.regionId());
+        n.put("RegionId", ep.region());
         n.put("CreateTime", time(ep.createdAt()));
-        n.put("Bandwidth", VpcEndpoint.DEFAULT_BANDWIDTH);
+        n.put("Bandwidth", AlicloudVpcEndpoint.DEFAULT_BANDWIDTH);
         n.put("ResourceOwner", service != null && service.ownerId().equals(callerAccountId));
         n.put("ZoneAffinityEnabled", false);
     }
 
-    static ObjectNode zone(VpcEndpoint ep, VpcEndpoint.Zone zone) {
+    static ObjectNode zone(AlicloudVpcEndpoint ep, AlicloudVpcEndpoint.Zone zone) {
         ObjectNode n = object();
         n.put("ZoneId", zone.zoneId());
         n.put("VSwitchId", zone.vSwitchId());
@@ -54,78 +58,77 @@ final class AlicloudJson {
         n.put("EniIp", zone.eniIp());
         n.put("ZoneDomain", ep.zoneDomain(zone));
         n.put("ZoneStatus", ep.zoneStatus());
-        n.put("RegionId", ep.regionId());
+        n.put("RegionId", ep.region());
         n.put("ServiceStatus", "Active");
         return n;
     }
 
     /** A service as ListVpcEndpointServicesByEndUser shows it to a consumer. */
-    static ObjectNode serviceForEndUser(EndpointService s) {
-        ObjectNode n = object();
-        n.put("ServiceId", s.serviceId());
-        n.put("ServiceName", s.serviceName());
-        n.put("ServiceDomain", s.domain());
-        n.put("ServiceType", "Interface");
-        n.put("ServiceResourceType", "slb");
-        n.put("Payer", "Endpoint");
-        putIfPresent(n, "ServiceDescription", s.description());
-        n.put("ServiceSupportIPv6", false);
-        n.put("ZoneAffinityEnabled", false);
-        zoneIds(n.putArray("Zones"), s);
+    static ObjectNode serviceForEndUser(AlicloudEndpointService s) {
+        ObjectNode n = service(s).put("ServiceSupportIPv6", false);
+        s.zoneIds().forEach(n.putArray("Zones")::add);
         return n;
     }
 
     /** A service as its owner sees it (CreateVpcEndpointService, GetVpcEndpointServiceAttribute). */
-    static void serviceForOwner(ObjectNode n, EndpointService s) {
-        n.put("ServiceId", s.serviceId());
-        n.put("ServiceName", s.serviceName());
-        n.put("ServiceDomain", s.domain());
-        n.put("ServiceStatus", "Active");
-        n.put("ServiceBusinessStatus", "Normal");
-        n.put("ServiceType", "Interface");
-        n.put("ServiceResourceType", "slb");
-        n.put("Payer", "Endpoint");
-        putIfPresent(n, "ServiceDescription", s.description());
-        n.put("AutoAcceptEnabled", s.autoAcceptEnabled());
-        n.put("ZoneAffinityEnabled", false);
-        n.put("ConnectBandwidth", VpcEndpoint.DEFAULT_BANDWIDTH);
-        n.put("MaxBandwidth", 10240);
-        n.put("MinBandwidth", 100);
-        n.put("RegionId", s.regionId());
-        n.put("CreateTime", time(s.createdAt()));
+    static ObjectNode serviceForOwner(AlicloudEndpointService s) {
+        return service(s)
+                .put("ServiceStatus", "Active")
+                .put("ServiceBusinessStatus", "Normal")
+                .put("AutoAcceptEnabled", s.acceptance() == Acceptance.AUTOMATIC)
+                .put("ConnectBandwidth", AlicloudVpcEndpoint.DEFAULT_BANDWIDTH)
+                .put("MaxBandwidth", 10240)
+                .put("MinBandwidth", 100)
+                .put("RegionId", s.region())
+                .put("CreateTime", time(s.createdAt()));
     }
 
-    static void zoneIds(ArrayNode array, EndpointService s) {
-        s.zoneIds().forEach(array::add);
+    /** What both views of a service show. */
+    private static ObjectNode service(AlicloudEndpointService s) {
+        ObjectNode n = object()
+                .put("ServiceId", s.serviceId())
+                .put("ServiceName", s.serviceName())
+                .put("ServiceDomain", s.domain())
+                .put("ServiceType", "Interface")
+                .put("ServiceResourceType", "slb")
+                .put("Payer", "Endpoint")
+                .put("ZoneAffinityEnabled", false);
+        putIfPresent(n, "ServiceDescription", s.description());
+        return n;
     }
 
     /** One entry of ListVpcEndpointConnections. */
-    static ObjectNode connection(VpcEndpoint ep, String serviceOwnerId) {
+    static ObjectNode connection(AlicloudVpcEndpoint ep, String serviceOwnerId) {
         ObjectNode n = object();
         n.put("EndpointId", ep.endpointId());
         n.put("EndpointOwnerId", Long.parseLong(ep.ownerId()));
         n.put("EndpointVpcId", ep.vpcId());
         n.put("ServiceId", ep.serviceId());
         n.put("ConnectionStatus", ep.connectionStatus().wireValue());
-        n.put("Bandwidth", VpcEndpoint.DEFAULT_BANDWIDTH);
+        n.put("Bandwidth", AlicloudVpcEndpoint.DEFAULT_BANDWIDTH);
         n.put("ModifiedTime", time(ep.modifiedAt()));
         n.put("ResourceOwner", ep.ownerId().equals(serviceOwnerId));
         ArrayNode zones = n.putArray("Zones");
-        for (VpcEndpoint.Zone zone : ep.zones()) {
-            ObjectNode z = zones.addObject();
-            z.put("ZoneId", zone.zoneId());
-            z.put("VSwitchId", zone.vSwitchId());
-            z.put("EniId", zone.eniId());
-            z.put("ZoneDomain", ep.zoneDomain(zone));
-            z.put("ZoneStatus", ep.zoneStatus());
-        }
+        ep.zones().forEach(zone -> zones.addObject()
+                .put("ZoneId", zone.zoneId())
+                .put("VSwitchId", zone.vSwitchId())
+                .put("EniId", zone.eniId())
+                .put("ZoneDomain", ep.zoneDomain(zone))
+                .put("ZoneStatus", ep.zoneStatus()));
         return n;
     }
 
-    /** {@code NextToken} only when there is a next page, {@code MaxResults} always. */
-    static void page(ObjectNode n, AlicloudPage<?> page) {
-        n.put("MaxResults", page.maxResults());
+    /**
+     * A listing: the page's items in the array {@code field}, each rendered by {@code render}, then
+     * {@code MaxResults} and, when there is a next page, {@code NextToken}.
+     */
+    static <T> ObjectNode listing(String field, Page<T> page, BiConsumer<ArrayNode, T> render) {
+        ObjectNode n = object();
+        ArrayNode array = n.putArray(field);
+        page.items().forEach(item -> render.accept(array, item));
+        n.put("MaxResults", page.limit());
         putIfPresent(n, "NextToken", page.nextToken());
+        return n;
     }
 
     static void putIfPresent(ObjectNode n, String field, String value) {

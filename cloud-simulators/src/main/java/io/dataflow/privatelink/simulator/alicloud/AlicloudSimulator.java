@@ -1,10 +1,16 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
+import io.dataflow.privatelink.simulator.common.Acceptance;
 import io.dataflow.privatelink.simulator.common.CloudSimulator;
 import io.dataflow.privatelink.simulator.common.DnsAnswer;
 import io.dataflow.privatelink.simulator.common.DnsResolver;
+import io.dataflow.privatelink.simulator.common.PrivateLinkStore;
+import io.dataflow.privatelink.simulator.common.ServiceRef;
 import io.dataflow.privatelink.simulator.common.SimulatorHttpServer;
+import io.dataflow.privatelink.simulator.common.SimulatorStore;
+
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,54 +34,29 @@ import java.util.Optional;
  */
 public final class AlicloudSimulator extends CloudSimulator<AlicloudSimulatorConfig> {
 
-    /** A service created through {@link #createEndpointService}. */
-    public record ServiceRef(String serviceId, String serviceName) {
-    }
-
     private final AlicloudStore store;
-    private final PrivateZoneStore privateZones = new PrivateZoneStore();
+    private final PrivateZoneStore privateZones;
 
     private AlicloudSimulator(SimulatorHttpServer server, AlicloudSimulatorConfig config) {
-        super(server, config, config.rateLimitsEnabled());
+        super(server, config);
         this.store = new AlicloudStore(config);
-        server.context("/", new AlicloudHttpHandler(store, new AlicloudActions(store),
-                new PrivateZoneActions(privateZones), operations(), config));
+        this.privateZones = new PrivateZoneStore(config.clock());
+        server.context("/", new AlicloudHttpHandler(store, privateZones, operations(), config));
         server.context(AlicloudControlHandler.PREFIX, new AlicloudControlHandler(this));
     }
 
     /** Starts on {@code port} (0 picks a free one) of {@link AlicloudSimulatorConfig#bindAddress()}. */
     public static AlicloudSimulator start(int port, AlicloudSimulatorConfig config) {
-        return launch(SimulatorHttpServer.bind(config.bindAddress(), port, "alicloud-simulator",
-                "Alibaba Cloud simulator"), server -> new AlicloudSimulator(server, config), config.stateFolder());
+        return launch("alicloud-simulator", port, config, AlicloudSimulator::new);
     }
 
     public static AlicloudSimulator start(int port) {
         return start(port, AlicloudSimulatorConfig.defaults());
     }
 
-    // ---- private DNS (PrivateZone) ----
-
-    /** What {@code hostname} resolves to inside {@code vpcId}, through the PrivateZone zones bound to it. */
     @Override
-    protected List<StatePart> stateParts() {
-        return List.of(new StatePart("alicloud-privatelink", store::snapshot, store::restore),
-                new StatePart("alicloud-privatezone", privateZones::snapshot, privateZones::restore));
-    }
-
-    @Override
-    public DnsAnswer resolve(String vpcId, String hostname) {
-        return DnsResolver.resolve(privateZones.zonesBoundTo(vpcId), hostname);
-    }
-
-    /** The ids of the PrivateZone zones with this name, in any account. */
-    public List<String> privateZonesNamed(String zoneName) {
-        return privateZones.named(zoneName).stream().map(z -> z.zoneId).toList();
-    }
-
-    /** The endpoint's domain ({@code ep-….privatelink.aliyuncs.com}), what attached names point at. */
-    public String endpointDomain(String endpointId) {
-        return store.findEndpoint(endpointId).map(VpcEndpoint::domain)
-                .orElseThrow(() -> new IllegalArgumentException("no endpoint " + endpointId));
+    protected Map<String, SimulatorStore<?>> stores() {
+        return Map.of("alicloud-privatelink", store, "alicloud-privatezone", privateZones);
     }
 
     // ---- accounts and network (the parts of Alibaba Cloud that are not simulated as API) ----
@@ -89,14 +70,14 @@ public final class AlicloudSimulator extends CloudSimulator<AlicloudSimulatorCon
         if (accountId == null || accountId.isEmpty() || !accountId.chars().allMatch(Character::isDigit)) {
             throw new IllegalArgumentException("an account UID is digits only, got " + accountId);
         }
-        store.addAccessKey(accountId, accessKeyId, accessKeySecret);
+        store.addAccessKey(accessKeyId, new PrivateLinkStore.AccessKey(accountId, accessKeySecret));
         return this;
     }
 
     /** Makes a vSwitch (and its VPC) exist for an account, in one zone of a region. */
     public AlicloudSimulator registerVSwitch(String accountId, String regionId, String vpcId, String vSwitchId,
                                              String zoneId) {
-        store.registerVSwitch(new VSwitch(accountId, regionId, vpcId, vSwitchId, zoneId));
+        store.registerVSwitch(new AlicloudStore.VSwitch(accountId, regionId, vpcId, vSwitchId, zoneId));
         return this;
     }
 
@@ -104,9 +85,9 @@ public final class AlicloudSimulator extends CloudSimulator<AlicloudSimulatorCon
      * Shortcut for tests: an endpoint service without going through CreateVpcEndpointService, named
      * {@code com.aliyuncs.privatelink.<region>.epsrv-…}. Its whitelist is empty: see {@link #addUserToService}.
      */
-    public ServiceRef createEndpointService(String ownerAccountId, String regionId, boolean autoAcceptEnabled,
-                                            List<String> zoneIds) {
-        EndpointService s = store.createServiceDirect(ownerAccountId, regionId, autoAcceptEnabled, zoneIds);
+    public ServiceRef createEndpointService(String ownerAccountId, String regionId, Acceptance acceptance,
+                                           List<String> zoneIds) {
+        AlicloudEndpointService s = store.createServiceDirect(ownerAccountId, regionId, acceptance, zoneIds);
         return new ServiceRef(s.serviceId(), s.serviceName());
     }
 
@@ -127,22 +108,11 @@ public final class AlicloudSimulator extends CloudSimulator<AlicloudSimulatorCon
         store.setEndpointStatus(endpointId, status);
     }
 
-    /** Same, with the wire spelling ({@code "Inactive"}, …). */
-    public void setEndpointStatus(String endpointId, String status) {
-        setEndpointStatus(endpointId, EndpointStatus.parse(status));
-    }
-
     /** Forces an endpoint's ConnectionStatus; {@code Connecting} and {@code Disconnecting} still move on. */
     public void setConnectionStatus(String endpointId, ConnectionStatus status) {
         store.setConnectionStatus(endpointId, status);
     }
 
-    /** Same, with the wire spelling ({@code "Disconnected"}, {@code "ServiceDeleted"}, …). */
-    public void setConnectionStatus(String endpointId, String status) {
-        setConnectionStatus(endpointId, ConnectionStatus.parse(status));
-    }
-
-    /** Removes an endpoint as if someone deleted it outside the platform (drift). */
     @Override
     public boolean deleteEndpointOutOfBand(String endpointId) {
         return store.deleteEndpointOutOfBand(endpointId);
@@ -150,17 +120,36 @@ public final class AlicloudSimulator extends CloudSimulator<AlicloudSimulatorCon
 
     /** The endpoint's current EndpointStatus, empty once it is gone. */
     public Optional<EndpointStatus> endpointStatus(String endpointId) {
-        return store.findEndpoint(endpointId).map(VpcEndpoint::status);
+        return store.findEndpoint(endpointId).map(AlicloudVpcEndpoint::status);
     }
 
     /** The endpoint's current ConnectionStatus, empty once it is gone. */
     public Optional<ConnectionStatus> connectionStatus(String endpointId) {
-        return store.findEndpoint(endpointId).map(VpcEndpoint::connectionStatus);
+        return store.findEndpoint(endpointId).map(AlicloudVpcEndpoint::connectionStatus);
+    }
+
+    /** The endpoint's domain ({@code ep-….privatelink.aliyuncs.com}), what attached names point at. */
+    public String endpointDomain(String endpointId) {
+        return store.findEndpoint(endpointId).map(AlicloudVpcEndpoint::domain)
+                .orElseThrow(() -> new IllegalArgumentException("no endpoint " + endpointId));
     }
 
     /** The truth of the cloud for audits: every endpoint that still exists (any account), by id, with its description. */
-    public java.util.Map<String, String> endpointDescriptions() {
+    public Map<String, String> endpointDescriptions() {
         return store.endpointDescriptions();
+    }
+
+    // ---- private DNS (PrivateZone) ----
+
+    /** What {@code hostname} resolves to inside {@code vpcId}, through the PrivateZone zones bound to it. */
+    @Override
+    public DnsAnswer resolve(String vpcId, String hostname) {
+        return DnsResolver.resolve(privateZones.zonesBoundTo(vpcId), hostname);
+    }
+
+    /** The ids of the PrivateZone zones with this name, in any account. */
+    public List<String> privateZonesNamed(String zoneName) {
+        return privateZones.named(zoneName).stream().map(z -> z.zoneId).toList();
     }
 
     /** The names of every PrivateZone zone, in any account, one entry per zone. */

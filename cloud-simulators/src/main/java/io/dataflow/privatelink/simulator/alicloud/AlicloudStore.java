@@ -1,5 +1,11 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
+import io.dataflow.privatelink.simulator.common.Acceptance;
+import io.dataflow.privatelink.simulator.common.CallingAccount;
+import io.dataflow.privatelink.simulator.common.Ids;
+import io.dataflow.privatelink.simulator.common.PrivateLinkStore;
+
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,70 +19,21 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * All simulated PrivateLink state and the rules that guard it. Every method is synchronized: requests are
- * small and one lock keeps multi-step rules (ClientToken idempotency, accept-then-transition) trivially
- * atomic. Values handed out are immutable records, so callers render them without holding the lock.
+ * All simulated PrivateLink state and the rules that guard it; see {@link PrivateLinkStore}. ClientTokens are
+ * scoped per account.
  */
-final class AlicloudStore {
+final class AlicloudStore extends PrivateLinkStore<AlicloudEndpointService, AlicloudVpcEndpoint, AlicloudStore.State> {
 
-    /** An AccessKey pair and the account it belongs to. */
-    record AccessKey(String accountId, String accessKeyId, String secret) implements java.io.Serializable {
+    static final class State extends PrivateLinkStore.State<AlicloudEndpointService, AlicloudVpcEndpoint> {
+        final Map<String, VSwitch> vSwitches = new HashMap<>();
+        // Services deleted outside the API: their endpoints report ServiceDeleted.
+        final Set<String> deletedServices = new HashSet<>();
     }
 
-    private final AlicloudSimulatorConfig config;
-    private final Map<String, AccessKey> accessKeys = new HashMap<>();
-    private final Map<String, VSwitch> vSwitches = new HashMap<>();
-    // Insertion order = creation order = pagination order.
-    private final Map<String, EndpointService> services = new LinkedHashMap<>();
-    private final Map<String, VpcEndpoint> endpoints = new LinkedHashMap<>();
-    // ClientToken → what it created, scoped per account: "accountId|token".
-    private final Map<String, TokenUse<VpcEndpoint>> endpointTokens = new HashMap<>();
-    private final Map<String, TokenUse<EndpointService>> serviceTokens = new HashMap<>();
-    // Services deleted outside the API: their endpoints report ServiceDeleted.
-    private final Set<String> deletedServices = new HashSet<>();
-    // Endpoints whose status moves on by itself; checked lazily at the start of each operation.
-    private final Set<String> timedEndpoints = new HashSet<>();
-    private long seq;
-
-    AlicloudStore(AlicloudSimulatorConfig config) {
-        this.config = config;
+    /** A vSwitch (Alibaba Cloud's subnet) of a VPC, in one zone; registered through the Java API. */
+    record VSwitch(String accountId, String region, String vpcId, String vSwitchId, String zoneId)
+            implements Serializable {
     }
-
-    // ---- persistence (CloudSimulator#keepStateIn) ----
-
-    synchronized byte[] snapshot() {
-        return io.dataflow.privatelink.simulator.common.StateFile.serialize(accessKeys, vSwitches, services, endpoints,
-                endpointTokens, serviceTokens, deletedServices, timedEndpoints, seq);
-    }
-
-    @SuppressWarnings("unchecked")
-    synchronized void restore(Object[] parts) {
-        accessKeys.putAll((Map<String, AccessKey>) parts[0]);
-        vSwitches.putAll((Map<String, VSwitch>) parts[1]);
-        services.putAll((Map<String, EndpointService>) parts[2]);
-        endpoints.putAll((Map<String, VpcEndpoint>) parts[3]);
-        endpointTokens.putAll((Map<String, TokenUse<VpcEndpoint>>) parts[4]);
-        serviceTokens.putAll((Map<String, TokenUse<EndpointService>>) parts[5]);
-        deletedServices.addAll((Set<String>) parts[6]);
-        timedEndpoints.addAll((Set<String>) parts[7]);
-        seq = (Long) parts[8];
-    }
-
-    // ---- registration (Java API) ----
-
-    synchronized void addAccessKey(String accountId, String accessKeyId, String secret) {
-        accessKeys.put(accessKeyId, new AccessKey(accountId, accessKeyId, secret));
-    }
-
-    synchronized Optional<AccessKey> accessKey(String accessKeyId) {
-        return Optional.ofNullable(accessKeys.get(accessKeyId));
-    }
-
-    synchronized void registerVSwitch(VSwitch vSwitch) {
-        vSwitches.put(vSwitch.vSwitchId(), vSwitch);
-    }
-
-    // ---- consumer side ----
 
     record ZoneChoice(String zoneId, String vSwitchId) {
     }
@@ -86,17 +43,36 @@ final class AlicloudStore {
                        String fingerprint, boolean dryRun) {
     }
 
-    synchronized VpcEndpoint createEndpoint(Caller caller, NewEndpoint cmd) {
+    /** A service on load balancers: the zone each is in, null for one that spans the region's zones. */
+    record NewService(Acceptance acceptance, List<String> resourceZones, String description,
+                      String clientToken, String fingerprint, boolean dryRun) {
+    }
+
+    private final AlicloudSimulatorConfig config;
+
+    AlicloudStore(AlicloudSimulatorConfig config) {
+        super(new State(), config.clock(), AlicloudApiError::serviceNotFound, AlicloudApiError::idempotenceMismatch);
+        this.config = config;
+    }
+
+    // ---- registration (Java API) ----
+
+    synchronized void registerVSwitch(VSwitch vSwitch) {
+        state.vSwitches.put(vSwitch.vSwitchId(), vSwitch);
+    }
+
+    // ---- consumer side ----
+
+    synchronized AlicloudVpcEndpoint createEndpoint(CallingAccount caller, NewEndpoint cmd) {
         settle();
-        String tokenKey = cmd.clientToken() == null ? null : caller.accountId() + "|" + cmd.clientToken();
-        if (tokenKey != null && endpointTokens.containsKey(tokenKey) && !cmd.dryRun()) {
-            TokenUse<VpcEndpoint> use = checkReplay(endpointTokens.get(tokenKey), cmd.fingerprint());
-            // A replay answers with the endpoint as it is now; if it is gone, as it was created.
-            return endpoints.getOrDefault(use.created().endpointId(), use.created());
+        Optional<AlicloudVpcEndpoint> replayed = cmd.dryRun() ? Optional.empty()
+                : replayEndpoint(caller.accountId(), cmd.clientToken(), cmd.fingerprint());
+        if (replayed.isPresent()) {
+            return replayed.get();
         }
-        EndpointService service = serviceFor(caller, cmd.serviceId(), cmd.serviceName());
-        boolean vpcKnown = vSwitches.values().stream().anyMatch(v -> v.accountId().equals(caller.accountId())
-                && v.regionId().equals(caller.regionId()) && v.vpcId().equals(cmd.vpcId()));
+        AlicloudEndpointService service = serviceFor(caller, cmd.serviceId(), cmd.serviceName());
+        boolean vpcKnown = state.vSwitches.values().stream().anyMatch(v -> v.accountId().equals(caller.accountId())
+                && v.region().equals(caller.region()) && v.vpcId().equals(cmd.vpcId()));
         if (!vpcKnown) {
             throw AlicloudApiError.badRequest("ResourceNotFound.Vpc", "The specified VPC " + cmd.vpcId()
                     + " does not exist.");
@@ -104,28 +80,25 @@ final class AlicloudStore {
         if (cmd.securityGroupIds().isEmpty()) {
             throw AlicloudApiError.missingParameter("SecurityGroupId");
         }
-        List<VpcEndpoint.Zone> zones = resolveZones(caller, cmd, service);
+        List<AlicloudVpcEndpoint.Zone> zones = resolveZones(caller, cmd, service);
         if (cmd.dryRun()) {
             throw AlicloudApiError.dryRun();
         }
         Instant now = now();
-        VpcEndpoint created = new VpcEndpoint(AlicloudIds.endpointId(), caller.accountId(), caller.regionId(),
-                cmd.vpcId(), service.serviceId(), service.serviceName(), cmd.name(), cmd.description(),
-                List.copyOf(new LinkedHashSet<>(cmd.securityGroupIds())), zones, now, ++seq, null, null, now, null)
+        AlicloudVpcEndpoint created = new AlicloudVpcEndpoint("ep-" + Ids.lowerAlnum(20), caller.accountId(),
+                caller.region(), cmd.vpcId(), service.serviceId(), service.serviceName(), cmd.name(), cmd.description(),
+                List.copyOf(new LinkedHashSet<>(cmd.securityGroupIds())), zones, now, nextSeq(), null, null, now, null)
                 .withStatus(EndpointStatus.CREATING, ConnectionStatus.DISCONNECTED, now, config);
-        putEndpoint(created);
-        if (tokenKey != null) {
-            endpointTokens.put(tokenKey, new TokenUse<>(cmd.fingerprint(), created));
-        }
-        return created;
+        put(created);
+        return remember(state.endpointTokens, caller.accountId(), cmd.clientToken(), cmd.fingerprint(), created);
     }
 
     /** The service named by id and/or name, if the caller may see it. */
-    private EndpointService serviceFor(Caller caller, String serviceId, String serviceName) {
+    private AlicloudEndpointService serviceFor(CallingAccount caller, String serviceId, String serviceName) {
         if (serviceId == null && serviceName == null) {
             throw AlicloudApiError.missingParameter("ServiceId");
         }
-        return services.values().stream()
+        return state.services.values().stream()
                 .filter(s -> serviceId == null || s.serviceId().equals(serviceId))
                 .filter(s -> serviceName == null || s.serviceName().equals(serviceName))
                 .filter(s -> s.visibleTo(caller))
@@ -133,16 +106,17 @@ final class AlicloudStore {
                 .orElseThrow(() -> AlicloudApiError.serviceNotFound(serviceId != null ? serviceId : serviceName));
     }
 
-    private List<VpcEndpoint.Zone> resolveZones(Caller caller, NewEndpoint cmd, EndpointService service) {
-        List<VpcEndpoint.Zone> zones = new ArrayList<>();
+    private List<AlicloudVpcEndpoint.Zone> resolveZones(CallingAccount caller, NewEndpoint cmd,
+                                                        AlicloudEndpointService service) {
+        List<AlicloudVpcEndpoint.Zone> zones = new ArrayList<>();
         Set<String> zoneIds = new HashSet<>();
         for (ZoneChoice choice : cmd.zones()) {
             if (choice.vSwitchId() == null) {
                 throw AlicloudApiError.missingParameter("Zone.VSwitchId");
             }
-            VSwitch vSwitch = vSwitches.get(choice.vSwitchId());
+            VSwitch vSwitch = state.vSwitches.get(choice.vSwitchId());
             if (vSwitch == null || !vSwitch.accountId().equals(caller.accountId())
-                    || !vSwitch.regionId().equals(caller.regionId()) || !vSwitch.vpcId().equals(cmd.vpcId())) {
+                    || !vSwitch.region().equals(caller.region()) || !vSwitch.vpcId().equals(cmd.vpcId())) {
                 throw AlicloudApiError.badRequest("ResourceNotFound.VSwitch", "The specified vSwitch "
                         + choice.vSwitchId() + " does not exist in VPC " + cmd.vpcId() + ".");
             }
@@ -151,7 +125,7 @@ final class AlicloudStore {
                 throw AlicloudApiError.badRequest("IllegalParam.ZoneId", "The vSwitch " + choice.vSwitchId()
                         + " is in zone " + vSwitch.zoneId() + ", not " + zoneId + ".");
             }
-            if (!service.offersZone(zoneId)) {
+            if (!service.zoneIds().contains(zoneId)) {
                 throw AlicloudApiError.badRequest("IllegalParam.ZoneId", "The endpoint service "
                         + service.serviceId() + " does not support zone " + zoneId + ".");
             }
@@ -160,322 +134,179 @@ final class AlicloudStore {
                         + " is specified more than once.");
             }
             ThreadLocalRandom r = ThreadLocalRandom.current();
-            zones.add(new VpcEndpoint.Zone(zoneId, vSwitch.vSwitchId(), AlicloudIds.eniId(),
+            zones.add(new AlicloudVpcEndpoint.Zone(zoneId, vSwitch.vSwitchId(), "eni-" + Ids.lowerAlnum(20),
                     "172.16." + r.nextInt(0, 256) + "." + r.nextInt(1, 255)));
         }
         return zones;
     }
 
-    /** The caller's endpoints in its region, in creation order. */
-    synchronized List<VpcEndpoint> endpoints(Caller caller) {
+    synchronized AlicloudVpcEndpoint endpoint(CallingAccount caller, String endpointId) {
         settle();
-        return endpoints.values().stream().filter(e -> ownedBy(e, caller)).toList();
+        AlicloudVpcEndpoint ep = state.endpoints.get(endpointId);
+        if (ep == null || !owns(caller, ep.ownerId(), ep.region())) {
+            throw AlicloudApiError.endpointNotFound(endpointId);
+        }
+        return ep;
     }
 
-    synchronized VpcEndpoint endpoint(Caller caller, String endpointId) {
-        settle();
-        return ownedEndpoint(caller, endpointId);
-    }
-
-    synchronized void deleteEndpoint(Caller caller, String endpointId, boolean dryRun) {
-        settle();
-        VpcEndpoint ep = ownedEndpoint(caller, endpointId);
+    synchronized void deleteEndpoint(CallingAccount caller, String endpointId, boolean dryRun) {
+        AlicloudVpcEndpoint ep = endpoint(caller, endpointId);
         if (dryRun) {
             throw AlicloudApiError.dryRun();
         }
         if (ep.status() != EndpointStatus.DELETING) {
-            putEndpoint(ep.withStatus(EndpointStatus.DELETING, ep.connectionStatus(), now(), config));
+            put(ep.withStatus(EndpointStatus.DELETING, ep.connectionStatus(), now(), config));
         }
-    }
-
-    synchronized List<EndpointService> visibleServices(Caller caller) {
-        return services.values().stream().filter(s -> s.visibleTo(caller)).toList();
     }
 
     // ---- provider side ----
 
-    record NewService(boolean autoAcceptEnabled, List<EndpointService.Resource> resources, String description,
-                      String clientToken, String fingerprint, boolean dryRun) {
-    }
-
-    synchronized EndpointService createService(Caller caller, NewService cmd) {
-        String tokenKey = cmd.clientToken() == null ? null : caller.accountId() + "|" + cmd.clientToken();
-        if (tokenKey != null && serviceTokens.containsKey(tokenKey) && !cmd.dryRun()) {
-            TokenUse<EndpointService> use = checkReplay(serviceTokens.get(tokenKey), cmd.fingerprint());
-            return services.getOrDefault(use.created().serviceId(), use.created());
+    synchronized AlicloudEndpointService createService(CallingAccount caller, NewService cmd) {
+        Optional<AlicloudEndpointService> replayed = cmd.dryRun() ? Optional.empty()
+                : replayService(caller.accountId(), cmd.clientToken(), cmd.fingerprint());
+        if (replayed.isPresent()) {
+            return replayed.get();
         }
         Set<String> zones = new LinkedHashSet<>();
-        for (EndpointService.Resource resource : cmd.resources()) {
-            if (resource.zoneId() != null) {
-                zones.add(resource.zoneId());
-            } else {
-                zones.addAll(config.zonesOf(caller.regionId())); // a load balancer spans the region's zones
-            }
+        for (String zone : cmd.resourceZones()) {
+            zones.addAll(zone != null ? List.of(zone) : config.zonesOf(caller.region()));
         }
         if (cmd.dryRun()) {
             throw AlicloudApiError.dryRun();
         }
-        EndpointService created = newService(caller.accountId(), caller.regionId(), cmd.autoAcceptEnabled(),
-                List.copyOf(zones), cmd.resources(), cmd.description());
-        if (tokenKey != null) {
-            serviceTokens.put(tokenKey, new TokenUse<>(cmd.fingerprint(), created));
-        }
+        AlicloudEndpointService created = newService(caller.accountId(), caller.region(), cmd.acceptance(),
+                List.copyOf(zones), cmd.description());
+        return remember(state.serviceTokens, caller.accountId(), cmd.clientToken(), cmd.fingerprint(), created);
+    }
+
+    synchronized AlicloudEndpointService createServiceDirect(String ownerAccountId, String region,
+                                                             Acceptance acceptance, List<String> zoneIds) {
+        return newService(ownerAccountId, region, acceptance, List.copyOf(zoneIds), null);
+    }
+
+    private AlicloudEndpointService newService(String ownerId, String region, Acceptance acceptance,
+                                               List<String> zoneIds, String description) {
+        String serviceId = "epsrv-" + Ids.lowerAlnum(20);
+        AlicloudEndpointService created = new AlicloudEndpointService(serviceId,
+                AlicloudEndpointService.nameFor(region, serviceId), ownerId, region, acceptance, zoneIds, description,
+                Set.of(), now(), nextSeq());
+        state.services.put(serviceId, created);
         return created;
     }
 
-    private EndpointService newService(String ownerId, String regionId, boolean autoAccept, List<String> zoneIds,
-                                       List<EndpointService.Resource> resources, String description) {
-        String serviceId = AlicloudIds.serviceId();
-        EndpointService created = new EndpointService(serviceId, EndpointService.nameFor(regionId, serviceId),
-                ownerId, regionId, autoAccept, zoneIds, resources, description, Set.of(), now(), ++seq);
-        services.put(serviceId, created);
-        return created;
-    }
-
-    synchronized EndpointService ownedService(Caller caller, String serviceId) {
-        EndpointService service = services.get(serviceId);
-        if (service == null || !service.ownerId().equals(caller.accountId())
-                || !service.regionId().equals(caller.regionId())) {
-            throw AlicloudApiError.serviceNotFound(serviceId);
-        }
-        return service;
-    }
-
-    synchronized void addUser(Caller caller, String serviceId, String userId, boolean dryRun) {
-        EndpointService service = ownedService(caller, serviceId);
+    /** Adds {@code userId} to the service's whitelist. */
+    synchronized void addUser(CallingAccount caller, String serviceId, String userId, boolean dryRun) {
+        AlicloudEndpointService service = ownedService(caller, serviceId);
         if (dryRun) {
             throw AlicloudApiError.dryRun();
         }
         Set<String> users = new LinkedHashSet<>(service.users());
         users.add(userId);
-        services.put(serviceId, service.withUsers(users));
-    }
-
-    synchronized void removeUser(Caller caller, String serviceId, String userId, boolean dryRun) {
-        EndpointService service = ownedService(caller, serviceId);
-        if (dryRun) {
-            throw AlicloudApiError.dryRun();
-        }
-        Set<String> users = new LinkedHashSet<>(service.users());
-        users.remove(userId);
-        services.put(serviceId, service.withUsers(users));
+        state.services.put(serviceId, service.withUsers(users));
     }
 
     /** Endpoints (of any account) connecting to one of the caller's services, in creation order. */
-    synchronized List<VpcEndpoint> connections(Caller caller, String serviceId) {
+    synchronized List<AlicloudVpcEndpoint> connections(CallingAccount caller, String serviceId) {
         settle();
         ownedService(caller, serviceId);
-        return endpoints.values().stream().filter(e -> e.serviceId().equals(serviceId)).toList();
+        return state.endpoints.values().stream().filter(e -> e.serviceId().equals(serviceId)).toList();
     }
 
-    synchronized void enableConnection(Caller caller, String serviceId, String endpointId, boolean dryRun) {
+    /**
+     * EnableVpcEndpointConnection ({@code enable}) or DisableVpcEndpointConnection: denied unless the endpoint
+     * is Active and its connection can go that way; one already on its way or there stays as it is.
+     */
+    synchronized void changeConnection(CallingAccount caller, String serviceId, String endpointId, boolean enable,
+                                       boolean dryRun) {
         settle();
-        VpcEndpoint ep = connectedEndpoint(caller, serviceId, endpointId);
-        ConnectionStatus status = ep.connectionStatus();
-        boolean allowed = ep.status() == EndpointStatus.ACTIVE
-                && switch (status) {
-                    case PENDING, DISCONNECTED, CONNECTING, CONNECTED -> true;
-                    default -> false;
-                };
-        if (!allowed) {
-            throw AlicloudApiError.connectionOperationDenied(endpointId,
-                    ep.status() == EndpointStatus.ACTIVE ? status.wireValue() : ep.status().wireValue());
-        }
-        if (dryRun) {
-            throw AlicloudApiError.dryRun();
-        }
-        if (status == ConnectionStatus.PENDING || status == ConnectionStatus.DISCONNECTED) {
-            putEndpoint(ep.withStatus(ep.status(), ConnectionStatus.CONNECTING, now(), config));
-        }
-    }
-
-    synchronized void disableConnection(Caller caller, String serviceId, String endpointId, boolean dryRun) {
-        settle();
-        VpcEndpoint ep = connectedEndpoint(caller, serviceId, endpointId);
-        ConnectionStatus status = ep.connectionStatus();
-        boolean allowed = ep.status() == EndpointStatus.ACTIVE
-                && switch (status) {
-                    case PENDING, CONNECTING, CONNECTED, DISCONNECTING, DISCONNECTED -> true;
-                    default -> false;
-                };
-        if (!allowed) {
-            throw AlicloudApiError.connectionOperationDenied(endpointId,
-                    ep.status() == EndpointStatus.ACTIVE ? status.wireValue() : ep.status().wireValue());
-        }
-        if (dryRun) {
-            throw AlicloudApiError.dryRun();
-        }
-        if (status == ConnectionStatus.PENDING || status == ConnectionStatus.CONNECTING
-                || status == ConnectionStatus.CONNECTED) {
-            putEndpoint(ep.withStatus(ep.status(), ConnectionStatus.DISCONNECTING, now(), config));
-        }
-    }
-
-    private VpcEndpoint connectedEndpoint(Caller caller, String serviceId, String endpointId) {
         ownedService(caller, serviceId);
-        VpcEndpoint ep = endpoints.get(endpointId);
+        AlicloudVpcEndpoint ep = state.endpoints.get(endpointId);
         if (ep == null || !ep.serviceId().equals(serviceId)) {
             throw AlicloudApiError.endpointNotFound(endpointId);
         }
-        return ep;
+        ConnectionStatus status = ep.connectionStatus();
+        Set<ConnectionStatus> allowed = enable
+                ? Set.of(ConnectionStatus.PENDING, ConnectionStatus.DISCONNECTED, ConnectionStatus.CONNECTING,
+                        ConnectionStatus.CONNECTED)
+                : Set.of(ConnectionStatus.PENDING, ConnectionStatus.CONNECTING, ConnectionStatus.CONNECTED,
+                        ConnectionStatus.DISCONNECTING, ConnectionStatus.DISCONNECTED);
+        if (ep.status() != EndpointStatus.ACTIVE || !allowed.contains(status)) {
+            throw AlicloudApiError.connectionOperationDenied(endpointId,
+                    ep.status() == EndpointStatus.ACTIVE ? status.wireValue() : ep.status().wireValue());
+        }
+        if (dryRun) {
+            throw AlicloudApiError.dryRun();
+        }
+        Set<ConnectionStatus> moving = enable ? Set.of(ConnectionStatus.PENDING, ConnectionStatus.DISCONNECTED)
+                : Set.of(ConnectionStatus.PENDING, ConnectionStatus.CONNECTING, ConnectionStatus.CONNECTED);
+        if (moving.contains(status)) {
+            put(ep.withStatus(ep.status(), enable ? ConnectionStatus.CONNECTING : ConnectionStatus.DISCONNECTING,
+                    now(), config));
+        }
     }
 
     // ---- test hooks (Java API) ----
 
-    synchronized EndpointService createServiceDirect(String ownerAccountId, String regionId, boolean autoAccept,
-                                                     List<String> zoneIds) {
-        return newService(ownerAccountId, regionId, autoAccept, List.copyOf(zoneIds), List.of(), null);
-    }
-
     synchronized void addUserDirect(String serviceId, String userId) {
-        EndpointService service = existingService(serviceId);
-        addUser(new Caller(service.ownerId(), service.regionId()), serviceId, userId, false);
+        addUser(ownerOf(serviceId), serviceId, userId, false);
     }
 
     synchronized void setEndpointStatus(String endpointId, EndpointStatus status) {
         settle();
-        VpcEndpoint ep = existingEndpoint(endpointId);
-        putEndpoint(ep.withStatus(status, ep.connectionStatus(), now(), config));
+        AlicloudVpcEndpoint ep = existing(state.endpoints, endpointId, "endpoint");
+        put(ep.withStatus(status, ep.connectionStatus(), now(), config));
     }
 
     synchronized void setConnectionStatus(String endpointId, ConnectionStatus status) {
         settle();
-        VpcEndpoint ep = existingEndpoint(endpointId);
-        putEndpoint(ep.withStatus(ep.status(), status, now(), config));
-    }
-
-    synchronized boolean deleteEndpointOutOfBand(String endpointId) {
-        timedEndpoints.remove(endpointId);
-        return endpoints.remove(endpointId) != null;
+        AlicloudVpcEndpoint ep = existing(state.endpoints, endpointId, "endpoint");
+        put(ep.withStatus(ep.status(), status, now(), config));
     }
 
     /** Removes a service as its owner might behind the platform's back; its endpoints show ServiceDeleted. */
     synchronized boolean deleteServiceOutOfBand(String serviceId) {
         settle();
-        if (services.remove(serviceId) == null) {
+        if (state.services.remove(serviceId) == null) {
             return false;
         }
-        deletedServices.add(serviceId);
-        for (VpcEndpoint ep : List.copyOf(endpoints.values())) {
+        state.deletedServices.add(serviceId);
+        for (AlicloudVpcEndpoint ep : List.copyOf(state.endpoints.values())) {
             if (ep.serviceId().equals(serviceId) && ep.status() != EndpointStatus.CREATING
                     && ep.status() != EndpointStatus.DELETING) {
-                putEndpoint(ep.withStatus(ep.status(), ConnectionStatus.SERVICE_DELETED, now(), config));
+                put(ep.withStatus(ep.status(), ConnectionStatus.SERVICE_DELETED, now(), config));
             }
         }
         return true;
     }
 
-    synchronized Optional<VpcEndpoint> findEndpoint(String endpointId) {
-        settle();
-        return Optional.ofNullable(endpoints.get(endpointId));
+    /** Every endpoint that still exists, by id, with its description. */
+    synchronized Map<String, String> endpointDescriptions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        state.endpoints.values().forEach(e -> out.put(e.endpointId(), e.description()));
+        return out;
     }
 
     // ---- internals ----
 
-    /** What a ClientToken created, and the request parameters it was created with. */
-    private record TokenUse<T>(String fingerprint, T created) implements java.io.Serializable {
-    }
-
-    private static <T> TokenUse<T> checkReplay(TokenUse<T> use, String fingerprint) {
-        if (!use.fingerprint().equals(fingerprint)) {
-            throw AlicloudApiError.idempotenceMismatch();
-        }
-        return use;
-    }
-
-    private VpcEndpoint ownedEndpoint(Caller caller, String endpointId) {
-        VpcEndpoint ep = endpoints.get(endpointId);
-        if (ep == null || !ownedBy(ep, caller)) {
-            throw AlicloudApiError.endpointNotFound(endpointId);
-        }
-        return ep;
-    }
-
-    private VpcEndpoint existingEndpoint(String endpointId) {
-        VpcEndpoint ep = endpoints.get(endpointId);
-        if (ep == null) {
-            throw new IllegalArgumentException("no such endpoint: " + endpointId);
-        }
-        return ep;
-    }
-
-    private EndpointService existingService(String serviceId) {
-        EndpointService service = services.get(serviceId);
-        if (service == null) {
-            throw new IllegalArgumentException("no such endpoint service: " + serviceId);
-        }
-        return service;
-    }
-
-    private static boolean ownedBy(VpcEndpoint ep, Caller caller) {
-        return ep.ownerId().equals(caller.accountId()) && ep.regionId().equals(caller.regionId());
-    }
-
-    private void putEndpoint(VpcEndpoint ep) {
-        endpoints.put(ep.endpointId(), ep);
-        if (ep.transitionAt() != null) {
-            timedEndpoints.add(ep.endpointId());
-        } else {
-            timedEndpoints.remove(ep.endpointId());
-        }
-    }
-
-    /**
-     * Applies due timers: Creating → Active, Deleting → gone, Connecting → Connected, Disconnecting →
-     * Disconnected. A transition happens as of the moment it fell due, so chained ones settle in one go.
-     */
-    private void settle() {
-        Instant now = now();
-        boolean changed = !timedEndpoints.isEmpty();
-        while (changed) {
-            changed = false;
-            for (String id : List.copyOf(timedEndpoints)) {
-                VpcEndpoint ep = endpoints.get(id);
-                if (ep == null) {
-                    timedEndpoints.remove(id);
-                } else if (ep.timerDue(now)) {
-                    VpcEndpoint next = advance(ep, ep.transitionAt());
-                    if (next == null) {
-                        endpoints.remove(id);
-                        timedEndpoints.remove(id);
-                    } else {
-                        putEndpoint(next);
-                    }
-                    changed = true;
-                }
-            }
-        }
-    }
-
-    /** The endpoint after its timed transition, as of the moment it fell due; null once it is gone. */
-    private VpcEndpoint advance(VpcEndpoint ep, Instant at) {
+    /** Creating → Active, Deleting → gone, Connecting → Connected, Disconnecting → Disconnected. */
+    @Override
+    protected AlicloudVpcEndpoint advance(AlicloudVpcEndpoint ep, Instant at) {
         return switch (ep.status()) {
             case DELETING -> null;
             case CREATING -> ep.withStatus(EndpointStatus.ACTIVE, connectionOnActivation(ep), at, config);
-            default -> switch (ep.connectionStatus()) {
-                case CONNECTING -> ep.withStatus(ep.status(), ConnectionStatus.CONNECTED, at, config);
-                case DISCONNECTING -> ep.withStatus(ep.status(), ConnectionStatus.DISCONNECTED, at, config);
-                default -> ep.withStatus(ep.status(), ep.connectionStatus(), at, config);
-            };
+            default -> ep.withStatus(ep.status(), switch (ep.connectionStatus()) {
+                case CONNECTING -> ConnectionStatus.CONNECTED;
+                case DISCONNECTING -> ConnectionStatus.DISCONNECTED;
+                default -> ep.connectionStatus();
+            }, at, config);
         };
     }
 
-    private ConnectionStatus connectionOnActivation(VpcEndpoint ep) {
-        EndpointService service = services.get(ep.serviceId());
-        if (service == null || deletedServices.contains(ep.serviceId())) {
+    private ConnectionStatus connectionOnActivation(AlicloudVpcEndpoint ep) {
+        AlicloudEndpointService service = state.services.get(ep.serviceId());
+        if (service == null || state.deletedServices.contains(ep.serviceId())) {
             return ConnectionStatus.SERVICE_DELETED;
         }
-        return service.autoAcceptEnabled() ? ConnectionStatus.CONNECTED : ConnectionStatus.PENDING;
-    }
-
-    private Instant now() {
-        return config.clock().instant();
-    }
-
-    /** Every endpoint that still exists, by id, with its description. */
-    synchronized Map<String, String> endpointDescriptions() {
-        Map<String, String> out = new LinkedHashMap<>();
-        endpoints.values().forEach(e -> out.put(e.endpointId(), e.description()));
-        return out;
+        return service.acceptance() == Acceptance.AUTOMATIC ? ConnectionStatus.CONNECTED : ConnectionStatus.PENDING;
     }
 }

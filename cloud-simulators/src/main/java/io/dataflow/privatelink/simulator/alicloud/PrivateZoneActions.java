@@ -2,12 +2,10 @@ package io.dataflow.privatelink.simulator.alicloud;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dataflow.privatelink.simulator.common.CallingAccount;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The simulated PrivateZone API (version 2018-01-01, reached through the core SDK's CommonRequest):
@@ -19,33 +17,29 @@ final class PrivateZoneActions {
     static final String VERSION = "2018-01-01";
 
     private final PrivateZoneStore store;
-    private final Map<String, AlicloudAction> byName = new TreeMap<>();
 
     PrivateZoneActions(PrivateZoneStore store) {
         this.store = store;
-        byName.put("AddZone", this::addZone);
-        byName.put("DescribeZones", this::describeZones);
-        byName.put("DescribeZoneInfo", this::describeZoneInfo);
-        byName.put("BindZoneVpc", this::bindZoneVpc);
-        byName.put("AddZoneRecord", this::addZoneRecord);
-        byName.put("DescribeZoneRecords", this::describeZoneRecords);
-        byName.put("DeleteZoneRecord", this::deleteZoneRecord);
-        byName.put("DeleteZone", this::deleteZone);
     }
 
-    Optional<AlicloudAction> find(String action) {
-        return Optional.ofNullable(byName.get(action));
+    void register(Map<String, AlicloudHttpHandler.Action> actions) {
+        actions.put("AddZone", this::addZone);
+        actions.put("DescribeZones", this::describeZones);
+        actions.put("DescribeZoneInfo", this::describeZoneInfo);
+        actions.put("BindZoneVpc", this::bindZoneVpc);
+        actions.put("AddZoneRecord", this::addZoneRecord);
+        actions.put("DescribeZoneRecords", this::describeZoneRecords);
+        actions.put("DeleteZoneRecord", this::deleteZoneRecord);
+        actions.put("DeleteZone", this::deleteZone);
     }
 
-    private ObjectNode addZone(Caller caller, RpcRequest req) {
+    private ObjectNode addZone(CallingAccount caller, RpcRequest req) {
         PrivateZoneStore.Zone zone = store.add(caller.accountId(), req.required("ZoneName"), req.string("Remark"),
                 req.string("ClientToken"));
-        ObjectNode n = AlicloudJson.object();
-        n.put("ZoneId", zone.zoneId).put("ZoneName", zone.name).put("Success", true);
-        return n;
+        return AlicloudJson.object().put("ZoneId", zone.zoneId).put("ZoneName", zone.name).put("Success", true);
     }
 
-    private ObjectNode describeZones(Caller caller, RpcRequest req) {
+    private ObjectNode describeZones(CallingAccount caller, RpcRequest req) {
         String keyword = req.string("Keyword");
         boolean exact = "EXACT".equalsIgnoreCase(req.string("SearchMode"));
         List<PrivateZoneStore.Zone> matching = store.zones(caller.accountId()).stream()
@@ -58,42 +52,35 @@ final class PrivateZoneActions {
         return n;
     }
 
-    private ObjectNode describeZoneInfo(Caller caller, RpcRequest req) {
+    private ObjectNode describeZoneInfo(CallingAccount caller, RpcRequest req) {
         PrivateZoneStore.Zone zone = store.get(caller.accountId(), req.required("ZoneId"));
-        ObjectNode n = AlicloudJson.object();
-        n.put("ZoneId", zone.zoneId).put("ZoneName", zone.name).put("Remark", zone.remark)
-                .put("RecordCount", zone.records.size());
+        ObjectNode n = AlicloudJson.object().put("ZoneId", zone.zoneId).put("ZoneName", zone.name)
+                .put("Remark", zone.remark).put("RecordCount", zone.records.size());
         ArrayNode vpcs = n.putObject("BindVpcs").putArray("Vpc");
         zone.vpcs.forEach(v -> vpcs.addObject().put("RegionId", v.regionId()).put("VpcId", v.vpcId()));
         return n;
     }
 
     /** Replaces the zone's bindings with the VPCs listed (none: unbinds it from all). */
-    private ObjectNode bindZoneVpc(Caller caller, RpcRequest req) {
-        List<PrivateZoneStore.Vpc> vpcs = new ArrayList<>();
-        for (int i = 1; req.string("Vpcs." + i + ".VpcId") != null; i++) {
-            String region = req.string("Vpcs." + i + ".RegionId");
-            vpcs.add(new PrivateZoneStore.Vpc(region == null ? caller.regionId() : region,
-                    req.string("Vpcs." + i + ".VpcId")));
-        }
+    private ObjectNode bindZoneVpc(CallingAccount caller, RpcRequest req) {
+        List<PrivateZoneStore.Vpc> vpcs = req.structs("Vpcs").stream().filter(v -> v.string("VpcId") != null)
+                .map(v -> new PrivateZoneStore.Vpc(v.string("RegionId") == null ? caller.region() : v.string("RegionId"),
+                        v.string("VpcId"))).toList();
         store.bind(caller.accountId(), req.required("ZoneId"), vpcs);
         return AlicloudJson.object();
     }
 
-    private ObjectNode addZoneRecord(Caller caller, RpcRequest req) {
-        String ttl = req.string("Ttl");
-        PrivateZoneStore.Record record = store.addRecord(caller.accountId(), req.required("ZoneId"),
-                req.required("Rr"), req.required("Type"), req.required("Value"),
-                ttl == null ? 60 : Integer.parseInt(ttl));
-        ObjectNode n = AlicloudJson.object();
-        n.put("RecordId", Long.parseLong(record.recordId())).put("Success", true);
-        return n;
+    private ObjectNode addZoneRecord(CallingAccount caller, RpcRequest req) {
+        Integer ttl = req.integer("Ttl");
+        PrivateZoneStore.ZoneRecord record = store.addRecord(caller.accountId(), req.required("ZoneId"),
+                req.required("Rr"), req.required("Type"), req.required("Value"), ttl == null ? 60 : ttl);
+        return AlicloudJson.object().put("RecordId", Long.parseLong(record.recordId())).put("Success", true);
     }
 
-    private ObjectNode describeZoneRecords(Caller caller, RpcRequest req) {
+    private ObjectNode describeZoneRecords(CallingAccount caller, RpcRequest req) {
         PrivateZoneStore.Zone zone = store.get(caller.accountId(), req.required("ZoneId"));
         String keyword = req.string("Keyword");
-        List<PrivateZoneStore.Record> matching = zone.records.values().stream()
+        List<PrivateZoneStore.ZoneRecord> matching = zone.records.values().stream()
                 .filter(r -> keyword == null || r.rr().contains(keyword)).toList();
         ObjectNode n = AlicloudJson.object();
         ArrayNode array = n.putObject("Records").putArray("Record");
@@ -103,36 +90,26 @@ final class PrivateZoneActions {
         return n;
     }
 
-    private ObjectNode deleteZoneRecord(Caller caller, RpcRequest req) {
-        PrivateZoneStore.Record record = store.deleteRecord(caller.accountId(), req.required("RecordId"));
-        ObjectNode n = AlicloudJson.object();
-        n.put("RecordId", Long.parseLong(record.recordId()));
-        return n;
+    private ObjectNode deleteZoneRecord(CallingAccount caller, RpcRequest req) {
+        PrivateZoneStore.ZoneRecord record = store.deleteRecord(caller.accountId(), req.required("RecordId"));
+        return AlicloudJson.object().put("RecordId", Long.parseLong(record.recordId()));
     }
 
-    private ObjectNode deleteZone(Caller caller, RpcRequest req) {
+    private ObjectNode deleteZone(CallingAccount caller, RpcRequest req) {
         String zoneId = req.required("ZoneId");
         store.delete(caller.accountId(), zoneId);
-        ObjectNode n = AlicloudJson.object();
-        n.put("ZoneId", zoneId);
-        return n;
+        return AlicloudJson.object().put("ZoneId", zoneId);
     }
 
-    /** PrivateZone's paging: PageNumber from 1, PageSize up to 100; writes the totals into {@code n}. */
+    /** PrivateZone's paging: PageNumber from 1, PageSize up to 100 (default 20); writes the totals into {@code n}. */
     private static <T> List<T> page(ObjectNode n, List<T> all, RpcRequest req) {
-        int size = Math.min(100, Math.max(1, parse(req.string("PageSize"), 20)));
-        int number = Math.max(1, parse(req.string("PageNumber"), 1));
+        Integer pageSize = req.integer("PageSize");
+        Integer pageNumber = req.integer("PageNumber");
+        int size = Math.min(100, Math.max(1, pageSize == null ? 20 : pageSize));
+        int number = Math.max(1, pageNumber == null ? 1 : pageNumber);
         int totalPages = Math.max(1, (all.size() + size - 1) / size);
         n.put("TotalItems", all.size()).put("TotalPages", totalPages).put("PageNumber", number).put("PageSize", size);
         int from = Math.min(all.size(), (number - 1) * size);
         return all.subList(from, Math.min(all.size(), from + size));
-    }
-
-    private static int parse(String value, int fallback) {
-        try {
-            return value == null ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw AlicloudApiError.invalidParameter("PageSize/PageNumber", value);
-        }
     }
 }

@@ -1,79 +1,75 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
 import io.dataflow.privatelink.simulator.common.DnsZone;
+import io.dataflow.privatelink.simulator.common.SimulatorStore;
 
+import java.io.Serializable;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * PrivateZone's state: zones per account, the VPCs each is bound to, and their records. Several zones
  * may share a name (PrivateZone allows it), but a VPC can be bound to only one zone of a name.
- * Thread-safe (one lock).
+ * See {@link SimulatorStore}.
  */
-final class PrivateZoneStore {
+final class PrivateZoneStore extends SimulatorStore<PrivateZoneStore.State> {
 
-    record Vpc(String regionId, String vpcId) implements java.io.Serializable {
+    static final class State extends SimulatorStore.State {
+        final Map<String, Zone> zones = new LinkedHashMap<>();
+        final Map<String, String> zoneByClientToken = new HashMap<>();
     }
 
-    record Record(String recordId, String rr, String type, String value, int ttl) implements java.io.Serializable {
+    record Vpc(String regionId, String vpcId) implements Serializable {
     }
 
-    static final class Zone implements java.io.Serializable {
+    record ZoneRecord(String recordId, String rr, String type, String value, int ttl) implements Serializable {
+    }
+
+    /** A zone, changed in place under the store's lock. */
+    static final class Zone implements Serializable {
         final String zoneId;
         final String accountId;
         final String name;
         final String remark;
-        final long seq;
         List<Vpc> vpcs = List.of();
-        final Map<String, Record> records = new LinkedHashMap<>();
+        final Map<String, ZoneRecord> records = new LinkedHashMap<>();
 
-        Zone(String zoneId, String accountId, String name, String remark, long seq) {
+        Zone(String zoneId, String accountId, String name, String remark) {
             this.zoneId = zoneId;
             this.accountId = accountId;
             this.name = name;
             this.remark = remark;
-            this.seq = seq;
         }
     }
 
-    private final Map<String, Zone> zones = new LinkedHashMap<>();
-    private final Map<String, String> zoneByClientToken = new HashMap<>();
-    private long seq;
-
-    // ---- persistence (CloudSimulator#keepStateIn) ----
-
-    synchronized byte[] snapshot() {
-        return io.dataflow.privatelink.simulator.common.StateFile.serialize(zones, zoneByClientToken, seq);
-    }
-
-    @SuppressWarnings("unchecked")
-    synchronized void restore(Object[] parts) {
-        zones.putAll((Map<String, Zone>) parts[0]);
-        zoneByClientToken.putAll((Map<String, String>) parts[1]);
-        seq = (Long) parts[2];
+    PrivateZoneStore(Clock clock) {
+        super(new State(), clock);
     }
 
     synchronized Zone add(String accountId, String name, String remark, String clientToken) {
         if (clientToken != null) {
-            String existing = zoneByClientToken.get(accountId + "|" + clientToken);
-            if (existing != null && zones.containsKey(existing)) {
-                return zones.get(existing);
+            String existing = state.zoneByClientToken.get(accountId + "|" + clientToken);
+            if (existing != null && state.zones.containsKey(existing)) {
+                return state.zones.get(existing);
             }
         }
-        Zone zone = new Zone(newId(), accountId, name.toLowerCase(java.util.Locale.ROOT), remark, ++seq);
-        zones.put(zone.zoneId, zone);
+        Zone zone = new Zone(Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 56, Long.MAX_VALUE)),
+                accountId, name.toLowerCase(Locale.ROOT), remark);
+        state.zones.put(zone.zoneId, zone);
         if (clientToken != null) {
-            zoneByClientToken.put(accountId + "|" + clientToken, zone.zoneId);
+            state.zoneByClientToken.put(accountId + "|" + clientToken, zone.zoneId);
         }
         return zone;
     }
 
     synchronized Zone get(String accountId, String zoneId) {
-        Zone zone = zones.get(zoneId);
+        Zone zone = state.zones.get(zoneId);
         if (zone == null || !zone.accountId.equals(accountId)) {
             throw new AlicloudApiError(400, "Zone.Invalid.Id", "The zone " + zoneId + " does not exist.");
         }
@@ -81,13 +77,13 @@ final class PrivateZoneStore {
     }
 
     synchronized List<Zone> zones(String accountId) {
-        return zones.values().stream().filter(z -> z.accountId.equals(accountId)).toList();
+        return state.zones.values().stream().filter(z -> z.accountId.equals(accountId)).toList();
     }
 
     synchronized void bind(String accountId, String zoneId, List<Vpc> vpcs) {
         Zone zone = get(accountId, zoneId);
         for (Vpc vpc : vpcs) {
-            for (Zone other : zones.values()) {
+            for (Zone other : state.zones.values()) {
                 if (other != zone && other.name.equals(zone.name)
                         && other.vpcs.stream().anyMatch(v -> v.vpcId().equals(vpc.vpcId()))) {
                     throw new AlicloudApiError(400, "Zone.VpcExists", "The VPC " + vpc.vpcId()
@@ -98,25 +94,25 @@ final class PrivateZoneStore {
         zone.vpcs = List.copyOf(vpcs);
     }
 
-    synchronized Record addRecord(String accountId, String zoneId, String rr, String type, String value, int ttl) {
+    synchronized ZoneRecord addRecord(String accountId, String zoneId, String rr, String type, String value, int ttl) {
         Zone zone = get(accountId, zoneId);
-        String normalizedRr = rr.toLowerCase(java.util.Locale.ROOT);
-        for (Record r : zone.records.values()) {
+        String normalizedRr = rr.toLowerCase(Locale.ROOT);
+        for (ZoneRecord r : zone.records.values()) {
             if (r.rr().equals(normalizedRr) && r.type().equals(type)
                     && (r.value().equals(value) || type.equals("CNAME"))) {
                 throw new AlicloudApiError(400, "Record.Invalid.Conflict", "A " + type + " record for " + rr
                         + " already exists in zone " + zone.name + ".");
             }
         }
-        Record record = new Record(String.valueOf(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50)),
+        ZoneRecord record = new ZoneRecord(String.valueOf(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50)),
                 normalizedRr, type, value, ttl);
         zone.records.put(record.recordId(), record);
         return record;
     }
 
-    synchronized Record deleteRecord(String accountId, String recordId) {
+    synchronized ZoneRecord deleteRecord(String accountId, String recordId) {
         for (Zone zone : zones(accountId)) {
-            Record removed = zone.records.remove(recordId);
+            ZoneRecord removed = zone.records.remove(recordId);
             if (removed != null) {
                 return removed;
             }
@@ -134,16 +130,16 @@ final class PrivateZoneStore {
             throw new AlicloudApiError(400, "Zone.NotEmpty", "The zone " + zone.name
                     + " still has records; delete them first.");
         }
-        zones.remove(zoneId);
+        state.zones.remove(zoneId);
     }
 
     /** The zones bound to a VPC, as its resolver sees them. */
     synchronized List<DnsZone> zonesBoundTo(String vpcId) {
         List<DnsZone> bound = new ArrayList<>();
-        for (Zone zone : zones.values()) {
+        for (Zone zone : state.zones.values()) {
             if (zone.vpcs.stream().anyMatch(v -> v.vpcId().equals(vpcId))) {
                 Map<String, String> records = new HashMap<>();
-                for (Record r : zone.records.values()) {
+                for (ZoneRecord r : zone.records.values()) {
                     String owner = r.rr().equals("@") ? zone.name : r.rr() + "." + zone.name;
                     records.put(owner, r.type().equals("CNAME") ? r.value() : null);
                 }
@@ -154,15 +150,11 @@ final class PrivateZoneStore {
     }
 
     synchronized List<Zone> named(String name) {
-        return zones.values().stream().filter(z -> z.name.equals(name.toLowerCase(java.util.Locale.ROOT))).toList();
-    }
-
-    private static String newId() {
-        return Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 56, Long.MAX_VALUE));
+        return state.zones.values().stream().filter(z -> z.name.equals(name.toLowerCase(Locale.ROOT))).toList();
     }
 
     /** The names of every zone, in any account, one entry per zone. */
     synchronized List<String> zoneNames() {
-        return zones.values().stream().map(z -> z.name).toList();
+        return state.zones.values().stream().map(z -> z.name).toList();
     }
 }

@@ -2,53 +2,46 @@ package io.dataflow.privatelink.simulator.common;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
 
 /**
  * What every simulator facade has besides its cloud's resources: the HTTP server it runs on, its config,
- * and the operational Java API (call counts, injected faults, rate buckets) backed by
- * {@link SimulatorOperations}. A subclass registers its protocol and control handlers on the server in its
- * constructor; {@link #launch(SimulatorHttpServer, Function, Optional)} then starts serving. Thread-safe.
+ * its stores kept across restarts, and the operational Java API (call counts, injected faults, rate
+ * buckets) backed by {@link SimulatorOperations}. A subclass registers its protocol and control handlers on
+ * the server in its constructor, which only {@link #launch} calls. Thread-safe.
  *
  * @param <C> the simulator's config type
  */
-public abstract class CloudSimulator<C> implements AutoCloseable {
+public abstract class CloudSimulator<C extends SimulatorConfig<?>> implements AutoCloseable {
 
     private final C config;
     private final SimulatorHttpServer server;
     private final SimulatorOperations operations;
-    private final List<Runnable> saves = new ArrayList<>();
 
-    /** One store of a simulator: its state as bytes (taken under its lock) and how to put it back. */
-    public record StatePart(String name, Supplier<byte[]> snapshot, Consumer<Object[]> restore) {
-    }
-
-    protected CloudSimulator(SimulatorHttpServer server, C config, boolean rateLimitsEnabled) {
+    protected CloudSimulator(SimulatorHttpServer server, C config) {
         this.config = config;
         this.server = server;
-        this.operations = new SimulatorOperations(rateLimitsEnabled);
+        this.operations = new SimulatorOperations(config.rateLimitsEnabled());
     }
 
     /**
-     * Builds a simulator on a bound server (its constructor adds the handlers), restores what it keeps in
-     * {@code stateFolder} (if any), then starts serving. Restored first: a client that reached the port in
-     * between would see an empty cloud and could, say, create a second zone with a caller reference the
-     * restored state already holds (found by the chaos harness after a cloud cut-off).
+     * Binds {@code port} (0 picks a free one) of the config's bind address, builds the simulator on it,
+     * restores what it keeps in the config's state folder (if any), then starts serving. Restored first: a
+     * client that reached the port in between would see an empty cloud and could, say, create a second zone
+     * with a caller reference the restored state already holds (found by the chaos harness after a cloud
+     * cut-off).
      */
-    protected static <S extends CloudSimulator<?>> S launch(SimulatorHttpServer server,
-                                                            Function<SimulatorHttpServer, S> create,
-                                                            Optional<Path> stateFolder) {
+    protected static <C extends SimulatorConfig<?>, S extends CloudSimulator<C>> S launch(
+            String name, int port, C config, BiFunction<SimulatorHttpServer, C, S> create) {
+        SimulatorHttpServer server = SimulatorHttpServer.bind(config.bindAddress(), port, name);
         S simulator;
         try {
-            simulator = create.apply(server);
+            simulator = create.apply(server, config);
             CloudSimulator<?> restored = simulator;
-            stateFolder.ifPresent(restored::keepStateIn);
+            config.stateFolder().ifPresent(restored::keepStateIn);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -79,37 +72,24 @@ public abstract class CloudSimulator<C> implements AutoCloseable {
         return config;
     }
 
-    /** The stores whose state {@link #keepStateIn} saves, each under its own file name. */
-    protected abstract List<StatePart> stateParts();
+    /** The stores whose state {@link #keepStateIn} keeps, each under its own file name. */
+    protected abstract Map<String, SimulatorStore<?>> stores();
 
     /**
      * Keeps this simulator's resources in {@code folder}: what a previous run saved there is restored now, and
      * from here on every change is written before the response that acknowledges it. A restarted simulator is
      * then the same cloud (accounts, services, endpoints and owner decisions, zones and records). Operational
-     * settings (faults, rate limits, call counts) are not kept. Only {@link #launch} calls it, before serving.
+     * settings (faults, rate limits, call counts) are not kept.
      */
     private void keepStateIn(Path folder) {
-        for (StatePart part : stateParts()) {
-            StateFile file = new StateFile(folder.resolve(part.name() + ".state"));
-            file.load().ifPresent(parts -> {
-                try {
-                    part.restore().accept(parts);
-                } catch (ClassCastException | ArrayIndexOutOfBoundsException e) {
-                    throw new IllegalStateException("The simulator state in " + file.path() + " is not what this "
-                            + "version of the simulators writes (" + e.getMessage() + "); delete the file, or start "
-                            + "the stack with --reset.", e);
-                }
-            });
-            file.save(part.snapshot());
-            saves.add(() -> file.save(part.snapshot()));
-        }
-        server.beforeEachResponse(() -> saves.forEach(Runnable::run));
+        stores().forEach((name, store) -> store.keepIn(folder.resolve(name + ".state")));
+        server.beforeEachResponse(() -> stores().values().forEach(SimulatorStore::save));
     }
 
     @Override
     public void close() {
         server.close();
-        saves.forEach(Runnable::run);
+        stores().values().forEach(SimulatorStore::save);
     }
 
     /** What {@code hostname} resolves to inside the VPC, through the cloud's private zones bound to it. */
@@ -122,11 +102,11 @@ public abstract class CloudSimulator<C> implements AutoCloseable {
 
     /** Requests received for an action, whatever their outcome (errors, throttles and faults included). */
     public long callCount(String action) {
-        return operations.callCount(action);
+        return SimulatorOperations.count(operations.calls, action);
     }
 
     public Map<String, Long> callCounts() {
-        return operations.callCounts();
+        return SimulatorOperations.snapshot(operations.calls);
     }
 
     /**
@@ -134,29 +114,26 @@ public abstract class CloudSimulator<C> implements AutoCloseable {
      * from injected faults and from rate buckets.
      */
     public long throttledCount() {
-        return operations.throttledCount();
+        return operations.throttled.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
     public long throttledCount(String action) {
-        return operations.throttledCount(action);
+        return SimulatorOperations.count(operations.throttled, action);
     }
 
     public Map<String, Long> throttledCounts() {
-        return operations.throttledCounts();
+        return SimulatorOperations.snapshot(operations.throttled);
     }
 
     /** Resets call and throttle counters. */
     public void resetCallCounts() {
-        operations.resetCallCounts();
+        operations.calls.clear();
+        operations.throttled.clear();
     }
 
-    /**
-     * Arms a fault for an action, or for every action with {@code "*"}; each simulator answers it with its
-     * cloud's own error (see {@link FaultSpec}). Takes the shared {@link FaultSpec} or a simulator's subclass
-     * of it, such as {@code ec2.FaultSpec}.
-     */
+    /** Arms a fault for an action, or for every action with {@code "*"}; each simulator answers it with its cloud's own error. */
     public void injectFault(String action, FaultSpec fault) {
-        operations.injectFault(action, fault);
+        operations.arm(action, fault);
     }
 
     public void clearFaults() {
@@ -164,15 +141,15 @@ public abstract class CloudSimulator<C> implements AutoCloseable {
     }
 
     public List<String> activeFaults() {
-        return operations.activeFaults();
+        return operations.describeFaults();
     }
 
     /** Turns the API rate buckets on or off at runtime; turning them on starts with full buckets. */
     public void setRateLimitsEnabled(boolean enabled) {
-        operations.setRateLimitsEnabled(enabled);
+        operations.rateLimiter.setEnabled(enabled);
     }
 
     public boolean rateLimitsEnabled() {
-        return operations.rateLimitsEnabled();
+        return operations.rateLimiter.enabled();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -30,7 +31,8 @@ import java.util.Optional;
  * GET    /_simulator/endpoints/{id}         {"endpointId",…states, null once gone} ({@link #describeEndpoint})
  * PUT    /_simulator/endpoints/{id}/{hook}  force its state(s) ({@link #forceEndpointState}), answer as GET
  * DELETE /_simulator/endpoints/{id}         out-of-band deletion (drift): {"deleted":"true|false"}
- * POST   /_simulator/services               create a service ({@link #createService}): {"serviceId","serviceName"}
+ * POST   /_simulator/services               create a service ({@link #createService}), {"acceptance":"manual"} (the
+ *                                            default) or "automatic": {"serviceId","serviceName"}
  * …      /_simulator/services/{id}/…        the cloud's service hooks ({@link #serviceRoute})
  * </pre>
  *
@@ -42,7 +44,6 @@ public abstract class ControlHandler implements HttpHandler {
 
     protected final ObjectMapper json = new ObjectMapper();
     private final CloudSimulator<?> simulator;
-    private final SimulatorOperations operations;
     private final String endpointHook;
 
     /**
@@ -51,14 +52,13 @@ public abstract class ControlHandler implements HttpHandler {
      */
     protected ControlHandler(CloudSimulator<?> simulator, String endpointHook) {
         this.simulator = simulator;
-        this.operations = simulator.operations();
         this.endpointHook = endpointHook;
     }
 
     /** The cloud-specific routes: the response body, or null for an unknown route. */
     protected abstract JsonNode route(String method, String path, JsonNode request);
 
-    /** {@code POST /services}: creates an endpoint service; answers with {@link #serviceCreated}. */
+    /** {@code POST /services}: creates an endpoint service; answers {@code {"serviceId","serviceName"}}. */
     protected abstract JsonNode createService(JsonNode request);
 
     /**
@@ -85,7 +85,7 @@ public abstract class ControlHandler implements HttpHandler {
             if (body.length == 0 && exchange.getRequestURI().getRawQuery() != null) {
                 // GET control calls take their arguments from the query string.
                 ObjectNode fromQuery = json.createObjectNode();
-                HttpExchanges.queryParams(exchange).forEach(fromQuery::put);
+                SimulatorHttpServer.queryParams(exchange).forEach(fromQuery::put);
                 request = fromQuery;
             }
             String normalized = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
@@ -110,40 +110,38 @@ public abstract class ControlHandler implements HttpHandler {
             status = 400;
             response = message("error", String.valueOf(e.getMessage()));
         }
-        HttpExchanges.send(exchange, status, "application/json", json.writeValueAsBytes(response), Map.of());
+        SimulatorHttpServer.send(exchange, status, "application/json", json.writeValueAsBytes(response), Map.of());
     }
 
     private JsonNode commonRoute(String method, String path, JsonNode req) {
-        switch (method + " " + path) {
-            case "GET /dns/resolve":
-                return json.valueToTree(simulator.resolve(text(req, "vpcId"), text(req, "name")));
-            case "GET /health":
-                return message("status", "UP");
-            case "GET /calls":
-                return calls();
-            case "DELETE /calls", "POST /calls/reset":
-                operations.resetCallCounts();
-                return calls();
-            case "GET /faults":
-                return faults();
-            case "POST /faults":
-                operations.injectFault(text(req, "action"), faultSpec(req));
-                return faults();
-            case "DELETE /faults":
-                operations.clearFaults();
-                return faults();
-            case "GET /rate-limits":
-                return rateLimits();
-            case "PUT /rate-limits", "POST /rate-limits":
-                operations.setRateLimitsEnabled(req.path("enabled").asBoolean());
-                return rateLimits();
-            default:
-                return null;
-        }
+        return switch (method + " " + path) {
+            case "GET /dns/resolve" -> json.valueToTree(simulator.resolve(text(req, "vpcId"), text(req, "name")));
+            case "GET /health" -> message("status", "UP");
+            case "GET /calls" -> calls();
+            case "DELETE /calls", "POST /calls/reset" -> {
+                simulator.resetCallCounts();
+                yield calls();
+            }
+            case "GET /faults" -> faults();
+            case "POST /faults" -> {
+                simulator.injectFault(text(req, "action"), faultSpec(req));
+                yield faults();
+            }
+            case "DELETE /faults" -> {
+                simulator.clearFaults();
+                yield faults();
+            }
+            case "GET /rate-limits" -> rateLimits();
+            case "PUT /rate-limits", "POST /rate-limits" -> {
+                simulator.setRateLimitsEnabled(req.path("enabled").asBoolean());
+                yield rateLimits();
+            }
+            default -> null;
+        };
     }
 
     private JsonNode endpointRoute(String method, String path, JsonNode req) {
-        String[] parts = path.substring("/endpoints/".length()).split("/");
+        String[] parts = path.substring("/endpoints/".length()).split("/", -1);
         String endpointId = parts[0];
         if (parts.length == 1 && method.equals("GET")) {
             return endpointView(endpointId);
@@ -171,20 +169,17 @@ public abstract class ControlHandler implements HttpHandler {
 
     private JsonNode calls() {
         ObjectNode node = json.createObjectNode();
-        node.set("calls", json.valueToTree(operations.callCounts()));
-        node.set("throttled", json.valueToTree(operations.throttledCounts()));
-        node.put("throttledTotal", operations.throttledCount());
-        return node;
+        node.set("calls", json.valueToTree(simulator.callCounts()));
+        node.set("throttled", json.valueToTree(simulator.throttledCounts()));
+        return node.put("throttledTotal", simulator.throttledCount());
     }
 
     private JsonNode faults() {
-        ObjectNode node = json.createObjectNode();
-        node.set("faults", json.valueToTree(operations.activeFaults()));
-        return node;
+        return json.createObjectNode().set("faults", json.valueToTree(simulator.activeFaults()));
     }
 
     private JsonNode rateLimits() {
-        return json.createObjectNode().put("enabled", operations.rateLimitsEnabled());
+        return json.createObjectNode().put("enabled", simulator.rateLimitsEnabled());
     }
 
     static FaultSpec faultSpec(JsonNode req) {
@@ -215,9 +210,10 @@ public abstract class ControlHandler implements HttpHandler {
         return value.asText();
     }
 
-    /** The answer to a service created through the control API. */
-    protected ObjectNode serviceCreated(String serviceId, String serviceName) {
-        return json.createObjectNode().put("serviceId", serviceId).put("serviceName", serviceName);
+    /** {@code "acceptance"}: {@code manual} (the default) or {@code automatic}, as {@link Acceptance} means them. */
+    protected static Acceptance acceptance(JsonNode req) {
+        return req.hasNonNull("acceptance") ? Acceptance.valueOf(text(req, "acceptance").toUpperCase(Locale.ROOT))
+                : Acceptance.MANUAL;
     }
 
     protected ObjectNode message(String field, String value) {

@@ -1,62 +1,49 @@
 package io.dataflow.privatelink.simulator.common;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * A fault to inject into calls of one action: a throttling error, a server error (500), a temporary
- * unavailability (503) or added latency, limited with {@link #times(int)} (the next N calls only) or
- * {@link #withProbability(double)} (a fraction of calls). Each simulator answers a kind with its cloud's
- * own error: EC2 throttles with {@code RequestLimitExceeded}, Alibaba Cloud with {@code Throttling.User}.
- * Immutable.
+ * unavailability (503), Route 53's {@code PriorRequestNotComplete} or added latency, limited with
+ * {@link #times(int)} (the next N calls only) or {@link #withProbability(double)} (a fraction of calls).
+ * Each simulator answers a kind with its cloud's own error: EC2 throttles with {@code RequestLimitExceeded},
+ * Alibaba Cloud with {@code Throttling.User}, Route 53 with {@code Throttling}.
+ *
+ * @param times the calls it fires on before it retires, -1 for no limit
  */
-public class FaultSpec {
+public record FaultSpec(Kind kind, Duration latency, int times, double probability) {
 
     public enum Kind {
         THROTTLE, INTERNAL_ERROR, SERVICE_UNAVAILABLE, LATENCY,
-        /** Route 53's {@code PriorRequestNotComplete}: a change to the same zone is still being applied. */
+        /** Route 53's {@code PriorRequestNotComplete} (400); the other simulators answer it as an internal error. */
         PRIOR_REQUEST_NOT_COMPLETE
     }
 
-    private final Kind kind;
-    private final Duration latency;
-    private final int times;
-    private final double probability;
-
-    private FaultSpec(Kind kind, Duration latency, int times, double probability) {
-        this.kind = kind;
-        this.latency = latency;
-        this.times = times;
-        this.probability = probability;
-    }
-
-    /** For subclasses that only narrow the static type (kept for source compatibility). */
-    protected FaultSpec(FaultSpec other) {
-        this(other.kind, other.latency, other.times, other.probability);
-    }
-
     public static FaultSpec throttling() {
-        return new FaultSpec(Kind.THROTTLE, Duration.ZERO, -1, 1.0);
+        return of(Kind.THROTTLE, Duration.ZERO);
     }
 
     public static FaultSpec internalError() {
-        return new FaultSpec(Kind.INTERNAL_ERROR, Duration.ZERO, -1, 1.0);
+        return of(Kind.INTERNAL_ERROR, Duration.ZERO);
     }
 
     public static FaultSpec serviceUnavailable() {
-        return new FaultSpec(Kind.SERVICE_UNAVAILABLE, Duration.ZERO, -1, 1.0);
+        return of(Kind.SERVICE_UNAVAILABLE, Duration.ZERO);
     }
 
-    /** Route 53 only: {@code PriorRequestNotComplete} (400); other simulators answer it as an internal error. */
     public static FaultSpec priorRequestNotComplete() {
-        return new FaultSpec(Kind.PRIOR_REQUEST_NOT_COMPLETE, Duration.ZERO, -1, 1.0);
+        return of(Kind.PRIOR_REQUEST_NOT_COMPLETE, Duration.ZERO);
     }
 
     public static FaultSpec latency(Duration latency) {
         if (latency.isNegative()) {
             throw new IllegalArgumentException("negative latency");
         }
-        return new FaultSpec(Kind.LATENCY, latency, -1, 1.0);
+        return of(Kind.LATENCY, latency);
+    }
+
+    private static FaultSpec of(Kind kind, Duration latency) {
+        return new FaultSpec(kind, latency, -1, 1.0);
     }
 
     /** Fire on the next {@code n} matching calls only, then retire. */
@@ -73,39 +60,5 @@ public class FaultSpec {
             throw new IllegalArgumentException("probability must be within 0..1");
         }
         return new FaultSpec(kind, latency, times, p);
-    }
-
-    public Kind kind() {
-        return kind;
-    }
-
-    public Duration latency() {
-        return latency;
-    }
-
-    /** Remaining-count limit, or -1 for unlimited. */
-    public int times() {
-        return times;
-    }
-
-    public double probability() {
-        return probability;
-    }
-
-    @Override
-    public String toString() {
-        return "FaultSpec[" + kind + (kind == Kind.LATENCY ? " " + latency.toMillis() + "ms" : "")
-                + (times > 0 ? ", times=" + times : "") + (probability < 1 ? ", p=" + probability : "") + "]";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof FaultSpec f && f.kind == kind && f.latency.equals(latency)
-                && f.times == times && f.probability == probability;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(kind, latency, times, probability);
     }
 }

@@ -5,13 +5,18 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The parameters of one request in a flattened-parameter protocol (EC2 Query, Alibaba Cloud RPC), sorted by
- * name, with typed accessors. A subclass passes its cloud's {@link Errors} for a missing or malformed
- * parameter and its constructor, with which {@link #structs} wraps the members of each structure.
+ * name, with typed accessors. Both clouds flatten lists as {@code Name.1, Name.2, …} and structures as
+ * {@code Name.1.Member} (EC2 {@code Filter.1.Value.1}; Alibaba {@code Zone.1.VSwitchId}). A subclass passes
+ * its cloud's {@link Errors} and its constructor, with which {@link #structs} wraps each structure.
  *
  * @param <R> the subclass
  */
@@ -24,11 +29,15 @@ public abstract class FlatRequest<R extends FlatRequest<R>> {
 
     private final Map<String, String> params;
     private final Errors errors;
+    private final Predicate<String> envelope;
     private final Function<Map<String, String>, R> wrap;
 
-    protected FlatRequest(Map<String, String> params, Errors errors, Function<Map<String, String>, R> wrap) {
+    /** @param envelope the protocol's own parameters (action, signature, ClientToken…), as opposed to the action's */
+    protected FlatRequest(Map<String, String> params, Errors errors, Predicate<String> envelope,
+                          Function<Map<String, String>, R> wrap) {
         this.params = Collections.unmodifiableMap(new TreeMap<>(params));
         this.errors = errors;
+        this.envelope = envelope;
         this.wrap = wrap;
     }
 
@@ -57,11 +66,8 @@ public abstract class FlatRequest<R extends FlatRequest<R>> {
 
     protected <N extends Number> N number(String name, Function<String, N> parser) {
         String v = string(name);
-        if (v == null) {
-            return null;
-        }
         try {
-            return parser.apply(v);
+            return v == null ? null : parser.apply(v);
         } catch (NumberFormatException e) {
             throw errors.invalidValue().apply(name, v);
         }
@@ -69,13 +75,52 @@ public abstract class FlatRequest<R extends FlatRequest<R>> {
 
     /** Values of {@code prefix.1, prefix.2, …} in index order; empty values are skipped. */
     public List<String> list(String prefix) {
-        return FlatParams.list(params, prefix);
+        Pattern p = Pattern.compile(Pattern.quote(prefix) + "\\.(\\d+)");
+        TreeMap<Integer, String> byIndex = new TreeMap<>();
+        params.forEach((k, v) -> {
+            Matcher m = p.matcher(k);
+            if (m.matches() && !v.isEmpty()) {
+                byIndex.put(Integer.parseInt(m.group(1)), v);
+            }
+        });
+        return new ArrayList<>(byIndex.values());
     }
 
     /** The members of {@code prefix.N.*}, one sub-request per index, in index order. */
     public List<R> structs(String prefix) {
+        Pattern p = Pattern.compile(Pattern.quote(prefix) + "\\.(\\d+)\\..+");
+        TreeSet<Integer> indexes = new TreeSet<>();
+        params.keySet().forEach(k -> {
+            Matcher m = p.matcher(k);
+            if (m.matches()) {
+                indexes.add(Integer.parseInt(m.group(1)));
+            }
+        });
         List<R> result = new ArrayList<>();
-        FlatParams.structs(params, prefix).forEach(sub -> result.add(wrap.apply(sub)));
+        for (int index : indexes) {
+            String head = prefix + "." + index + ".";
+            Map<String, String> members = new TreeMap<>();
+            params.forEach((k, v) -> {
+                if (k.startsWith(head)) {
+                    members.put(k.substring(head.length()), v);
+                }
+            });
+            result.add(wrap.apply(members));
+        }
         return result;
+    }
+
+    /**
+     * What identifies the request for ClientToken idempotency: every parameter but the envelope's, so "same
+     * token, same request" can be told from a token reused for a different one.
+     */
+    public String fingerprint() {
+        StringBuilder sb = new StringBuilder();
+        params.forEach((k, v) -> {
+            if (!envelope.test(k)) {
+                sb.append(k).append('=').append(v).append('\n');
+            }
+        });
+        return sb.toString();
     }
 }

@@ -1,11 +1,13 @@
 package io.dataflow.privatelink.simulator.common;
 
+import io.dataflow.privatelink.contract.timing.TokenBucket;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Token buckets by key (each simulator decides what a key is: EC2 buckets per account, region and action
- * class; Alibaba Cloud per account, region and API). Off unless enabled; turning it on starts every
+ * class; Alibaba Cloud per account, region and API), the same {@link TokenBucket} the workers spend from. Off unless enabled; turning it on starts every
  * bucket full. Thread-safe.
  */
 public final class RateLimiter {
@@ -33,29 +35,6 @@ public final class RateLimiter {
         if (!enabled) {
             return true;
         }
-        return buckets.computeIfAbsent(key, k -> new TokenBucket(spec)).tryAcquire();
-    }
-
-    private static final class TokenBucket {
-        private final RateBucketSpec spec;
-        private double tokens;
-        private long lastRefillNanos;
-
-        TokenBucket(RateBucketSpec spec) {
-            this.spec = spec;
-            this.tokens = spec.capacity();
-            this.lastRefillNanos = System.nanoTime();
-        }
-
-        synchronized boolean tryAcquire() {
-            long now = System.nanoTime();
-            tokens = Math.min(spec.capacity(), tokens + (now - lastRefillNanos) / 1e9 * spec.refillPerSecond());
-            lastRefillNanos = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return true;
-            }
-            return false;
-        }
+        return buckets.computeIfAbsent(key, k -> new TokenBucket(spec.capacity(), spec.refillPerSecond())).tryAcquire();
     }
 }

@@ -1,88 +1,118 @@
 package io.dataflow.privatelink.simulator.common;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
- * The operational side every simulator shares: call counts, injected faults and rate buckets. A protocol
- * handler calls {@link #recordCall} for each request naming an action, then {@link #admit} once it knows
- * the caller; the simulator facades expose the rest as their Java API. Thread-safe.
+ * The operational side every simulator shares: call and throttle counts per action, faults armed per action
+ * ({@code "*"} for all) and rate buckets. A protocol handler calls {@link #recordCall} for each request naming
+ * an action, then {@link #admit} once it knows the caller; {@link CloudSimulator} is the Java API over the
+ * rest. Thread-safe.
  */
 public final class SimulatorOperations {
 
-    private final CallStats stats = new CallStats();
-    private final FaultInjector faults = new FaultInjector();
-    private final RateLimiter rateLimiter;
+    final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    final Map<String, LongAdder> throttled = new ConcurrentHashMap<>();
+    final RateLimiter rateLimiter;
+    // In the order they were armed.
+    private final List<ArmedFault> faults = new ArrayList<>();
 
-    public SimulatorOperations(boolean rateLimitsEnabled) {
+    /** A fault armed for an action ({@code "*"}: every action), with the calls it still fires on (-1: no limit). */
+    private static final class ArmedFault {
+        final String action;
+        final FaultSpec spec;
+        int remaining;
+
+        ArmedFault(String action, FaultSpec spec) {
+            this.action = action;
+            this.spec = spec;
+            this.remaining = spec.times();
+        }
+
+        @Override
+        public String toString() {
+            return action + " " + spec + (remaining > 0 ? " remaining=" + remaining : "");
+        }
+    }
+
+    SimulatorOperations(boolean rateLimitsEnabled) {
         this.rateLimiter = new RateLimiter(rateLimitsEnabled);
     }
 
+    /** Counts a request that names {@code action}, whatever its outcome will be. */
     public void recordCall(String action) {
-        stats.recordCall(action);
+        calls.computeIfAbsent(action, a -> new LongAdder()).increment();
     }
 
     /**
-     * Applies the faults armed for {@code action} (sleeping through injected latency) and then the rate
-     * bucket {@code bucketKey}. Returns the kind of error to answer with, or null to go ahead. Throttles
-     * are counted here, whichever of the two caused them.
+     * Applies the faults armed for {@code action} (sleeping through injected latency), then takes a token from
+     * the rate bucket {@code bucketKey}; throws the cloud's error ({@code errors}) for a fault that fires or an
+     * empty bucket. Throttles are counted here, whichever of the two caused them.
      */
-    public FaultSpec.Kind admit(String action, String bucketKey, RateBucketSpec bucket) {
-        FaultInjector.Outcome fault = faults.onCall(action);
-        sleep(fault.delay());
-        FaultSpec.Kind error = fault.error();
+    public void admit(String action, String bucketKey, RateBucketSpec bucket,
+                      Function<FaultSpec.Kind, ? extends RuntimeException> errors) {
+        Duration delay = Duration.ZERO;
+        FaultSpec.Kind error = null;
+        synchronized (this) {
+            // Latencies add up, the first error that fires wins; counted faults retire when used up.
+            for (Iterator<ArmedFault> it = faults.iterator(); it.hasNext(); ) {
+                ArmedFault a = it.next();
+                boolean isError = a.spec.kind() != FaultSpec.Kind.LATENCY;
+                if (!(a.action.equals(action) || a.action.equals("*")) || (isError && error != null)
+                        || ThreadLocalRandom.current().nextDouble() >= a.spec.probability()) {
+                    continue;
+                }
+                if (a.remaining > 0 && --a.remaining == 0) {
+                    it.remove();
+                }
+                if (isError) {
+                    error = a.spec.kind();
+                } else {
+                    delay = delay.plus(a.spec.latency());
+                }
+            }
+        }
+        sleep(delay);
         if (error == null && !rateLimiter.tryAcquire(bucketKey, bucket)) {
             error = FaultSpec.Kind.THROTTLE;
         }
         if (error == FaultSpec.Kind.THROTTLE) {
-            stats.recordThrottle(action);
+            throttled.computeIfAbsent(action, a -> new LongAdder()).increment();
         }
-        return error;
+        if (error != null) {
+            throw errors.apply(error);
+        }
     }
 
-    public long callCount(String action) {
-        return stats.calls(action);
+    synchronized void arm(String action, FaultSpec spec) {
+        faults.add(new ArmedFault(action, spec));
     }
 
-    public Map<String, Long> callCounts() {
-        return stats.callsSnapshot();
-    }
-
-    public long throttledCount() {
-        return stats.throttledTotal();
-    }
-
-    public long throttledCount(String action) {
-        return stats.throttled(action);
-    }
-
-    public Map<String, Long> throttledCounts() {
-        return stats.throttledSnapshot();
-    }
-
-    public void resetCallCounts() {
-        stats.reset();
-    }
-
-    public void injectFault(String action, FaultSpec fault) {
-        faults.inject(action, fault);
-    }
-
-    public void clearFaults() {
+    synchronized void clearFaults() {
         faults.clear();
     }
 
-    public List<String> activeFaults() {
-        return faults.describe();
+    synchronized List<String> describeFaults() {
+        return faults.stream().map(ArmedFault::toString).toList();
     }
 
-    public void setRateLimitsEnabled(boolean enabled) {
-        rateLimiter.setEnabled(enabled);
+    static long count(Map<String, LongAdder> counters, String action) {
+        LongAdder n = counters.get(action);
+        return n == null ? 0 : n.sum();
     }
 
-    public boolean rateLimitsEnabled() {
-        return rateLimiter.enabled();
+    static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
+        Map<String, Long> copy = new TreeMap<>();
+        counters.forEach((k, v) -> copy.put(k, v.sum()));
+        return copy;
     }
 
     private static void sleep(Duration delay) {

@@ -3,26 +3,32 @@ package io.dataflow.privatelink.simulator.common;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** An enum constant with the exact spelling a cloud's API puts on the wire ({@code pendingAcceptance}, {@code Active}). */
+/**
+ * An enum constant with the exact spelling a cloud's API puts on the wire: its name in camel case,
+ * {@code PENDING_ACCEPTANCE} as {@code pendingAcceptance} (EC2) or {@code SERVICE_DELETED} as
+ * {@code ServiceDeleted} (Alibaba Cloud).
+ */
 public interface WireValue {
 
     String wireValue();
 
-    /**
-     * The constant whose wire value is {@code value}, case-insensitively and ignoring the characters
-     * {@code ignored} (so {@code "_"} also accepts enum names: {@code SERVICE_DELETED} for {@code ServiceDeleted}).
-     *
-     * @param what names the kind of value in the error for an unknown one
-     */
-    static <E extends WireValue> E parse(E[] values, String value, String ignored, String what) {
-        String normalized = value;
-        for (char c : ignored.toCharArray()) {
-            normalized = normalized.replace(String.valueOf(c), "");
+    /** {@code constant}'s name in camel case, its first letter upper case or not. */
+    static String camelCase(Enum<?> constant, boolean upperFirst) {
+        StringBuilder wire = new StringBuilder();
+        for (String word : constant.name().toLowerCase(Locale.ROOT).split("_", -1)) {
+            boolean upper = upperFirst || wire.length() > 0;
+            wire.append(upper ? Character.toUpperCase(word.charAt(0)) : word.charAt(0)).append(word.substring(1));
         }
-        String key = normalized.toLowerCase(Locale.ROOT);
+        return wire.toString();
+    }
+
+    /** The constant whose wire value or name is {@code value}, case-insensitively. */
+    static <E extends Enum<E> & WireValue> E parse(E[] values, String value) {
+        String key = value.replace("_", "").replace("-", "");
         return Arrays.stream(values)
-                .filter(s -> s.wireValue().toLowerCase(Locale.ROOT).equals(key))
+                .filter(s -> s.wireValue().equalsIgnoreCase(key))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown " + what + ": " + value));
+                .orElseThrow(() -> new IllegalArgumentException("unknown " + values[0].getDeclaringClass().getSimpleName()
+                        + ": " + value));
     }
 }

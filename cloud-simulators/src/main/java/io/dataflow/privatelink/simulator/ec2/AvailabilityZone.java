@@ -43,24 +43,20 @@ public record AvailabilityZone(String id, String name) implements java.io.Serial
     }
 
     static String zoneIdPrefix(String region) {
-        String[] parts = region.toLowerCase(Locale.ROOT).split("-");
+        String[] parts = region.toLowerCase(Locale.ROOT).split("-", -1);
         if (parts.length < 3) {
             return region.replace("-", "");
         }
         StringBuilder sb = new StringBuilder(parts[0]);
         for (int i = 1; i < parts.length - 1; i++) {
-            sb.append(abbreviate(parts[i]));
+            sb.append(switch (parts[i]) {
+                case "northeast" -> "ne";
+                case "northwest" -> "nw";
+                case "southeast" -> "se";
+                case "southwest" -> "sw";
+                default -> parts[i].substring(0, 1);
+            });
         }
         return sb.append(parts[parts.length - 1]).toString();
-    }
-
-    private static String abbreviate(String direction) {
-        return switch (direction) {
-            case "northeast" -> "ne";
-            case "northwest" -> "nw";
-            case "southeast" -> "se";
-            case "southwest" -> "sw";
-            default -> direction.substring(0, 1);
-        };
     }
 }

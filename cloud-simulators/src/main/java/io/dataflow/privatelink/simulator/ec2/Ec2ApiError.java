@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.simulator.ec2;
 
 import io.dataflow.privatelink.simulator.common.CloudApiError;
+import io.dataflow.privatelink.simulator.common.FaultSpec;
 
 /**
  * An EC2 API error as the wire shows it: code, message and HTTP status. Thrown anywhere in request
@@ -28,21 +29,17 @@ final class Ec2ApiError extends CloudApiError {
         return badRequest("InvalidParameter", message);
     }
 
-    static Ec2ApiError authFailure() {
-        return new Ec2ApiError(401, "AuthFailure", "AWS was not able to validate the provided access credentials");
-    }
-
-    static Ec2ApiError missingAuthentication() {
-        return new Ec2ApiError(401, "MissingAuthenticationToken", "Request is missing Authentication Token");
-    }
-
-    /** EC2 throttles with 503 + RequestLimitExceeded (not 400 Throttling like most query services). */
-    static Ec2ApiError requestLimitExceeded() {
-        return new Ec2ApiError(503, "RequestLimitExceeded", "Request limit exceeded.");
-    }
-
-    static Ec2ApiError unavailable() {
-        return new Ec2ApiError(503, "Unavailable", "The server is overloaded and can't handle the request.");
+    /**
+     * The answer to an injected fault or an empty rate bucket. EC2 throttles with 503 + RequestLimitExceeded
+     * (not 400 Throttling like most query services).
+     */
+    static Ec2ApiError of(FaultSpec.Kind fault) {
+        return switch (fault) {
+            case THROTTLE -> new Ec2ApiError(503, "RequestLimitExceeded", "Request limit exceeded.");
+            case SERVICE_UNAVAILABLE -> new Ec2ApiError(503, "Unavailable",
+                    "The server is overloaded and can't handle the request.");
+            default -> internalError();
+        };
     }
 
     static Ec2ApiError internalError() {
@@ -51,6 +48,11 @@ final class Ec2ApiError extends CloudApiError {
 
     static Ec2ApiError dryRun() {
         return new Ec2ApiError(412, "DryRunOperation", "Request would have succeeded, but DryRun flag is set.");
+    }
+
+    static Ec2ApiError idempotentParameterMismatch() {
+        return badRequest("IdempotentParameterMismatch", "The client token you have provided is associated with a "
+                + "resource that is already created with different parameters.");
     }
 
     static Ec2ApiError serviceNotFound(String serviceName) {

@@ -3,23 +3,23 @@ package io.dataflow.privatelink.simulator.ec2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dataflow.privatelink.simulator.common.ControlHandler;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The EC2 simulator's JSON control endpoints under {@code /_simulator/} (EC2 requests go to {@code /}):
- * the shared ones of {@link ControlHandler} (health, calls, faults, rate-limits, endpoint hooks) and these,
- * which expose the Java API's test hooks to the local stack and to scripts:
+ * the shared ones of {@link ControlHandler} and these, which expose the Java API's test hooks to the local
+ * stack and to scripts:
  *
  * <pre>
  * POST   /_simulator/accounts               {"accountId":"…","accessKeyId":"…"}
  * POST   /_simulator/subnets                {"accountId","vpcId","subnetId","azId","azName"}
  * POST   /_simulator/load-balancers         {"accountId","arn","zones":[{"id":"use1-az1","name":"us-east-1a"}]}
- * GET    /_simulator/endpoints/{id}         {"endpointId":"…","state":"available"}
+ * GET    /_simulator/route53/zones          every hosted zone with its VPCs and records
  * PUT    /_simulator/endpoints/{id}/state   {"state":"failed"}
- * DELETE /_simulator/endpoints/{id}         out-of-band deletion (drift)
- * POST   /_simulator/services               {"ownerAccountId","region","acceptanceRequired":true,"zones":[…]}
- *                                            → {"serviceId","serviceName"}; zones default to the region's
+ * POST   /_simulator/services               {"ownerAccountId","region","acceptance":"manual","zones":[…]};
+ *                                            region and zones default to the simulator's
  * POST   /_simulator/services/{id}/principals  {"principal":"arn:aws:iam::123456789012:root"}
  * </pre>
  */
@@ -34,32 +34,31 @@ final class Ec2ControlHandler extends ControlHandler {
 
     @Override
     protected JsonNode route(String method, String path, JsonNode req) {
-        switch (method + " " + path) {
-            case "POST /accounts":
+        return switch (method + " " + path) {
+            case "POST /accounts" -> {
                 simulator.addAccount(text(req, "accountId"), text(req, "accessKeyId"));
-                return req;
-            case "POST /subnets":
+                yield req;
+            }
+            case "POST /subnets" -> {
                 simulator.registerSubnet(text(req, "accountId"), text(req, "vpcId"), text(req, "subnetId"),
                         text(req, "azId"), text(req, "azName"));
-                return req;
-            case "GET /route53/zones":
-                return json.valueToTree(simulator.route53Zones());
-            case "POST /load-balancers":
+                yield req;
+            }
+            case "GET /route53/zones" -> json.valueToTree(simulator.route53Zones());
+            case "POST /load-balancers" -> {
                 simulator.registerLoadBalancer(text(req, "accountId"), text(req, "arn"), zones(req.path("zones")));
-                return req;
-            default:
-                return null;
-        }
+                yield req;
+            }
+            default -> null;
+        };
     }
 
     @Override
     protected JsonNode createService(JsonNode req) {
         String region = req.hasNonNull("region") ? text(req, "region") : simulator.config().defaultRegion();
-        List<AvailabilityZone> zones = req.has("zones")
-                ? zones(req.get("zones")) : simulator.config().zonesOf(region);
-        Ec2Simulator.ServiceRef ref = simulator.createEndpointService(text(req, "ownerAccountId"), region,
-                req.path("acceptanceRequired").asBoolean(true), zones);
-        return serviceCreated(ref.serviceId(), ref.serviceName());
+        List<AvailabilityZone> zones = req.has("zones") ? zones(req.get("zones")) : simulator.config().zonesOf(region);
+        return json.valueToTree(simulator.createEndpointService(text(req, "ownerAccountId"), region, acceptance(req),
+                zones));
     }
 
     @Override

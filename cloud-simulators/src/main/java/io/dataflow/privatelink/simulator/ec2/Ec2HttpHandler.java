@@ -2,10 +2,10 @@ package io.dataflow.privatelink.simulator.ec2;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.dataflow.privatelink.simulator.common.FaultSpec;
-import io.dataflow.privatelink.simulator.common.HttpExchanges;
-import io.dataflow.privatelink.simulator.common.RateBucketSpec;
+import io.dataflow.privatelink.simulator.common.CallingAccount;
+import io.dataflow.privatelink.simulator.common.SimulatorHttpServer;
 import io.dataflow.privatelink.simulator.common.SimulatorOperations;
+
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -29,29 +29,23 @@ final class Ec2HttpHandler implements HttpHandler {
     private final Ec2Store store;
     private final Ec2Actions actions;
     private final SimulatorOperations operations;
-    private final Map<String, RateBucketSpec> buckets;
-    private final String defaultRegion;
+    private final Ec2SimulatorConfig config;
 
-    Ec2HttpHandler(Ec2Store store, Ec2Actions actions, SimulatorOperations operations, Ec2SimulatorConfig config) {
+    Ec2HttpHandler(Ec2Store store, SimulatorOperations operations, Ec2SimulatorConfig config) {
         this.store = store;
-        this.actions = actions;
+        this.actions = new Ec2Actions(store);
         this.operations = operations;
-        this.buckets = Map.of(
-                "describe", config.describeBucket(),
-                "vpc-endpoint-mutation", config.endpointMutationBucket(),
-                "mutating", config.mutatingBucket());
-        this.defaultRegion = config.defaultRegion();
+        this.config = config;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String requestId = UUID.randomUUID().toString();
-        String action = null;
+        QueryRequest req = new QueryRequest(SimulatorHttpServer.readParams(exchange));
+        String action = req.string("Action");
         int status = 200;
         String body;
-        QueryRequest req = new QueryRequest(HttpExchanges.readParams(exchange));
         try {
-            action = req.string("Action");
             body = process(exchange, req, action, requestId);
         } catch (Ec2ApiError e) {
             status = e.httpStatus();
@@ -63,7 +57,7 @@ final class Ec2HttpHandler implements HttpHandler {
             status = internal.httpStatus();
             body = Ec2Xml.error(internal.code(), internal.getMessage(), requestId);
         }
-        HttpExchanges.send(exchange, status, "text/xml;charset=UTF-8", body.getBytes(StandardCharsets.UTF_8),
+        SimulatorHttpServer.send(exchange, status, "text/xml;charset=UTF-8", body.getBytes(StandardCharsets.UTF_8),
                 Map.of("x-amzn-RequestId", requestId, "Server", "AmazonEC2"));
     }
 
@@ -72,20 +66,12 @@ final class Ec2HttpHandler implements HttpHandler {
             throw Ec2ApiError.badRequest("MissingAction", "The request must contain the parameter Action");
         }
         operations.recordCall(action);
-        Caller caller = authenticate(exchange, req);
-        Ec2Action handler = actions.find(action).orElseThrow(() -> Ec2ApiError.badRequest("InvalidAction",
+        CallingAccount caller = authenticate(exchange, req);
+        Ec2Actions.Action handler = actions.find(action).orElseThrow(() -> Ec2ApiError.badRequest("InvalidAction",
                 "The action " + action + " is not valid for this web service."));
-
-        String bucket = Ec2Actions.bucketOf(action);
-        FaultSpec.Kind fault = operations.admit(action,
-                caller.accountId() + "|" + caller.region() + "|" + bucket, buckets.get(bucket));
-        if (fault != null) {
-            throw switch (fault) {
-                case THROTTLE -> Ec2ApiError.requestLimitExceeded();
-                case SERVICE_UNAVAILABLE -> Ec2ApiError.unavailable();
-                default -> Ec2ApiError.internalError();
-            };
-        }
+        String bucket = Ec2SimulatorConfig.bucketOf(action);
+        operations.admit(action, caller.accountId() + "|" + caller.region() + "|" + bucket, config.rateBucket(bucket),
+                Ec2ApiError::of);
         if (req.bool("DryRun", false)) {
             throw Ec2ApiError.dryRun();
         }
@@ -96,7 +82,7 @@ final class Ec2HttpHandler implements HttpHandler {
      * The account is the one registered for the access key; signatures are not checked. The region is the
      * SigV4 scope's, which is also what decides where a real request lands.
      */
-    private Caller authenticate(HttpExchange exchange, QueryRequest req) {
+    private CallingAccount authenticate(HttpExchange exchange, QueryRequest req) {
         String accessKey = null;
         String region = null;
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -112,9 +98,10 @@ final class Ec2HttpHandler implements HttpHandler {
             accessKey = req.string("AWSAccessKeyId"); // curl convenience
         }
         if (accessKey == null) {
-            throw Ec2ApiError.missingAuthentication();
+            throw new Ec2ApiError(401, "MissingAuthenticationToken", "Request is missing Authentication Token");
         }
-        String accountId = store.accountForAccessKey(accessKey).orElseThrow(Ec2ApiError::authFailure);
-        return new Caller(accountId, region != null ? region : defaultRegion);
+        String accountId = store.accessKey(accessKey).orElseThrow(() -> new Ec2ApiError(401, "AuthFailure",
+                "AWS was not able to validate the provided access credentials")).accountId();
+        return new CallingAccount(accountId, region != null ? region : config.defaultRegion());
     }
 }

@@ -1,61 +1,64 @@
 package io.dataflow.privatelink.simulator.ec2;
 
+import io.dataflow.privatelink.simulator.common.Acceptance;
 import io.dataflow.privatelink.simulator.common.CloudSimulator;
 import io.dataflow.privatelink.simulator.common.DnsAnswer;
 import io.dataflow.privatelink.simulator.common.DnsResolver;
+import io.dataflow.privatelink.simulator.common.PrivateLinkStore;
+import io.dataflow.privatelink.simulator.common.ServiceRef;
+import io.dataflow.privatelink.simulator.common.SimulatorHttpServer;
+import io.dataflow.privatelink.simulator.common.SimulatorStore;
 import io.dataflow.privatelink.simulator.route53.Route53HttpHandler;
 import io.dataflow.privatelink.simulator.route53.Route53Store;
-import io.dataflow.privatelink.simulator.common.SimulatorHttpServer;
+
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A stateful AWS EC2 simulator for the PrivateLink actions, speaking the real EC2 Query protocol so that
  * the AWS SDK's {@code Ec2Client} (with {@code endpointOverride}) and the AWS CLI (with
- * {@code --endpoint-url}) work against it. Route 53 (REST-XML, private hosted zones) is served on the
- * same port, and {@link #resolve} answers what a name resolves to inside a VPC. It runs on the JDK's HttpServer alone and starts in
- * milliseconds. Thread-safe.
+ * {@code --endpoint-url}) work against it. Route 53 (REST-XML, private hosted zones) and STS are served on
+ * the same port, and {@link #resolve} answers what a name resolves to inside a VPC. It runs on the JDK's
+ * HttpServer alone and starts in milliseconds. Thread-safe.
  *
  * <p>Accounts are known by access key ({@link #addAccount}); the caller's region is taken from the SigV4
  * credential scope. Control endpoints for the local stack live under {@code /_simulator/} (JSON). Call
- * counts, faults and rate limits: {@link CloudSimulator}; give the SDK's {@code endpointOverride} or the
- * CLI's {@code --endpoint-url} {@link #endpoint()}.
+ * counts, faults and rate limits: {@link CloudSimulator}.
  */
 public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
-
-    /** A service created through {@link #createEndpointService}. */
-    public record ServiceRef(String serviceId, String serviceName) {
-    }
 
     private final Ec2Store store;
     private final Route53Store route53;
 
     private Ec2Simulator(SimulatorHttpServer server, Ec2SimulatorConfig config) {
-        super(server, config, config.rateLimitsEnabled());
+        super(server, config);
         this.store = new Ec2Store(config);
         this.route53 = new Route53Store(config.clock(), config.route53ChangeSyncDelay());
-        server.context("/", new Ec2HttpHandler(store, new Ec2Actions(store), operations(), config));
+        server.context("/", new Ec2HttpHandler(store, operations(), config));
         // Route 53 is its own service in AWS; here it shares the port, told apart by its REST paths.
         server.context(Route53HttpHandler.PREFIX, new Route53HttpHandler(route53, operations(),
-                store::accountForAccessKey, config.route53Bucket()));
+                key -> store.accessKey(key).map(PrivateLinkStore.AccessKey::accountId),
+                config.rateBucket(Ec2SimulatorConfig.ROUTE53)));
         server.context(Ec2ControlHandler.PREFIX, new Ec2ControlHandler(this));
     }
 
     /** Starts on {@code port} (0 picks a free one) of {@link Ec2SimulatorConfig#bindAddress()}. */
     public static Ec2Simulator start(int port, Ec2SimulatorConfig config) {
-        return launch(SimulatorHttpServer.bind(config.bindAddress(), port, "ec2-simulator", "EC2 simulator"),
-                server -> new Ec2Simulator(server, config), config.stateFolder());
+        return launch("ec2-simulator", port, config, Ec2Simulator::new);
     }
 
-    public static Ec2Simulator start(int port) {
-        return start(port, Ec2SimulatorConfig.defaults());
+    @Override
+    protected Map<String, SimulatorStore<?>> stores() {
+        return Map.of("ec2", store, "route53", route53);
     }
 
     // ---- accounts and network (the parts of EC2 that are not simulated as API) ----
 
     /** Requests signed with {@code accessKeyId} act as {@code accountId}. */
     public Ec2Simulator addAccount(String accountId, String accessKeyId) {
-        store.addAccount(accountId, accessKeyId);
+        store.addAccessKey(accessKeyId, new PrivateLinkStore.AccessKey(accountId, null));
         return this;
     }
 
@@ -67,7 +70,7 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
 
     /** Makes a subnet (and its VPC) exist; the region is the zone name's ({@code us-east-1a} → us-east-1). */
     public Ec2Simulator registerSubnet(String accountId, String vpcId, String subnetId, String azId, String azName) {
-        store.registerSubnet(new Subnet(accountId, vpcId, subnetId, new AvailabilityZone(azId, azName)));
+        store.registerSubnet(new Ec2Store.Subnet(accountId, vpcId, subnetId, new AvailabilityZone(azId, azName)));
         return this;
     }
 
@@ -81,15 +84,15 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
     }
 
     /** Shortcut for tests: an endpoint service without going through CreateVpcEndpointServiceConfiguration. */
-    public ServiceRef createEndpointService(String ownerAccountId, String region, boolean acceptanceRequired,
-                                            List<AvailabilityZone> zones) {
-        EndpointService s = store.createServiceDirect(ownerAccountId, region, acceptanceRequired, zones);
+    public ServiceRef createEndpointService(String ownerAccountId, String region, Acceptance acceptance,
+                                           List<AvailabilityZone> zones) {
+        Ec2EndpointService s = store.createServiceDirect(ownerAccountId, region, acceptance, zones);
         return new ServiceRef(s.serviceId(), s.serviceName());
     }
 
-    /** From now on, Route 53 changes stay PENDING for {@code delay} before they are INSYNC. */
-    public void setRoute53ChangeSyncDelay(java.time.Duration delay) {
-        route53.setSyncDelay(delay);
+    /** Shortcut for tests: ModifyVpcEndpointServicePermissions AddAllowedPrincipals as the owner. */
+    public void allowPrincipal(String serviceId, String principal) {
+        store.allowPrincipal(serviceId, principal);
     }
 
     /**
@@ -100,9 +103,9 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
         store.describeByZoneNamesOnly(serviceId);
     }
 
-    /** Shortcut for tests: ModifyVpcEndpointServicePermissions AddAllowedPrincipals as the owner. */
-    public void allowPrincipal(String serviceId, String principal) {
-        store.allowPrincipal(serviceId, principal);
+    /** From now on, Route 53 changes stay PENDING for {@code delay} before they are INSYNC. */
+    public void setRoute53ChangeSyncDelay(Duration delay) {
+        route53.setSyncDelay(delay);
     }
 
     // ---- endpoint hooks ----
@@ -112,15 +115,22 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
         store.setEndpointState(endpointId, state);
     }
 
-    /** Same, with the wire spelling ({@code "failed"}, {@code "pendingAcceptance"}, …). */
-    public void setEndpointState(String endpointId, String state) {
-        setEndpointState(endpointId, VpcEndpointState.parse(state));
-    }
-
-    /** Removes an endpoint as if someone deleted it outside the platform (drift). */
     @Override
     public boolean deleteEndpointOutOfBand(String endpointId) {
         return store.deleteEndpointOutOfBand(endpointId);
+    }
+
+    /** The endpoint's current state, empty once it is gone. */
+    public Optional<VpcEndpointState> endpointState(String endpointId) {
+        return store.findEndpoint(endpointId).map(Ec2VpcEndpoint::state);
+    }
+
+    /**
+     * The truth of the cloud for audits: every endpoint that still exists (in any account), by id, with the
+     * value of its tag {@code key}, null when it has none.
+     */
+    public Map<String, String> endpointsTagged(String key) {
+        return store.endpointsTagged(key);
     }
 
     // ---- private DNS ----
@@ -130,31 +140,12 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
      * VPC answer; a CNAME to an endpoint's DNS name ends the chain there.
      */
     @Override
-    protected List<StatePart> stateParts() {
-        return List.of(new StatePart("ec2", store::snapshot, store::restore),
-                new StatePart("route53", route53::snapshot, route53::restore));
-    }
-
-    @Override
     public DnsAnswer resolve(String vpcId, String hostname) {
         return DnsResolver.resolve(route53.privateZonesFor(vpcId), hostname);
     }
 
     /** Every hosted zone with its VPCs and records (control endpoint {@code GET /_simulator/route53/zones}). */
-    public List<java.util.Map<String, Object>> route53Zones() {
+    public List<Map<String, Object>> route53Zones() {
         return route53.describe();
-    }
-
-    /** The endpoint's current state, empty once it is gone. */
-    public Optional<VpcEndpointState> endpointState(String endpointId) {
-        return store.endpointState(endpointId);
-    }
-
-    /**
-     * The truth of the cloud for audits: every endpoint that still exists (in any account), by id, with the
-     * value of its tag {@code key}, null when it has none.
-     */
-    public java.util.Map<String, String> endpointsTagged(String key) {
-        return store.endpointsTagged(key);
     }
 }

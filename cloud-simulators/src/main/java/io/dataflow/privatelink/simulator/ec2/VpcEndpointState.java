@@ -3,38 +3,25 @@ package io.dataflow.privatelink.simulator.ec2;
 import io.dataflow.privatelink.simulator.common.WireValue;
 
 /**
- * VPC endpoint states with their exact wire spelling. AWS sends camelCase ({@code pendingAcceptance})
- * although its own API model (and so the SDK's {@code State} enum) spells them PascalCase, which is
- * why SDK callers must use {@code stateAsString()}.
+ * VPC endpoint states; the wire spelling is camelCase ({@code pendingAcceptance}), as AWS sends it although
+ * its own API model (and so the SDK's {@code State} enum) spells them PascalCase, which is why SDK callers
+ * must use {@code stateAsString()}.
  */
 public enum VpcEndpointState implements WireValue {
-    PENDING_ACCEPTANCE("pendingAcceptance"),
-    PENDING("pending"),
-    AVAILABLE("available"),
-    DELETING("deleting"),
-    DELETED("deleted"),
-    REJECTED("rejected"),
-    FAILED("failed"),
-    EXPIRED("expired");
-
-    private final String wire;
-
-    VpcEndpointState(String wire) {
-        this.wire = wire;
-    }
+    PENDING_ACCEPTANCE, PENDING, AVAILABLE, DELETING, DELETED, REJECTED, FAILED, EXPIRED;
 
     @Override
     public String wireValue() {
-        return wire;
+        return WireValue.camelCase(this, false);
     }
 
     /** Accepts the wire value or the enum name, case-insensitively ({@code pendingAcceptance}, {@code PENDING_ACCEPTANCE}). */
     public static VpcEndpointState parse(String value) {
-        return WireValue.parse(values(), value, "_-", "VPC endpoint state");
+        return WireValue.parse(values(), value);
     }
 
     @Override
     public String toString() {
-        return wire;
+        return wireValue();
     }
 }

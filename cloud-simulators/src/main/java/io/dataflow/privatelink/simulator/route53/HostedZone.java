@@ -1,6 +1,6 @@
 package io.dataflow.privatelink.simulator.route53;
 
-import java.time.Instant;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,14 +9,14 @@ import java.util.TreeMap;
  * A hosted zone and its record sets (mutable; guarded by the store's lock). Record sets are keyed by
  * normalised name and type; names keep Route 53's absolute form ({@code name.}).
  */
-final class HostedZone implements java.io.Serializable {
+final class HostedZone implements Serializable {
 
     /** One record set: name (absolute, lowercase), type, TTL and values. */
-    record RecordSet(String name, String type, long ttl, List<String> values) implements java.io.Serializable {
+    record RecordSet(String name, String type, long ttl, List<String> values) implements Serializable {
     }
 
     /** A VPC the private zone answers in. */
-    record Vpc(String region, String vpcId) implements java.io.Serializable {
+    record Vpc(String region, String vpcId) implements Serializable {
     }
 
     final String id;
@@ -26,12 +26,10 @@ final class HostedZone implements java.io.Serializable {
     final String comment;
     final boolean privateZone;
     final List<Vpc> vpcs;
-    final Instant createdAt;
-    final long seq;
     final Map<String, RecordSet> records = new TreeMap<>();
 
     HostedZone(String id, String accountId, String name, String callerReference, String comment, boolean privateZone,
-               List<Vpc> vpcs, Instant createdAt, long seq) {
+               List<Vpc> vpcs) {
         this.id = id;
         this.accountId = accountId;
         this.name = name;
@@ -39,8 +37,6 @@ final class HostedZone implements java.io.Serializable {
         this.comment = comment;
         this.privateZone = privateZone;
         this.vpcs = List.copyOf(vpcs);
-        this.createdAt = createdAt;
-        this.seq = seq;
     }
 
     static String key(String name, String type) {
@@ -48,7 +44,7 @@ final class HostedZone implements java.io.Serializable {
     }
 
     /** Record sets other than the SOA and NS Route 53 makes with the zone. */
-    long userRecordCount() {
-        return records.values().stream().filter(r -> !r.type().equals("SOA") && !r.type().equals("NS")).count();
+    List<RecordSet> userRecords() {
+        return records.values().stream().filter(r -> !r.type().equals("SOA") && !r.type().equals("NS")).toList();
     }
 }

@@ -2,14 +2,13 @@ package io.dataflow.privatelink.simulator.route53;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.dataflow.privatelink.simulator.common.FaultSpec;
-import io.dataflow.privatelink.simulator.common.HttpExchanges;
 import io.dataflow.privatelink.simulator.common.RateBucketSpec;
+import io.dataflow.privatelink.simulator.common.SimulatorHttpServer;
 import io.dataflow.privatelink.simulator.common.SimulatorOperations;
+import io.dataflow.privatelink.simulator.common.XmlWriter;
 import org.w3c.dom.Element;
 
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +47,9 @@ public final class Route53HttpHandler implements HttpHandler {
         this.bucket = bucket;
     }
 
+    private record Response(int status, String xml) {
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String requestId = UUID.randomUUID().toString();
@@ -56,37 +58,26 @@ public final class Route53HttpHandler implements HttpHandler {
         if (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         byte[] body = exchange.getRequestBody().readAllBytes();
-        int status;
-        String xml;
         Map<String, String> headers = new HashMap<>(Map.of("x-amzn-RequestId", requestId));
+        Response response;
         try {
-            Response response = route(exchange, method, path, query, body, headers);
-            status = response.status();
-            xml = response.xml();
+            response = route(exchange, method, path, body, headers);
         } catch (Route53ApiError e) {
-            status = e.httpStatus();
-            xml = Route53Xml.error(e.code(), e.getMessage(), requestId);
+            response = new Response(e.httpStatus(), Route53Xml.error(e.code(), e.getMessage(), requestId));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Route 53 simulator failed on " + method + " " + path, e);
-            status = 500;
-            xml = Route53Xml.error("InternalFailure", "An internal error occurred.", requestId);
+            Route53ApiError internal = Route53ApiError.internalFailure();
+            response = new Response(500, Route53Xml.error(internal.code(), internal.getMessage(), requestId));
         }
-        HttpExchanges.send(exchange, status, "text/xml", xml.getBytes(StandardCharsets.UTF_8), headers);
+        SimulatorHttpServer.send(exchange, response.status(), "text/xml", response.xml().getBytes(StandardCharsets.UTF_8),
+                headers);
     }
 
-    private record Response(int status, String xml) {
-        static Response ok(String xml) {
-            return new Response(200, xml);
-        }
-    }
-
-    private Response route(HttpExchange exchange, String method, String path, Map<String, String> query, byte[] body,
+    private Response route(HttpExchange exchange, String method, String path, byte[] body,
                            Map<String, String> headers) {
-        String[] parts = path.substring(1).split("/");
-        String route = method + " " + parts[0] + (parts.length > 2 ? "/" + parts[2] : "");
-        String action = switch (route) {
+        String[] parts = path.substring(1).split("/", -1);
+        String action = switch (method + " " + parts[0] + (parts.length > 2 ? "/" + parts[2] : "")) {
             case "POST hostedzone" -> parts.length == 1 ? "CreateHostedZone" : null;
             case "GET hostedzone" -> parts.length == 2 ? "GetHostedZone" : "ListHostedZones";
             case "DELETE hostedzone" -> "DeleteHostedZone";
@@ -101,31 +92,20 @@ public final class Route53HttpHandler implements HttpHandler {
         }
         operations.recordCall(action);
         String accountId = authenticate(exchange);
-        FaultSpec.Kind fault = operations.admit(action, accountId + "|route53", bucket);
-        if (fault != null) {
-            throw switch (fault) {
-                case THROTTLE -> new Route53ApiError(400, "Throttling", "Rate exceeded");
-                case PRIOR_REQUEST_NOT_COMPLETE -> new Route53ApiError(400, "PriorRequestNotComplete",
-                        "The request was rejected because Route 53 was still processing a prior request.");
-                case SERVICE_UNAVAILABLE -> new Route53ApiError(503, "ServiceUnavailable", "Service unavailable");
-                default -> new Route53ApiError(500, "InternalFailure", "An internal error occurred.");
-            };
-        }
+        operations.admit(action, accountId + "|route53", bucket, Route53ApiError::of);
         String id = parts.length > 1 ? parts[1] : null;
+        Map<String, String> query = SimulatorHttpServer.queryParams(exchange);
         return switch (action) {
             case "CreateHostedZone" -> createHostedZone(accountId, Route53Xml.parse(body), headers);
             case "GetHostedZone" -> getHostedZone(accountId, id);
             case "DeleteHostedZone" -> {
                 store.delete(accountId, id);
-                String change = store.submitChange();
-                yield Response.ok(Route53Xml.document("DeleteHostedZoneResponse")
-                        .changeInfo(change, store.changeStatus(change), store.submittedAt(change)).finish());
+                yield ok(changed(Route53Xml.document("DeleteHostedZoneResponse"), store.submitChange()));
             }
             case "ChangeResourceRecordSets" -> changeRecordSets(accountId, id, Route53Xml.parse(body));
             case "ListResourceRecordSets" -> listRecordSets(accountId, id, query);
             case "ListHostedZonesByName" -> listByName(accountId, query);
-            case "GetChange" -> Response.ok(Route53Xml.document("GetChangeResponse")
-                    .changeInfo(id, store.changeStatus(id), store.submittedAt(id)).finish());
+            case "GetChange" -> ok(changed(Route53Xml.document("GetChangeResponse"), id));
             default -> throw new Route53ApiError(400, "InvalidAction", action + " is not simulated");
         };
     }
@@ -143,25 +123,24 @@ public final class Route53HttpHandler implements HttpHandler {
         boolean privateZone = vpc != null || (config != null && "true".equals(Route53Xml.text(config, "PrivateZone")));
         String comment = config == null ? null : Route53Xml.text(config, "Comment");
         HostedZone zone = store.create(accountId, name, reference, comment, privateZone, vpc);
-        String change = store.submitChange();
         headers.put("Location", "https://route53.amazonaws.com/2013-04-01/hostedzone/" + zone.id);
-        Route53Xml x = Route53Xml.document("CreateHostedZoneResponse").hostedZone(zone)
-                .changeInfo(change, store.changeStatus(change), store.submittedAt(change));
+        XmlWriter x = changed(Route53Xml.hostedZone(Route53Xml.document("CreateHostedZoneResponse"), zone),
+                store.submitChange());
         if (vpc != null) {
-            x.vpc(vpc);
+            Route53Xml.vpc(x, vpc);
         }
         return new Response(201, x.finish());
     }
 
     private Response getHostedZone(String accountId, String id) {
         HostedZone zone = store.get(accountId, id);
-        Route53Xml x = Route53Xml.document("GetHostedZoneResponse").hostedZone(zone);
+        XmlWriter x = Route53Xml.hostedZone(Route53Xml.document("GetHostedZoneResponse"), zone);
         if (zone.privateZone) {
             x.start("VPCs");
-            zone.vpcs.forEach(x::vpc);
+            zone.vpcs.forEach(vpc -> Route53Xml.vpc(x, vpc));
             x.end();
         }
-        return Response.ok(x.finish());
+        return ok(x);
     }
 
     private Response changeRecordSets(String accountId, String zoneId, Element request) {
@@ -179,9 +158,8 @@ public final class Route53HttpHandler implements HttpHandler {
         if (batch.isEmpty()) {
             throw Route53ApiError.invalidInput("The change batch is empty.");
         }
-        String change = store.change(accountId, zoneId, batch);
-        return Response.ok(Route53Xml.document("ChangeResourceRecordSetsResponse")
-                .changeInfo(change, store.changeStatus(change), store.submittedAt(change)).finish());
+        return ok(changed(Route53Xml.document("ChangeResourceRecordSetsResponse"),
+                store.change(accountId, zoneId, batch)));
     }
 
     private Response listRecordSets(String accountId, String zoneId, Map<String, String> query) {
@@ -190,14 +168,14 @@ public final class Route53HttpHandler implements HttpHandler {
         String startType = query.get("type");
         List<HostedZone.RecordSet> sets = store.recordSets(accountId, zoneId).stream()
                 .filter(r -> startName == null || after(r, startName, startType)).toList();
-        Route53Xml x = Route53Xml.document("ListResourceRecordSetsResponse").start("ResourceRecordSets");
-        sets.stream().limit(max).forEach(x::recordSet);
+        XmlWriter x = Route53Xml.document("ListResourceRecordSetsResponse").start("ResourceRecordSets");
+        sets.stream().limit(max).forEach(set -> Route53Xml.recordSet(x, set));
         x.end().element("IsTruncated", sets.size() > max);
         if (sets.size() > max) {
             HostedZone.RecordSet next = sets.get(max);
             x.element("NextRecordName", next.name()).element("NextRecordType", next.type());
         }
-        return Response.ok(x.element("MaxItems", max).finish());
+        return ok(x.element("MaxItems", max));
     }
 
     private static boolean after(HostedZone.RecordSet set, String startName, String startType) {
@@ -213,13 +191,22 @@ public final class Route53HttpHandler implements HttpHandler {
                 || Route53Store.reversed(z.name).compareTo(Route53Store.reversed(dnsName)) > 0
                 || (Route53Store.reversed(z.name).equals(Route53Store.reversed(dnsName))
                 && (startId == null || z.id.compareTo(startId) >= 0))).toList();
-        Route53Xml x = Route53Xml.document("ListHostedZonesByNameResponse").start("HostedZones");
-        zones.stream().limit(max).forEach(x::hostedZone);
+        XmlWriter x = Route53Xml.document("ListHostedZonesByNameResponse").start("HostedZones");
+        zones.stream().limit(max).forEach(zone -> Route53Xml.hostedZone(x, zone));
         x.end().element("DNSName", dnsName).element("HostedZoneId", startId).element("IsTruncated", zones.size() > max);
         if (zones.size() > max) {
             x.element("NextDNSName", zones.get(max).name).element("NextHostedZoneId", zones.get(max).id);
         }
-        return Response.ok(x.element("MaxItems", max).finish());
+        return ok(x.element("MaxItems", max));
+    }
+
+    /** Adds the {@code ChangeInfo} of {@code changeId}. */
+    private XmlWriter changed(XmlWriter x, String changeId) {
+        return Route53Xml.changeInfo(x, store.changeInfo(changeId));
+    }
+
+    private static Response ok(XmlWriter x) {
+        return new Response(200, x.finish());
     }
 
     private String authenticate(HttpExchange exchange) {
@@ -230,19 +217,5 @@ public final class Route53HttpHandler implements HttpHandler {
         }
         return accountForAccessKey.apply(m.group(1)).orElseThrow(() -> new Route53ApiError(403,
                 "InvalidClientTokenId", "The security token included in the request is invalid."));
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> params = new HashMap<>();
-        if (raw == null) {
-            return params;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.put(key.toLowerCase(java.util.Locale.ROOT), value);
-        }
-        return params;
     }
 }

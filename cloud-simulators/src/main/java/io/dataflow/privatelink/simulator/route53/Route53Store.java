@@ -2,6 +2,8 @@ package io.dataflow.privatelink.simulator.route53;
 
 import io.dataflow.privatelink.simulator.common.DnsResolver;
 import io.dataflow.privatelink.simulator.common.DnsZone;
+import io.dataflow.privatelink.simulator.common.Ids;
+import io.dataflow.privatelink.simulator.common.SimulatorStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,56 +16,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Route 53's state: hosted zones per account, their record sets, and submitted changes. Caller
- * references stay taken after their zone is deleted, as in Route 53. Thread-safe (one lock).
+ * references stay taken after their zone is deleted, as in Route 53. See {@link SimulatorStore}.
  */
-public final class Route53Store {
+public final class Route53Store extends SimulatorStore<Route53Store.State> {
+
+    static final class State extends SimulatorStore.State {
+        final Map<String, HostedZone> zones = new LinkedHashMap<>();
+        final Map<String, String> zoneByCallerReference = new HashMap<>();
+        final Map<String, Instant> changes = new HashMap<>();
+    }
+
+    /** A submitted change: PENDING until the sync delay has passed, then INSYNC. */
+    record ChangeInfo(String id, String status, Instant submittedAt) {
+    }
 
     /** One change of a batch, as parsed from the request. */
     record Change(String action, String name, String type, long ttl, List<String> values) {
     }
 
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-
-    private final Map<String, HostedZone> zones = new LinkedHashMap<>();
-    private final Map<String, String> zoneByCallerReference = new HashMap<>();
-    private final Map<String, Instant> changes = new HashMap<>();
-    private final Clock clock;
     private volatile Duration syncDelay;
-    private long seq;
+
+    public Route53Store(Clock clock, Duration syncDelay) {
+        super(new State(), clock);
+        this.syncDelay = syncDelay;
+    }
 
     /** How long a change stays PENDING before GetChange reports it INSYNC, from now on. */
     public void setSyncDelay(Duration delay) {
         this.syncDelay = delay;
     }
 
-    // ---- persistence (CloudSimulator#keepStateIn) ----
-
-    public synchronized byte[] snapshot() {
-        return io.dataflow.privatelink.simulator.common.StateFile.serialize(zones, zoneByCallerReference, changes, seq);
-    }
-
-    @SuppressWarnings("unchecked")
-    public synchronized void restore(Object[] parts) {
-        zones.putAll((Map<String, HostedZone>) parts[0]);
-        zoneByCallerReference.putAll((Map<String, String>) parts[1]);
-        changes.putAll((Map<String, Instant>) parts[2]);
-        seq = (Long) parts[3];
-    }
-
-    public Route53Store(Clock clock, Duration syncDelay) {
-        this.clock = clock;
-        this.syncDelay = syncDelay;
-    }
-
     synchronized HostedZone create(String accountId, String name, String callerReference, String comment,
                                    boolean privateZone, HostedZone.Vpc vpc) {
         String zoneName = absolute(name);
         String referenceKey = accountId + "|" + callerReference;
-        if (zoneByCallerReference.containsKey(referenceKey)) {
+        if (state.zoneByCallerReference.containsKey(referenceKey)) {
             throw new Route53ApiError(409, "HostedZoneAlreadyExists", "A hosted zone has already been created "
                     + "with the specified caller reference.");
         }
@@ -71,7 +61,7 @@ public final class Route53Store {
             throw Route53ApiError.invalidInput("A private hosted zone needs a VPC.");
         }
         if (privateZone) {
-            for (HostedZone other : zones.values()) {
+            for (HostedZone other : state.zones.values()) {
                 if (other.privateZone && other.name.equals(zoneName) && other.vpcs.stream()
                         .anyMatch(v -> v.vpcId().equals(vpc.vpcId()))) {
                     throw new Route53ApiError(400, "ConflictingDomainExists", "Cannot associate " + vpc.vpcId()
@@ -80,20 +70,20 @@ public final class Route53Store {
                 }
             }
         }
-        String id = "Z" + randomId(20);
+        String id = "Z" + randomId();
         HostedZone zone = new HostedZone(id, accountId, zoneName, callerReference, comment, privateZone,
-                vpc == null ? List.of() : List.of(vpc), now(), ++seq);
+                vpc == null ? List.of() : List.of(vpc));
         zone.records.put(HostedZone.key(zoneName, "SOA"), new HostedZone.RecordSet(zoneName, "SOA", 900,
                 List.of("ns-1536.awsdns-00.co.uk. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400")));
         zone.records.put(HostedZone.key(zoneName, "NS"), new HostedZone.RecordSet(zoneName, "NS", 172800,
                 List.of("ns-1536.awsdns-00.co.uk.", "ns-0.awsdns-00.com.")));
-        zones.put(id, zone);
-        zoneByCallerReference.put(referenceKey, id);
+        state.zones.put(id, zone);
+        state.zoneByCallerReference.put(referenceKey, id);
         return zone;
     }
 
     synchronized HostedZone get(String accountId, String id) {
-        HostedZone zone = zones.get(id);
+        HostedZone zone = state.zones.get(id);
         if (zone == null || !zone.accountId.equals(accountId)) {
             throw Route53ApiError.noSuchHostedZone(id);
         }
@@ -102,7 +92,7 @@ public final class Route53Store {
 
     /** The account's zones in Route 53's order: by name with its labels reversed, then by id. */
     synchronized List<HostedZone> byName(String accountId) {
-        return zones.values().stream().filter(z -> z.accountId.equals(accountId))
+        return state.zones.values().stream().filter(z -> z.accountId.equals(accountId))
                 .sorted(Comparator.comparing((HostedZone z) -> reversed(z.name)).thenComparing(z -> z.id))
                 .toList();
     }
@@ -147,7 +137,7 @@ public final class Route53Store {
             }
         }
         if (!problems.isEmpty()) {
-            throw Route53ApiError.invalidChangeBatch("[" + String.join(", ", problems) + "]");
+            throw new Route53ApiError(400, "InvalidChangeBatch", "[" + String.join(", ", problems) + "]");
         }
         zone.records.clear();
         zone.records.putAll(result);
@@ -155,31 +145,26 @@ public final class Route53Store {
     }
 
     synchronized String submitChange() {
-        String id = "C" + randomId(20);
-        changes.put(id, now());
+        String id = "C" + randomId();
+        state.changes.put(id, now());
         return id;
     }
 
-    synchronized Instant submittedAt(String changeId) {
-        Instant at = changes.get(changeId);
+    synchronized ChangeInfo changeInfo(String changeId) {
+        Instant at = state.changes.get(changeId);
         if (at == null) {
             throw new Route53ApiError(404, "NoSuchChange", "A change with the specified change ID does not exist.");
         }
-        return at;
-    }
-
-    /** PENDING until the configured sync delay has passed, then INSYNC. */
-    synchronized String changeStatus(String changeId) {
-        return now().isBefore(submittedAt(changeId).plus(syncDelay)) ? "PENDING" : "INSYNC";
+        return new ChangeInfo(changeId, now().isBefore(at.plus(syncDelay)) ? "PENDING" : "INSYNC", at);
     }
 
     synchronized void delete(String accountId, String id) {
         HostedZone zone = get(accountId, id);
-        if (zone.userRecordCount() > 0) {
+        if (!zone.userRecords().isEmpty()) {
             throw new Route53ApiError(400, "HostedZoneNotEmpty", "The hosted zone contains resource records that "
                     + "are not SOA or NS records.");
         }
-        zones.remove(id);
+        state.zones.remove(id);
     }
 
     /** The account's record sets of a zone in Route 53's order (reversed-label name, then type). */
@@ -192,39 +177,32 @@ public final class Route53Store {
     /** The private zones associated with a VPC, as its resolver sees them. */
     public synchronized List<DnsZone> privateZonesFor(String vpcId) {
         List<DnsZone> visible = new ArrayList<>();
-        for (HostedZone zone : zones.values()) {
+        for (HostedZone zone : state.zones.values()) {
             if (zone.privateZone && zone.vpcs.stream().anyMatch(v -> v.vpcId().equals(vpcId))) {
                 Map<String, String> records = new HashMap<>();
-                zone.records.values().stream().filter(r -> !r.type().equals("SOA") && !r.type().equals("NS"))
-                        .forEach(r -> records.put(DnsResolver.normalize(r.name()),
-                                r.type().equals("CNAME") ? r.values().get(0) : null));
+                zone.userRecords().forEach(r -> records.put(DnsResolver.normalize(r.name()),
+                        r.type().equals("CNAME") ? r.values().get(0) : null));
                 visible.add(new DnsZone(zone.name, records));
             }
         }
         return visible;
     }
 
-    /** Every zone, for the control endpoint. */
+    /** Every zone with its VPCs and records, for the control endpoint. */
     public synchronized List<Map<String, Object>> describe() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (HostedZone zone : zones.values()) {
-            Map<String, Object> z = new LinkedHashMap<>();
-            z.put("id", zone.id);
-            z.put("accountId", zone.accountId);
-            z.put("name", zone.name);
-            z.put("callerReference", zone.callerReference);
-            z.put("private", zone.privateZone);
-            z.put("vpcs", zone.vpcs.stream().map(v -> v.region() + "/" + v.vpcId()).toList());
-            z.put("records", zone.records.values().stream()
-                    .map(r -> r.name() + " " + r.type() + " " + String.join(",", r.values())).toList());
-            out.add(z);
-        }
-        return out;
+        return state.zones.values().stream().map(zone -> Map.<String, Object>of(
+                "id", zone.id,
+                "accountId", zone.accountId,
+                "name", zone.name,
+                "callerReference", zone.callerReference,
+                "private", zone.privateZone,
+                "vpcs", zone.vpcs.stream().map(v -> v.region() + "/" + v.vpcId()).toList(),
+                "records", zone.records.values().stream()
+                        .map(r -> r.name() + " " + r.type() + " " + String.join(",", r.values())).toList())).toList();
     }
 
     static String absolute(String name) {
-        String n = DnsResolver.normalize(name);
-        return n + ".";
+        return DnsResolver.normalize(name) + ".";
     }
 
     /** {@code www.example.com.} → {@code com.example.www}: Route 53's sort key. */
@@ -234,15 +212,7 @@ public final class Route53Store {
         return String.join(".", labels).toLowerCase(Locale.ROOT);
     }
 
-    private Instant now() {
-        return clock.instant();
-    }
-
-    private static String randomId(int length) {
-        StringBuilder id = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            id.append(ALPHABET.charAt(ThreadLocalRandom.current().nextInt(ALPHABET.length())));
-        }
-        return id.toString();
+    private static String randomId() {
+        return Ids.lowerAlnum(20).toUpperCase(Locale.ROOT);
     }
 }

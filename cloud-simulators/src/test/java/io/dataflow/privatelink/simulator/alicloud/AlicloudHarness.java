@@ -13,6 +13,7 @@ import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointServiceResponse
 import com.aliyuncs.privatelink.model.v20200415.GetVpcEndpointAttributeRequest;
 import com.aliyuncs.privatelink.model.v20200415.GetVpcEndpointAttributeResponse;
 import com.aliyuncs.profile.DefaultProfile;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,15 +1,16 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
-import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.call;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointServiceResponse;
 import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointsRequest;
 import io.dataflow.privatelink.simulator.common.Concurrently;
-import java.util.HashSet;
-import java.util.Set;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Many SDK callers at once: ClientToken idempotency and the counters must hold without races. */
 class ConcurrencyTest {

@@ -1,13 +1,5 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
-import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.REGION;
-import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.ZONE_H;
-import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.call;
-import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.zone;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointRequest;
@@ -15,9 +7,18 @@ import com.aliyuncs.privatelink.model.v20200415.GetVpcEndpointAttributeRequest;
 import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointsRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dataflow.privatelink.simulator.common.ControlApiClient;
-import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.REGION;
+import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.ZONE_H;
+import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.call;
+import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.zone;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The JSON control endpoints under /_simulator, used by the local stack; PrivateLink itself is still driven by the SDK. */
 class ControlApiTest {
@@ -59,7 +60,7 @@ class ControlApiTest {
         control.ok("POST", "/vswitches", "{\"accountId\":\"1000000000000044\",\"regionId\":\"" + REGION + "\","
                 + "\"vpcId\":\"vpc-http\",\"vSwitchId\":\"vsw-http\",\"zoneId\":\"" + ZONE_H + "\"}");
         JsonNode service = control.ok("POST", "/services", "{\"ownerAccountId\":\"1000000000000055\",\"regionId\":\""
-                + REGION + "\",\"autoAcceptEnabled\":false}");
+                + REGION + "\",\"acceptance\":\"manual\"}");
         assertTrue(service.get("serviceName").asText().startsWith("com.aliyuncs.privatelink." + REGION + ".epsrv-"));
         control.ok("POST", "/services/" + service.get("serviceId").asText() + "/users",
                 "{\"userId\":\"1000000000000044\"}");

@@ -1,11 +1,5 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
-import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.call;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointServiceResponse;
 import com.aliyuncs.privatelink.model.v20200415.DeleteVpcEndpointRequest;
@@ -13,12 +7,20 @@ import com.aliyuncs.privatelink.model.v20200415.DisableVpcEndpointConnectionRequ
 import com.aliyuncs.privatelink.model.v20200415.EnableVpcEndpointConnectionRequest;
 import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointsRequest;
 import io.dataflow.privatelink.simulator.MutableClock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
+import io.dataflow.privatelink.simulator.common.Acceptance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Status transitions under a hand-driven clock, plus the Java-API hooks for failure, drift and deleted services. */
 class LifecycleTest {
@@ -84,7 +86,7 @@ class LifecycleTest {
     @Test
     void transitionsThatFellDueWhileNobodyLookedAreAllApplied() throws Exception {
         h.simulator.addUserToService(h.simulator.createEndpointService(AlicloudHarness.OWNER_UID,
-                AlicloudHarness.REGION, true, List.of(AlicloudHarness.ZONE_H)).serviceId(), AlicloudHarness.PLATFORM_UID);
+                AlicloudHarness.REGION, Acceptance.AUTOMATIC, List.of(AlicloudHarness.ZONE_H)).serviceId(), AlicloudHarness.PLATFORM_UID);
         String id = newEndpoint();
         clock.advance(Duration.ofDays(1));
         assertEquals(Optional.of(EndpointStatus.ACTIVE), h.simulator.endpointStatus(id));
@@ -111,9 +113,9 @@ class LifecycleTest {
         String id = newEndpoint();
         clock.advance(Duration.ofSeconds(1));
         h.simulator.setEndpointStatus(id, EndpointStatus.INACTIVE);
-        h.simulator.setConnectionStatus(id, "Disconnected");
+        h.simulator.setConnectionStatus(id, ConnectionStatus.DISCONNECTED);
         assertEquals("Inactive/Disconnected", h.statusOf(id));
-        h.simulator.setEndpointStatus(id, "Active");
+        h.simulator.setEndpointStatus(id, EndpointStatus.ACTIVE);
         h.simulator.setConnectionStatus(id, ConnectionStatus.CONNECTING);
         clock.advance(Duration.ofMillis(500));
         assertEquals("Active/Connected", h.statusOf(id));

@@ -1,14 +1,5 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
-import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.PLATFORM_KEY;
-import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.REGION;
-import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.call;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.aliyuncs.CommonRequest;
 import com.aliyuncs.CommonResponse;
 import com.aliyuncs.DefaultAcsClient;
@@ -20,9 +11,19 @@ import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointServiceResponse
 import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointsRequest;
 import io.dataflow.privatelink.simulator.common.FaultSpec;
 import io.dataflow.privatelink.simulator.common.RateBucketSpec;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.PLATFORM_KEY;
+import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.REGION;
+import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Authentication, injected faults, rate buckets and call counts, as the real SDK experiences them. */
 class OperationsTest {

@@ -1,25 +1,26 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
-import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.call;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointServiceResponse;
 import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointServicesByEndUserRequest;
 import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointsRequest;
 import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointsResponse;
 import io.dataflow.privatelink.simulator.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+
+import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** MaxResults/NextToken paging and the filters of ListVpcEndpoints, as a worker watching its endpoints uses them. */
 class PaginationTest {

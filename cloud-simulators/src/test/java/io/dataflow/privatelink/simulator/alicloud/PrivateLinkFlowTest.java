@@ -1,5 +1,31 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.exceptions.ServerException;
+import com.aliyuncs.privatelink.model.v20200415.AddUserToVpcEndpointServiceRequest;
+import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointRequest;
+import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointResponse;
+import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointServiceResponse;
+import com.aliyuncs.privatelink.model.v20200415.DeleteVpcEndpointRequest;
+import com.aliyuncs.privatelink.model.v20200415.DisableVpcEndpointConnectionRequest;
+import com.aliyuncs.privatelink.model.v20200415.EnableVpcEndpointConnectionRequest;
+import com.aliyuncs.privatelink.model.v20200415.GetVpcEndpointAttributeRequest;
+import com.aliyuncs.privatelink.model.v20200415.GetVpcEndpointAttributeResponse;
+import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointConnectionsRequest;
+import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointConnectionsResponse;
+import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointSecurityGroupsRequest;
+import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointServicesByEndUserRequest;
+import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointServicesByEndUserResponse;
+import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointZonesRequest;
+import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointZonesResponse;
+import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointsRequest;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
 import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.OTHER_UID;
 import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.PLATFORM_UID;
 import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.REGION;
@@ -21,31 +47,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.aliyuncs.DefaultAcsClient;
-import com.aliyuncs.exceptions.ClientException;
-import com.aliyuncs.exceptions.ServerException;
-import com.aliyuncs.privatelink.model.v20200415.AddUserToVpcEndpointServiceRequest;
-import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointRequest;
-import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointResponse;
-import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointServiceResponse;
-import com.aliyuncs.privatelink.model.v20200415.DeleteVpcEndpointRequest;
-import com.aliyuncs.privatelink.model.v20200415.DisableVpcEndpointConnectionRequest;
-import com.aliyuncs.privatelink.model.v20200415.EnableVpcEndpointConnectionRequest;
-import com.aliyuncs.privatelink.model.v20200415.GetVpcEndpointAttributeRequest;
-import com.aliyuncs.privatelink.model.v20200415.GetVpcEndpointAttributeResponse;
-import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointConnectionsRequest;
-import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointConnectionsResponse;
-import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointSecurityGroupsRequest;
-import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointServicesByEndUserRequest;
-import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointServicesByEndUserResponse;
-import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointZonesRequest;
-import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointZonesResponse;
-import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointsRequest;
-import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
-
 /** The platform's and the customer's sides of Alibaba Cloud PrivateLink, driven only through the real SDK. */
 class PrivateLinkFlowTest {
 
@@ -66,7 +67,7 @@ class PrivateLinkFlowTest {
         CreateVpcEndpointServiceResponse service = h.createService(false);
         assertEquals("com.aliyuncs.privatelink." + REGION + "." + service.getServiceId(), service.getServiceName());
         assertTrue(service.getServiceId().matches("epsrv-[a-z0-9]{20}"), service.getServiceId());
-        assertEquals(Boolean.FALSE, service.getAutoAcceptEnabled());
+        assertEquals(false, service.getAutoAcceptEnabled());
         assertTrue(servicesVisibleTo(h.platform, service.getServiceName()).isEmpty(), "not whitelisted yet");
 
         AddUserToVpcEndpointServiceRequest add = new AddUserToVpcEndpointServiceRequest();
@@ -182,7 +183,7 @@ class PrivateLinkFlowTest {
         GetVpcEndpointAttributeResponse ep = h.describe(id);
         assertEquals(service.getServiceName(), ep.getServiceName());
         assertEquals(REGION, ep.getRegionId());
-        assertEquals(Boolean.FALSE, ep.getResourceOwner());
+        assertEquals(false, ep.getResourceOwner());
     }
 
     @Test

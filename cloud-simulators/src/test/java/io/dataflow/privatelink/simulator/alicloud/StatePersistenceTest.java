@@ -1,15 +1,16 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
+import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointServiceResponse;
+import com.aliyuncs.privatelink.model.v20200415.EnableVpcEndpointConnectionRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
 import static io.dataflow.privatelink.simulator.alicloud.AlicloudHarness.call;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointServiceResponse;
-import com.aliyuncs.privatelink.model.v20200415.EnableVpcEndpointConnectionRequest;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A simulator restarted on its state folder is the same cloud: what it acknowledged is kept. */
 class StatePersistenceTest {

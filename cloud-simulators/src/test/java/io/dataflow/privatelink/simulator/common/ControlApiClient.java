@@ -1,13 +1,14 @@
 package io.dataflow.privatelink.simulator.common;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Calls a simulator's JSON control endpoints under {@code /_simulator}, as the local stack and scripts do. */
 public final class ControlApiClient {

@@ -1,17 +1,17 @@
 package io.dataflow.privatelink.simulator.ec2;
 
-import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.PLATFORM_KEY;
-import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.SUBNET_A;
-import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.VPC;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+
+import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.PLATFORM_KEY;
+import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.SUBNET_A;
+import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.VPC;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The same wire through the Apache HTTP client. It is also the client that can read 401 bodies: the JDK's

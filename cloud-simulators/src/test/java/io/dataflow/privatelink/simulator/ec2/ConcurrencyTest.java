@@ -1,15 +1,16 @@
 package io.dataflow.privatelink.simulator.ec2;
 
-import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.SUBNET_A;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.dataflow.privatelink.simulator.common.Concurrently;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.SUBNET_A;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Many SDK callers at once: idempotency and counters must hold without races. */
 class ConcurrencyTest {

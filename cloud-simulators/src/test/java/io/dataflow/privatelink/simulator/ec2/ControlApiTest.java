@@ -1,14 +1,14 @@
 package io.dataflow.privatelink.simulator.ec2;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dataflow.privatelink.simulator.common.ControlApiClient;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The JSON control endpoints under /_simulator, used by the local stack; EC2 itself is still driven by the SDK. */
 class ControlApiTest {
@@ -44,7 +44,7 @@ class ControlApiTest {
         control.ok("POST", "/subnets", "{\"accountId\":\"444444444444\",\"vpcId\":\"vpc-http\","
                 + "\"subnetId\":\"subnet-http\",\"azId\":\"use1-az1\",\"azName\":\"us-east-1a\"}");
         JsonNode service = control.ok("POST", "/services",
-                "{\"ownerAccountId\":\"555555555555\",\"acceptanceRequired\":false}");
+                "{\"ownerAccountId\":\"555555555555\",\"acceptance\":\"automatic\"}");
         control.ok("POST", "/services/" + service.get("serviceId").asText() + "/principals",
                 "{\"principal\":\"arn:aws:iam::444444444444:root\"}");
 
@@ -52,6 +52,8 @@ class ControlApiTest {
         String id = client.createVpcEndpoint(r -> r.vpcEndpointType("Interface").vpcId("vpc-http")
                 .serviceName(service.get("serviceName").asText()).subnetIds("subnet-http"))
                 .vpcEndpoint().vpcEndpointId();
+        String accepted = control.ok("GET", "/endpoints/" + id, null).get("state").asText();
+        assertTrue(accepted.equals("pending") || accepted.equals("available"), "automatic acceptance: " + accepted);
 
         assertEquals("failed", control.ok("PUT", "/endpoints/" + id + "/state", "{\"state\":\"failed\"}")
                 .get("state").asText());

@@ -1,19 +1,20 @@
 package io.dataflow.privatelink.simulator.ec2;
 
-import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.SUBNET_A;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.dataflow.privatelink.simulator.MutableClock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.SUBNET_A;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** State transitions under a hand-driven clock, plus the Java-API hooks for expiry, failure and drift. */
 class LifecycleTest {

@@ -1,20 +1,23 @@
 package io.dataflow.privatelink.simulator.ec2;
 
-import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.OWNER_KEY;
-import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.PLATFORM_PRINCIPAL;
-import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.SUBNET_A;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.time.Duration;
-import java.util.Map;
+import io.dataflow.privatelink.simulator.common.FaultSpec;
+import io.dataflow.privatelink.simulator.common.RateBucketSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.OWNER_KEY;
+import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.PLATFORM_PRINCIPAL;
+import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.SUBNET_A;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Fault injection, rate buckets and call counters, seen from the SDK. A fresh simulator per test. */
 class OperationsTest {
@@ -81,7 +84,7 @@ class OperationsTest {
     void rateBucketsThrottleEndpointCreationOnceEmpty() {
         h = SimulatorHarness.start(Ec2SimulatorConfig.builder()
                 .rateLimitsEnabled(true)
-                .endpointMutationBucket(new RateBucketSpec(4, 0.001)) // effectively no refill during the test
+                .rateBucket(Ec2SimulatorConfig.VPC_ENDPOINT_MUTATION, new RateBucketSpec(4, 0.001)) // effectively no refill during the test
                 .build());
         ServiceConfiguration service = h.createSharedService(false);
         for (int i = 0; i < 4; i++) {

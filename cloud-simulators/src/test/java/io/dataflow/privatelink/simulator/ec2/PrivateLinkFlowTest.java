@@ -1,5 +1,23 @@
 package io.dataflow.privatelink.simulator.ec2;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServicesResponse;
+import software.amazon.awssdk.services.ec2.model.DnsEntry;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
+import software.amazon.awssdk.services.ec2.model.ServiceDetail;
+import software.amazon.awssdk.services.ec2.model.State;
+import software.amazon.awssdk.services.ec2.model.UnsuccessfulItem;
+import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.OTHER_KEY;
 import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.OWNER_ACCOUNT;
 import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.PLATFORM_ACCOUNT;
@@ -13,23 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServicesResponse;
-import software.amazon.awssdk.services.ec2.model.DnsEntry;
-import software.amazon.awssdk.services.ec2.model.Ec2Exception;
-import software.amazon.awssdk.services.ec2.model.Filter;
-import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
-import software.amazon.awssdk.services.ec2.model.ServiceDetail;
-import software.amazon.awssdk.services.ec2.model.State;
-import software.amazon.awssdk.services.ec2.model.UnsuccessfulItem;
-import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
 /** The PrivateLink story end to end, through the real SDK client only. */
 class PrivateLinkFlowTest {

@@ -1,14 +1,16 @@
 package io.dataflow.privatelink.simulator.ec2;
 
-import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.PLATFORM_KEY;
-import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.SUBNET_A;
-import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.VPC;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.dataflow.privatelink.simulator.common.SimulatorStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.route53.Route53Client;
 
-import io.dataflow.privatelink.simulator.common.StateFile;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,15 +22,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
-import software.amazon.awssdk.services.ec2.model.Tag;
-import software.amazon.awssdk.services.route53.Route53Client;
+
+import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.PLATFORM_KEY;
+import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.SUBNET_A;
+import static io.dataflow.privatelink.simulator.ec2.SimulatorHarness.VPC;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A simulator restarted on its state folder is the same cloud: what it acknowledged is kept. */
 class StatePersistenceTest {
@@ -74,7 +75,7 @@ class StatePersistenceTest {
     @Test
     void aStateFileThatIsNotOneIsRefusedWithWhatToDo() throws Exception {
         Files.createDirectories(folder);
-        Files.write(folder.resolve("ec2.state"), StateFile.serialize("not the ec2 store"));
+        Files.write(folder.resolve("ec2.state"), SimulatorStore.serialize("not the ec2 store"));
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Ec2Simulator.start(0, config()));
         assertTrue(refused.getMessage().contains("--reset"), refused.getMessage());
     }

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Typed configuration of connection-service (prefix {@code plc}). */
 @ConfigMapping(prefix = "plc")

@@ -65,7 +65,13 @@ public class AttachedDomainEntity {
     @Column(name = "update_time")
     public Instant updateTime;
 
-    /** The version of the latest worker report followed; older reports arriving late are ignored. */
+    /** The stamp of the latest worker report taken (version, time, event id); see {@code ReportStamp}. */
     @Column(name = "worker_version")
     public long workerVersion;
+
+    @Column(name = "worker_time")
+    public Instant workerTime;
+
+    @Column(name = "worker_event_id")
+    public String workerEventId;
 }

@@ -1,7 +1,7 @@
 package io.dataflow.privatelink.connection.repository;
 
-import io.dataflow.privatelink.connection.domain.Cluster;
 import io.dataflow.privatelink.connection.mapping.ClusterMapper;
+import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +15,7 @@ import java.util.Optional;
 public class ClusterRepository implements PanacheRepositoryBase<ClusterEntity, String> {
 
     /** Registers the cluster or updates its placement; its last event stays. */
-    public Uni<Void> upsert(Cluster cluster) {
+    public Uni<Void> upsert(ClusterPlacement cluster) {
         return findById(cluster.clusterId()).chain(existing -> {
             ClusterEntity row = existing != null ? existing : new ClusterEntity();
             ClusterMapper.fill(row, cluster);
@@ -23,12 +23,12 @@ public class ClusterRepository implements PanacheRepositoryBase<ClusterEntity, S
         });
     }
 
-    public Uni<Optional<Cluster>> find(String clusterId) {
+    public Uni<Optional<ClusterPlacement>> find(String clusterId) {
         return findById(clusterId).map(row -> Optional.ofNullable(row).map(ClusterMapper::toCluster));
     }
 
     /** The clusters of these projects, by cluster id. */
-    public Uni<List<Cluster>> inProjects(Collection<String> projectIds) {
+    public Uni<List<ClusterPlacement>> inProjects(Collection<String> projectIds) {
         if (projectIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }

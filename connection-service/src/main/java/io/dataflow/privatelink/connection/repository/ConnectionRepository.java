@@ -1,7 +1,7 @@
 package io.dataflow.privatelink.connection.repository;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.dataflow.privatelink.kit.db.ColumnArrays;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;

@@ -1,9 +1,9 @@
 package io.dataflow.privatelink.connection.rest;
 
 import io.dataflow.privatelink.connection.security.AccessControl;
-import io.dataflow.privatelink.security.CurrentCaller;
 import io.dataflow.privatelink.contract.api.GetAvailabilityZonesResponse;
 import io.dataflow.privatelink.contract.auth.Role;
+import io.dataflow.privatelink.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,9 +1,9 @@
 package io.dataflow.privatelink.connection.rest;
 
 import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
+import io.dataflow.privatelink.contract.api.RpcCode;
 import io.dataflow.privatelink.contract.event.EventJson;
 import io.dataflow.privatelink.kit.api.ApiError;
-import io.dataflow.privatelink.kit.api.RpcCode;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;

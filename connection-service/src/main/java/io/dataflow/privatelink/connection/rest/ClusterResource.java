@@ -1,10 +1,10 @@
 package io.dataflow.privatelink.connection.rest;
 
 import io.dataflow.privatelink.connection.mapping.ClusterMapper;
-import io.dataflow.privatelink.security.CurrentCaller;
 import io.dataflow.privatelink.connection.service.ClusterRegistry;
 import io.dataflow.privatelink.contract.api.ListClustersResponse;
 import io.dataflow.privatelink.contract.auth.Caller;
+import io.dataflow.privatelink.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,7 +1,7 @@
 package io.dataflow.privatelink.connection.rest;
 
+import io.dataflow.privatelink.contract.api.RpcCode;
 import io.dataflow.privatelink.kit.api.ApiError;
-import io.dataflow.privatelink.kit.api.RpcCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;

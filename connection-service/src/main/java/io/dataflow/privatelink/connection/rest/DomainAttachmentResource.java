@@ -1,12 +1,12 @@
 package io.dataflow.privatelink.connection.rest;
 
 import io.dataflow.privatelink.connection.security.AccessControl;
-import io.dataflow.privatelink.security.CurrentCaller;
 import io.dataflow.privatelink.connection.service.DomainCommandService;
 import io.dataflow.privatelink.contract.api.AttachDomain;
 import io.dataflow.privatelink.contract.api.AttachDomainsBody;
 import io.dataflow.privatelink.contract.api.DetachDomainsBody;
 import io.dataflow.privatelink.contract.auth.Role;
+import io.dataflow.privatelink.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -1,12 +1,13 @@
 package io.dataflow.privatelink.connection.rest;
 
+import io.dataflow.privatelink.connection.client.QueryForwarder;
 import io.dataflow.privatelink.connection.security.AccessControl;
-import io.dataflow.privatelink.security.CurrentCaller;
 import io.dataflow.privatelink.connection.service.ConnectionCommandService;
 import io.dataflow.privatelink.connection.service.IdempotentCreates;
 import io.dataflow.privatelink.contract.api.CreatePrivateLinkConnectionBody;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 import io.dataflow.privatelink.contract.auth.Role;
+import io.dataflow.privatelink.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

@@ -1,11 +1,11 @@
 package io.dataflow.privatelink.connection.security;
 
-import io.dataflow.privatelink.connection.domain.Cluster;
 import io.dataflow.privatelink.connection.service.ClusterRegistry;
 import io.dataflow.privatelink.contract.auth.Caller;
 import io.dataflow.privatelink.contract.auth.Role;
+import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.kit.api.ApiException;
-import io.dataflow.privatelink.kit.api.ControlCharacterGuard;
+import io.dataflow.privatelink.kit.api.ControlCharacters;
 import io.dataflow.privatelink.security.Tenancy;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,12 +26,12 @@ public class AccessControl {
     }
 
     /** The cluster, if the caller may act on it with {@code needed}; otherwise the refusal. */
-    public Uni<Cluster> require(Caller caller, String clusterId, Role needed) {
-        if (clusterId == null || ControlCharacterGuard.hasControl(clusterId)) {
-            return Uni.createFrom().failure(notFound(String.valueOf(clusterId).replaceAll("\\p{Cntrl}", "?")));
+    public Uni<ClusterPlacement> require(Caller caller, String clusterId, Role needed) {
+        if (clusterId == null || ControlCharacters.in(clusterId)) {
+            return Uni.createFrom().failure(notFound(ControlCharacters.scrubbed(clusterId)));
         }
         return clusters.find(clusterId).map(found -> {
-            Cluster cluster = found.filter(c -> caller.roleIn(c.projectId()).isPresent())
+            ClusterPlacement cluster = found.filter(c -> caller.roleIn(c.projectId()).isPresent())
                     .orElseThrow(() -> notFound(clusterId));
             Role role = caller.roleIn(cluster.projectId()).orElseThrow();
             if (!role.allows(needed)) {

@@ -1,8 +1,8 @@
 package io.dataflow.privatelink.connection.security;
 
-import io.dataflow.privatelink.kit.api.ApiError;
 import io.dataflow.privatelink.connection.repository.AuditRecordEntity;
 import io.dataflow.privatelink.connection.repository.AuditRecordRepository;
+import io.dataflow.privatelink.kit.api.ApiError;
 import io.dataflow.privatelink.kit.faults.TransientFailures;
 import io.dataflow.privatelink.security.CurrentCaller;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -61,7 +61,7 @@ public class AuditTrail {
         if (request == null || request.get(AUDITED_IN_TRANSACTION) != null) {
             return null;
         }
-        request.put(AUDITED_IN_TRANSACTION, Boolean.TRUE);
+        request.put(AUDITED_IN_TRANSACTION, true);
         return row(request.request().method().name(), request.normalizedPath(), 200, null);
     }
 
@@ -78,7 +78,7 @@ public class AuditTrail {
             unauthenticatedRequests.count(sourceAddress(), Instant.now());
             return Uni.createFrom().voidItem();
         }
-        if (!command || response.getStatus() < 300 && auditedInTransaction()) {
+        if (!command || (response.getStatus() < 300 && auditedInTransaction())) {
             return Uni.createFrom().voidItem();
         }
         AuditRecordEntity row = row(request.getMethod(), path, response.getStatus(),

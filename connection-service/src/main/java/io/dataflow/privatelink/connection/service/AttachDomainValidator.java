@@ -12,6 +12,7 @@ import io.dataflow.privatelink.contract.domains.DomainPlan;
 import io.dataflow.privatelink.contract.domains.DomainType;
 import io.dataflow.privatelink.kit.api.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -30,8 +31,13 @@ public class AttachDomainValidator {
 
     private final BaseDomains bases;
 
+    @Inject
     AttachDomainValidator(ConnectionServiceConfig config) {
-        this.bases = new BaseDomains(config.domains().managedBaseDomain(), config.domains().confluentBaseDomain());
+        this(new BaseDomains(config.domains().managedBaseDomain(), config.domains().confluentBaseDomain()));
+    }
+
+    AttachDomainValidator(BaseDomains bases) {
+        this.bases = bases;
     }
 
     public ValidAttach validate(ConnectionSnapshot connection, AttachDomainsBody body) {

@@ -1,10 +1,13 @@
 package io.dataflow.privatelink.connection.service;
 
 import io.dataflow.privatelink.connection.config.ConnectionServiceConfig;
-import io.dataflow.privatelink.connection.domain.Cluster;
 import io.dataflow.privatelink.connection.repository.ClusterRepository;
 import io.dataflow.privatelink.contract.auth.Caller;
+import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.kit.api.ApiException;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -14,16 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
-
 import java.util.ArrayList;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Knows the platform's clusters: seeded from configuration at start-up, read from the database after,
@@ -46,7 +45,7 @@ public class ClusterRegistry {
     }
 
     void seed(@Observes StartupEvent startup) throws Throwable {
-        List<Cluster> seeds = new ArrayList<>();
+        List<ClusterPlacement> seeds = new ArrayList<>();
         config.clusters().forEach((clusterId, seed) -> {
             Map<String, String> subnets = new LinkedHashMap<>();
             for (String az : seed.azIds()) {
@@ -56,7 +55,7 @@ public class ClusterRegistry {
                 }
                 subnets.put(az, subnet);
             }
-            seeds.add(new Cluster(clusterId, seed.projectId(), seed.provider(), seed.region(), seed.accountId(),
+            seeds.add(new ClusterPlacement(clusterId, seed.projectId(), seed.provider(), seed.region(), seed.accountId(),
                     seed.vpcId(), seed.azIds(), subnets, seed.securityGroupId()));
         });
         if (seeds.isEmpty()) {
@@ -72,8 +71,8 @@ public class ClusterRegistry {
      * The cluster, or empty. A known cluster comes from memory; an unknown id is looked up each time (in
      * the caller's session, so the answer arrives on the caller's context) and only a found one is kept.
      */
-    public Uni<Optional<Cluster>> find(String clusterId) {
-        CompletableFuture<Cluster> cached = cache.getIfPresent(clusterId);
+    public Uni<Optional<ClusterPlacement>> find(String clusterId) {
+        CompletableFuture<ClusterPlacement> cached = cache.getIfPresent(clusterId);
         if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
             return Uni.createFrom().item(Optional.of(cached.join()));
         }
@@ -82,12 +81,12 @@ public class ClusterRegistry {
     }
 
     /** The clusters of the caller's projects (a database read: the cache holds clusters by id only). */
-    public Uni<List<Cluster>> visibleTo(Caller caller) {
+    public Uni<List<ClusterPlacement>> visibleTo(Caller caller) {
         return Panache.withSession(() -> clusters.inProjects(caller.projects().keySet()));
     }
 
     /** The cluster, or NOT_FOUND in the API's words. */
-    public Uni<Cluster> require(String clusterId) {
+    public Uni<ClusterPlacement> require(String clusterId) {
         return find(clusterId).map(found -> found.orElseThrow(() -> ApiException.notFound(
                 "Cluster " + clusterId + " was not found. Check the cluster id.")));
     }

@@ -1,6 +1,5 @@
 package io.dataflow.privatelink.connection.service;
 
-import io.dataflow.privatelink.connection.domain.Cluster;
 import io.dataflow.privatelink.connection.mapping.AttachmentMapper;
 import io.dataflow.privatelink.connection.mapping.ConnectionMapper;
 import io.dataflow.privatelink.connection.repository.ConnectionEntity;
@@ -13,6 +12,7 @@ import io.dataflow.privatelink.contract.ConnectionStateMachine;
 import io.dataflow.privatelink.contract.api.CreatePrivateLinkConnectionBody;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 import io.dataflow.privatelink.contract.domains.DomainState;
+import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.EventTypes;
@@ -54,7 +54,7 @@ public class ConnectionCommandService {
      * arriving at the same time ({@link GroupedCreates}). With an idempotency key, a repeat of the same
      * request answers what the first one was answered and creates nothing more.
      */
-    public Uni<PrivateLinkConnection> create(Cluster cluster, CreatePrivateLinkConnectionBody body, String caller,
+    public Uni<PrivateLinkConnection> create(ClusterPlacement cluster, CreatePrivateLinkConnectionBody body, String caller,
                                              Optional<String> idempotencyKey) {
         CreateConnectionValidator.ValidCreate valid = validator.validate(cluster, body);
         Instant now = CommandClock.now();
@@ -64,7 +64,7 @@ public class ConnectionCommandService {
         ConnectionEntity row = ConnectionMapper.newRow(connection);
         ConnectionRequested requested = new ConnectionRequested(connection.connectionId(), cluster.clusterId(),
                 connection.displayName(), connection.type(), connection.serviceName(), connection.serviceRegion(),
-                caller, now, cluster.placement(), row.version);
+                caller, now, cluster, row.version);
         PrivateLinkConnection answer = connection.toApi();
         String fingerprint = String.join("\n", caller, valid.displayName(), valid.type().name(),
                 valid.serviceName(), valid.serviceRegion());

@@ -1,11 +1,12 @@
 package io.dataflow.privatelink.connection.service;
 
-import io.dataflow.privatelink.connection.domain.Cluster;
 import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.EndpointServiceNames;
 import io.dataflow.privatelink.contract.api.CreatePrivateLinkConnectionBody;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
+import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.kit.api.ApiException;
+import io.dataflow.privatelink.kit.api.ControlCharacters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -22,7 +23,7 @@ public class CreateConnectionValidator {
     public record ValidCreate(String displayName, ConnectionType type, String serviceName, String serviceRegion) {
     }
 
-    public ValidCreate validate(Cluster cluster, CreatePrivateLinkConnectionBody body) {
+    public ValidCreate validate(ClusterPlacement cluster, CreatePrivateLinkConnectionBody body) {
         if (body == null || body.privateLinkConnection() == null) {
             throw ApiException.invalidArgument(
                     "The request body must be {\"privateLinkConnection\": {\"displayName\": ..., \"type\": ..., ...}}.");
@@ -52,13 +53,13 @@ public class CreateConnectionValidator {
             throw ApiException.invalidArgument("privateLinkConnection.displayName must be at most "
                     + MAX_DISPLAY_NAME + " characters; it has " + trimmed.length() + ".");
         }
-        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+        if (ControlCharacters.in(trimmed)) {
             throw ApiException.invalidArgument("privateLinkConnection.displayName must not contain control characters.");
         }
         return trimmed;
     }
 
-    private static ValidCreate validAws(Cluster cluster, String displayName, PrivateLinkConnection requested) {
+    private static ValidCreate validAws(ClusterPlacement cluster, String displayName, PrivateLinkConnection requested) {
         if (requested.alicloudEndpointService() != null) {
             throw ApiException.invalidArgument(
                     "alicloudEndpointService does not apply to AWS_ENDPOINT_SERVICE; give awsEndpointService only.");
@@ -91,7 +92,7 @@ public class CreateConnectionValidator {
         return new ValidCreate(displayName, ConnectionType.AWS_ENDPOINT_SERVICE, name, region);
     }
 
-    private static ValidCreate validAlicloud(Cluster cluster, String displayName, PrivateLinkConnection requested) {
+    private static ValidCreate validAlicloud(ClusterPlacement cluster, String displayName, PrivateLinkConnection requested) {
         if (requested.awsEndpointService() != null) {
             throw ApiException.invalidArgument(
                     "awsEndpointService does not apply to ALICLOUD_ENDPOINT_SERVICE; give alicloudEndpointService only.");

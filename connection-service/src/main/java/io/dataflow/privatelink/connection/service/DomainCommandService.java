@@ -17,6 +17,7 @@ import io.dataflow.privatelink.contract.event.DomainAttachRequested;
 import io.dataflow.privatelink.contract.event.DomainDetachRequested;
 import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.kit.api.ApiException;
+import io.dataflow.privatelink.kit.api.ControlCharacters;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -132,7 +133,7 @@ public class DomainCommandService {
                 .chain(row -> {
                     if (row == null || !row.connectionId.equals(connectionId)) {
                         return Uni.createFrom().failure(ApiException.notFound("Attached domain "
-                                + attachDomainId.replaceAll("\\p{Cntrl}", "?") + " was not found on private link "
+                                + ControlCharacters.scrubbed(attachDomainId) + " was not found on private link "
                                 + "connection " + connectionId + "."));
                     }
                     DomainAttachment attachment = AttachmentMapper.toAttachment(row);

@@ -5,6 +5,7 @@ import io.dataflow.privatelink.connection.repository.IdempotencyKeyRepository;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 import io.dataflow.privatelink.contract.event.EventJson;
 import io.dataflow.privatelink.kit.api.ApiException;
+import io.dataflow.privatelink.kit.api.ControlCharacters;
 import io.dataflow.privatelink.kit.faults.RetryableConflict;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -44,7 +45,7 @@ public class IdempotentCreates {
         String key = header.strip();
         if (!VALID_KEY.matcher(key).matches()) {
             throw ApiException.invalidArgument("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " printable ASCII "
-                    + "characters without spaces, e.g. a UUID; it was '" + key.replaceAll("\\p{Cntrl}", "?") + "'.");
+                    + "characters without spaces, e.g. a UUID; it was '" + ControlCharacters.scrubbed(key) + "'.");
         }
         return Optional.of(key);
     }

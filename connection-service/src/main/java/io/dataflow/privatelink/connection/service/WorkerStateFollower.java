@@ -2,8 +2,6 @@ package io.dataflow.privatelink.connection.service;
 
 import io.dataflow.privatelink.connection.repository.ConnectionRepository;
 import io.dataflow.privatelink.connection.repository.DomainAttachmentRepository;
-import io.dataflow.privatelink.contract.ConnectionState;
-import io.dataflow.privatelink.contract.domains.DomainState;
 import io.dataflow.privatelink.contract.event.ConnectionDeleted;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
 import io.dataflow.privatelink.contract.event.DomainDetached;
@@ -18,9 +16,7 @@ import java.util.List;
 
 /**
  * Keeps the aggregate's state in step with what the workers report, so that commands are checked
- * against the connection's real state. A deletion or detach the user asked for is not undone by a
- * report that was on its way, and a report older than one already followed (by the worker's version)
- * changes nothing.
+ * against the connection's real state; how a report changes a row is {@link WorkerReportRules}.
  */
 @ApplicationScoped
 public class WorkerStateFollower {
@@ -41,29 +37,22 @@ public class WorkerStateFollower {
 
     private Uni<Void> follow(InboundEvent event) {
         return switch (event.type()) {
-            case EventTypes.CONNECTION_STATE_CHANGED -> onStateChanged(event.payloadAs(ConnectionStateChanged.class));
+            case EventTypes.CONNECTION_STATE_CHANGED -> onStateChanged(event);
             case EventTypes.CONNECTION_DELETED -> connections.deleteById(event.payloadAs(ConnectionDeleted.class)
                     .connectionId()).replaceWithVoid();
-            case EventTypes.DOMAIN_STATE_CHANGED -> onDomainStateChanged(event.payloadAs(DomainStateChanged.class));
+            case EventTypes.DOMAIN_STATE_CHANGED -> onDomainStateChanged(event);
             case EventTypes.DOMAIN_DETACHED -> onDomainDetached(event.payloadAs(DomainDetached.class));
             // Other types on this topic are not for this service.
             default -> Uni.createFrom().voidItem();
         };
     }
 
-    private Uni<Void> onStateChanged(ConnectionStateChanged changed) {
+    private Uni<Void> onStateChanged(InboundEvent event) {
+        ConnectionStateChanged changed = event.payloadAs(ConnectionStateChanged.class);
         return connections.findByIdForUpdate(changed.connectionId()).invoke(row -> {
-            if (row == null || !newer(changed.version(), row.workerVersion)) {
-                return;
+            if (row != null) {
+                WorkerReportRules.take(row, changed, event.event().id());
             }
-            row.workerVersion = changed.version();
-            if (row.state != ConnectionState.DELETING) {
-                row.state = changed.state();
-                row.message = changed.message();
-            }
-            row.endpointId = changed.endpointId();
-            row.azIds = changed.availabilityZoneIds();
-            row.updateTime = changed.changeTime();
         }).replaceWithVoid();
     }
 
@@ -77,21 +66,13 @@ public class WorkerStateFollower {
                 .chain(() -> attachments.deleteById(detached.attachDomainId())).replaceWithVoid();
     }
 
-    private Uni<Void> onDomainStateChanged(DomainStateChanged changed) {
+    private Uni<Void> onDomainStateChanged(InboundEvent event) {
+        DomainStateChanged changed = event.payloadAs(DomainStateChanged.class);
         return connections.findByIdForUpdate(changed.connectionId())
                 .chain(() -> attachments.findById(changed.attachDomainId())).invoke(row -> {
-            if (row == null || row.state == DomainState.DELETING || !newer(changed.version(), row.workerVersion)) {
-                return;
+            if (row != null) {
+                WorkerReportRules.take(row, changed, event.event().id());
             }
-            row.workerVersion = changed.version();
-            row.state = changed.state();
-            row.domains = changed.domains();
-            row.updateTime = changed.changeTime();
         }).replaceWithVoid();
-    }
-
-    /** A report without a version (from an older worker) counts as the newest, as reports did before versions. */
-    static boolean newer(long reported, long followed) {
-        return reported == 0 || reported > followed;
     }
 }

@@ -1,12 +1,14 @@
 package io.dataflow.privatelink.deploy.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dataflow.privatelink.contract.ResourceTags;
 import io.dataflow.privatelink.deploy.local.LocalStack;
 import io.dataflow.privatelink.infra.TopicProbe;
 import io.dataflow.privatelink.simulator.common.DnsAnswer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,7 +35,6 @@ import java.util.stream.Collectors;
  */
 final class Audit {
 
-    static final String CONNECTION_TAG = "dataflow-privatelink:connection-id";
 
     /** One invariant: how many things it looked at, and what was wrong. */
     record Check(String invariant, int checked, List<String> violations) {
@@ -188,15 +189,15 @@ final class Audit {
     private Check oneEndpointPerLiveConnection() {
         List<String> violations = new ArrayList<>();
         Map<String, List<String>> endpointsOf = new HashMap<>();
-        stack.ec2().endpointsTagged(CONNECTION_TAG).forEach((endpoint, connection) -> {
+        stack.ec2().endpointsTagged(ResourceTags.CONNECTION_ID).forEach((endpoint, connection) -> {
             if (connection != null) {
                 endpointsOf.computeIfAbsent(connection, k -> new ArrayList<>()).add(endpoint);
             }
         });
-        String marker = CONNECTION_TAG + "=";
+        String marker = ResourceTags.CONNECTION_ID + "=";
         stack.alicloud().endpointDescriptions().forEach((endpoint, description) -> {
             if (description != null && description.contains(marker)) {
-                String connection = description.substring(description.indexOf(marker) + marker.length()).split("[\\s;,]")[0];
+                String connection = description.substring(description.indexOf(marker) + marker.length()).split("[\\s;,]", -1)[0];
                 endpointsOf.computeIfAbsent(connection, k -> new ArrayList<>()).add(endpoint);
             }
         });
@@ -419,7 +420,7 @@ final class Audit {
         List<String> violations = new ArrayList<>();
         int checked = 0;
         try (Admin admin = admin()) {
-            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+            for (GroupListing group : admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get()) {
                 if (!group.groupId().startsWith("provider-worker") && !group.groupId().startsWith("domain-service")
                         && !group.groupId().startsWith("connection-service")) {
                     continue; // the harness's own probes

@@ -22,7 +22,7 @@ import java.util.concurrent.Future;
  */
 public final class ChaosHarness {
 
-    private static final Duration CONVERGE = Duration.ofSeconds(120);
+    private static final Duration CONVERGE = Duration.ofMinutes(2);
 
     private ChaosHarness() {
     }
@@ -70,7 +70,7 @@ public final class ChaosHarness {
                 subscribers.put(cluster, new StatusSubscriber(api.connections(cluster) + ":watch", api.token(), 0));
             }
             Set<String> poison = poison(env.get("PLC_KAFKA_BOOTSTRAP_SERVERS"), options);
-            FaultInjector faults = new FaultInjector(stack, api, api.connections(env.get("PLC_AWS_CLUSTER_ID"))
+            StackFaultInjector faults = new StackFaultInjector(stack, api, api.connections(env.get("PLC_AWS_CLUSTER_ID"))
                     + "?pageSize=1", options);
             faults.armCloudFaults(stack.ec2());
             faults.armCloudFaults(stack.alicloud());
@@ -81,7 +81,7 @@ public final class ChaosHarness {
                 Workload workload = new Workload(api, owners, env, options.seed());
                 intents = workload.plan(options.connections());
                 Duration window = Duration.ofMillis(Math.max(30_000, options.connections() * 600L));
-                List<FaultInjector.Planned> plan = faults.plan(window);
+                List<StackFaultInjector.Planned> plan = faults.plan(window);
                 long start = System.nanoTime();
                 ExecutorService injector = Executors.newSingleThreadExecutor();
                 Future<?> injecting = injector.submit(() -> {

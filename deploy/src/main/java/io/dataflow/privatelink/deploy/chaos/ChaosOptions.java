@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.deploy.chaos;
 
+import io.dataflow.privatelink.contract.ReconcileShards;
 import io.dataflow.privatelink.deploy.options.OptionValues;
 
 import java.nio.file.Path;
@@ -66,7 +67,8 @@ public record ChaosOptions(long seed, int connections, int kills, int kafkaResta
                 case "--kafka-restarts" -> kafka = count(option, rest);
                 case "--postgres-restarts" -> postgres = count(option, rest);
                 case "--cloud-cut-offs" -> cutOffs = count(option, rest);
-                case "--worker-replicas" -> replicas = OptionValues.number(option, rest, 1, 16, "a number from 1 to 16 (the shards)");
+                case "--worker-replicas" -> replicas = OptionValues.number(option, rest, 1, ReconcileShards.COUNT,
+                        "a number from 1 to " + ReconcileShards.COUNT + " (the shards)");
                 case "--throttling" -> throttling = OptionValues.fraction(option, rest);
                 case "--server-errors" -> errors = OptionValues.fraction(option, rest);
                 case "--poison" -> poison = count(option, rest);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What a chaos run did and found: the faults injected with their recovery times, and each invariant. */
-public record ChaosResult(ChaosOptions options, Duration took, List<FaultInjector.Injected> faults,
+public record ChaosResult(ChaosOptions options, Duration took, List<StackFaultInjector.Injected> faults,
                    Map<String, Long> cloudFaultsAnswered, List<Audit.Check> checks, int subscriberReconnects) {
 
     public boolean passed() {
@@ -18,7 +18,7 @@ public record ChaosResult(ChaosOptions options, Duration took, List<FaultInjecto
                 options.seed(), options.connections(), options.workerReplicas(), took.toSeconds());
         out.printf("%n%-58s %8s %14s %14s %14s %14s%n", "fault", "injected", "recovery max", "recovery mean",
                 "ready→work max", "takeover max");
-        for (FaultInjector.Injected f : faults) {
+        for (StackFaultInjector.Injected f : faults) {
             long max = f.recoveries().stream().mapToLong(Duration::toMillis).max().orElse(0);
             double mean = f.recoveries().stream().mapToLong(Duration::toMillis).average().orElse(0);
             String takeover = f.takeovers().isEmpty() ? "-" : "%.1f s".formatted(

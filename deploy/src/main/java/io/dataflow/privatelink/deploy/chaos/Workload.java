@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  */
 final class Workload {
 
-    private static final Duration STATE_WAIT = Duration.ofSeconds(240);
+    private static final Duration STATE_WAIT = Duration.ofMinutes(4);
 
     private final PlatformApi api;
     private final CloudOwners owners;

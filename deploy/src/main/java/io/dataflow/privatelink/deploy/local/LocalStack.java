@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
     private final LocalStackOptions options;
     private final List<ServiceProcess> services = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.deploy.local;
 
 import io.dataflow.privatelink.cli.config.CliProfiles;
+import io.dataflow.privatelink.contract.ReconcileShards;
 import io.dataflow.privatelink.deploy.options.OptionValues;
 
 import java.nio.file.Path;
@@ -163,6 +164,7 @@ record LocalStackOptions(
     }
 
     private static int replicas(String option, Deque<String> rest) {
-        return OptionValues.number(option, rest, 1, 16, "a number from 1 to 16 (the shards)");
+        return OptionValues.number(option, rest, 1, ReconcileShards.COUNT,
+                "a number from 1 to " + ReconcileShards.COUNT + " (the shards)");
     }
 }

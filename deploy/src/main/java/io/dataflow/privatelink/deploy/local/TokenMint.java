@@ -26,7 +26,7 @@ public final class TokenMint {
         Map<String, Role> projects = new LinkedHashMap<>();
         long hours = 24;
         Path dataDir = Path.of(System.getProperty("plc.repo.root", ".")).resolve(".local");
-        for (int i = 0; i < args.length; i++) {
+        for (int i = 0; i < args.length; i += 2) { // every option takes a value
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--subject" -> subject = value;
@@ -46,7 +46,6 @@ public final class TokenMint {
                 }
                 default -> fail("unknown option " + args[i] + " (see --help)");
             }
-            i++;
         }
         if (subject == null || projects.isEmpty()) {
             fail("--subject and at least one --project are required (see --help)");

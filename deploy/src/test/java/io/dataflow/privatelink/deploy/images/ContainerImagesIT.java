@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -197,7 +198,7 @@ class ContainerImagesIT {
             Process process = builder(command, java.util.Map.of()).redirectErrorStream(true).start();
             String output;
             try (InputStream in = process.getInputStream()) {
-                output = new String(in.readAllBytes());
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             assertTrue(process.waitFor(2, TimeUnit.MINUTES), "ended: " + output);
             return new Result(process.exitValue(), output);
@@ -209,7 +210,7 @@ class ContainerImagesIT {
         }
 
         private ProcessBuilder builder(List<String> command, java.util.Map<String, String> env) {
-            String[] user = (config.path("config").path("User").asText("0") + ":").split(":");
+            String[] user = (config.path("config").path("User").asText("0") + ":").split(":", -1);
             String uid = user[0].isEmpty() ? "0" : user[0];
             String gid = user.length > 1 && !user[1].isEmpty() ? user[1] : uid;
             List<String> full = new ArrayList<>(List.of("/usr/bin/unshare", "--map-user=" + uid, "--map-group=" + gid,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -82,7 +83,7 @@ final class LocalJreImage {
             Process ldd = new ProcessBuilder("ldd", binary.toString()).redirectErrorStream(true).start();
             String out;
             try (InputStream in = ldd.getInputStream()) {
-                out = new String(in.readAllBytes());
+                out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             ldd.waitFor(30, TimeUnit.SECONDS);
             Matcher m = LIBRARY.matcher(out);
@@ -112,7 +113,7 @@ final class LocalJreImage {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output;
         try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes());
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + output);

@@ -11,7 +11,6 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -332,7 +331,7 @@ class KubernetesManifestsTest {
             Set<String> anchors = new HashSet<>();
             for (String line : Files.readAllLines(ROOT.resolve("docs/operations.md"))) {
                 if (line.startsWith("#")) {
-                    anchors.add(line.replaceFirst("^#+\\s*", "").toLowerCase().replaceAll("[^a-z0-9 -]", "").replace(' ', '-'));
+                    anchors.add(line.replaceFirst("^#+\\s*", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 -]", "").replace(' ', '-'));
                 }
             }
             return anchors;

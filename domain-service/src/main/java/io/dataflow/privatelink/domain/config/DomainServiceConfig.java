@@ -1,8 +1,9 @@
 package io.dataflow.privatelink.domain.config;
 
 import io.smallrye.config.ConfigMapping;
-import java.time.Duration;
 import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
 
 /** Typed configuration of domain-service (prefix {@code plc}). */
 @ConfigMapping(prefix = "plc")

@@ -2,6 +2,7 @@ package io.dataflow.privatelink.domain.projection;
 
 import io.dataflow.privatelink.contract.ConnectionSnapshot;
 import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.ConnectionStateMachine;
 import io.dataflow.privatelink.contract.api.AttachDomain;
 import io.dataflow.privatelink.contract.api.Domain;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
@@ -19,6 +20,7 @@ import io.dataflow.privatelink.contract.event.DomainDetached;
 import io.dataflow.privatelink.contract.event.DomainStateChanged;
 import io.dataflow.privatelink.contract.event.EventJson;
 import io.dataflow.privatelink.contract.event.EventPayload;
+import io.dataflow.privatelink.contract.event.ReportStamp;
 import io.dataflow.privatelink.domain.projection.ProjectionEffects.HistoryEntry;
 import io.dataflow.privatelink.domain.projection.ProjectionEffects.Route;
 import io.dataflow.privatelink.domain.projection.ProjectionEffects.SnapshotChange;
@@ -39,7 +41,7 @@ import java.util.Objects;
  *       them by {@link #derive};</li>
  *   <li>what the request side says is set once: the request itself, and the earliest deletion or detach
  *       request (a second one changes nothing);</li>
- *   <li>a worker's report replaces the previous one only if it is newer by (version, time, event id);</li>
+ *   <li>a worker's report replaces the previous one only if it {@link ReportStamp#supersedes} it;</li>
  *   <li>terminal facts absorb: once deleted (or detached) nothing brings a connection (or attachment)
  *       back, and once a deletion is asked the state is DELETING whatever the workers said before;</li>
  *   <li>the update time is the latest time of any of the connection's events;</li>
@@ -89,8 +91,8 @@ public final class ReadModelRules {
                     "deletion requested by " + d.requestedBy(), d.requestTime()));
             touch(view, d.requestTime());
         } else if (payload instanceof ConnectionStateChanged c) {
-            if (newer(c.version(), c.changeTime(), event.id(), view.workerVersion, view.workerTime,
-                    view.workerEventId)) {
+            if (new ReportStamp(c.version(), c.changeTime(), event.id()).supersedes(
+                    new ReportStamp(view.workerVersion, view.workerTime, view.workerEventId))) {
                 view.workerVersion = c.version();
                 view.workerTime = c.changeTime();
                 view.workerEventId = event.id();
@@ -127,8 +129,8 @@ public final class ReadModelRules {
             touch(view, d.requestTime());
         } else if (payload instanceof DomainStateChanged s) {
             AttachmentViewEntity row = attachment(connection, s.attachDomainId(), view, effects);
-            if (newer(s.version(), s.changeTime(), event.id(), row.workerVersion, row.workerTime,
-                    row.workerEventId)) {
+            if (new ReportStamp(s.version(), s.changeTime(), event.id()).supersedes(
+                    new ReportStamp(row.workerVersion, row.workerTime, row.workerEventId))) {
                 row.workerVersion = s.version();
                 row.workerTime = s.changeTime();
                 row.workerEventId = event.id();
@@ -153,12 +155,13 @@ public final class ReadModelRules {
     public static void derive(ProjectedConnection connection) {
         ConnectionViewEntity view = connection.view();
         boolean deleting = view.deletionRequestedAt != null || view.deletedAt != null;
-        view.state = deleting ? ConnectionState.DELETING
-                : view.workerState != null ? view.workerState : ConnectionState.CREATING;
+        view.state = ConnectionStateMachine.afterReport(deleting ? ConnectionState.DELETING : ConnectionState.CREATING,
+                view.workerState != null ? view.workerState : ConnectionState.CREATING);
         view.message = deleting ? null : view.workerState != null ? view.workerMessage : null;
         for (AttachmentViewEntity a : connection.attachments()) {
             boolean detaching = deleting || a.detachRequestedAt != null || a.detachedAt != null;
-            a.state = detaching ? DomainState.DELETING : a.workerState != null ? a.workerState : DomainState.CREATING;
+            a.state = DomainState.afterReport(detaching ? DomainState.DELETING : DomainState.CREATING,
+                    a.workerState != null ? a.workerState : DomainState.CREATING);
             if (a.zoneName == null) {
                 a.domains = null;
             } else if (detaching) {
@@ -263,20 +266,9 @@ public final class ReadModelRules {
         }
     }
 
-    /** Later version first; a tie (reports without versions) goes to the later time, then the larger event id. */
-    static boolean newer(long version, Instant time, String eventId, long knownVersion, Instant knownTime,
-                         String knownEventId) {
-        if (version != knownVersion) {
-            return version > knownVersion;
-        }
-        if (knownTime == null || !time.equals(knownTime)) {
-            return knownTime == null || time.isAfter(knownTime);
-        }
-        return knownEventId == null || eventId.compareTo(knownEventId) > 0;
-    }
-
     private static boolean earlier(Instant time, String by, Instant knownTime, String knownBy) {
-        return time.isBefore(knownTime) || time.equals(knownTime) && String.valueOf(by).compareTo(String.valueOf(knownBy)) < 0;
+        return time.isBefore(knownTime)
+                || (time.equals(knownTime) && String.valueOf(by).compareTo(String.valueOf(knownBy)) < 0);
     }
 
     /** The plan an attachment's request carried (used by tests). */

@@ -1,10 +1,11 @@
 package io.dataflow.privatelink.domain.rebuild;
 
 import io.dataflow.privatelink.domain.config.DomainServiceConfig;
+import io.dataflow.privatelink.kit.kafka.KafkaClientSettings;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Quarkus;
-import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
@@ -12,7 +13,6 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import io.dataflow.privatelink.kit.kafka.KafkaClientSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 

@@ -50,23 +50,9 @@ public class ConnectionViewRepository implements PanacheRepositoryBase<Connectio
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        ViewColumns c = new ViewColumns(rows);
-        return ColumnArrays.executeUpdate("""
-                        UPDATE connection_view v SET
-                          display_name = r.display_name, type = r.type, service_name = r.service_name,
-                          service_region = r.service_region, created_by = r.created_by,
-                          create_time = CAST(r.create_time AS timestamptz),
-                          deletion_requested_at = CAST(r.deletion_requested_at AS timestamptz),
-                          deletion_requested_by = r.deletion_requested_by,
-                          worker_version = CAST(r.worker_version AS bigint),
-                          worker_time = CAST(r.worker_time AS timestamptz), worker_event_id = r.worker_event_id,
-                          worker_state = r.worker_state, worker_message = r.worker_message,
-                          endpoint_id = r.endpoint_id, az_ids = string_to_array(r.az_ids, ','),
-                          deleted_at = CAST(r.deleted_at AS timestamptz), state = r.state, message = r.message,
-                          update_time = CAST(r.update_time AS timestamptz), last_snapshot = r.last_snapshot,
-                          last_change_seq = CAST(r.last_change_seq AS bigint)
-                        FROM""" + ViewColumns.UNNEST + """
-                        WHERE v.connection_id = r.connection_id""", c.all()).replaceWithVoid();
+        return ColumnArrays.executeUpdate("UPDATE connection_view v SET " + ViewColumns.ASSIGNMENTS
+                        + " FROM" + ViewColumns.UNNEST + "WHERE v.connection_id = r.connection_id",
+                ViewColumns.arrays(rows)).replaceWithVoid();
     }
 
     /**
@@ -79,21 +65,9 @@ public class ConnectionViewRepository implements PanacheRepositoryBase<Connectio
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        ViewColumns c = new ViewColumns(rows);
-        return ColumnArrays.executeUpdate("""
-                        INSERT INTO connection_view (connection_id, display_name, type, service_name, service_region,
-                          created_by, create_time, deletion_requested_at, deletion_requested_by, worker_version,
-                          worker_time, worker_event_id, worker_state, worker_message, endpoint_id, az_ids,
-                          deleted_at, state, message, update_time, last_snapshot, last_change_seq, cluster_id)
-                        SELECT r.connection_id, r.display_name, r.type, r.service_name, r.service_region,
-                          r.created_by, CAST(r.create_time AS timestamptz),
-                          CAST(r.deletion_requested_at AS timestamptz), r.deletion_requested_by,
-                          CAST(r.worker_version AS bigint), CAST(r.worker_time AS timestamptz), r.worker_event_id,
-                          r.worker_state, r.worker_message, r.endpoint_id, string_to_array(r.az_ids, ','),
-                          CAST(r.deleted_at AS timestamptz), r.state, r.message, CAST(r.update_time AS timestamptz),
-                          r.last_snapshot, CAST(r.last_change_seq AS bigint), r.cluster_id
-                        FROM""" + ViewColumns.UNNEST + """
-                        ON CONFLICT (connection_id) DO NOTHING""", c.all())
+        return ColumnArrays.executeUpdate("INSERT INTO connection_view (" + ViewColumns.NAMES + ") SELECT "
+                        + ViewColumns.FROM_ROW + " FROM" + ViewColumns.UNNEST + "ON CONFLICT (connection_id) DO NOTHING",
+                        ViewColumns.arrays(rows))
                 .invoke(inserted -> {
                     if (inserted != rows.size()) {
                         throw new RetryableConflict((rows.size() - inserted)

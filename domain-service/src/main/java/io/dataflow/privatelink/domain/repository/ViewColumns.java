@@ -3,117 +3,98 @@ package io.dataflow.privatelink.domain.repository;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * Rows of {@code connection_view} as one array per column (text; the statement casts), so that a batch's
- * rows are written by one {@code UPDATE … FROM unnest(…)} or {@code INSERT … SELECT … FROM unnest(…)}
- * whatever their number.
+ * The columns of {@code connection_view}, defined once and in order: each with how a row's value becomes
+ * text and how that text becomes the column's type again. Rows travel as one text array per column, so a
+ * batch's rows are written by one {@code UPDATE … FROM unnest(…)} or {@code INSERT … SELECT … FROM unnest(…)}
+ * whatever their number; the statements' column lists are made from this list, and a test compares it with
+ * the table's columns.
  */
 final class ViewColumns {
 
-    /** The arrays of {@link #all()} as a row source {@code r}, one column each, in that order. */
-    static final String UNNEST = """
-             unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
-                    CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]), CAST(?8 AS text[]),
-                    CAST(?9 AS text[]), CAST(?10 AS text[]), CAST(?11 AS text[]), CAST(?12 AS text[]),
-                    CAST(?13 AS text[]), CAST(?14 AS text[]), CAST(?15 AS text[]), CAST(?16 AS text[]),
-                    CAST(?17 AS text[]), CAST(?18 AS text[]), CAST(?19 AS text[]), CAST(?20 AS text[]),
-                    CAST(?21 AS text[]), CAST(?22 AS text[]), CAST(?23 AS text[]))
-              AS r(connection_id, display_name, type, service_name, service_region, created_by,
-                   create_time, deletion_requested_at, deletion_requested_by, worker_version,
-                   worker_time, worker_event_id, worker_state, worker_message, endpoint_id, az_ids,
-                   deleted_at, state, message, update_time, last_snapshot, last_change_seq, cluster_id)
-            """;
+    /** One column: its name, the SQL that reads it from the row source {@code r}, and a row's value as text. */
+    record Column(String name, String fromRow, boolean updatable, Function<ConnectionViewEntity, String> value) {
+    }
 
-    final String[] connectionId;
-    final String[] displayName;
-    final String[] type;
-    final String[] serviceName;
-    final String[] serviceRegion;
-    final String[] createdBy;
-    final String[] createTime;
-    final String[] deletionRequestedAt;
-    final String[] deletionRequestedBy;
-    final String[] workerVersion;
-    final String[] workerTime;
-    final String[] workerEventId;
-    final String[] workerState;
-    final String[] workerMessage;
-    final String[] endpointId;
-    /** Comma-separated (zone ids have no commas); null for none known, empty for an empty list. */
-    final String[] azIds;
-    final String[] deletedAt;
-    final String[] state;
-    final String[] message;
-    final String[] updateTime;
-    final String[] lastSnapshot;
-    final String[] lastChangeSeq;
-    final String[] clusterId;
+    static final List<Column> COLUMNS = List.of(
+            key("connection_id", v -> v.connectionId),
+            text("display_name", v -> v.displayName),
+            text("type", v -> v.type == null ? null : v.type.name()),
+            text("service_name", v -> v.serviceName),
+            text("service_region", v -> v.serviceRegion),
+            text("created_by", v -> v.createdBy),
+            time("create_time", v -> v.createTime),
+            time("deletion_requested_at", v -> v.deletionRequestedAt),
+            text("deletion_requested_by", v -> v.deletionRequestedBy),
+            number("worker_version", v -> v.workerVersion),
+            time("worker_time", v -> v.workerTime),
+            text("worker_event_id", v -> v.workerEventId),
+            text("worker_state", v -> v.workerState == null ? null : v.workerState.name()),
+            text("worker_message", v -> v.workerMessage),
+            text("endpoint_id", v -> v.endpointId),
+            // comma-separated (zone ids have no commas); null for none known, empty for an empty list
+            new Column("az_ids", "string_to_array(r.az_ids, ',')", true, v -> joined(v.azIds)),
+            time("deleted_at", v -> v.deletedAt),
+            text("state", v -> v.state.name()),
+            text("message", v -> v.message),
+            time("update_time", v -> v.updateTime),
+            text("last_snapshot", v -> v.lastSnapshot),
+            number("last_change_seq", v -> v.lastChangeSeq),
+            key("cluster_id", v -> v.clusterId));
 
-    ViewColumns(Collection<ConnectionViewEntity> rows) {
-        int n = rows.size();
-        connectionId = new String[n];
-        displayName = new String[n];
-        type = new String[n];
-        serviceName = new String[n];
-        serviceRegion = new String[n];
-        createdBy = new String[n];
-        createTime = new String[n];
-        deletionRequestedAt = new String[n];
-        deletionRequestedBy = new String[n];
-        workerVersion = new String[n];
-        workerTime = new String[n];
-        workerEventId = new String[n];
-        workerState = new String[n];
-        workerMessage = new String[n];
-        endpointId = new String[n];
-        azIds = new String[n];
-        deletedAt = new String[n];
-        state = new String[n];
-        message = new String[n];
-        updateTime = new String[n];
-        lastSnapshot = new String[n];
-        lastChangeSeq = new String[n];
-        clusterId = new String[n];
+    /** The arrays of {@link #arrays} as the row source {@code r}, one column each, in order. */
+    static final String UNNEST = " unnest("
+            + IntStream.rangeClosed(1, COLUMNS.size()).mapToObj(i -> "CAST(?" + i + " AS text[])")
+                    .collect(Collectors.joining(", "))
+            + ") AS r(" + COLUMNS.stream().map(Column::name).collect(Collectors.joining(", ")) + ") ";
+
+    /** {@code name, …} of every column, for an INSERT. */
+    static final String NAMES = COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "));
+
+    /** Every column read from {@code r}, in order, for the INSERT's SELECT. */
+    static final String FROM_ROW = COLUMNS.stream().map(Column::fromRow).collect(Collectors.joining(", "));
+
+    /** {@code name = r…} for every column but the keys, for an UPDATE. */
+    static final String ASSIGNMENTS = COLUMNS.stream().filter(Column::updatable)
+            .map(c -> c.name() + " = " + c.fromRow()).collect(Collectors.joining(", "));
+
+    private ViewColumns() {
+    }
+
+    /** The rows as one text array per column, in the order of {@link #COLUMNS}. */
+    static String[][] arrays(Collection<ConnectionViewEntity> rows) {
+        String[][] arrays = new String[COLUMNS.size()][rows.size()];
         int i = 0;
-        for (ConnectionViewEntity v : rows) {
-            connectionId[i] = v.connectionId;
-            displayName[i] = v.displayName;
-            type[i] = v.type == null ? null : v.type.name();
-            serviceName[i] = v.serviceName;
-            serviceRegion[i] = v.serviceRegion;
-            createdBy[i] = v.createdBy;
-            createTime[i] = text(v.createTime);
-            deletionRequestedAt[i] = text(v.deletionRequestedAt);
-            deletionRequestedBy[i] = v.deletionRequestedBy;
-            workerVersion[i] = Long.toString(v.workerVersion);
-            workerTime[i] = text(v.workerTime);
-            workerEventId[i] = v.workerEventId;
-            workerState[i] = v.workerState == null ? null : v.workerState.name();
-            workerMessage[i] = v.workerMessage;
-            endpointId[i] = v.endpointId;
-            azIds[i] = joined(v.azIds);
-            deletedAt[i] = text(v.deletedAt);
-            state[i] = v.state.name();
-            message[i] = v.message;
-            updateTime[i] = text(v.updateTime);
-            lastSnapshot[i] = v.lastSnapshot;
-            lastChangeSeq[i] = Long.toString(v.lastChangeSeq);
-            clusterId[i] = v.clusterId;
+        for (ConnectionViewEntity row : rows) {
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                arrays[c][i] = COLUMNS.get(c).value().apply(row);
+            }
             i++;
         }
+        return arrays;
     }
 
-    /** Every column, in the order of {@link #UNNEST}. */
-    String[][] all() {
-        return new String[][]{connectionId, displayName, type, serviceName, serviceRegion, createdBy, createTime,
-                deletionRequestedAt, deletionRequestedBy, workerVersion, workerTime, workerEventId, workerState,
-                workerMessage, endpointId, azIds, deletedAt, state, message, updateTime, lastSnapshot, lastChangeSeq,
-                clusterId};
+    private static Column key(String name, Function<ConnectionViewEntity, String> value) {
+        return new Column(name, "r." + name, false, value);
     }
 
-    private static String text(Instant time) {
-        return time == null ? null : time.toString();
+    private static Column text(String name, Function<ConnectionViewEntity, String> value) {
+        return new Column(name, "r." + name, true, value);
+    }
+
+    private static Column time(String name, Function<ConnectionViewEntity, Instant> value) {
+        return new Column(name, "CAST(r." + name + " AS timestamptz)", true, v -> {
+            Instant time = value.apply(v);
+            return time == null ? null : time.toString();
+        });
+    }
+
+    private static Column number(String name, Function<ConnectionViewEntity, Long> value) {
+        return new Column(name, "CAST(r." + name + " AS bigint)", true, v -> Long.toString(value.apply(v)));
     }
 
     private static String joined(List<String> values) {

@@ -2,14 +2,14 @@ package io.dataflow.privatelink.domain.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dataflow.privatelink.contract.event.EventJson;
-import io.dataflow.privatelink.domain.service.StatusEvent;
 import io.dataflow.privatelink.domain.service.CallerStreams;
 import io.dataflow.privatelink.domain.service.ClusterTenancy;
+import io.dataflow.privatelink.domain.service.StatusEvent;
 import io.dataflow.privatelink.domain.service.StatusSubscriptions;
-import io.dataflow.privatelink.security.BearerTokens;
-import io.dataflow.privatelink.kit.db.SafeContexts;
 import io.dataflow.privatelink.kit.api.ApiError;
 import io.dataflow.privatelink.kit.api.ApiException;
+import io.dataflow.privatelink.kit.db.SafeContexts;
+import io.dataflow.privatelink.security.BearerTokens;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.PathParam;
 import io.quarkus.websockets.next.WebSocket;
@@ -85,7 +85,10 @@ public class StatusWebSocket {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return params;
         }
-        for (String pair : rawQuery.split("&")) {
+        for (String pair : rawQuery.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue; // "a=1&&b=2", or a trailing "&"
+            }
             int eq = pair.indexOf('=');
             params.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
                     eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));

@@ -1,8 +1,8 @@
 package io.dataflow.privatelink.domain.service;
 
+import io.dataflow.privatelink.contract.api.RpcCode;
 import io.dataflow.privatelink.domain.config.DomainServiceConfig;
 import io.dataflow.privatelink.kit.api.ApiException;
-import io.dataflow.privatelink.kit.api.RpcCode;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.concurrent.ConcurrentHashMap;

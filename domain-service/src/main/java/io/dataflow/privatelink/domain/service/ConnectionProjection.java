@@ -16,13 +16,15 @@ import io.dataflow.privatelink.domain.repository.ConnectionViewEntity;
 import io.dataflow.privatelink.domain.repository.ConnectionViewRepository;
 import io.dataflow.privatelink.domain.repository.DomainRouteRepository;
 import io.dataflow.privatelink.domain.repository.HistoryRepository;
+import io.dataflow.privatelink.kit.db.AfterCommit;
+import io.dataflow.privatelink.kit.db.CommitNotifications;
 import io.dataflow.privatelink.kit.messaging.InboundEvent;
 import io.dataflow.privatelink.kit.outbox.OutboxRepository.Outgoing;
 import io.dataflow.privatelink.kit.outbox.OutboxWriter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import org.hibernate.FlushMode;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.FlushMode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,11 +56,13 @@ public class ConnectionProjection {
     private final ClusterTenancyRepository tenancy;
     /** From an event's time to its batch being written to the read model (commit follows at once). */
     private final io.micrometer.core.instrument.Timer latency;
+    private final CommitNotifications commitNotifications;
 
     ConnectionProjection(ConnectionViewRepository views, AttachmentViewRepository attachments,
                          HistoryRepository history, DomainRouteRepository routes, ChangeLogRepository changeLog,
                          OutboxWriter outbox, DomainServiceConfig config, ClusterTenancyRepository tenancy,
-                         io.micrometer.core.instrument.MeterRegistry registry) {
+                         io.micrometer.core.instrument.MeterRegistry registry, CommitNotifications commitNotifications) {
+        this.commitNotifications = commitNotifications;
         this.tenancy = tenancy;
         this.latency = io.micrometer.core.instrument.Timer.builder("plc.projection.latency")
                 .description("From an event's time to the read model").publishPercentileHistogram()
@@ -155,8 +159,8 @@ public class ConnectionProjection {
                 .chain(() -> views.writeAll(batch.existing()))
                 .chain(() -> views.insertAll(batch.created()))
                 .chain(() -> publish(effects.changes(), traceByConnection))
-                .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                        "SELECT pg_notify(?1, '')").setParameter(1, PROJECTED_CHANNEL).executeUpdate()))
+                // listeners (status streams, read-your-writes waits) hear of it once it is committed
+                .chain(() -> AfterCommit.run(() -> commitNotifications.committed(PROJECTED_CHANNEL)))
                 .replaceWithVoid();
     }
 

@@ -6,9 +6,9 @@ import io.dataflow.privatelink.domain.repository.AttachmentViewRepository;
 import io.dataflow.privatelink.domain.repository.ConnectionViewRepository;
 import io.dataflow.privatelink.domain.repository.DomainRouteRepository;
 import io.dataflow.privatelink.domain.repository.DomainRouteRepository.RouteView;
+import io.dataflow.privatelink.kit.api.ApiException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.dataflow.privatelink.kit.api.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;

@@ -5,8 +5,6 @@ import io.dataflow.privatelink.domain.repository.ConnectionViewRepository.PagePo
 import io.dataflow.privatelink.kit.api.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -14,6 +12,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opaque page tokens: the position of the last connection of a page, signed (HMAC-SHA256 with

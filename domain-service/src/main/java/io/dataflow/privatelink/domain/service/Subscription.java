@@ -46,7 +46,7 @@ public final class Subscription {
 
     /** A committed change of the subscriber's cluster. */
     synchronized void offer(Change change) {
-        if (ended || connectionId != null && !connectionId.equals(change.connectionId())) {
+        if (ended || (connectionId != null && !connectionId.equals(change.connectionId()))) {
             return;
         }
         queue.add(StatusEvent.of(change));

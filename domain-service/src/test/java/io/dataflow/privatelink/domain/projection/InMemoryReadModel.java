@@ -82,6 +82,18 @@ final class InMemoryReadModel {
         return last;
     }
 
+    /** What readers see ({@link ReadersView}): the oracle the stories state. */
+    String readersView() {
+        Map<String, String> snapshots = new TreeMap<>();
+        views.values().forEach(json -> snapshots.put(read(json, ConnectionViewEntity.class).connectionId,
+                read(json, ConnectionViewEntity.class).lastSnapshot));
+        Map<String, List<String>> states = new TreeMap<>();
+        history.values().stream()
+                .sorted(Comparator.comparing(HistoryEntry::time).thenComparing(HistoryEntry::eventId))
+                .forEach(h -> states.computeIfAbsent(h.connectionId(), id -> new ArrayList<>()).add(h.state().name()));
+        return ReadersView.of(snapshots, states, List.copyOf(routes));
+    }
+
     private static <T> T read(String json, Class<T> type) {
         return EventJson.read(json, type);
     }

@@ -49,8 +49,15 @@ public final class Scenario {
     private int seconds;
     private long version;
 
-    /** A story: what the producers write, given a builder whose ids are unique to one run. */
-    public record Story(String name, java.util.function.Consumer<Scenario> script) {
+    /**
+     * A story: what the producers write, given a builder whose ids are unique to one run, and what readers
+     * must see at its end ({@link ReadersView}, ids without the run's suffix), whatever the interleaving.
+     */
+    public record Story(String name, java.util.function.Consumer<Scenario> script, String expected) {
+
+        public Story(String name, java.util.function.Consumer<Scenario> script, String... readersSee) {
+            this(name, script, String.join("\n", readersSee) + "\n");
+        }
 
         /** The story's events for one run: every id (connection, attachment, unique name) ends with {@code run}. */
         public Scenario forRun(String run) {
@@ -154,7 +161,7 @@ public final class Scenario {
         int r = 0;
         int s = 0;
         while (r < requests.size() || s < states.size()) {
-            boolean fromRequests = s >= states.size() || r < requests.size() && random.nextBoolean();
+            boolean fromRequests = s >= states.size() || (r < requests.size() && random.nextBoolean());
             dealt.add(fromRequests ? requests.get(r++) : states.get(s++));
         }
         return dealt;
@@ -194,13 +201,17 @@ public final class Scenario {
         return List.of(
                 new Story("create, accept", s -> s.requested("conn1")
                         .state("conn1", ConnectionState.PENDING_ACCEPTANCE, null)
-                        .state("conn1", ConnectionState.ACTIVE, null)),
+                        .state("conn1", ConnectionState.ACTIVE, null),
+                        "conn1 ACTIVE",
+                        "history conn1 CREATING PENDING_ACCEPTANCE ACTIVE"),
                 new Story("create, reject, delete", s -> s.requested("conn1")
                         .state("conn1", ConnectionState.PENDING_ACCEPTANCE, null)
                         .state("conn1", ConnectionState.FAILED, "rejected by the owner")
                         .deletionRequested("conn1")
                         .state("conn1", ConnectionState.DELETING, null)
-                        .deleted("conn1")),
+                        .deleted("conn1"),
+                        "conn1 gone",
+                        "history conn1 CREATING PENDING_ACCEPTANCE FAILED DELETING DELETING"),
                 new Story("attach, detach, delete", s -> s.requested("conn1")
                         .state("conn1", ConnectionState.ACTIVE, null)
                         .attachRequested("conn1", "att1", "u1")
@@ -209,7 +220,9 @@ public final class Scenario {
                         .domainState("conn1", "att1", "u1", DomainState.DELETING)
                         .detached("conn1", "att1")
                         .deletionRequested("conn1")
-                        .deleted("conn1")),
+                        .deleted("conn1"),
+                        "conn1 gone",
+                        "history conn1 CREATING ACTIVE DELETING"),
                 new Story("late reports after a detach and a deletion", s -> s.requested("conn1")
                         .state("conn1", ConnectionState.PENDING_ACCEPTANCE, null)
                         .attachRequested("conn1", "att1", "u1")
@@ -218,7 +231,10 @@ public final class Scenario {
                         .domainState("conn1", "att1", "u1", DomainState.ACTIVE)   // sent before the detach was seen
                         .deletionRequested("conn1")
                         .state("conn1", ConnectionState.ACTIVE, "still up")       // sent before the deletion was seen
-                        .replayOfState(0)),                                      // an old report once more
+                        .replayOfState(0),                                       // an old report once more
+                        "conn1 DELETING | att1 u1 [DELETING]",
+                        "history conn1 CREATING PENDING_ACCEPTANCE PENDING_ACCEPTANCE ACTIVE DELETING ACTIVE",
+                        "route *.use1-az1.u1.aws.plc.tidbcloud.com att1"),
                 new Story("a name re-attached to another connection", s -> s.requested("conn1").requested("conn2")
                         .state("conn1", ConnectionState.ACTIVE, null)
                         .state("conn2", ConnectionState.ACTIVE, null)
@@ -227,16 +243,25 @@ public final class Scenario {
                         .detachRequested("conn1", "att1")
                         .detached("conn1", "att1")
                         .attachRequested("conn2", "att2", "u1")
-                        .domainState("conn2", "att2", "u1", DomainState.ACTIVE)),
+                        .domainState("conn2", "att2", "u1", DomainState.ACTIVE),
+                        "conn1 ACTIVE",
+                        "conn2 ACTIVE | att2 u1 [ACTIVE]",
+                        "history conn1 CREATING ACTIVE",
+                        "history conn2 CREATING ACTIVE",
+                        "route *.use1-az1.u1.aws.plc.tidbcloud.com att2"),
                 new Story("deleted while creating", s -> s.requested("conn1")
                         .deletionRequested("conn1")
-                        .deleted("conn1")),
+                        .deleted("conn1"),
+                        "conn1 gone",
+                        "history conn1 CREATING DELETING"),
                 new Story("a domain the cloud refuses, then the connection is deleted", s -> s.requested("conn1")
                         .state("conn1", ConnectionState.ACTIVE, null)
                         .attachRequested("conn1", "att1", "u1")
                         .domainState("conn1", "att1", "u1", DomainState.FAILED)
                         .deletionRequested("conn1")
                         .detached("conn1", "att1")
-                        .deleted("conn1")));
+                        .deleted("conn1"),
+                        "conn1 gone",
+                        "history conn1 CREATING ACTIVE DELETING"));
     }
 }

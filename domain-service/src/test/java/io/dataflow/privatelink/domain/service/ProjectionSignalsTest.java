@@ -1,6 +1,5 @@
 package io.dataflow.privatelink.domain.service;
 
-import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 import org.junit.jupiter.api.Test;
 

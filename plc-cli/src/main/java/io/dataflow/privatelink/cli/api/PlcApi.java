@@ -8,6 +8,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.dataflow.privatelink.cli.CliFailure;
 import io.dataflow.privatelink.cli.ExitCodes;
 import io.dataflow.privatelink.cli.config.ApiTarget;
+import io.dataflow.privatelink.contract.api.RpcCode;
+import io.dataflow.privatelink.contract.timing.ExponentialBackoff;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,14 +25,13 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
 /**
  * The REST API as the CLI calls it: JSON in and out, the bearer token on every request (never printed),
- * the API's error body turned into {@link ApiError}. Reads, and creates sent with an idempotency key, are
+ * the API's error body turned into {@link ApiErrorReply}. Reads, and creates sent with an idempotency key, are
  * retried when the connection breaks or the API answers 503 (as its Retry-After says), so a retry never
  * makes a second connection.
  */
@@ -41,6 +42,8 @@ public final class PlcApi {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final int ATTEMPTS = 4;
     private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(5);
+    private static final ExponentialBackoff RETRY_BACKOFF = new ExponentialBackoff(Duration.ofMillis(250),
+            Duration.ofSeconds(4));
 
     private final ApiTarget target;
     private final HttpClient http;
@@ -83,7 +86,7 @@ public final class PlcApi {
                     return type == Void.class || response.body().length == 0 ? null
                             : JSON.readValue(response.body(), type);
                 }
-                ApiError error = error(response.statusCode(), response.body());
+                ApiErrorReply error = error(response.statusCode(), response.body());
                 if (retryable && attempt < attempts && response.statusCode() == 503) {
                     pause(retryAfter(response).orElse(backoff(attempt)), error.getMessage());
                     continue;
@@ -163,18 +166,18 @@ public final class PlcApi {
         return request;
     }
 
-    private static ApiError error(int status, byte[] body) {
+    private static ApiErrorReply error(int status, byte[] body) {
         try {
             JsonNode node = JSON.readTree(body);
             if (node != null && node.has("code") && node.has("message")) {
-                return new ApiError(status, node.get("code").asInt(), node.get("message").asText());
+                return new ApiErrorReply(status, node.get("code").asInt(), node.get("message").asText());
             }
         } catch (IOException notJson) {
             // below
         }
         String text = new String(body, StandardCharsets.UTF_8).strip();
-        return new ApiError(status, status == 401 ? ApiError.UNAUTHENTICATED : status == 403 ? ApiError.PERMISSION_DENIED
-                : status == 404 ? ApiError.NOT_FOUND : status == 503 ? ApiError.UNAVAILABLE : 2,
+        return new ApiErrorReply(status, status == 401 ? RpcCode.UNAUTHENTICATED.code() : status == 403 ? RpcCode.PERMISSION_DENIED.code()
+                : status == 404 ? RpcCode.NOT_FOUND.code() : status == 503 ? RpcCode.UNAVAILABLE.code() : RpcCode.UNKNOWN.code(),
                 text.isEmpty() ? "HTTP " + status : text.length() > 300 ? text.substring(0, 300) + "…" : text);
     }
 
@@ -189,8 +192,9 @@ public final class PlcApi {
         });
     }
 
+    /** 250 ms after the first attempt, doubling to 4 s. */
     private static Duration backoff(int attempt) {
-        return Duration.ofMillis(250L << Math.min(attempt, 4));
+        return RETRY_BACKOFF.after(attempt + 1);
     }
 
     private void pause(Duration wait, String why) {

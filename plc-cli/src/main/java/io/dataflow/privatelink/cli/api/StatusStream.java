@@ -2,6 +2,8 @@ package io.dataflow.privatelink.cli.api;
 
 import io.dataflow.privatelink.cli.CliFailure;
 import io.dataflow.privatelink.cli.ExitCodes;
+import io.dataflow.privatelink.contract.api.RpcCode;
+import io.dataflow.privatelink.contract.timing.ExponentialBackoff;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,6 +27,10 @@ import java.util.concurrent.TimeoutException;
  */
 public final class StatusStream {
 
+    /** Reconnects wait 500 ms after the first failure, doubling to 5 s. */
+    private static final ExponentialBackoff RECONNECT_BACKOFF = new ExponentialBackoff(java.time.Duration.ofMillis(250),
+            java.time.Duration.ofSeconds(5));
+
     /** Receives each event; returns true when following can stop. */
     public interface Listener {
         boolean onEvent(SseEvent event);
@@ -38,7 +44,12 @@ public final class StatusStream {
         this.debug = debug;
     }
 
-    /** @param deadline null: until the listener is done (or the process is interrupted) */
+    /**
+     * Hands each event of the stream at {@code path} to the listener until it is done, resuming after a
+     * dropped connection; fails when the deadline passes first.
+     *
+     * @param deadline null: until the listener is done (or the process is interrupted)
+     */
     public void follow(String path, Instant deadline, Listener listener) {
         // Read on a thread of its own, so the deadline holds even while a read blocks between heartbeats.
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -86,8 +97,8 @@ public final class StatusStream {
                     }
                     pause(failures, e);
                     continue;
-                } catch (ApiError e) {
-                    if (e.code() != ApiError.UNAVAILABLE) {
+                } catch (ApiErrorReply e) {
+                    if (!e.is(RpcCode.UNAVAILABLE)) {
                         throw e;
                     }
                     pause(++failures, e);
@@ -135,7 +146,7 @@ public final class StatusStream {
     }
 
     private void pause(int failures, Exception why) {
-        long millis = Math.min(5_000, 250L << Math.min(failures, 5));
+        long millis = RECONNECT_BACKOFF.after(failures + 1).toMillis();
         if (debug != null) {
             debug.printf("debug: status stream interrupted (%s); reconnecting in %d ms%n", why, millis);
         }

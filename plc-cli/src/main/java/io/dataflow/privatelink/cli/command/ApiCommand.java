@@ -28,6 +28,7 @@ abstract class ApiCommand implements Callable<Integer> {
 
     private Terminal terminal;
     private PlcApi api;
+    private Prompter prompter;
 
     /** The command's work; returns the exit code (failures are thrown as {@code CliFailure}). */
     abstract int run();
@@ -42,26 +43,26 @@ abstract class ApiCommand implements Callable<Integer> {
     }
 
     Map<String, String> env() {
-        return System.getenv();
+        return root().console().env();
     }
 
     Terminal terminal() {
         if (terminal == null) {
-            terminal = Terminal.detect(env(), root().noColor);
+            terminal = root().console().terminal(root().noColor);
         }
         return terminal;
     }
 
     PrintStream out() {
-        return System.out;
+        return root().console().stdout();
     }
 
     PrintStream err() {
-        return System.err;
+        return root().console().stderr();
     }
 
     PrintStream debug() {
-        return root().debug ? System.err : null;
+        return root().debug ? err() : null;
     }
 
     PlcApi api() {
@@ -103,8 +104,12 @@ abstract class ApiCommand implements Callable<Integer> {
                 .anyMatch(option -> !NOT_KEY_FLAGS.contains(option.longestName()));
     }
 
+    /** One per run: its reader may read ahead of the line asked for, so a second one would lose answers. */
     Prompter prompter() {
-        return new Prompter(out());
+        if (prompter == null) {
+            prompter = new Prompter(root().console().stdin(), out());
+        }
+        return prompter;
     }
 
     /** The flag's value; else asked on a terminal; else a usage error naming the flag. */

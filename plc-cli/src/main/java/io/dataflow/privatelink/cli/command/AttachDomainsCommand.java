@@ -7,12 +7,12 @@ import io.dataflow.privatelink.cli.output.Printer;
 import io.dataflow.privatelink.cli.progress.Goal;
 import io.dataflow.privatelink.cli.progress.Progress;
 import io.dataflow.privatelink.contract.api.AttachDomain;
+import io.dataflow.privatelink.contract.api.AttachDomainsBody;
 import io.dataflow.privatelink.contract.api.Domain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -103,16 +103,8 @@ public class AttachDomainsCommand extends ApiCommand {
     }
 
     private AttachDomain attach(String clusterId, String connectionId, DomainType domainType, String name, boolean validateOnly) {
-        Map<String, Object> attachDomain = new LinkedHashMap<>();
-        attachDomain.put("type", domainType.name());
-        if (name != null) {
-            attachDomain.put("uniqueName", name);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("attachDomain", attachDomain);
-        if (validateOnly) {
-            body.put("validateOnly", true);
-        }
+        AttachDomainsBody body = new AttachDomainsBody(new AttachDomain(null, null, null, domainType.name(), name,
+                null, null, null), validateOnly ? Boolean.TRUE : null);
         return api().call("POST", connectionPath(clusterId, connectionId) + ":attachDomains", body, Map.of(),
                 AttachDomain.class, validateOnly);
     }

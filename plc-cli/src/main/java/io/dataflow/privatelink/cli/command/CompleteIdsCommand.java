@@ -22,7 +22,7 @@ public class CompleteIdsCommand extends ApiCommand {
             ListPrivateLinkConnectionsResponse page = api().get(connectionsPath(cluster.clusterId) + "?pageSize=100",
                     ListPrivateLinkConnectionsResponse.class);
             for (PrivateLinkConnection c : page.privateLinkConnections()) {
-                System.out.println(c.privateLinkConnectionId() + "\t" + c.displayName());
+                out().println(c.privateLinkConnectionId() + "\t" + c.displayName());
             }
         } catch (RuntimeException e) {
             // completion offers nothing rather than an error in the middle of a command line

@@ -31,7 +31,7 @@ public class CompletionCommand implements Callable<Integer> {
         StringBuilder script = new StringBuilder();
         script.append(AutoComplete.bash("plc", spec.root().commandLine()));
         script.append(ID_COMPLETION);
-        System.out.print(script);
+        RootCommand.console(spec).stdout().print(script);
         return ExitCodes.OK;
     }
 

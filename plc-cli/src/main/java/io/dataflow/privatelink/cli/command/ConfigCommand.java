@@ -1,11 +1,14 @@
 package io.dataflow.privatelink.cli.command;
 
+import io.dataflow.privatelink.cli.CliConsole;
 import io.dataflow.privatelink.cli.CliFailure;
 import io.dataflow.privatelink.cli.ExitCodes;
 import io.dataflow.privatelink.cli.config.CliProfiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,13 +22,16 @@ import java.util.concurrent.Callable;
         subcommands = {ConfigCommand.Set.class, ConfigCommand.Use.class, ConfigCommand.ListProfiles.class})
 public class ConfigCommand {
 
-    static CliProfiles profiles() {
-        return CliProfiles.load(CliProfiles.defaultFile(System.getenv()));
+    static CliProfiles profiles(CliConsole console) {
+        return CliProfiles.load(CliProfiles.defaultFile(console.env()));
     }
 
     @Command(name = "set", mixinStandardHelpOptions = true,
             description = "Create or change a profile; the first profile becomes the current one.")
     static class Set implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "PROFILE")
         String name;
@@ -41,17 +47,18 @@ public class ConfigCommand {
             if (api != null && !(api.startsWith("http://") || api.startsWith("https://"))) {
                 throw new CliFailure(ExitCodes.USAGE, "--api must be an http:// or https:// URL, not '" + api + "'");
             }
+            CliConsole console = RootCommand.console(spec);
             String token = null;
             if (tokenFromStdin) {
-                token = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                token = new BufferedReader(new InputStreamReader(console.stdin(), StandardCharsets.UTF_8)).readLine();
                 if (token == null || token.isBlank()) {
                     throw new CliFailure(ExitCodes.USAGE, "--token-stdin: no token on stdin");
                 }
                 token = token.strip();
             }
-            CliProfiles profiles = profiles().put(name, api, token).useIfNoneCurrent(name);
+            CliProfiles profiles = profiles(console).put(name, api, token).useIfNoneCurrent(name);
             profiles.save();
-            System.out.println("Profile " + name + " saved in " + profiles.file());
+            console.stdout().println("Profile " + name + " saved in " + profiles.file());
             return ExitCodes.OK;
         }
     }
@@ -59,17 +66,20 @@ public class ConfigCommand {
     @Command(name = "use", mixinStandardHelpOptions = true, description = "Make a profile the current one.")
     static class Use implements Callable<Integer> {
 
+        @Spec
+        CommandSpec spec;
+
         @Parameters(index = "0", paramLabel = "PROFILE")
         String name;
 
         @Override
         public Integer call() {
             try {
-                profiles().use(name).save();
+                profiles(RootCommand.console(spec)).use(name).save();
             } catch (IllegalArgumentException e) {
                 throw new CliFailure(ExitCodes.USAGE, e.getMessage());
             }
-            System.out.println("Current profile: " + name);
+            RootCommand.console(spec).stdout().println("Current profile: " + name);
             return ExitCodes.OK;
         }
     }
@@ -77,12 +87,16 @@ public class ConfigCommand {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the profiles (tokens are not shown).")
     static class ListProfiles implements Callable<Integer> {
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
-            CliProfiles profiles = profiles();
+            CliConsole console = RootCommand.console(spec);
+            CliProfiles profiles = profiles(console);
             String current = profiles.currentProfile().orElse(null);
             for (Map.Entry<String, CliProfiles.Profile> entry : new java.util.TreeMap<>(profiles.profiles()).entrySet()) {
-                System.out.printf("%s %s\t%s\ttoken %s%n", entry.getKey().equals(current) ? "*" : " ", entry.getKey(),
+                console.stdout().printf("%s %s\t%s\ttoken %s%n", entry.getKey().equals(current) ? "*" : " ", entry.getKey(),
                         entry.getValue().api() == null ? "(no API)" : entry.getValue().api(),
                         entry.getValue().token() == null ? "not set" : "set");
             }

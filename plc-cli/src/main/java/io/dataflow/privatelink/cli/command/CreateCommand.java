@@ -7,13 +7,15 @@ import io.dataflow.privatelink.cli.progress.Goal;
 import io.dataflow.privatelink.cli.progress.Progress;
 import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.EndpointServiceNames;
+import io.dataflow.privatelink.contract.api.AlicloudEndpointService;
+import io.dataflow.privatelink.contract.api.AwsEndpointService;
+import io.dataflow.privatelink.contract.api.CreatePrivateLinkConnectionBody;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,18 +79,12 @@ public class CreateCommand extends ApiCommand {
                     + "' is not an AWS region (e.g. us-east-1)");
         }
 
-        Map<String, Object> endpointService = new LinkedHashMap<>();
-        endpointService.put("name", service);
-        if (aws && awsServiceRegion != null) {
-            endpointService.put("region", awsServiceRegion);
-        }
-        Map<String, Object> connection = new LinkedHashMap<>();
-        connection.put("displayName", name);
-        connection.put("type", connectionType.name());
-        connection.put(aws ? "awsEndpointService" : "alicloudEndpointService", endpointService);
+        PrivateLinkConnection requested = new PrivateLinkConnection(null, null, name, null, null, null, null, null,
+                connectionType, null, aws ? new AwsEndpointService(service, awsServiceRegion, null, null) : null,
+                aws ? null : new AlicloudEndpointService(service, null, null));
         String key = UUID.randomUUID().toString();
         PrivateLinkConnection created = api().call("POST", connectionsPath(clusterId),
-                Map.of("privateLinkConnection", connection), Map.of("Idempotency-Key", key),
+                new CreatePrivateLinkConnectionBody(requested), Map.of("Idempotency-Key", key),
                 PrivateLinkConnection.class, true);
 
         PrivateLinkConnection result = created;

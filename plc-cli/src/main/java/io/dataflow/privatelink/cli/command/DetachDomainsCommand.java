@@ -7,6 +7,7 @@ import io.dataflow.privatelink.cli.output.Printer;
 import io.dataflow.privatelink.cli.progress.Goal;
 import io.dataflow.privatelink.cli.progress.Progress;
 import io.dataflow.privatelink.contract.api.AttachDomain;
+import io.dataflow.privatelink.contract.api.DetachDomainsBody;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +40,7 @@ public class DetachDomainsCommand extends ApiCommand {
         String connectionId = connectionId(connection);
         String attachment = required(attachDomainId, "--attach-domain-id", "Attach domain id", ApiCommand::nonEmpty);
         AttachDomain detaching = api().call("POST", connectionPath(clusterId, connectionId) + ":detachDomains",
-                Map.of("attachDomainId", attachment), Map.of(), AttachDomain.class, false);
+                new DetachDomainsBody(attachment), Map.of(), AttachDomain.class, false);
         if (waitOptions.wait) {
             new Progress(api(), err(), debug()).follow(clusterId, connectionId, Goal.detached(attachment),
                     waitOptions.timeout);

@@ -5,6 +5,7 @@ import io.dataflow.privatelink.cli.ExitCodes;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +16,11 @@ import java.util.function.Function;
 /** Questions on the terminal; only used when stdin and stdout are terminals and prompting is allowed. */
 final class Prompter {
 
-    private final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    private final BufferedReader in;
     private final PrintStream out;
 
-    Prompter(PrintStream out) {
+    Prompter(InputStream in, PrintStream out) {
+        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = out;
     }
 

@@ -1,7 +1,9 @@
 package io.dataflow.privatelink.cli.command;
 
+import io.dataflow.privatelink.cli.CliConsole;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -35,4 +37,24 @@ public class RootCommand {
     @Option(names = "--no-input", scope = ScopeType.INHERIT,
             description = "Never prompt: a missing required flag is a usage error.")
     boolean noInput;
+
+    private final CliConsole console;
+
+    public RootCommand() {
+        this(CliConsole.system());
+    }
+
+    /** A run with another environment, streams and terminal than the process's (tests). */
+    public RootCommand(CliConsole console) {
+        this.console = console;
+    }
+
+    public CliConsole console() {
+        return console;
+    }
+
+    /** The console of the command line a (sub)command belongs to. */
+    static CliConsole console(CommandSpec spec) {
+        return ((RootCommand) spec.root().userObject()).console();
+    }
 }

@@ -108,7 +108,7 @@ public final class ConnectionTables {
 
     /** 45s, 12m, 5h, 3d. */
     static String age(Duration age) {
-        long seconds = Math.max(0, age.getSeconds());
+        long seconds = Math.max(0, age.toSeconds());
         if (seconds < 120) {
             return seconds + "s";
         }

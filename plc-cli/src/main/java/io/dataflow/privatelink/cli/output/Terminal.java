@@ -1,11 +1,13 @@
 package io.dataflow.privatelink.cli.output;
 
+import java.io.Console;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,8 +22,14 @@ public record Terminal(boolean stdinIsTerminal, boolean stdoutIsTerminal, int wi
     public static Terminal detect(Map<String, String> env, boolean noColorFlag) {
         boolean in = isTerminal(0);
         boolean out = isTerminal(1);
-        boolean color = out && !noColorFlag && env.get("NO_COLOR") == null && !"dumb".equals(env.get("TERM"));
-        return new Terminal(in, out, out ? width(env) : Integer.MAX_VALUE, color);
+        return new Terminal(in, out, out ? width(env) : Integer.MAX_VALUE, out).withColorRule(env, noColorFlag);
+    }
+
+    /** This device with colour only where it could show it and nothing turned it off. */
+    public Terminal withColorRule(Map<String, String> env, boolean noColorFlag) {
+        boolean wanted = color && stdoutIsTerminal && !noColorFlag && env.get("NO_COLOR") == null
+                && !"dumb".equals(env.get("TERM"));
+        return new Terminal(stdinIsTerminal, stdoutIsTerminal, width, wanted);
     }
 
     /** Prompts are allowed: someone can answer and see the question. */
@@ -40,7 +48,21 @@ public record Terminal(boolean stdinIsTerminal, boolean stdoutIsTerminal, int wi
                 return false;
             }
         }
-        return System.console() != null;
+        return Optional.ofNullable(System.console()).map(Terminal::consoleIsTerminal).orElse(false);
+    }
+
+    /**
+     * Up to JDK 21 the JDK has a console only while stdin and stdout are both terminals; from JDK 22 on it
+     * has one regardless, and {@code Console.isTerminal()} (absent before) tells.
+     */
+    private static boolean consoleIsTerminal(Console console) {
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static int width(Map<String, String> env) {

@@ -2,10 +2,11 @@ package io.dataflow.privatelink.cli.progress;
 
 import io.dataflow.privatelink.cli.CliFailure;
 import io.dataflow.privatelink.cli.ExitCodes;
-import io.dataflow.privatelink.cli.api.ApiError;
+import io.dataflow.privatelink.cli.api.ApiErrorReply;
 import io.dataflow.privatelink.cli.api.PlcApi;
 import io.dataflow.privatelink.cli.api.StatusStream;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
+import io.dataflow.privatelink.contract.api.RpcCode;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -78,8 +79,8 @@ public final class Progress {
         while (outcome[0] == null) {
             try {
                 new StatusStream(api, debug).follow(path, deadline, listener);
-            } catch (ApiError e) {
-                if (e.code() != ApiError.NOT_FOUND) {
+            } catch (ApiErrorReply e) {
+                if (!e.is(RpcCode.NOT_FOUND)) {
                     throw e;
                 }
                 // The stream knows a connection once it is projected; a query waits for this caller's own
@@ -101,8 +102,8 @@ public final class Progress {
             api.get("/v1beta1/clusters/" + PlcApi.encode(clusterId) + "/privateLinkConnections/"
                     + PlcApi.encode(connectionId), PrivateLinkConnection.class);
             return true;
-        } catch (ApiError e) {
-            if (e.code() == ApiError.NOT_FOUND) {
+        } catch (ApiErrorReply e) {
+            if (e.is(RpcCode.NOT_FOUND)) {
                 return false;
             }
             throw e;

@@ -12,5 +12,13 @@ public enum DomainState {
     /** The cloud refused the zone or a record; {@code message} says why. */
     FAILED,
     /** Detach was asked for; records and zone are being removed. */
-    DELETING
+    DELETING;
+
+    /**
+     * The state an attachment shows once a worker's report is taken: a detach already asked for absorbs it
+     * (as a deletion does for its connection: {@code ConnectionStateMachine.afterReport}).
+     */
+    public static DomainState afterReport(DomainState current, DomainState reported) {
+        return current == DELETING ? DELETING : reported;
+    }
 }

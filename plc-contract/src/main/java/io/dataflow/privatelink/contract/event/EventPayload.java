@@ -21,7 +21,7 @@ public interface EventPayload {
         Object[] fields = requiredFields();
         for (int i = 0; i < fields.length; i += 2) {
             Object value = fields[i + 1];
-            if (value == null || value instanceof String text && text.isBlank()) {
+            if (value == null || (value instanceof String text && text.isBlank())) {
                 throw new MalformedEventException(getClass().getSimpleName() + " lacks the required field " + fields[i]);
             }
         }

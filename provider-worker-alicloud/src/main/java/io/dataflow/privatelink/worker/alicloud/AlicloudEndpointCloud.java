@@ -10,7 +10,7 @@ import com.aliyuncs.privatelink.model.v20200415.ListVpcEndpointsResponse;
 import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.EndpointServiceNames;
-import io.dataflow.privatelink.worker.budget.TokenBucket;
+import io.dataflow.privatelink.contract.timing.TokenBucket;
 import io.dataflow.privatelink.worker.cloud.CloudException;
 import io.dataflow.privatelink.worker.cloud.CloudLocation;
 import io.dataflow.privatelink.worker.cloud.EndpointCloud;

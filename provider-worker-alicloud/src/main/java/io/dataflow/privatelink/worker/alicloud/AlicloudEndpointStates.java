@@ -16,19 +16,17 @@ final class AlicloudEndpointStates {
         if (endpointStatus == null) {
             return null;
         }
-        switch (endpointStatus) {
-            case "Creating":
-                return ConnectionState.CREATING;
-            case "Deleting":
-                return ConnectionState.DELETING;
-            case "Deleted":
-                return null;
-            case "Active":
-            case "Updating":
-                break;
-            default:
-                return ConnectionState.FAILED;
-        }
+        return switch (endpointStatus) {
+            case "Creating" -> ConnectionState.CREATING;
+            case "Deleting" -> ConnectionState.DELETING;
+            case "Deleted" -> null;
+            case "Active", "Updating" -> byConnectionStatus(connectionStatus);
+            default -> ConnectionState.FAILED;
+        };
+    }
+
+    /** An endpoint that exists: what its connection to the service says. */
+    private static ConnectionState byConnectionStatus(String connectionStatus) {
         if (connectionStatus == null) {
             return ConnectionState.PENDING_ACCEPTANCE;
         }

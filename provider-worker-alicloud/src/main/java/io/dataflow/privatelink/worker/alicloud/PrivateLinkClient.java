@@ -1,11 +1,5 @@
 package io.dataflow.privatelink.worker.alicloud;
 
-import io.dataflow.privatelink.worker.metrics.CloudCallMetrics;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Scope;
 import com.aliyuncs.AcsRequest;
 import com.aliyuncs.AcsResponse;
 import com.aliyuncs.CommonRequest;
@@ -18,6 +12,12 @@ import com.aliyuncs.profile.DefaultProfile;
 import io.dataflow.privatelink.worker.budget.RetryPolicy;
 import io.dataflow.privatelink.worker.cloud.CloudException;
 import io.dataflow.privatelink.worker.health.CloudCredentials;
+import io.dataflow.privatelink.worker.metrics.CloudCallMetrics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;

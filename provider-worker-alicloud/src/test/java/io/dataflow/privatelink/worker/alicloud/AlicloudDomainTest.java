@@ -17,8 +17,9 @@ import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.contract.event.Topics;
 import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.TopicProbe;
-import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulator;
+import io.dataflow.privatelink.simulator.common.Acceptance;
 import io.dataflow.privatelink.simulator.common.DnsAnswer;
+import io.dataflow.privatelink.simulator.common.ServiceRef;
 import io.dataflow.privatelink.worker.testing.CrashAfterZoneCreate;
 import io.dataflow.privatelink.worker.testing.WorkerEvents;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -104,7 +105,7 @@ class AlicloudDomainTest {
     }
 
     private ConnectionStateChanged activeConnection(TopicProbe states) {
-        AlicloudSimulator.ServiceRef service = AlicloudSimulatorResource.customerService(ZONES, true, true);
+        ServiceRef service = AlicloudSimulatorResource.customerService(ZONES, true, Acceptance.AUTOMATIC);
         String id = ConnectionIds.newId();
         ClusterPlacement placement = new ClusterPlacement("cluster-ali", "project-1", CloudProvider.ALICLOUD, REGION,
                 AlicloudSimulatorResource.PLATFORM_UID, AlicloudSimulatorResource.VPC, ZONES,

@@ -2,6 +2,8 @@ package io.dataflow.privatelink.worker.alicloud;
 
 import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulator;
 import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulatorConfig;
+import io.dataflow.privatelink.simulator.common.Acceptance;
+import io.dataflow.privatelink.simulator.common.ServiceRef;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.time.Duration;
@@ -59,9 +61,8 @@ public class AlicloudSimulatorResource implements QuarkusTestResourceLifecycleMa
     }
 
     /** A customer service in the given zones, whitelisting the platform account or not. */
-    static AlicloudSimulator.ServiceRef customerService(List<String> zones, boolean whitelistPlatform,
-                                                        boolean autoAccept) {
-        AlicloudSimulator.ServiceRef service = simulator.createEndpointService(OWNER_UID, REGION, autoAccept, zones);
+    static ServiceRef customerService(List<String> zones, boolean whitelistPlatform, Acceptance acceptance) {
+        ServiceRef service = simulator.createEndpointService(OWNER_UID, REGION, acceptance, zones);
         if (whitelistPlatform) {
             simulator.addUserToService(service.serviceId(), PLATFORM_UID);
         }

@@ -11,7 +11,8 @@ import io.dataflow.privatelink.contract.event.Topics;
 import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.TopicProbe;
 import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
-import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulator;
+import io.dataflow.privatelink.simulator.common.Acceptance;
+import io.dataflow.privatelink.simulator.common.ServiceRef;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -50,8 +51,8 @@ class AlicloudWrongSecretTest {
 
     @Test
     void wrongSecretMakesTheWorkerUnreadyWithAClearMessageAndFailsNoConnection() {
-        AlicloudSimulator.ServiceRef service = AlicloudSimulatorResource.customerService(
-                List.of("cn-hangzhou-i"), true, true);
+        ServiceRef service = AlicloudSimulatorResource.customerService(
+                List.of("cn-hangzhou-i"), true, Acceptance.AUTOMATIC);
         String id = ConnectionIds.newId();
         ClusterPlacement placement = new ClusterPlacement("cluster-ali", "p", CloudProvider.ALICLOUD,
                 AlicloudSimulatorResource.REGION, AlicloudSimulatorResource.PLATFORM_UID, AlicloudSimulatorResource.VPC,

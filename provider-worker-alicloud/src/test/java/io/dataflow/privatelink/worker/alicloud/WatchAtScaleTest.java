@@ -12,7 +12,11 @@ import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.EventJson;
 import io.dataflow.privatelink.infra.InfraTestResource;
+import io.dataflow.privatelink.kit.testing.Sql;
 import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulator;
+import io.dataflow.privatelink.simulator.common.Acceptance;
+import io.dataflow.privatelink.simulator.common.ServiceRef;
+import io.dataflow.privatelink.worker.ownership.DeploymentIdentity;
 import io.dataflow.privatelink.worker.service.ReconcileCycle;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -21,9 +25,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-
-import io.dataflow.privatelink.kit.testing.Sql;
-import io.dataflow.privatelink.worker.ownership.DeploymentIdentity;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -68,8 +69,8 @@ class WatchAtScaleTest {
         String vSwitch = "vsw-bp1scaletest0000000i";
         simulator.registerVSwitch(ACCOUNT, AlicloudSimulatorResource.REGION, "vpc-bp1scaletest000001", vSwitch,
                 "cn-hangzhou-i");
-        AlicloudSimulator.ServiceRef service = simulator.createEndpointService(AlicloudSimulatorResource.OWNER_UID,
-                AlicloudSimulatorResource.REGION, false, List.of("cn-hangzhou-i"));
+        ServiceRef service = simulator.createEndpointService(AlicloudSimulatorResource.OWNER_UID,
+                AlicloudSimulatorResource.REGION, Acceptance.MANUAL, List.of("cn-hangzhou-i"));
         simulator.addUserToService(service.serviceId(), ACCOUNT);
         ClusterPlacement placement = new ClusterPlacement("cluster-scale", "p", CloudProvider.ALICLOUD,
                 AlicloudSimulatorResource.REGION, ACCOUNT, "vpc-bp1scaletest000001", List.of("cn-hangzhou-i"),

@@ -8,6 +8,8 @@ import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.ConnectionIds;
 import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.simulator.alicloud.AlicloudSimulator;
+import io.dataflow.privatelink.simulator.common.Acceptance;
+import io.dataflow.privatelink.simulator.common.ServiceRef;
 import io.dataflow.privatelink.worker.cloud.EndpointSpec;
 import io.dataflow.privatelink.worker.health.CloudCredentials;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -43,8 +45,8 @@ class WatchBenchmark {
                         AlicloudSimulatorResource.PLATFORM_SECRET);
                 simulator.registerVSwitch(AlicloudSimulatorResource.PLATFORM_UID, REGION, "vpc-bp1bench", "vsw-bp1bench",
                         "cn-hangzhou-i");
-                AlicloudSimulator.ServiceRef service = simulator.createEndpointService(
-                        AlicloudSimulatorResource.OWNER_UID, REGION, false, List.of("cn-hangzhou-i"));
+                ServiceRef service = simulator.createEndpointService(
+                        AlicloudSimulatorResource.OWNER_UID, REGION, Acceptance.MANUAL, List.of("cn-hangzhou-i"));
                 simulator.addUserToService(service.serviceId(), AlicloudSimulatorResource.PLATFORM_UID);
                 AlicloudEndpointCloud cloud = adapter(simulator);
                 List<String> ids = new ArrayList<>();

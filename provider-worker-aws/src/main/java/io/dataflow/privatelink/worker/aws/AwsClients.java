@@ -1,12 +1,12 @@
 package io.dataflow.privatelink.worker.aws;
 
-import io.dataflow.privatelink.worker.metrics.CloudCallMetrics;
 import io.dataflow.privatelink.worker.cloud.CloudLocation;
+import io.dataflow.privatelink.worker.metrics.CloudCallMetrics;
 import io.dataflow.privatelink.worker.ownership.DeploymentIdentity;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;

@@ -1,8 +1,9 @@
 package io.dataflow.privatelink.worker.aws;
 
 import io.dataflow.privatelink.contract.CloudProvider;
-import io.dataflow.privatelink.contract.EndpointServiceNames;
 import io.dataflow.privatelink.contract.ConnectionType;
+import io.dataflow.privatelink.contract.EndpointServiceNames;
+import io.dataflow.privatelink.contract.ResourceTags;
 import io.dataflow.privatelink.worker.cloud.CloudException;
 import io.dataflow.privatelink.worker.cloud.CloudLocation;
 import io.dataflow.privatelink.worker.cloud.EndpointCloud;
@@ -40,7 +41,6 @@ public class AwsEndpointCloud implements EndpointCloud {
 
     /** Page size of the batched watch: EC2's maximum, so 2,000 endpoints take two calls. */
     static final int WATCH_PAGE_SIZE = 1000;
-    private static final String CLUSTER_TAG = "dataflow-privatelink:cluster-id";
     private final AwsClients clients;
     private final AwsCalls calls;
     private final AccountZones accountZones;
@@ -105,7 +105,7 @@ public class AwsEndpointCloud implements EndpointCloud {
     public Optional<EndpointView> findEndpoint(EndpointSpec spec) {
         Ec2Client ec2 = clients.ec2(locationOf(spec));
         List<VpcEndpoint> found = call(() -> ec2.describeVpcEndpoints(r -> r.filters(
-                Filter.builder().name("tag:" + CONNECTION_TAG).values(spec.connectionId()).build(),
+                Filter.builder().name("tag:" + ResourceTags.CONNECTION_ID).values(spec.connectionId()).build(),
                 ownedByThisDeployment()))).vpcEndpoints();
         return found.stream()
                 .map(endpoint -> view(endpoint, zonesOf(endpoint, spec)))
@@ -127,9 +127,9 @@ public class AwsEndpointCloud implements EndpointCloud {
                 .clientToken(spec.clientToken())
                 .tagSpecifications(TagSpecification.builder()
                         .resourceType(ResourceType.VPC_ENDPOINT)
-                        .tags(Tag.builder().key(CONNECTION_TAG).value(spec.connectionId()).build(),
-                                Tag.builder().key(DeploymentIdentity.TAG).value(deployment.id()).build(),
-                                Tag.builder().key(CLUSTER_TAG).value(spec.placement().clusterId()).build())
+                        .tags(Tag.builder().key(ResourceTags.CONNECTION_ID).value(spec.connectionId()).build(),
+                                Tag.builder().key(ResourceTags.DEPLOYMENT_ID).value(deployment.id()).build(),
+                                Tag.builder().key(ResourceTags.CLUSTER_ID).value(spec.placement().clusterId()).build())
                         .build());
         if (!spec.serviceRegion().equals(spec.placement().region())) {
             request.serviceRegion(spec.serviceRegion());
@@ -144,7 +144,7 @@ public class AwsEndpointCloud implements EndpointCloud {
         List<EndpointView> views = new ArrayList<>();
         call(() -> {
             ec2.describeVpcEndpointsPaginator(r -> r.maxResults(WATCH_PAGE_SIZE)
-                            .filters(Filter.builder().name("tag-key").values(CONNECTION_TAG).build(),
+                            .filters(Filter.builder().name("tag-key").values(ResourceTags.CONNECTION_ID).build(),
                                     ownedByThisDeployment()))
                     .vpcEndpoints()
                     .forEach(endpoint -> views.add(view(endpoint, null)));
@@ -175,14 +175,14 @@ public class AwsEndpointCloud implements EndpointCloud {
 
     /** Another deployment's endpoints in the same account are never seen, so never adopted or swept. */
     private Filter ownedByThisDeployment() {
-        return Filter.builder().name("tag:" + DeploymentIdentity.TAG).values(deployment.id()).build();
+        return Filter.builder().name("tag:" + ResourceTags.DEPLOYMENT_ID).values(deployment.id()).build();
     }
 
     private static EndpointView view(VpcEndpoint endpoint, List<String> zoneIds) {
         Map<String, String> tags = endpoint.tags().stream()
                 .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> a));
         String reason = endpoint.lastError() != null ? endpoint.lastError().message() : endpoint.failureReason();
-        return new EndpointView(endpoint.vpcEndpointId(), tags.get(CONNECTION_TAG),
+        return new EndpointView(endpoint.vpcEndpointId(), tags.get(ResourceTags.CONNECTION_ID),
                 AwsEndpointStates.toConnectionState(endpoint.stateAsString()), endpoint.stateAsString(), reason,
                 zoneIds);
     }

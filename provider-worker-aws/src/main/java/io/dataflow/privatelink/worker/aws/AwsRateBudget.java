@@ -1,7 +1,7 @@
 package io.dataflow.privatelink.worker.aws;
 
+import io.dataflow.privatelink.contract.timing.TokenBucket;
 import io.dataflow.privatelink.worker.metrics.CloudCallMetrics;
-import io.dataflow.privatelink.worker.budget.TokenBucket;
 import software.amazon.awssdk.core.exception.NonRetryableException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;

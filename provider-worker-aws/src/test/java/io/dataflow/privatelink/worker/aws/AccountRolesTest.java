@@ -3,6 +3,8 @@ package io.dataflow.privatelink.worker.aws;
 import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.ConnectionIds;
 import io.dataflow.privatelink.contract.event.ClusterPlacement;
+import io.dataflow.privatelink.simulator.common.Acceptance;
+import io.dataflow.privatelink.simulator.common.ServiceRef;
 import io.dataflow.privatelink.simulator.ec2.AvailabilityZone;
 import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
 import io.dataflow.privatelink.simulator.ec2.Ec2SimulatorConfig;
@@ -48,7 +50,7 @@ class AccountRolesTest {
     private static final AvailabilityZone AZ1 = AvailabilityZone.of("use1-az1", "us-east-1a");
 
     private static Ec2Simulator simulator;
-    private static Ec2Simulator.ServiceRef service;
+    private static ServiceRef service;
 
     @BeforeAll
     static void start() {
@@ -57,7 +59,7 @@ class AccountRolesTest {
         simulator.addRole(OTHER_ROLE, OWN_ACCOUNT);
         simulator.registerSubnet(OWN_ACCOUNT, "vpc-0own", "subnet-0own", "use1-az1", "us-east-1a");
         simulator.registerSubnet(OTHER_ACCOUNT, "vpc-0other", "subnet-0other", "use1-az1", "us-east-1a");
-        service = simulator.createEndpointService(CUSTOMER_ACCOUNT, REGION, true, List.of(AZ1));
+        service = simulator.createEndpointService(CUSTOMER_ACCOUNT, REGION, Acceptance.MANUAL, List.of(AZ1));
         simulator.allowPrincipal(service.serviceId(), "arn:aws:iam::" + OWN_ACCOUNT + ":root");
         simulator.allowPrincipal(service.serviceId(), "arn:aws:iam::" + OTHER_ACCOUNT + ":root");
     }

@@ -18,15 +18,16 @@ import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.contract.event.Topics;
 import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.TopicProbe;
+import io.dataflow.privatelink.simulator.common.Acceptance;
 import io.dataflow.privatelink.simulator.common.DnsAnswer;
 import io.dataflow.privatelink.simulator.common.FaultSpec;
+import io.dataflow.privatelink.simulator.common.ServiceRef;
 import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
 import io.dataflow.privatelink.worker.testing.CrashAfterZoneCreate;
 import io.dataflow.privatelink.worker.testing.WorkerEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -293,7 +294,7 @@ class AwsDomainTest {
     }
 
     private ConnectionStateChanged activeConnection(TopicProbe states) {
-        Ec2Simulator.ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1, AZ2), true, false);
+        ServiceRef service = Ec2SimulatorResource.customerService(List.of(AZ1, AZ2), true, Acceptance.AUTOMATIC);
         String id = ConnectionIds.newId();
         ClusterPlacement placement = new ClusterPlacement("cluster-1", "project-1", CloudProvider.AWS, "us-east-1",
                 Ec2SimulatorResource.PLATFORM_ACCOUNT, Ec2SimulatorResource.VPC, ZONES,
@@ -319,7 +320,7 @@ class AwsDomainTest {
     }
 
     private static String zonalName(String endpointId, String zoneName) {
-        return dnsNames(endpointId).stream().filter(n -> n.split("\\.")[0].endsWith("-" + zoneName)).findFirst()
+        return dnsNames(endpointId).stream().filter(n -> n.split("\\.", -1)[0].endsWith("-" + zoneName)).findFirst()
                 .orElseThrow();
     }
 

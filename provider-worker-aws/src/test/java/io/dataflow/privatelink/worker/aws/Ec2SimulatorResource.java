@@ -1,5 +1,7 @@
 package io.dataflow.privatelink.worker.aws;
 
+import io.dataflow.privatelink.simulator.common.Acceptance;
+import io.dataflow.privatelink.simulator.common.ServiceRef;
 import io.dataflow.privatelink.simulator.ec2.AvailabilityZone;
 import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
 import io.dataflow.privatelink.simulator.ec2.Ec2SimulatorConfig;
@@ -56,10 +58,8 @@ public class Ec2SimulatorResource implements QuarkusTestResourceLifecycleManager
     }
 
     /** A customer endpoint service in the given zones, allow-listing the platform account or not. */
-    static Ec2Simulator.ServiceRef customerService(List<AvailabilityZone> zones, boolean allowPlatform,
-                                                   boolean acceptanceRequired) {
-        Ec2Simulator.ServiceRef service = simulator.createEndpointService(CUSTOMER_ACCOUNT, REGION,
-                acceptanceRequired, zones);
+    static ServiceRef customerService(List<AvailabilityZone> zones, boolean allowPlatform, Acceptance acceptance) {
+        ServiceRef service = simulator.createEndpointService(CUSTOMER_ACCOUNT, REGION, acceptance, zones);
         if (allowPlatform) {
             simulator.allowPrincipal(service.serviceId(), "arn:aws:iam::" + PLATFORM_ACCOUNT + ":root");
         }

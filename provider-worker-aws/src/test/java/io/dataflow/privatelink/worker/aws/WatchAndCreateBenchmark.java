@@ -3,10 +3,12 @@ package io.dataflow.privatelink.worker.aws;
 import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.ConnectionIds;
 import io.dataflow.privatelink.contract.event.ClusterPlacement;
+import io.dataflow.privatelink.simulator.common.Acceptance;
+import io.dataflow.privatelink.simulator.common.RateBucketSpec;
+import io.dataflow.privatelink.simulator.common.ServiceRef;
 import io.dataflow.privatelink.simulator.ec2.AvailabilityZone;
 import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
 import io.dataflow.privatelink.simulator.ec2.Ec2SimulatorConfig;
-import io.dataflow.privatelink.simulator.ec2.RateBucketSpec;
 import io.dataflow.privatelink.worker.cloud.CloudException;
 import io.dataflow.privatelink.worker.cloud.EndpointSpec;
 import io.smallrye.config.PropertiesConfigSource;
@@ -50,7 +52,7 @@ class WatchAndCreateBenchmark {
                 "per-res calls", "per-res ms", "call ratio");
         for (int n : new int[] {100, 1_000, 10_000}) {
             try (Ec2Simulator ec2 = Ec2Simulator.start(0, Ec2SimulatorConfig.builder().defaultRegion(REGION).build())) {
-                Ec2Simulator.ServiceRef service = seed(ec2);
+                ServiceRef service = seed(ec2);
                 // Seeding is not what is measured: no create budget for it.
                 AwsEndpointCloud cloud = adapter(ec2, Map.of("plc.aws.budgets.mutate-capacity", "1000000",
                         "plc.aws.budgets.mutate-refill-per-second", "1000000"));
@@ -97,9 +99,9 @@ class WatchAndCreateBenchmark {
         int burst = 40;
         try (Ec2Simulator ec2 = Ec2Simulator.start(0, Ec2SimulatorConfig.builder().defaultRegion(REGION)
                 .rateLimitsEnabled(true)
-                .endpointMutationBucket(new RateBucketSpec(capacity, refill))
+                .rateBucket(Ec2SimulatorConfig.VPC_ENDPOINT_MUTATION, new RateBucketSpec(capacity, refill))
                 .build())) {
-            Ec2Simulator.ServiceRef service = seed(ec2);
+            ServiceRef service = seed(ec2);
             AwsEndpointCloud cloud = adapter(ec2, Map.of(
                     "plc.aws.budgets.mutate-capacity", String.valueOf(capacity),
                     "plc.aws.budgets.mutate-refill-per-second", String.valueOf(refill)));
@@ -134,11 +136,11 @@ class WatchAndCreateBenchmark {
         }
     }
 
-    private static Ec2Simulator.ServiceRef seed(Ec2Simulator ec2) {
+    private static ServiceRef seed(Ec2Simulator ec2) {
         ec2.addAccount(Ec2SimulatorResource.PLATFORM_ACCOUNT, Ec2SimulatorResource.PLATFORM_KEY);
         ec2.registerSubnet(Ec2SimulatorResource.PLATFORM_ACCOUNT, "vpc-0bench", SUBNET, "use1-az1", "us-east-1a");
-        Ec2Simulator.ServiceRef service = ec2.createEndpointService(Ec2SimulatorResource.CUSTOMER_ACCOUNT, REGION,
-                true, List.of(AvailabilityZone.of("use1-az1", "us-east-1a")));
+        ServiceRef service = ec2.createEndpointService(Ec2SimulatorResource.CUSTOMER_ACCOUNT, REGION,
+                Acceptance.MANUAL, List.of(AvailabilityZone.of("use1-az1", "us-east-1a")));
         ec2.allowPrincipal(service.serviceId(), "arn:aws:iam::" + Ec2SimulatorResource.PLATFORM_ACCOUNT + ":root");
         return service;
     }

@@ -7,6 +7,9 @@ import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.EventJson;
 import io.dataflow.privatelink.infra.InfraTestResource;
+import io.dataflow.privatelink.kit.testing.Sql;
+import io.dataflow.privatelink.simulator.common.Acceptance;
+import io.dataflow.privatelink.simulator.common.ServiceRef;
 import io.dataflow.privatelink.simulator.ec2.Ec2Simulator;
 import io.dataflow.privatelink.worker.service.ReconcileCycle;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,7 +25,6 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
-import io.dataflow.privatelink.kit.testing.Sql;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,12 +32,14 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The batched watch at the issue's scale: 2,000 connections waiting for acceptance are observed with at
- * most two DescribeVpcEndpoints calls per cycle (pages of 1,000), never one call per connection.
- * Runs in an account and database of its own, so nothing else is watched alongside.
+ * most two DescribeVpcEndpoints calls per cycle (pages of 1,000), never one call per connection, and
+ * with a fixed number of statements: the unchanged endpoints are read once and cost no write and no
+ * transaction. Runs in an account and database of its own, so nothing else is watched alongside.
  */
 @QuarkusTest
 @TestProfile(WatchAtScaleTest.ScaleAccount.class)
@@ -64,8 +68,8 @@ class WatchAtScaleTest {
         simulator.addAccount(ACCOUNT, KEY);
         Ec2SimulatorResource.SUBNETS.forEach((zone, subnet) -> simulator.registerSubnet(ACCOUNT, "vpc-0scale", subnet,
                 zone, zone.equals("use1-az1") ? "us-east-1a" : "us-east-1b"));
-        Ec2Simulator.ServiceRef service = simulator.createEndpointService(Ec2SimulatorResource.CUSTOMER_ACCOUNT,
-                "us-east-1", true, List.of(Ec2SimulatorResource.AZ1));
+        ServiceRef service = simulator.createEndpointService(Ec2SimulatorResource.CUSTOMER_ACCOUNT,
+                "us-east-1", Acceptance.MANUAL, List.of(Ec2SimulatorResource.AZ1));
         simulator.allowPrincipal(service.serviceId(), "arn:aws:iam::" + ACCOUNT + ":root");
         ClusterPlacement placement = new ClusterPlacement("cluster-scale", "p", CloudProvider.AWS, "us-east-1", ACCOUNT,
                 "vpc-0scale", List.of("use1-az1"), Map.of("use1-az1", Ec2SimulatorResource.SUBNETS.get("use1-az1")),
@@ -104,15 +108,45 @@ class WatchAtScaleTest {
         long first = cycle.completedPasses() + 1;
         await().atMost(Duration.ofSeconds(60)).until(() -> cycle.completedPasses() >= first);
         simulator.resetCallCounts();
+        Sql.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        Statements before = Statements.now();
         long start = cycle.completedPasses();
         await().atMost(Duration.ofSeconds(60)).until(() -> cycle.completedPasses() >= start + 4);
         long passes = cycle.completedPasses() - start;
         long describes = simulator.callCount("DescribeVpcEndpoints");
+        Statements during = Statements.now().minus(before);
 
         // A pass may be under way at either end of the window: allow for one more than counted.
         assertTrue(describes <= 2 * (passes + 1),
                 describes + " DescribeVpcEndpoints calls in " + passes + " passes over " + CONNECTIONS + " connections");
         // ...and a pass that had made its calls before the reset may finish inside it.
         assertTrue(describes >= 2 * (passes - 1), "each pass read both pages: " + describes + " calls, " + passes + " passes");
+
+        // Per pass: the four queues' reads and the watch's (plus the sweep's known ids) touch managed_endpoint;
+        // nothing was written, and the transactions are the background's (leases, relay), not one per row.
+        assertTrue(during.readsOfEndpoints() <= 6 * (passes + 1), during + " in " + passes + " passes");
+        assertEquals(0, during.writes(), during + " in " + passes + " passes");
+        assertTrue(during.commits() < 10 * (passes + 1), during + " in " + passes + " passes over " + CONNECTIONS
+                + " unchanged endpoints");
+    }
+
+    /** Statements this database ran so far, from pg_stat_statements (counted as the server runs them). */
+    record Statements(long readsOfEndpoints, long writes, long commits) {
+
+        static Statements now() {
+            String ours = "FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())";
+            return new Statements(
+                    Sql.count("SELECT coalesce(sum(calls), 0) " + ours
+                            + " AND query ~* '^\\s*select' AND query ILIKE '%managed_endpoint%'"),
+                    Sql.count("SELECT coalesce(sum(calls), 0) " + ours
+                            + " AND query ~* '^\\s*(insert|update|delete)'"
+                            + " AND (query ILIKE '%managed_endpoint%' OR query ILIKE '%outbox_event%')"),
+                    Sql.count("SELECT coalesce(sum(calls), 0) " + ours + " AND query ~* '^\\s*commit'"));
+        }
+
+        Statements minus(Statements earlier) {
+            return new Statements(readsOfEndpoints - earlier.readsOfEndpoints, writes - earlier.writes,
+                    commits - earlier.commits);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.worker.budget;
 
+import io.dataflow.privatelink.contract.timing.ExponentialBackoff;
 import io.dataflow.privatelink.worker.cloud.CloudException;
 
 import java.time.Duration;
@@ -14,16 +15,14 @@ import java.util.function.Supplier;
 public final class RetryPolicy {
 
     private final int maxAttempts;
-    private final Duration baseDelay;
-    private final Duration maxDelay;
+    private final ExponentialBackoff backoff;
 
     public RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
         this.maxAttempts = maxAttempts;
-        this.baseDelay = baseDelay;
-        this.maxDelay = maxDelay;
+        this.backoff = new ExponentialBackoff(baseDelay, maxDelay);
     }
 
     public <T> T call(Supplier<T> cloudCall) {
@@ -39,14 +38,13 @@ public final class RetryPolicy {
         }
     }
 
-    /** Full jitter: uniformly between zero and the exponential ceiling, so retries of many workers spread out. */
+    /** Before attempt n, n - 1 attempts have failed; full jitter, so retries of many workers spread out. */
     Duration delayBefore(int attempt) {
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceilingBefore(attempt).toMillis() + 1));
+        return backoff.jitteredAfter(attempt - 1, ThreadLocalRandom.current());
     }
 
-    /** The base delay doubled for each retry after the first, capped at the maximum. */
     Duration ceilingBefore(int attempt) {
-        return Duration.ofMillis(Math.min(maxDelay.toMillis(), baseDelay.toMillis() << Math.min(attempt - 2, 20)));
+        return backoff.after(attempt - 1);
     }
 
     private static void sleep(Duration delay) {

@@ -12,9 +12,6 @@ import java.util.Optional;
  */
 public interface EndpointCloud {
 
-    /** Tag key (AWS) or name prefix (Alibaba) that marks an endpoint as this system's, valued with the connection id. */
-    String CONNECTION_TAG = "dataflow-privatelink:connection-id";
-
     CloudProvider provider();
 
     /** What the customer must do so that the platform account can see their service, in the cloud's terms. */

@@ -1,12 +1,12 @@
 package io.dataflow.privatelink.worker.health;
 
+import io.dataflow.privatelink.kit.health.PipelineHealth;
 import io.dataflow.privatelink.worker.lease.HeldShards;
 import io.dataflow.privatelink.worker.service.ShardLeases;
+import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import io.dataflow.privatelink.kit.health.PipelineHealth;
-import io.smallrye.health.api.HealthGroup;
 
 import java.util.stream.Collectors;
 

@@ -22,6 +22,9 @@ public final class ShardBalance {
     }
 
     /**
+     * Returns every shard's lease after this instance's renewal at {@code now}, each lease it holds or claims
+     * running for {@code ttl} more.
+     *
      * @param rows   every shard's lease
      * @param me     this instance's name
      * @param held   shard → epoch this incarnation holds (empty after a start)

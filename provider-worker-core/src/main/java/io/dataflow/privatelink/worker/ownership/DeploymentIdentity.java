@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.worker.ownership;
 
-import io.dataflow.privatelink.worker.cloud.EndpointCloud;
+
+import io.dataflow.privatelink.contract.ResourceTags;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,9 +12,6 @@ import java.util.regex.Pattern;
  * region) may share a platform account: each observes, adopts and sweeps only what carries its own id.
  */
 public record DeploymentIdentity(String id) {
-
-    /** AWS tag key valued with the deployment id, next to {@link EndpointCloud#CONNECTION_TAG}. */
-    public static final String TAG = "dataflow-privatelink:deployment-id";
 
     /** Short and plain, so it fits every cloud's tag value, description and zone comment. */
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
@@ -28,15 +26,15 @@ public record DeploymentIdentity(String id) {
 
     /**
      * Written where a cloud has no tags for the resource (Alibaba endpoint descriptions: SDK 1.0.7, the newest
-     * on Maven Central, cannot tag endpoints): {@code <TAG>=<deployment>;<CONNECTION_TAG>=<connection>}.
+     * on Maven Central, cannot tag endpoints): {@code <DEPLOYMENT_ID>=<deployment>;<CONNECTION_ID>=<connection>} (ResourceTags).
      */
     public String endpointMarker(String connectionId) {
-        return TAG + "=" + id + ";" + EndpointCloud.CONNECTION_TAG + "=" + connectionId;
+        return ResourceTags.DEPLOYMENT_ID + "=" + id + ";" + ResourceTags.CONNECTION_ID + "=" + connectionId;
     }
 
     /** The connection id of a marker this deployment wrote; empty for anyone else's text. */
     public Optional<String> connectionOfEndpointMarker(String text) {
-        String prefix = TAG + "=" + id + ";" + EndpointCloud.CONNECTION_TAG + "=";
+        String prefix = ResourceTags.DEPLOYMENT_ID + "=" + id + ";" + ResourceTags.CONNECTION_ID + "=";
         if (text == null || !text.startsWith(prefix) || text.length() == prefix.length()) {
             return Optional.empty();
         }
@@ -45,6 +43,6 @@ public record DeploymentIdentity(String id) {
 
     /** The comment (Route 53) or remark (PrivateZone) of an attachment's private zone. */
     public String zoneMarker(String attachDomainId) {
-        return TAG + "=" + id + ";dataflow-privatelink:attach-domain-id=" + attachDomainId;
+        return ResourceTags.DEPLOYMENT_ID + "=" + id + ";" + ResourceTags.ATTACH_DOMAIN_ID + "=" + attachDomainId;
     }
 }

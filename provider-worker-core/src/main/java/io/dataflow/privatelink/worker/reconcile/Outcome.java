@@ -22,7 +22,12 @@ public record Outcome(Kind kind, String connectionId, ConnectionState state, Str
         /** The connection moved to {@code state}, or its endpoint details changed. */
         TRANSITION,
         /** The endpoint is gone and the connection with it. */
-        REMOVED
+        REMOVED;
+
+        /** Recorded and announced (store + outbox, one transaction); every other outcome writes nothing. */
+        public boolean writes() {
+            return this == TRANSITION || this == REMOVED;
+        }
     }
 
     public static Outcome none(ManagedEndpoint m) {

@@ -8,11 +8,11 @@ import io.dataflow.privatelink.contract.event.DomainStateChanged;
 import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.kit.outbox.OutboxWriter;
 import io.dataflow.privatelink.worker.config.WorkerConfig;
+import io.dataflow.privatelink.worker.lease.HeldShards;
 import io.dataflow.privatelink.worker.reconcile.DomainOutcome;
 import io.dataflow.privatelink.worker.reconcile.ManagedDomain;
 import io.dataflow.privatelink.worker.reconcile.ManagedEndpoint;
 import io.dataflow.privatelink.worker.reconcile.Outcome;
-import io.dataflow.privatelink.worker.lease.HeldShards;
 import io.dataflow.privatelink.worker.repository.ManagedDomainEntity;
 import io.dataflow.privatelink.worker.repository.ManagedDomainRepository;
 import io.dataflow.privatelink.worker.repository.ManagedEndpointEntity;
@@ -55,8 +55,7 @@ public class OutcomeRecorder {
      * owns it now, and only the owner writes. The announcement goes under the trace {@code traceParent}.
      */
     public Uni<Boolean> record(ManagedEndpoint m, Outcome outcome, HeldShards held, String traceParent) {
-        if (outcome.kind() == Outcome.Kind.NONE || outcome.kind() == Outcome.Kind.RETRY_LATER
-                || outcome.kind() == Outcome.Kind.CLOUD_BUSY) {
+        if (!outcome.kind().writes()) {
             return Uni.createFrom().item(true);
         }
         return endpoints.findById(m.connectionId()).chain(row -> row == null
@@ -89,8 +88,7 @@ public class OutcomeRecorder {
 
     /** As {@link #record(ManagedEndpoint, Outcome, HeldShards, String)}, for an attachment. */
     public Uni<Boolean> record(DomainOutcome outcome, HeldShards held, String traceParent) {
-        if (outcome.kind() == Outcome.Kind.NONE || outcome.kind() == Outcome.Kind.RETRY_LATER
-                || outcome.kind() == Outcome.Kind.CLOUD_BUSY) {
+        if (!outcome.kind().writes()) {
             return Uni.createFrom().item(true);
         }
         return domains.findById(outcome.domain().attachDomainId()).chain(row -> row == null

@@ -1,26 +1,26 @@
 package io.dataflow.privatelink.worker.service;
 
+import io.dataflow.privatelink.kit.health.LoopLiveness;
+import io.dataflow.privatelink.kit.health.LoopWatch;
+import io.dataflow.privatelink.kit.logging.LogContext;
+import io.dataflow.privatelink.kit.tracing.EventTracing;
 import io.dataflow.privatelink.worker.cloud.CloudException;
 import io.dataflow.privatelink.worker.cloud.CloudLocation;
+import io.dataflow.privatelink.worker.cloud.DnsCloud;
 import io.dataflow.privatelink.worker.cloud.EndpointCloud;
 import io.dataflow.privatelink.worker.cloud.EndpointView;
 import io.dataflow.privatelink.worker.config.WorkerConfig;
 import io.dataflow.privatelink.worker.lease.HeldShards;
 import io.dataflow.privatelink.worker.metrics.ReconcileMetrics;
 import io.dataflow.privatelink.worker.ownership.OrphanSweep;
-import io.dataflow.privatelink.worker.cloud.DnsCloud;
 import io.dataflow.privatelink.worker.reconcile.DomainOutcome;
 import io.dataflow.privatelink.worker.reconcile.DomainReconciler;
 import io.dataflow.privatelink.worker.reconcile.EndpointReconciler;
 import io.dataflow.privatelink.worker.reconcile.ManagedDomain;
-import io.dataflow.privatelink.worker.repository.ManagedDomainRepository;
 import io.dataflow.privatelink.worker.reconcile.ManagedEndpoint;
 import io.dataflow.privatelink.worker.reconcile.Outcome;
+import io.dataflow.privatelink.worker.repository.ManagedDomainRepository;
 import io.dataflow.privatelink.worker.repository.ManagedEndpointRepository;
-import io.dataflow.privatelink.kit.health.LoopLiveness;
-import io.dataflow.privatelink.kit.health.LoopWatch;
-import io.dataflow.privatelink.kit.logging.LogContext;
-import io.dataflow.privatelink.kit.tracing.EventTracing;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -195,29 +195,32 @@ public class ReconcileCycle {
     }
 
     private Outcome.Kind apply(ManagedDomain d, DomainOutcome outcome, HeldShards held) {
-        if (outcome.kind() == Outcome.Kind.RETRY_LATER || outcome.kind() == Outcome.Kind.CLOUD_BUSY) {
-            LOG.debugf("Attachment %s: %s (%s)", d.attachDomainId(), outcome.kind(), outcome.reason());
-        } else if (outcome.kind() != Outcome.Kind.NONE) {
-            LOG.infof("Attachment %s of %s: %s %s", d.attachDomainId(), d.connectionId(), outcome.kind(),
-                    outcome.kind() == Outcome.Kind.REMOVED ? "" : outcome.state());
-            String trace = traceOf(d.traceParent());
-            if (!Db.transaction(() -> recorder.record(outcome, held, trace))) {
-                LOG.infof("Attachment %s: its shard has passed to another instance; not recorded here",
-                        d.attachDomainId());
+        if (!outcome.kind().writes()) {
+            if (outcome.kind() != Outcome.Kind.NONE) {
+                LOG.debugf("Attachment %s: %s (%s)", d.attachDomainId(), outcome.kind(), outcome.reason());
             }
+            return outcome.kind();
+        }
+        LOG.infof("Attachment %s of %s: %s %s", d.attachDomainId(), d.connectionId(), outcome.kind(),
+                outcome.kind() == Outcome.Kind.REMOVED ? "" : outcome.state());
+        String trace = traceOf(d.traceParent());
+        if (!Db.transaction(() -> recorder.record(outcome, held, trace))) {
+            LOG.infof("Attachment %s: its shard has passed to another instance; not recorded here",
+                    d.attachDomainId());
         }
         return outcome.kind();
     }
 
+    /** What writes nothing opens no transaction: an unchanged watched endpoint costs no statement. */
     private Outcome.Kind apply(ManagedEndpoint m, Outcome outcome, HeldShards held) {
-        if (outcome.kind() == Outcome.Kind.RETRY_LATER || outcome.kind() == Outcome.Kind.CLOUD_BUSY) {
-            LOG.debugf("Connection %s: %s (%s)", m.connectionId(), outcome.kind(), outcome.message());
+        if (!outcome.kind().writes()) {
+            if (outcome.kind() != Outcome.Kind.NONE) {
+                LOG.debugf("Connection %s: %s (%s)", m.connectionId(), outcome.kind(), outcome.message());
+            }
             return outcome.kind();
         }
-        if (outcome.kind() != Outcome.Kind.NONE) {
-            LOG.infof("Connection %s: %s %s", m.connectionId(), outcome.kind(),
-                    outcome.state() == null ? "" : outcome.state());
-        }
+        LOG.infof("Connection %s: %s %s", m.connectionId(), outcome.kind(),
+                outcome.state() == null ? "" : outcome.state());
         String trace = traceOf(m.traceParent());
         if (!Db.transaction(() -> recorder.record(m, outcome, held, trace))) {
             LOG.infof("Connection %s: its shard has passed to another instance; not recorded here",

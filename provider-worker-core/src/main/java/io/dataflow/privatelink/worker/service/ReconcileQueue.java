@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.worker.service;
 
+import io.dataflow.privatelink.contract.timing.ExponentialBackoff;
 import io.dataflow.privatelink.worker.reconcile.Outcome;
 import org.jboss.logging.Logger;
 
@@ -23,8 +24,7 @@ final class ReconcileQueue {
 
     private static final Logger LOG = Logger.getLogger(ReconcileQueue.class);
 
-    private final Duration firstBackoff;
-    private final Duration maxBackoff;
+    private final ExponentialBackoff backoff;
     private final Clock clock;
     private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
 
@@ -32,8 +32,7 @@ final class ReconcileQueue {
     }
 
     ReconcileQueue(Duration firstBackoff, Duration maxBackoff, Clock clock) {
-        this.firstBackoff = firstBackoff;
-        this.maxBackoff = maxBackoff;
+        this.backoff = new ExponentialBackoff(firstBackoff, maxBackoff);
         this.clock = clock;
     }
 
@@ -77,10 +76,8 @@ final class ReconcileQueue {
         return work + " " + id;
     }
 
-    /** The first backoff doubled for each failure after the first, capped. */
     Duration delayAfter(int failures) {
-        long millis = firstBackoff.toMillis() << Math.min(failures - 1, 20);
-        return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+        return backoff.after(failures);
     }
 
     /** Whether {@code id} is backing off from {@code work} now (for operators and tests). */

@@ -1,12 +1,11 @@
 package io.dataflow.privatelink.worker.reconcile;
 
-import io.dataflow.privatelink.kit.testing.MovableClock;
-
 import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
+import io.dataflow.privatelink.kit.testing.MovableClock;
 import io.dataflow.privatelink.worker.cloud.CloudException;
 import io.dataflow.privatelink.worker.cloud.EndpointServiceView;
 import io.dataflow.privatelink.worker.cloud.EndpointView;
@@ -244,7 +243,7 @@ class EndpointReconcilerTest {
                 .get(0);
 
         assertEquals(CREATING, created.state());
-        assertEquals(Boolean.FALSE, created.acceptanceRequired());
+        assertEquals(false, created.acceptanceRequired());
         assertEquals(Outcome.Kind.NONE, stillPending.kind());
         assertEquals(ACTIVE, available.state());
     }

@@ -1,26 +1,26 @@
 package io.dataflow.privatelink.worker.testing;
 
 import io.dataflow.privatelink.contract.ConnectionState;
-import io.dataflow.privatelink.contract.event.CloudEvent;
-import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
-import io.dataflow.privatelink.contract.event.EventTypes;
-import io.dataflow.privatelink.infra.TopicProbe;
-import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.domains.BaseDomains;
 import io.dataflow.privatelink.contract.domains.DomainAttachment;
 import io.dataflow.privatelink.contract.domains.DomainPlan;
 import io.dataflow.privatelink.contract.domains.DomainState;
 import io.dataflow.privatelink.contract.domains.DomainType;
+import io.dataflow.privatelink.contract.event.CloudEvent;
+import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
 import io.dataflow.privatelink.contract.event.DomainAttachRequested;
 import io.dataflow.privatelink.contract.event.DomainDetachRequested;
 import io.dataflow.privatelink.contract.event.DomainDetached;
 import io.dataflow.privatelink.contract.event.DomainStateChanged;
+import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.contract.event.Topics;
+import io.dataflow.privatelink.infra.TopicProbe;
+import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -47,7 +47,10 @@ public final class WorkerEvents {
                 CloudEvent.of(type, "/test/connection-service", connectionId, now(), payload)));
     }
 
-    /** As {@link #send}, as a caller in the trace {@code traceParent} would (W3C {@code traceparent} header). */
+    /**
+     * As {@link #send}, as a caller in the trace {@code traceParent} would: with it in the W3C trace context
+     * header.
+     */
     public static void sendTraced(String bootstrapServers, String topic, String type, String connectionId,
                                   Object payload, String traceParent) {
         org.apache.kafka.clients.producer.ProducerRecord<String, String> record = CloudEventKafka.toRecord(topic,

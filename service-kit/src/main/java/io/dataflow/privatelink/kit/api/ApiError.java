@@ -1,5 +1,7 @@
 package io.dataflow.privatelink.kit.api;
 
+import io.dataflow.privatelink.contract.api.RpcCode;
+
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package io.dataflow.privatelink.kit.api;
 
+import io.dataflow.privatelink.contract.api.RpcCode;
+
 /** A refusal the caller can act on: carries the rpc code and a message that says how to fix it. */
 public class ApiException extends RuntimeException {
 

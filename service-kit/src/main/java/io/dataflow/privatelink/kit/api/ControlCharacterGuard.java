@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.kit.api;
 
+import io.dataflow.privatelink.contract.api.RpcCode;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -15,20 +16,16 @@ public class ControlCharacterGuard {
 
     @ServerRequestFilter(preMatching = true)
     public Response refuseControlCharacters(ContainerRequestContext request) {
-        if (hasControl(request.getUriInfo().getPath())) {
+        if (ControlCharacters.in(request.getUriInfo().getPath())) {
             return ApiExceptionMappers.respond(RpcCode.INVALID_ARGUMENT,
                     "The path contains control characters; ids and names never do.");
         }
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
-            if (hasControl(parameter.getKey()) || parameter.getValue().stream().anyMatch(ControlCharacterGuard::hasControl)) {
+            if (ControlCharacters.in(parameter.getKey()) || parameter.getValue().stream().anyMatch(ControlCharacters::in)) {
                 return ApiExceptionMappers.respond(RpcCode.INVALID_ARGUMENT, "The query parameter "
-                        + parameter.getKey().replaceAll("\\p{Cntrl}", "?") + " contains control characters.");
+                        + ControlCharacters.scrubbed(parameter.getKey()) + " contains control characters.");
             }
         }
         return null;
-    }
-
-    public static boolean hasControl(String value) {
-        return value != null && value.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 }

@@ -67,7 +67,8 @@ public final class RequiredSettings {
      */
     public static String environmentVariable(String property) {
         StringBuilder name = new StringBuilder(property.length());
-        for (char c : property.toCharArray()) {
+        for (int i = 0; i < property.length(); i++) {
+            char c = property.charAt(i);
             name.append(Character.isLetterOrDigit(c) ? c : '_');
         }
         return name.toString().toUpperCase(Locale.ROOT);

@@ -1,11 +1,11 @@
 package io.dataflow.privatelink.kit.messaging;
 
 import io.dataflow.privatelink.kit.health.PipelineHealth;
+import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import io.smallrye.health.api.HealthGroup;
 
 import java.util.Map;
 

@@ -1,22 +1,24 @@
 package io.dataflow.privatelink.kit.messaging;
 
+import io.dataflow.privatelink.kit.logging.LogContext;
+import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.dataflow.privatelink.kit.outbox.EventProducer;
+import io.dataflow.privatelink.kit.tracing.EventTracing;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
-import io.dataflow.privatelink.kit.logging.LogContext;
-import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
-import io.dataflow.privatelink.kit.tracing.EventTracing;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 
 /**
  * Sets aside a record that can never be processed (it cannot be decoded, or breaks the event contract),
@@ -74,7 +76,8 @@ public class DeadLetters {
         Context context = Vertx.currentContext();
         return Uni.createFrom().completionStage(() -> context.<CompletableFuture<Void>>executeBlocking(() -> {
                     CompletableFuture<Void> ack = new CompletableFuture<>();
-                    producer.producer().send(letter, (metadata, failure) -> {
+                    // Kafka's answer reaches ack through the callback; the returned Future carries the same outcome
+                    Future<RecordMetadata> unused = producer.producer().send(letter, (metadata, failure) -> {
                         if (failure == null) {
                             ack.complete(null);
                         } else {

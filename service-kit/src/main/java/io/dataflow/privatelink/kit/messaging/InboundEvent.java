@@ -6,7 +6,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * One record of a batch, decoded and checked against the event contract, with the trace context of its
- * processing ({@code traceparent}; null: not traced): what it causes is announced under it.
+ * processing ({@code traceParent}, as the W3C trace context header carries it; null: not traced): what it
+ * causes is announced under it.
  */
 public record InboundEvent(CloudEvent event, EventPayload payload, ConsumerRecord<String, String> record,
                            String traceParent) {

@@ -1,12 +1,12 @@
 package io.dataflow.privatelink.kit.outbox;
 
+import io.dataflow.privatelink.kit.kafka.KafkaClientSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
-import io.dataflow.privatelink.kit.kafka.KafkaClientSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;

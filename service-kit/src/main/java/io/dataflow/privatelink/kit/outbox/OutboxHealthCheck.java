@@ -3,11 +3,11 @@ package io.dataflow.privatelink.kit.outbox;
 import io.dataflow.privatelink.kit.health.PipelineHealth;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.HealthGroup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import io.smallrye.health.api.HealthGroup;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.kit.outbox;
 
+import io.dataflow.privatelink.contract.timing.ExponentialBackoff;
 import io.dataflow.privatelink.kit.db.DatabaseNotifications;
 import io.dataflow.privatelink.kit.health.LoopLiveness;
 import io.dataflow.privatelink.kit.health.LoopWatch;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -25,15 +27,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes committed outbox rows to Kafka in sequence order and deletes them once Kafka has
- * acknowledged them. The rows of one connection are written by transactions that serialise on that
- * connection's row, so for one connection sequence order is commit order, and its events reach Kafka in
- * the order they were committed. Delivery is at least once (a crash between the acknowledgement and the
- * delete sends a batch again): consumers deduplicate by event id.
+ * acknowledged them. Sequence order is commit order only among transactions that serialise: where the
+ * writers of one connection's events lock its row first (connection-service's commands, domain-service's
+ * projection), that connection's events reach Kafka in the order they were committed. A worker's outcomes
+ * do not lock so, and need not: every event carries its producer's version, and readers keep the newest
+ * ({@code ReportStamp}), whatever order they arrive in. Delivery is at least once (a crash between the
+ * acknowledgement and the delete sends a batch again): consumers deduplicate by event id.
  * <p>
  * Only one relay of a database publishes at a time (a transaction-scoped advisory lock): two relays on
  * different rows of one connection could reorder its events. A row Kafka refuses for good (too large,
@@ -95,7 +100,8 @@ public class OutboxRelay {
     }
 
     private void run() {
-        Duration backoff = config.retryBackoff();
+        ExponentialBackoff backoff = new ExponentialBackoff(config.retryBackoff(), config.maxRetryBackoff());
+        int failures = 0;
         // the last batch took rows too: commits are coming in a stream, worth lingering for
         boolean streaming = false;
         while (running) {
@@ -108,7 +114,7 @@ public class OutboxRelay {
                 liveness.turnEnded();
                 narrowDown = false;
                 status.succeeded(clock.instant());
-                backoff = config.retryBackoff();
+                failures = 0;
                 if (batch.taken() == 0) {
                     streaming = false;
                     wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -126,9 +132,9 @@ public class OutboxRelay {
                 liveness.turnEnded();
                 narrowDown = true;
                 status.failed(clock.instant(), e);
-                LOG.warnf("Outbox relay attempt failed, retrying in %s: %s", backoff, e.toString());
-                sleep(backoff);
-                backoff = min(backoff.multipliedBy(2), config.maxRetryBackoff());
+                Duration delay = backoff.after(++failures);
+                LOG.warnf("Outbox relay attempt failed, retrying in %s: %s", delay, e.toString());
+                sleep(delay);
             }
         }
     }
@@ -196,7 +202,8 @@ public class OutboxRelay {
         ProducerRecord<String, String> record = CloudEventKafka.toRecord(row.topic, row.messageKey, row.event());
         Span publish = tracing.startPublish(record, row.traceParent, row.eventId);
         try {
-            kafka.send(record, (metadata, failure) -> {
+            // Kafka's answer reaches ack through the callback; the returned Future carries the same outcome
+            Future<RecordMetadata> unused = kafka.send(record, (metadata, failure) -> {
                 EventTracing.end(publish, failure);
                 ack.complete(failure);
             });
@@ -267,9 +274,5 @@ public class OutboxRelay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

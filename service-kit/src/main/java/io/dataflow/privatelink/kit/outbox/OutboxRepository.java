@@ -21,8 +21,8 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
     static final long RELAY_LOCK = 0x6f7574626f78L;
 
     /**
-     * One event for one topic, with the trace context of what caused it ({@code traceparent}; null: none), under
-     * which the relay publishes it.
+     * One event for one topic, with the trace context of what caused it ({@code traceParent}, as the W3C trace
+     * context header carries it; null: none), under which the relay publishes it.
      */
     public record Outgoing(String topic, CloudEvent event, String traceParent) {
     }

@@ -1,36 +1,28 @@
 package io.dataflow.privatelink.kit.outbox;
 
 import io.dataflow.privatelink.contract.event.CloudEvent;
+import io.dataflow.privatelink.kit.db.AfterCommit;
 import io.dataflow.privatelink.kit.outbox.OutboxRepository.Outgoing;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.reactive.engine.ReactiveAfterTransactionCompletionProcess;
-import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
-import org.hibernate.reactive.session.ReactiveSession;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Appends events to the outbox inside the caller's transaction: the business change and its events
  * commit or roll back together (no dual write). The relay publishes them once committed; the commit
- * wakes it ({@link OutboxWakeUps}, registered with the session's after-completion processes).
+ * wakes it ({@link OutboxWakeUps}, run {@link AfterCommit}).
  */
 @ApplicationScoped
 public class OutboxWriter {
 
     private final OutboxRepository outbox;
-    private final ReactiveAfterTransactionCompletionProcess wakeUpOnCommit;
+    private final OutboxWakeUps wakeUps;
 
     OutboxWriter(OutboxRepository outbox, OutboxWakeUps wakeUps) {
         this.outbox = outbox;
-        this.wakeUpOnCommit = (committed, session) -> {
-            if (committed) {
-                wakeUps.appendCommitted();
-            }
-            return CompletableFuture.completedFuture(null);
-        };
+        this.wakeUps = wakeUps;
     }
 
     /** Appends one event, published under the trace context {@code traceParent} (null: none). */
@@ -48,12 +40,7 @@ public class OutboxWriter {
                 return Uni.createFrom().failure(new IllegalStateException(
                         "the outbox is written in the transaction of the change it announces; none is active"));
             }
-            return Panache.getSession().chain(session -> {
-                // Hibernate Reactive's after-completion SPI; Mutiny.Session exposes no unwrap, its implementation does
-                ((MutinySessionImpl) session).unwrap(ReactiveSession.class).getReactiveActionQueue()
-                        .registerProcess(wakeUpOnCommit);
-                return outbox.insertAll(events);
-            });
+            return AfterCommit.run(wakeUps::appendCommitted).chain(() -> outbox.insertAll(events));
         });
     }
 }

@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.kit.tracing;
 
+import io.dataflow.privatelink.kit.logging.LogContext;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -14,7 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import io.dataflow.privatelink.kit.logging.LogContext;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -75,13 +75,16 @@ public class EventTracing {
         return carrier.get(TRACEPARENT);
     }
 
-    /** The trace id a {@code traceparent} names; null when it names none. */
+    /** The trace id that {@code traceParent}, a W3C trace context header value, names; null when it names none. */
     public static String traceIdOf(String traceParent) {
         var span = Span.fromContext(contextOf(traceParent)).getSpanContext();
         return span.isValid() ? span.getTraceId() : null;
     }
 
-    /** The context a {@code traceparent} names (the root context when null or malformed). */
+    /**
+     * The context that {@code traceParent}, a W3C trace context header value, names (the root context when null
+     * or malformed).
+     */
     public static Context contextOf(String traceParent) {
         return traceParent == null ? Context.root()
                 : W3C.extract(Context.root(), Map.of(TRACEPARENT, traceParent), MAP_GETTER);

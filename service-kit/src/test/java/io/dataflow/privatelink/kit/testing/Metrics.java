@@ -35,7 +35,7 @@ public final class Metrics {
             wanted.put(labels[i], labels[i + 1]);
         }
         double sum = 0;
-        for (String line : page.split("\n")) {
+        for (String line : page.split("\n", -1)) { // a trailing empty line is skipped as blank
             if (line.startsWith("#") || line.isBlank()) {
                 continue;
             }

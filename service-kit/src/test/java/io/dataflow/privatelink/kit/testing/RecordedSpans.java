@@ -3,13 +3,12 @@ package io.dataflow.privatelink.kit.testing;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-
-import org.awaitility.Awaitility;
 
 /**
  * The spans a service under test exported, for tests of its traces. A test module hands {@link #EXPORTER} to
@@ -28,14 +27,14 @@ public final class RecordedSpans {
         return "00-" + traceId + "-" + spanId + "-01";
     }
 
-    /** The trace id a {@code traceparent} names. */
+    /** The trace id that {@code traceParent}, a W3C trace context header value, names. */
     public static String traceIdOf(String traceParent) {
-        return traceParent == null ? null : traceParent.split("-")[1];
+        return traceParent == null ? null : traceParent.split("-", -1)[1];
     }
 
-    /** The span id a {@code traceparent} names. */
+    /** The span id that {@code traceParent}, a W3C trace context header value, names. */
     public static String spanIdOf(String traceParent) {
-        return traceParent == null ? null : traceParent.split("-")[2];
+        return traceParent == null ? null : traceParent.split("-", -1)[2];
     }
 
     public static List<SpanData> ofTrace(String traceId) {

@@ -4,6 +4,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -84,20 +87,28 @@ public final class Sql {
         })));
     }
 
-    /** A statement and its parameters ({@code ?1 … ?n}). */
-    public record Statement(String sql, Object... parameters) {
+    /** A statement and its parameters ({@code ?1 … ?n}; a parameter may be null). */
+    public record Statement(String sql, List<Object> parameters) {
+
+        public Statement {
+            parameters = Collections.unmodifiableList(new ArrayList<>(parameters));
+        }
+
+        public Statement(String sql, Object... parameters) {
+            this(sql, Arrays.asList(parameters));
+        }
     }
 
     /** Runs the statements one after another in one transaction; returns the rows each changed. */
     @SuppressWarnings("unchecked")
     public static List<Integer> executeAll(List<Statement> statements) {
         return (List<Integer>) await(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> {
-            Uni<List<Integer>> done = Uni.createFrom().item(new java.util.ArrayList<>());
+            Uni<List<Integer>> done = Uni.createFrom().item(new ArrayList<>());
             for (Statement statement : statements) {
                 done = done.chain(counts -> {
                     var query = session.createNativeQuery(statement.sql());
-                    for (int i = 0; i < statement.parameters().length; i++) {
-                        query.setParameter(i + 1, statement.parameters()[i]);
+                    for (int i = 0; i < statement.parameters().size(); i++) {
+                        query.setParameter(i + 1, statement.parameters().get(i));
                     }
                     return query.executeUpdate().map(count -> {
                         counts.add(count);

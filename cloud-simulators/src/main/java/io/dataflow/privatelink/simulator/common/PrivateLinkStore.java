@@ -1,0 +1,191 @@
+package io.dataflow.privatelink.simulator.common;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What both clouds' PrivateLink stores have: accounts by access key, endpoint services and interface endpoints
+ * in creation order, their ClientTokens, the endpoints' timers, and the lookups that scope them to the calling
+ * account.
+ *
+ * @param <V> the cloud's endpoint service
+ * @param <E> the cloud's interface endpoint
+ * @param <S> the store's state
+ */
+public abstract class PrivateLinkStore<V extends PrivateLinkStore.Service, E extends PrivateLinkStore.Endpoint,
+        S extends PrivateLinkStore.State<V, E>> extends SimulatorStore<S> {
+
+    /** An endpoint service, as far as the rules shared here see it; {@code visibleTo}: may the caller find it. */
+    public interface Service extends Serializable {
+        String serviceId();
+        String ownerId();
+        String region();
+        boolean visibleTo(CallingAccount caller);
+    }
+
+    /**
+     * An interface endpoint, as far as the rules shared here see it; its state moves on by itself at
+     * {@code transitionAt} (null: it stays as it is).
+     */
+    public interface Endpoint extends Serializable {
+        String endpointId();
+        String ownerId();
+        String region();
+        String serviceId();
+        Instant transitionAt();
+    }
+
+    /** What a ClientToken created, and the parameters it came with. */
+    public record TokenUse<T>(String fingerprint, T created) implements Serializable {
+    }
+
+    /** The account an access key belongs to, and its secret (null where signatures are not checked). */
+    public record AccessKey(String accountId, String secret) implements Serializable {
+    }
+
+    /**
+     * The services and endpoints (in creation = pagination order) and the ClientTokens that created them, by
+     * scope (account, and region where the cloud scopes them so) and token.
+     */
+    public abstract static class State<V extends Service, E extends Endpoint> extends SimulatorStore.State {
+        public final Map<String, AccessKey> accessKeys = new HashMap<>();
+        public final Map<String, V> services = new LinkedHashMap<>();
+        public final Map<String, E> endpoints = new LinkedHashMap<>();
+        public final Map<String, TokenUse<V>> serviceTokens = new HashMap<>();
+        public final Map<String, TokenUse<E>> endpointTokens = new HashMap<>();
+    }
+
+    private final Function<String, RuntimeException> serviceNotFound;
+    private final Supplier<RuntimeException> idempotenceMismatch;
+
+    /**
+     * @param serviceNotFound     the cloud's error for a service the caller does not own (or that does not exist)
+     * @param idempotenceMismatch the cloud's error for a ClientToken reused with other parameters
+     */
+    protected PrivateLinkStore(S empty, Clock clock, Function<String, RuntimeException> serviceNotFound,
+                               Supplier<RuntimeException> idempotenceMismatch) {
+        super(empty, clock);
+        this.serviceNotFound = serviceNotFound;
+        this.idempotenceMismatch = idempotenceMismatch;
+    }
+
+    /** The endpoint after its timed step, as of the moment it fell due; null once it is gone. */
+    protected abstract E advance(E endpoint, Instant at);
+
+    /**
+     * Applies the endpoints' due timers, each as of the moment it fell due, until none is (chained steps
+     * settle in one go); every operation that reads endpoints starts with it.
+     */
+    protected void settle() {
+        Instant now = now();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Iterator<Map.Entry<String, E>> it = state.endpoints.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, E> entry = it.next();
+                Instant due = entry.getValue().transitionAt();
+                if (due != null && !now.isBefore(due)) {
+                    E next = advance(entry.getValue(), due);
+                    if (next == null) {
+                        it.remove();
+                    } else {
+                        entry.setValue(next);
+                    }
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    protected void put(E endpoint) {
+        state.endpoints.put(endpoint.endpointId(), endpoint);
+    }
+
+    /** What a replayed ClientToken created in {@code scope}: the endpoint as it is now, or as created once gone. */
+    protected Optional<E> replayEndpoint(String scope, String token, String fingerprint) {
+        return replay(state.endpointTokens, scope, token, fingerprint)
+                .map(e -> state.endpoints.getOrDefault(e.endpointId(), e));
+    }
+
+    /** What a replayed ClientToken created in {@code scope}: the service as it is now, or as created once gone. */
+    protected Optional<V> replayService(String scope, String token, String fingerprint) {
+        return replay(state.serviceTokens, scope, token, fingerprint)
+                .map(s -> state.services.getOrDefault(s.serviceId(), s));
+    }
+
+    /** Empty for a new (or null) token; the cloud's error for a token used before with other parameters. */
+    private <T> Optional<T> replay(Map<String, TokenUse<T>> uses, String scope, String token, String fingerprint) {
+        TokenUse<T> use = token == null ? null : uses.get(scope + "|" + token);
+        if (use != null && !use.fingerprint().equals(fingerprint)) {
+            throw idempotenceMismatch.get();
+        }
+        return Optional.ofNullable(use).map(TokenUse::created);
+    }
+
+    /** Remembers what a (non-null) token created in {@code scope}; returns {@code created}. */
+    protected <T> T remember(Map<String, TokenUse<T>> uses, String scope, String token, String fingerprint,
+                             T created) {
+        if (token != null) {
+            uses.put(scope + "|" + token, new TokenUse<>(fingerprint, created));
+        }
+        return created;
+    }
+
+    /** Requests signed with {@code accessKeyId} act as the key's account. */
+    public synchronized void addAccessKey(String accessKeyId, AccessKey key) {
+        state.accessKeys.put(accessKeyId, key);
+    }
+
+    public synchronized Optional<AccessKey> accessKey(String accessKeyId) {
+        return Optional.ofNullable(state.accessKeys.get(accessKeyId));
+    }
+
+    protected static boolean owns(CallingAccount caller, String ownerId, String region) {
+        return ownerId.equals(caller.accountId()) && region.equals(caller.region());
+    }
+
+    public synchronized List<V> visibleServices(CallingAccount caller) {
+        return state.services.values().stream().filter(s -> s.visibleTo(caller)).toList();
+    }
+
+    /** The caller's service; the cloud's error for any other. */
+    public synchronized V ownedService(CallingAccount caller, String serviceId) {
+        V service = state.services.get(serviceId);
+        if (service == null || !owns(caller, service.ownerId(), service.region())) {
+            throw serviceNotFound.apply(serviceId);
+        }
+        return service;
+    }
+
+    /** The caller's endpoints in its region, in creation order. */
+    public synchronized List<E> ownedEndpoints(CallingAccount caller) {
+        settle();
+        return state.endpoints.values().stream().filter(e -> owns(caller, e.ownerId(), e.region())).toList();
+    }
+
+    /** The owner of a service, as whom a Java-API hook acts. */
+    protected CallingAccount ownerOf(String serviceId) {
+        V service = existing(state.services, serviceId, "endpoint service");
+        return new CallingAccount(service.ownerId(), service.region());
+    }
+
+    /** The endpoint with this id, in any account; empty once it is gone. */
+    public synchronized Optional<E> findEndpoint(String endpointId) {
+        settle();
+        return Optional.ofNullable(state.endpoints.get(endpointId));
+    }
+
+    /** Removes an endpoint as if someone deleted it outside the platform (drift); false when there was none. */
+    public synchronized boolean deleteEndpointOutOfBand(String endpointId) {
+        return state.endpoints.remove(endpointId) != null;
+    }
+}

@@ -1,0 +1,128 @@
+package io.dataflow.privatelink.worker.pass;
+
+import io.dataflow.privatelink.contract.CloudProvider;
+import io.dataflow.privatelink.contract.ConnectionIds;
+import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.ConnectionType;
+import io.dataflow.privatelink.contract.event.ClusterPlacement;
+import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
+import io.dataflow.privatelink.contract.event.ConnectionRequested;
+import io.dataflow.privatelink.contract.event.EventTypes;
+import io.dataflow.privatelink.contract.event.Topics;
+import io.dataflow.privatelink.infra.InfraTestResource;
+import io.dataflow.privatelink.infra.TopicProbe;
+import io.dataflow.privatelink.kit.testing.Sql;
+import io.dataflow.privatelink.worker.service.ReconcileCycle;
+import io.dataflow.privatelink.worker.testing.WorkerEvents;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The reconcile pass ({@link ReconcileCycle}: its queues, backoffs and fenced recording) in this module, on
+ * the real store and Kafka, against a scripted cloud ({@link ScriptedCloud}) instead of a provider's. It injects
+ * nothing the workers lack: their tests see this class too (Quarkus resolves the test-jar to this module's
+ * test classes).
+ */
+@QuarkusTest
+@TestProfile(ScriptedCloudProfile.class)
+@QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "database", value = "provider_worker_core"))
+class ReconcilePassTest {
+
+    private static final Duration WAIT = WorkerEvents.WAIT;
+    private static final String SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ReconcileCycle cycle;
+
+    @Test
+    void aCreateBackingOffDoesNotHoldUpTheDeleteOfTheSameConnection() {
+        String id = ConnectionIds.newId();
+        // A failure of this create alone (not the cloud's as a whole): it backs off, the others go on.
+        ScriptedCloud.failCreates("InternalError");
+        try (TopicProbe states = states()) {
+            request(id);
+            // Three failed attempts (2 s, then 4 s apart): the create now waits 8 s before its next one.
+            await().atMost(WAIT).until(() -> ScriptedCloud.createAttempts(id) >= 3);
+            Instant asked = Instant.now();
+            requestDeletion(id);
+
+            WorkerEvents.awaitDeleted(states, id);
+            Duration took = Duration.between(asked, Instant.now());
+            assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "the delete waited " + took + " for the create's backoff");
+            assertEquals(3, ScriptedCloud.createAttempts(id), "the create was still backing off when its delete went");
+            assertEquals(List.of(), WorkerEvents.statesOf(states, id), "no endpoint was ever made");
+        } finally {
+            ScriptedCloud.failCreates(null);
+        }
+    }
+
+    @Test
+    void anInstanceWhoseShardWasTakenOverDuringAPassRecordsNothingOfThatPass() throws InterruptedException {
+        String id = ConnectionIds.newId();
+        try (TopicProbe states = states()) {
+            request(id);
+            WorkerEvents.awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
+            int shard = ((Number) Sql.single("SELECT shard FROM managed_endpoint WHERE connection_id = ?1", id))
+                    .intValue();
+
+            // The owner accepts; the next pass's watch sees it, but while that pass is in the cloud another
+            // instance takes the shard over (this one's lease had expired): a new epoch.
+            ScriptedCloud.Hold watch = ScriptedCloud.holdNextWatch();
+            ScriptedCloud.show(id, ConnectionState.ACTIVE, "available");
+            assertTrue(watch.awaitEntered(WAIT), "a pass reached its watch");
+            long passes = cycle.completedPasses();
+            Sql.execute("UPDATE reconcile_shard SET owner = 'another-instance', epoch = epoch + 1,"
+                    + " expires_at = now() + interval '1 hour' WHERE shard = ?1", shard);
+            try {
+                watch.release();
+                await().atMost(WAIT).until(() -> cycle.completedPasses() >= passes + 2);
+
+                assertEquals("PENDING_ACCEPTANCE",
+                        Sql.text("SELECT state FROM managed_endpoint WHERE connection_id = ?1", id),
+                        "fenced: the epoch the pass started with is no longer the shard's");
+                assertEquals(List.of(ConnectionState.PENDING_ACCEPTANCE), WorkerEvents.statesOf(states, id));
+            } finally {
+                Sql.execute("UPDATE reconcile_shard SET owner = NULL, expires_at = now() WHERE shard = ?1", shard);
+            }
+            // Given back, the shard is this instance's again, and a pass records what the fenced one could not.
+            WorkerEvents.awaitState(states, id, ConnectionState.ACTIVE);
+        }
+    }
+
+    private TopicProbe states() {
+        return TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE);
+    }
+
+    private void request(String id) {
+        ClusterPlacement placement = new ClusterPlacement("cluster-1", "project-1", CloudProvider.AWS, "us-east-1",
+                "111111111111", "vpc-0platform", ScriptedCloud.ZONES,
+                Map.of("use1-az1", "subnet-0az1", "use1-az2", "subnet-0az2"), "sg-0platform");
+        WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id,
+                new ConnectionRequested(id, "cluster-1", "kafka", ConnectionType.AWS_ENDPOINT_SERVICE, SERVICE,
+                        "us-east-1", "alice", WorkerEvents.now(), placement, WorkerEvents.nextVersion()));
+    }
+
+    private void requestDeletion(String id) {
+        WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
+                new ConnectionDeletionRequested(id, "cluster-1", ConnectionType.AWS_ENDPOINT_SERVICE, "bob",
+                        WorkerEvents.now(), WorkerEvents.nextVersion()));
+    }
+}
