@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "domain_service"))
-@QuarkusTestResource(DomainTokens.class)
+@QuarkusTestResource(DomainServiceTokens.class)
 class ApiSecurityTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -62,7 +62,7 @@ class ApiSecurityTest {
                     .statusCode(401).body("code", equalTo(16));
         }
         given().header("Authorization", "Bearer not-a-jwt").get(path(cluster)).then().statusCode(401);
-        String expired = TestIdentityProvider.token().projects(Map.of(DomainTokens.PROJECT, Role.VIEWER))
+        String expired = TestIdentityProvider.token().projects(Map.of(DomainServiceTokens.PROJECT, Role.VIEWER))
                 .issuedAt(Instant.now().minus(Duration.ofHours(2))).lifetime(Duration.ofHours(1)).sign();
         given().header("Authorization", "Bearer " + expired).get(path(cluster)).then().statusCode(401)
                 .body("message", containsString("expired"));
@@ -94,7 +94,7 @@ class ApiSecurityTest {
     @Test
     void aStatusStreamEndsWhenItsTokenExpiresNamingTheEventToResumeFrom() throws Exception {
         String cluster = clusterWithAConnection();
-        String shortLived = "Bearer " + TestIdentityProvider.token().projects(Map.of(DomainTokens.PROJECT, Role.VIEWER))
+        String shortLived = "Bearer " + TestIdentityProvider.token().projects(Map.of(DomainServiceTokens.PROJECT, Role.VIEWER))
                 .lifetime(Duration.ofSeconds(4)).sign();
 
         try (SseClient stream = SseClient.open(base.resolve(path(cluster) + ":watch"), null, shortLived)) {
@@ -123,7 +123,7 @@ class ApiSecurityTest {
     void aCallerHoldsAtMostTheBoundOfOpenStreamsAndGetsASlotBackWhenOneCloses() throws Exception {
         String cluster = clusterWithAConnection();
         String streamer = "Bearer " + TestIdentityProvider.token("streamer-" + UUID.randomUUID(),
-                Map.of(DomainTokens.PROJECT, Role.VIEWER));
+                Map.of(DomainServiceTokens.PROJECT, Role.VIEWER));
         URI watch = base.resolve(path(cluster) + ":watch");
         List<SseClient> open = new java.util.ArrayList<>();
         try {
@@ -135,7 +135,7 @@ class ApiSecurityTest {
             assertTrue(refused.getMessage().contains("429") && refused.getMessage().contains("status streams open"),
                     refused.getMessage());
             // another caller is not held back by this one's streams
-            SseClient.open(watch, null, DomainTokens.bearer()).close();
+            SseClient.open(watch, null, DomainServiceTokens.bearer()).close();
 
             open.remove(0).close();
             await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
@@ -153,7 +153,7 @@ class ApiSecurityTest {
     private String clusterWithAConnection() {
         String cluster = "c-" + UUID.randomUUID();
         String id = ConnectionIds.newId();
-        ClusterPlacement placement = new ClusterPlacement(cluster, DomainTokens.PROJECT, CloudProvider.AWS, "us-east-1",
+        ClusterPlacement placement = new ClusterPlacement(cluster, DomainServiceTokens.PROJECT, CloudProvider.AWS, "us-east-1",
                 "111111111111", "vpc-1", List.of("use1-az1"), Map.of("use1-az1", "subnet-1"), "sg-1");
         ConnectionRequested requested = new ConnectionRequested(id, cluster, "kafka", ConnectionType.AWS_ENDPOINT_SERVICE,
                 "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "us-east-1", "alice",

@@ -56,7 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "domain_service"))
-@QuarkusTestResource(DomainTokens.class)
+@QuarkusTestResource(DomainServiceTokens.class)
 class IntegrationStreamTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

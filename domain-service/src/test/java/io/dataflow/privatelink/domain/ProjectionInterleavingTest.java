@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "domain_service"))
-@QuarkusTestResource(DomainTokens.class)
+@QuarkusTestResource(DomainServiceTokens.class)
 class ProjectionInterleavingTest {
 
     private static final int INTERLEAVINGS = 200;

@@ -72,7 +72,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @Tag("benchmark")
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "domain_service"))
-@QuarkusTestResource(DomainTokens.class)
+@QuarkusTestResource(DomainServiceTokens.class)
 class ReadSideBenchmark {
 
     private static final int CONNECTIONS = 15_000;

@@ -31,7 +31,7 @@ final class SlowSseReader implements AutoCloseable {
         socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()));
         OutputStream out = socket.getOutputStream();
         out.write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
-                + "Accept: text/event-stream\r\nAuthorization: " + DomainTokens.bearer() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                + "Accept: text/event-stream\r\nAuthorization: " + DomainServiceTokens.bearer() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         java.io.InputStream raw = new java.io.BufferedInputStream(socket.getInputStream(), 1024);
         String status = line(raw);

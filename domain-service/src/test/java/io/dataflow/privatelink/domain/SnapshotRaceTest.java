@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "domain_service"))
-@QuarkusTestResource(DomainTokens.class)
+@QuarkusTestResource(DomainServiceTokens.class)
 class SnapshotRaceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -35,7 +35,7 @@ final class SseClient implements AutoCloseable {
     }
 
     static SseClient open(URI uri, String lastEventId) throws Exception {
-        return open(uri, lastEventId, DomainTokens.bearer());
+        return open(uri, lastEventId, DomainServiceTokens.bearer());
     }
 
     static SseClient open(URI uri, String lastEventId, String authorization) throws Exception {

@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Status subscriptions over Server-Sent Events, read as a browser's EventSource would. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "domain_service"))
-@QuarkusTestResource(DomainTokens.class)
+@QuarkusTestResource(DomainServiceTokens.class)
 class StatusSubscriptionTest {
 
     @io.quarkus.test.common.http.TestHTTPResource(value = "metrics", management = true)

@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /** The browser's status stream: the same events as SSE, as WebSocket text messages. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "domain_service"))
-@QuarkusTestResource(DomainTokens.class)
+@QuarkusTestResource(DomainServiceTokens.class)
 class StatusWebSocketTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,7 +60,7 @@ class StatusWebSocketTest {
 
     private static String caller() {
         return "Bearer " + io.dataflow.privatelink.security.testing.TestIdentityProvider.token(SUBJECT,
-                Map.of(DomainTokens.PROJECT, io.dataflow.privatelink.contract.auth.Role.VIEWER));
+                Map.of(DomainServiceTokens.PROJECT, io.dataflow.privatelink.contract.auth.Role.VIEWER));
     }
 
     @Test

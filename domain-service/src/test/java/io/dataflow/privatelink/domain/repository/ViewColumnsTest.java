@@ -1,6 +1,6 @@
 package io.dataflow.privatelink.domain.repository;
 
-import io.dataflow.privatelink.domain.DomainTokens;
+import io.dataflow.privatelink.domain.DomainServiceTokens;
 import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.kit.testing.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "domain_service"))
-@QuarkusTestResource(DomainTokens.class)
+@QuarkusTestResource(DomainServiceTokens.class)
 class ViewColumnsTest {
 
     @Test

@@ -51,8 +51,8 @@ import static org.hamcrest.Matchers.nullValue;
 /** Attached domains in the read model and the host routing table, projected from both topics. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "domain_service"))
-@QuarkusTestResource(DomainTokens.class)
-class DomainReadModelTest {
+@QuarkusTestResource(DomainServiceTokens.class)
+class AttachedDomainsReadModelTest {
 
     private static final String SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
 

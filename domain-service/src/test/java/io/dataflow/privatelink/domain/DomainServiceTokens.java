@@ -12,7 +12,7 @@ import java.util.Map;
  * test sets its own, every request carries {@link #bearer()}: the token of a viewer of project "p", the
  * project of every cluster the tests' events place connections in.
  */
-public class DomainTokens extends TestIdentityProvider {
+public class DomainServiceTokens extends TestIdentityProvider {
 
     static final String PROJECT = "p";
     private static volatile String viewer;
