@@ -59,15 +59,16 @@ class ReconcilePassTest {
         ScriptedCloud.failCreates("InternalError");
         try (TopicProbe states = states()) {
             request(id);
-            // Three failed attempts (2 s, then 4 s apart): the create now waits 8 s before its next one.
-            await().atMost(WAIT).until(() -> ScriptedCloud.createAttempts(id) >= 3);
+            // Four failed attempts (2, 4, then 8 s apart): the create now waits 16 s before its next one, so a
+            // delete held up by that backoff could not finish in less; 10 s leaves a loaded machine room.
+            await().atMost(WAIT).until(() -> ScriptedCloud.createAttempts(id) >= 4);
             Instant asked = Instant.now();
             requestDeletion(id);
 
             WorkerEvents.awaitDeleted(states, id);
             Duration took = Duration.between(asked, Instant.now());
-            assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "the delete waited " + took + " for the create's backoff");
-            assertEquals(3, ScriptedCloud.createAttempts(id), "the create was still backing off when its delete went");
+            assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "the delete waited " + took + " for the create's backoff");
+            assertEquals(4, ScriptedCloud.createAttempts(id), "the create was still backing off when its delete went");
             assertEquals(List.of(), WorkerEvents.statesOf(states, id), "no endpoint was ever made");
         } finally {
             ScriptedCloud.failCreates(null);
