@@ -58,6 +58,11 @@ export class Api {
     return this.call('GET', `${base(clusterId)}:getAvailabilityZones`);
   }
 
+  /** The cluster's and its project's connection limits and use: {cluster: {limit, used}, project: {…}}. */
+  quota(clusterId) {
+    return this.call('GET', `${base(clusterId)}:getQuota`);
+  }
+
   /** The same key for a retried submission: the API then answers with the first create, never a second one. */
   create(clusterId, connection, idempotencyKey) {
     return this.call('POST', base(clusterId), {privateLinkConnection: connection}, {'Idempotency-Key': idempotencyKey});
@@ -65,6 +70,12 @@ export class Api {
 
   remove(clusterId, id) {
     return this.call('DELETE', `${base(clusterId)}/${encodeURIComponent(id)}`);
+  }
+
+  /** Renames the connection (PATCH, updateMask displayName). */
+  rename(clusterId, id, displayName) {
+    return this.call('PATCH', `${base(clusterId)}/${encodeURIComponent(id)}`,
+      {privateLinkConnection: {displayName}, updateMask: 'displayName'});
   }
 
   history(clusterId, id) {

@@ -44,6 +44,14 @@ export function remove(clusterId, id) {
   };
 }
 
+export function rename(clusterId, id, displayName) {
+  return {
+    cli: `plc plc update -c ${clusterId} --private-link-connection-id ${id} --display-name ${q(displayName || '<name>')}`,
+    curl: curl('PATCH', connectionPath(clusterId, id),
+      {privateLinkConnection: {displayName: displayName || '<name>'}, updateMask: 'displayName'}),
+  };
+}
+
 export function history(clusterId, id) {
   return {
     cli: `plc plc history -c ${clusterId} --private-link-connection-id ${id}`,

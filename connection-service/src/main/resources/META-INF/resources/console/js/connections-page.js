@@ -1,6 +1,6 @@
 // Cluster › Settings › Networking › Private Link Connection For Dataflow: the table of connections,
 // kept current by the cluster's status stream; the row menu opens the dialogs.
-import {h, clear, stateBadge, formatTime} from './dom.js';
+import {h, clear, stateBadge, stateNote, formatTime} from './dom.js';
 import {ClusterStream} from './stream.js';
 import * as dialogs from './dialogs.js';
 import * as commands from './commands.js';
@@ -124,7 +124,7 @@ export class ConnectionsPage {
     const values = [
       h('button', {type: 'button', class: 'link', onclick: () => dialogs.detailsDialog(this, id)}, c.displayName),
       h('span', {class: 'mono'}, id), TYPE_NAMES[c.type] || c.type, h('span', {class: 'mono'}, service.name || ''),
-      stateBadge(c.state, c.message), h('span', {class: 'mono'}, service.endpointId || '—'),
+      h('span', {}, stateBadge(c.state, c.message), stateNote(c)), h('span', {class: 'mono'}, service.endpointId || '—'),
       (service.availabilityZoneIds || []).join(', ') || '—', String(domains),
       h('time', {datetime: c.createTime}, formatTime(c.createTime))];
     row.cells.forEach((cell, i) => clear(cell, values[i]));
@@ -156,6 +156,7 @@ export class ConnectionsPage {
         item('Details', true, () => dialogs.detailsDialog(this, id)),
         item('History', true, () => dialogs.historyDialog(this, id)),
         this.canWrite ? [
+          item('Rename', c.state !== 'DELETING', () => dialogs.renameDialog(this, id)),
           item('Attach Domains', c.state === 'ACTIVE', () => dialogs.attachDialog(this, id)),
           item('Detach Domains', attachments.length > 0, () => dialogs.detachDialog(this, id)),
           item('Delete', c.state !== 'DELETING', () => dialogs.deleteDialog(this, id))] : []);

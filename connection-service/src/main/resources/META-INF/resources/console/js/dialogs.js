@@ -1,7 +1,7 @@
 // The dialogs of the connections page: create, attach, detach, delete, details, history. Each shows the
 // API's message when a request fails and changes nothing on the page; what changed arrives over the
 // status stream. Each shows the equivalent CLI and curl commands.
-import {h, clear, copyRow, stateBadge, formatTime} from './dom.js';
+import {h, clear, copyRow, stateBadge, stateNote, formatTime} from './dom.js';
 import * as commands from './commands.js';
 
 /** A modal <dialog> (focus kept inside, Escape closes) removed from the page when closed. */
@@ -59,9 +59,11 @@ export function createDialog(page) {
     `Form: ${rule.example}, in the cluster's region ${cluster.region}.`);
   const error = errorBox();
   const zonesBox = h('div', {class: 'notice', id: 'create-zones'}, 'Loading the account and zones…');
+  const quotaBox = h('div', {class: 'quota hint', id: 'create-quota', role: 'status'}, 'Loading the connection limit…');
   const equivalentBox = h('details', {class: 'equivalent'});
   const create = h('button', {type: 'submit', class: 'primary', id: 'create-submit'}, 'Create');
   const form = h('form', {method: 'dialog', novalidate: true},
+    quotaBox,
     h('div', {class: 'field'}, h('label', {for: 'create-name'}, 'Name'), name),
     h('div', {class: 'field'}, h('label', {for: 'create-type'}, 'Connection type'), type),
     h('div', {class: 'field'}, h('label', {for: 'create-service'}, 'Endpoint service name'), service, serviceHint),
@@ -99,6 +101,11 @@ export function createDialog(page) {
     copyRow('Account id to allow', zones.accountId),
     ...zones.azIds.map(az => copyRow('Availability zone', az)))).catch(e => { zonesBox.textContent = e.message; });
 
+  const loadQuota = () => page.api.quota(cluster.clusterId)
+    .then(quota => showQuota(quotaBox, quota))
+    .catch(e => { quotaBox.textContent = e.message; });
+  loadQuota();
+
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const v = values();
@@ -115,8 +122,33 @@ export function createDialog(page) {
     if (created) {
       page.upsert(created);
       showProgress(page, dialog, created.privateLinkConnectionId);
+    } else {
+      loadQuota(); // a refusal may have been the limit: show the use as it is now
     }
   });
+}
+
+/**
+ * The create dialog's quota line: "3 of 10 connections used in this cluster", and, once the cluster or its
+ * project has reached its limit, what that means and what to do.
+ */
+function showQuota(box, {cluster, project}) {
+  const clusterFull = cluster.used >= cluster.limit;
+  const projectFull = project.used >= project.limit;
+  const line = h('span', {class: 'quota-use'},
+    `${cluster.used} of ${cluster.limit} connections used in this cluster`,
+    ` (${project.used} of ${project.limit} in project ${project.projectId}).`);
+  box.classList.toggle('full', clusterFull || projectFull);
+  if (!clusterFull && !projectFull) {
+    clear(box, line);
+    return;
+  }
+  const connections = n => `${n} connection${n === 1 ? '' : 's'}`;
+  const reached = clusterFull
+    ? `This cluster has reached its limit of ${connections(cluster.limit)}.`
+    : `Project ${project.projectId} has reached its limit of ${connections(project.limit)} across its clusters.`;
+  clear(box, h('strong', {class: 'quota-full'}, reached), ' ', line,
+    ' A new connection will be refused: delete one you no longer need (it stops counting once it is gone), or ask the platform\'s operators for a higher limit.');
 }
 
 /** After a create: the connection's state, live, and what to do at the cloud once it waits for acceptance. */
@@ -156,7 +188,7 @@ export function detailsDialog(page, id) {
     const service = c.awsEndpointService || c.alicloudEndpointService || {};
     const attachments = c.attachedDomains || [];
     clear(content,
-      h('p', {}, h('strong', {}, c.displayName), ' ', stateBadge(c.state, c.message)),
+      h('p', {}, h('strong', {}, c.displayName), ' ', stateBadge(c.state, c.message), ' ', stateNote(c)),
       c.message ? h('p', {class: 'hint'}, c.message) : null,
       h('ul', {class: 'plain'},
         h('li', {}, 'Id: ', h('span', {class: 'mono'}, c.privateLinkConnectionId)),
@@ -279,6 +311,35 @@ export function detachDialog(page, id) {
   });
 }
 
+export function renameDialog(page, id) {
+  const c = page.connections.get(id);
+  const error = errorBox();
+  const input = h('input', {id: 'rename-name', name: 'displayName', required: true, maxlength: 64,
+    value: c?.displayName || '', 'aria-describedby': 'rename-hint'});
+  const save = h('button', {type: 'submit', id: 'rename-submit'}, 'Rename');
+  const equivalentBox = h('details', {class: 'equivalent'});
+  const form = h('form', {method: 'dialog'},
+    h('label', {for: 'rename-name'}, 'Display name'), input,
+    h('p', {class: 'hint', id: 'rename-hint'}, '1 to 64 characters. Only the name changes; the endpoint stays as it is.'),
+    error,
+    h('div', {class: 'actions'}, h('button', {type: 'button', id: 'rename-cancel', onclick: () => dialog.close()}, 'Cancel'), save),
+    equivalentBox);
+  const refresh = () => equivalent(equivalentBox, commands.rename(page.cluster.clusterId, id, input.value.trim()));
+  input.addEventListener('input', refresh);
+  refresh();
+  const dialog = modal('Rename Private Link Connection', form);
+  input.select();
+
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const done = await submit(save, error, () => page.api.rename(page.cluster.clusterId, id, input.value));
+    if (done) {
+      page.upsert(done);
+      dialog.close();
+    }
+  });
+}
+
 export function deleteDialog(page, id) {
   const c = page.connections.get(id);
   const error = errorBox();
@@ -311,6 +372,7 @@ export async function historyDialog(page, id) {
     const history = await page.api.history(page.cluster.clusterId, id);
     clear(list, (history.stateChanges || []).map(change => h('li', {},
       stateBadge(change.state), ' ', h('time', {datetime: change.changeTime}, formatTime(change.changeTime)),
+      ' ', stateNote({failureReason: change.failureReason}),
       change.message ? h('div', {class: 'hint'}, change.message) : null)));
   } catch (e) {
     clear(list);

@@ -57,6 +57,31 @@ export function stateBadge(state, message) {
     'aria-label': message ? `${state}: ${message}` : undefined}, state || '?');
 }
 
+/** The API's failureReason codes in words (an unknown code is shown as it is). */
+const FAILURE_REASONS = {
+  SERVICE_NOT_VISIBLE: 'Service not visible to the platform account',
+  SERVICE_IN_ANOTHER_REGION: 'Service in another region',
+  NO_SHARED_ZONE: 'No availability zone shared with the cluster',
+  CREATE_REFUSED: 'The cloud refused the endpoint',
+  REJECTED_BY_OWNER: "Rejected by the service's owner",
+  ACCEPTANCE_EXPIRED: 'Not accepted before the deadline',
+  SERVICE_DELETED: 'Endpoint service deleted',
+  ENDPOINT_REMOVED_OUTSIDE: 'Endpoint deleted outside this system',
+  ENDPOINT_FAILED: 'Endpoint failed in the cloud'};
+
+/** Below a state: why it FAILED, or until when the owner may accept; nothing otherwise. */
+export function stateNote(c) {
+  if (c.failureReason) {
+    return h('small', {class: 'state-note', dataset: {failureReason: c.failureReason}},
+      FAILURE_REASONS[c.failureReason] || c.failureReason);
+  }
+  if (c.acceptanceDeadline) {
+    return h('small', {class: 'state-note', dataset: {acceptanceDeadline: c.acceptanceDeadline}},
+      'Accept by ', h('time', {datetime: c.acceptanceDeadline}, formatTime(c.acceptanceDeadline)));
+  }
+  return null;
+}
+
 export function formatTime(iso) {
   if (!iso) return '';
   const date = new Date(iso);

@@ -2,6 +2,7 @@ package io.dataflow.privatelink.connection;
 
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.event.CloudEvent;
+import io.dataflow.privatelink.contract.event.ConnectionRenamed;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
 import io.dataflow.privatelink.contract.event.EventTypes;
@@ -183,6 +184,42 @@ class ConnectionCommandsTest {
             assertEquals(before.sum("plc_commands_total", "kind", series[0], "outcome", series[1]) + 1,
                     after.sum("plc_commands_total", "kind", series[0], "outcome", series[1]), String.join(" ", series));
         }
+    }
+
+    @Test
+    void renameChangesTheDisplayNameAnnouncesItOnceAndIsRefusedWhileDeleting() {
+        String id = create();
+        String path = "/v1beta1/clusters/1001/privateLinkConnections/" + id;
+        given().contentType(ContentType.JSON)
+                .body("{\"privateLinkConnection\": {\"displayName\": \" orders-eu \"}, \"updateMask\": \"displayName\"}")
+                .patch(path).then().statusCode(200)
+                .body("displayName", equalTo("orders-eu")).body("privateLinkConnectionId", equalTo(id));
+        assertEquals("orders-eu", Sql.text("SELECT display_name FROM connection WHERE connection_id = ?1", id));
+        // the same name again: nothing changes, nothing more is announced
+        given().contentType(ContentType.JSON)
+                .body("{\"privateLinkConnection\": {\"displayName\": \"orders-eu\"}, \"updateMask\": \"displayName\"}")
+                .patch(path).then().statusCode(200).body("displayName", equalTo("orders-eu"));
+        try (TopicProbe probe = TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_REQUESTS)) {
+            var renamed = probe.awaitRecord(r -> id.equals(r.key())
+                    && EventTypes.CONNECTION_RENAMED.equals(header(r, "ce_type")), Duration.ofSeconds(30));
+            ConnectionRenamed payload = CloudEventKafka.fromRecord(renamed).dataAs(ConnectionRenamed.class);
+            assertEquals("orders-eu", payload.displayName());
+            assertEquals(2, payload.version(), "the connection's second command");
+            assertEquals(1, probe.readToEnd().stream().filter(r -> id.equals(r.key())
+                    && EventTypes.CONNECTION_RENAMED.equals(header(r, "ce_type"))).count(), "announced once");
+        }
+
+        given().contentType(ContentType.JSON).body("{\"privateLinkConnection\": {\"displayName\": \"x\"}, \"updateMask\": \"type\"}")
+                .patch(path).then().statusCode(400).body("code", equalTo(3))
+                .body("message", containsString("only \"displayName\" can be updated"));
+        given().contentType(ContentType.JSON).body("{\"privateLinkConnection\": {\"displayName\": \"x\"}, \"updateMask\": \"displayName\"}")
+                .patch("/v1beta1/clusters/1001/privateLinkConnections/plc-doesnotexist").then().statusCode(404)
+                .body("code", equalTo(5));
+        given().delete(path).then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"privateLinkConnection\": {\"displayName\": \"y\"}, \"updateMask\": \"displayName\"}")
+                .patch(path).then().statusCode(400).body("code", equalTo(9))
+                .body("message", containsString("is being deleted and can no longer be renamed"));
+        assertEquals("orders-eu", Sql.text("SELECT display_name FROM connection WHERE connection_id = ?1", id));
     }
 
     @Test

@@ -51,6 +51,7 @@ class TenancyTest {
             new Operation("GET", "/privateLinkConnections/ID/history", null, false),
             new Operation("DELETE", "/privateLinkConnections/ID", null, true),
             new Operation("GET", "/privateLinkConnections:getAvailabilityZones", null, false),
+            new Operation("GET", "/privateLinkConnections:getQuota", null, false),
             new Operation("GET", "/privateLinkConnections:lookupHost?hostname=b1.x.example", null, false),
             new Operation("GET", "/privateLinkConnections:watch", null, false),
             new Operation("POST", "/privateLinkConnections/ID:attachDomains",

@@ -160,11 +160,15 @@ class CliIT {
                 "--aws.endpoint-service-name", api.env.get("PLC_AWS_SERVICE_NAME"), "-o", "json")))
                 .path("privateLinkConnectionId").asText();
 
+        // piped: ticloud's JSON (keys sorted, no colour); -o wide: this tool's tab-separated rows, no header
         Result piped = ok(plc.run("plc", "list", "-c", awsCluster));
-        String row = piped.stdout().lines().filter(line -> line.startsWith(id)).findFirst().orElseThrow(() ->
-                new AssertionError("no row for " + id + ": " + piped));
-        assertEquals(5, row.split("\t").length, "tab-separated: " + row);
-        assertFalse(piped.stdout().contains("CreateTime") || piped.stdout().contains("\u001b["), "no header, no colour: " + piped);
+        assertTrue(json(piped).findValuesAsText("privateLinkConnectionId").contains(id), piped.toString());
+        assertFalse(piped.stdout().contains("\u001b["), "no colour: " + piped);
+        Result wide = ok(plc.run("plc", "list", "-c", awsCluster, "-o", "wide"));
+        String row = wide.stdout().lines().filter(line -> line.startsWith(id)).findFirst().orElseThrow(() ->
+                new AssertionError("no row for " + id + ": " + wide));
+        assertTrue(row.split("\t").length > 5, "tab-separated: " + row);
+        assertFalse(wide.stdout().contains("CreateTime") || wide.stdout().contains("\u001b["), "no header, no colour: " + wide);
 
         Result terminal = plc.inTerminal("plc list -c " + awsCluster, new LinkedHashMap<>(), Duration.ofSeconds(60));
         assertEquals(0, terminal.exitCode(), terminal.toString());

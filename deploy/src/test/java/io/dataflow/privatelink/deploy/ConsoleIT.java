@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConsoleIT {
 
     private static final Path SCREENSHOTS = LocalStackIT.ROOT.resolve("deploy/target/console-screenshots");
+    /** Connections per cluster here: more than the API's first page holds, and room for every test's creates. */
+    private static final int CLUSTER_LIMIT = 20;
+    /** The demo Alibaba Cloud cluster (checked against the stack's env.sh): its limit is 1, to be reached at once. */
+    private static final String FULL_CLUSTER = "10000000000000000002";
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dataDir;
@@ -45,7 +50,9 @@ class ConsoleIT {
 
     @BeforeAll
     static void start() throws Exception {
-        api = StackApi.start(dataDir, List.of());
+        api = StackApi.start(dataDir, List.of(
+                "--set", "connection-service:plc.quotas.connections-per-cluster=" + CLUSTER_LIMIT,
+                "--set", "connection-service:plc.quotas.cluster-limits." + FULL_CLUSTER + "=1"));
         cluster = api.env.get("PLC_AWS_CLUSTER_ID");
         browser = ConsoleBrowser.open(LocalStackIT.ROOT, dataDir.resolve("browser"), SCREENSHOTS);
     }
@@ -68,7 +75,7 @@ class ConsoleIT {
         // Set once: a reload would wipe it, so finding it at the end proves every change came live.
         browser.script("window.__noReload = true;"
                 + "window.__states = [];"
-                + "new MutationObserver(() => document.querySelectorAll('#connections tr[data-id] .state').forEach(cell => {"
+                + "new MutationObserver(() => document.querySelectorAll('#connections tr[data-id] .state .badge').forEach(cell => {"
                 + "  const seen = cell.closest('tr').dataset.id + ' ' + cell.textContent.trim();"
                 + "  if (window.__states[window.__states.length - 1] !== seen) window.__states.push(seen);"
                 + "})).observe(document.getElementById('connections'), {subtree: true, childList: true, characterData: true});");
@@ -93,19 +100,40 @@ class ConsoleIT {
         String endpointId = api.get(api.awsConnections() + "/" + id).path("awsEndpointService").path("endpointId").asText();
         assertTrue(next.getText().contains(endpointId), "the next step names the endpoint to accept: " + next.getText());
         assertTrue(next.getText().contains("aws ec2 accept-vpc-endpoint-connections"), next.getText());
+        // the row says until when the owner may accept: the API's acceptanceDeadline
+        String deadline = api.get(api.awsConnections() + "/" + id).path("acceptanceDeadline").asText();
+        assertFalse(deadline.isBlank(), "a connection waiting for acceptance has a deadline");
+        String note = "#connections tr[data-id='" + id + "'] .state .state-note";
+        assertEquals(deadline, browser.visible(note + " time").getAttribute("datetime"));
+        assertTrue(browser.visible(note).getText().startsWith("Accept by "), browser.visible(note).getText());
         browser.screenshot("03-pending-acceptance");
 
         try (Ec2Client owner = api.customerEc2()) {
             owner.acceptVpcEndpointConnections(r -> r.serviceId(api.env.get("PLC_AWS_SERVICE_ID")).vpcEndpointIds(endpointId));
         }
         String state = "#connections tr[data-id='" + id + "'] .state";
-        browser.textIs(state, "ACTIVE");
+        browser.textIs(state + " .badge", "ACTIVE");
+        browser.gone(note);
         browser.screenshot("04-active");
         @SuppressWarnings("unchecked")
         List<String> seen = (List<String>) browser.script("return window.__states;");
         List<String> ofThis = seen.stream().filter(s -> s.startsWith(id + " ")).map(s -> s.substring(id.length() + 1)).toList();
         assertEquals(List.of("CREATING", "PENDING_ACCEPTANCE", "ACTIVE"), ofThis, "the row went through each state live: " + seen);
         browser.click("dialog[open] .actions button");
+
+        openMenu(id, "Rename");
+        WebElement name = browser.visible("#rename-name");
+        name.clear();
+        name.sendKeys("orders-kafka-eu");
+        String[] renameCommands = equivalentCommands();
+        assertTrue(renameCommands[0].equals("plc plc update -c " + cluster + " --private-link-connection-id " + id
+                + " --display-name orders-kafka-eu"), renameCommands[0]);
+        assertTrue(renameCommands[1].startsWith("curl -s -X PATCH \"" + api.awsConnections() + "/" + id + "\""),
+                renameCommands[1]);
+        browser.screenshot("04b-rename");
+        browser.click("#rename-submit");
+        browser.textIs("#connections tr[data-id='" + id + "'] td:first-child button", "orders-kafka-eu");
+        assertEquals("orders-kafka-eu", api.get(api.awsConnections() + "/" + id).path("displayName").asText());
 
         openMenu(id, "Attach Domains");
         browser.click("#attach-preview-button");
@@ -177,6 +205,56 @@ class ConsoleIT {
     }
 
     @Test
+    void theCreateDialogShowsTheClustersLimitAndUseAndSaysSoWhenTheLimitIsReached() throws Exception {
+        browser.windowSize(1440, 900);
+        openClusterPage(api.env.get("PLC_CONSOLE"));
+        JsonNode quotaBefore = api.get(api.awsConnections() + ":getQuota");
+        int usedBefore = quotaBefore.path("cluster").path("used").asInt();
+        long projectLimit = quotaBefore.path("project").path("limit").asLong();
+        browser.click("#create-open");
+        WebElement quota = browser.visible("#create-quota");
+        browser.until(d -> quota.getText().matches("\\d+ of " + CLUSTER_LIMIT
+                + " connections used in this cluster \\(\\d+ of " + projectLimit + " in project demo-project\\)\\."));
+        int used = Integer.parseInt(quota.getText().split(" ", 2)[0]);
+        int usedAfter = api.get(api.awsConnections() + ":getQuota").path("cluster").path("used").asInt();
+        // (an earlier test's deleted connection may stop counting meanwhile)
+        assertTrue(used == usedBefore || used == usedAfter, "the dialog shows the API's count (" + usedBefore + ", "
+                + usedAfter + "): " + quota.getText());
+        assertFalse(quota.getAttribute("class").contains("full"), quota.getText());
+        browser.screenshot("15-create-dialog-quota");
+        browser.visible("#create-name").sendKeys(Keys.ESCAPE);
+        browser.gone("dialog[open]");
+
+        assertEquals(FULL_CLUSTER, api.env.get("PLC_ALICLOUD_CLUSTER_ID"), "the cluster given a limit of 1");
+        String full = api.env.get("PLC_API") + "/v1beta1/clusters/" + FULL_CLUSTER + "/privateLinkConnections";
+        if (api.get(full + ":getQuota").path("cluster").path("used").asInt() == 0) {
+            HttpResponse<String> created = api.post(full, """
+                    {"privateLinkConnection": {"displayName": "the-only-one", "type": "ALICLOUD_ENDPOINT_SERVICE",
+                     "alicloudEndpointService": {"name": "%s"}}}""".formatted(api.env.get("PLC_ALICLOUD_SERVICE_NAME")),
+                    java.util.Map.of());
+            assertEquals(200, created.statusCode(), created.body());
+        }
+        openClusterPage(api.env.get("PLC_CONSOLE"), FULL_CLUSTER);
+        int rows = browser.all("#connections tr[data-id]").size();
+        browser.click("#create-open");
+        WebElement reached = browser.visible("#create-quota");
+        browser.until(d -> reached.getText().startsWith("This cluster has reached its limit of 1 connection."));
+        assertTrue(reached.getText().contains("1 of 1 connections used in this cluster"), reached.getText());
+        assertTrue(reached.getText().contains("delete one you no longer need"), reached.getText());
+        assertTrue(reached.getAttribute("class").contains("full"), "shown as a problem: " + reached.getAttribute("class"));
+        browser.screenshot("16-create-dialog-limit-reached");
+        browser.visible("#create-name").sendKeys("one-too-many");
+        browser.visible("#create-service").sendKeys(api.env.get("PLC_ALICLOUD_SERVICE_NAME"));
+        browser.click("#create-submit");
+        WebElement error = browser.visible("dialog[open] .error");
+        browser.until(d -> error.getText().startsWith("Cluster " + FULL_CLUSTER + " has reached its limit of 1 private link "
+                + "connections per cluster"));
+        assertEquals(rows, browser.all("#connections tr[data-id]").size(), "no row was added");
+        browser.visible("#create-name").sendKeys(Keys.ESCAPE);
+        browser.gone("dialog[open]");
+    }
+
+    @Test
     void aFailedConnectionShowsItsReasonOnItsStateBadge() throws Exception {
         browser.windowSize(1440, 900);
         openClusterPage(api.env.get("PLC_CONSOLE"));
@@ -190,6 +268,10 @@ class ConsoleIT {
         String message = api.get(api.awsConnections() + "/" + id).path("message").asText();
         assertFalse(message.isBlank());
         assertEquals(message, browser.visible(badge).getAttribute("title"), "the failure message on hover");
+        assertEquals("SERVICE_NOT_VISIBLE", api.get(api.awsConnections() + "/" + id).path("failureReason").asText());
+        String note = "#connections tr[data-id='" + id + "'] .state .state-note";
+        browser.textIs(note, "Service not visible to the platform account");
+        assertEquals("SERVICE_NOT_VISIBLE", browser.visible(note).getAttribute("data-failure-reason"));
         browser.screenshot("14-failed-with-reason");
     }
 
@@ -243,9 +325,14 @@ class ConsoleIT {
 
     /** Signs in with {@code link} and opens the demo AWS cluster's networking page, its stream live. */
     private static void openClusterPage(String link) {
+        openClusterPage(link, cluster);
+    }
+
+    /** Signs in with {@code link} and opens that cluster's networking page, its stream live. */
+    private static void openClusterPage(String link, String clusterId) {
         browser.go("about:blank");
         browser.go(link);
-        browser.click("a[data-cluster='" + cluster + "']");
+        browser.click("a[data-cluster='" + clusterId + "']");
         browser.visible("#connections");
         browser.textIs("#live", "Live");
     }

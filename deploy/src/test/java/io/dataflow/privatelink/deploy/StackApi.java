@@ -41,6 +41,7 @@ final class StackApi {
         List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(),
                 "--cli-config", dataDir.resolve("plc-config.json").toString()));
         args.addAll(LocalStack.freePortOptions(replicasIn(extra)));
+        args.addAll(LocalStack.LOAD_TEST_QUOTAS);
         args.addAll(extra);
         LocalStack stack = LocalStack.start(LocalStackIT.ROOT, args);
         return new StackApi(stack, readExports(dataDir.resolve("env.sh")));

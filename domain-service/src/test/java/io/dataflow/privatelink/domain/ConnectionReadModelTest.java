@@ -4,6 +4,7 @@ import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.ConnectionIds;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
+import io.dataflow.privatelink.contract.FailureReason;
 import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.contract.event.ConnectionDeleted;
@@ -133,7 +134,10 @@ class ConnectionReadModelTest {
         send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, requested(cluster, id, "h"));
         send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_STATE_CHANGED, id,
                 new ConnectionStateChanged(id, cluster, ConnectionState.FAILED, "rejected by the owner", "vpce-0a",
-                        List.of("use1-az1"), now(), 1));
+                        List.of("use1-az1"), now(), 1, FailureReason.REJECTED_BY_OWNER, null));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(path(cluster) + "/" + id)
+                .then().statusCode(200).body("state", equalTo("FAILED"))
+                .body("failureReason", equalTo("REJECTED_BY_OWNER")));
         send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_DELETION_REQUESTED, id,
                 new ConnectionDeletionRequested(id, cluster, ConnectionType.AWS_ENDPOINT_SERVICE, "bob", now(), 2));
         send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_DELETED, id, new ConnectionDeleted(id, cluster, now(), 2));
@@ -143,6 +147,7 @@ class ConnectionReadModelTest {
                 .body("deleted", equalTo(true))
                 .body("stateChanges.state", equalTo(List.of("CREATING", "FAILED", "DELETING")))
                 .body("stateChanges[1].message", equalTo("rejected by the owner"))
+                .body("stateChanges[1].failureReason", equalTo("REJECTED_BY_OWNER"))
                 .body("stateChanges[2].message", equalTo("deletion requested by bob")));
         given().get(path("another-cluster") + "/" + id + "/history").then().statusCode(404).body("code", equalTo(5));
 

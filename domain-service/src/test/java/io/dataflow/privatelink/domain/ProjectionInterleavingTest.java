@@ -146,9 +146,11 @@ class ProjectionInterleavingTest {
         Map<String, StringBuilder> byRun = new TreeMap<>();
         runs.forEach(run -> byRun.put(run, new StringBuilder()));
         for (String table : List.of(
-                "SELECT right(connection_id, 17), CAST(ROW(connection_id, cluster_id, display_name, type, service_name,"
+                "SELECT right(connection_id, 17), CAST(ROW(connection_id, cluster_id, display_name, display_name_version,"
+                        + " type, service_name,"
                         + " service_region, created_by, create_time, deletion_requested_at, deletion_requested_by,"
-                        + " worker_version, worker_time, worker_event_id, worker_state, worker_message, endpoint_id,"
+                        + " worker_version, worker_time, worker_event_id, worker_state, worker_message,"
+                        + " worker_failure_reason, worker_acceptance_deadline, endpoint_id,"
                         + " az_ids, deleted_at, state, message, update_time, last_snapshot) AS text) FROM connection_view"
                         + " WHERE right(connection_id, 17) = ANY (CAST(?1 AS text[])) ORDER BY connection_id",
                 "SELECT right(connection_id, 17), CAST(ROW(a.*) AS text) FROM attachment_view a"

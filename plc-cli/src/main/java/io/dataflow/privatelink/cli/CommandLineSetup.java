@@ -1,8 +1,5 @@
 package io.dataflow.privatelink.cli;
 
-import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -12,15 +9,12 @@ import java.io.PrintWriter;
  * sent); any other failure prints "Error: " and the API's code and message on stderr with its exit code
  * ({@link ExitCodes}); a stack trace only with {@code --debug}.
  */
-@ApplicationScoped
-public class CommandLineSetup {
+public final class CommandLineSetup {
 
-    @Produces
-    CommandLine commandLine(PicocliCommandLineFactory factory) {
-        return configure(factory.create());
+    private CommandLineSetup() {
     }
 
-    /** The handling above on a command line (the process's, or a test's built without Quarkus). */
+    /** The handling above on a command line (the process's: {@link Plc}, {@link QuarkusCommandLine}; a test's). */
     public static CommandLine configure(CommandLine commandLine) {
         return commandLine
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -25,12 +25,19 @@ public record ConnectionSnapshot(
         List<String> azIds,
         String createdBy,
         Instant createTime,
-        Instant updateTime) {
+        Instant updateTime,
+        /* why, when FAILED (null otherwise, and in snapshots written before the field existed) */
+        FailureReason failureReason,
+        /* when PENDING_ACCEPTANCE: when the endpoint is removed unless the owner accepts */
+        Instant acceptanceDeadline) {
 
-    public ConnectionSnapshot withState(ConnectionState newState, String newMessage, String newEndpointId,
-                                        List<String> newAzIds, Instant changeTime) {
-        return new ConnectionSnapshot(connectionId, clusterId, displayName, type, serviceName, serviceRegion,
-                newState, newMessage, newEndpointId, newAzIds, createdBy, createTime, changeTime);
+    /** A snapshot that has neither failed nor waits for acceptance. */
+    public ConnectionSnapshot(String connectionId, String clusterId, String displayName, ConnectionType type,
+                              String serviceName, String serviceRegion, ConnectionState state, String message,
+                              String endpointId, List<String> azIds, String createdBy, Instant createTime,
+                              Instant updateTime) {
+        this(connectionId, clusterId, displayName, type, serviceName, serviceRegion, state, message, endpointId, azIds,
+                createdBy, createTime, updateTime, null, null);
     }
 
     /** The API representation, without attached domains (the caller adds them where the API shows them). */
@@ -39,6 +46,7 @@ public record ConnectionSnapshot(
         return new PrivateLinkConnection(connectionId, clusterId, displayName, state, message, createdBy, createTime,
                 updateTime, type, null,
                 aws ? new AwsEndpointService(serviceName, serviceRegion, endpointId, azIds) : null,
-                aws ? null : new AlicloudEndpointService(serviceName, endpointId, azIds));
+                aws ? null : new AlicloudEndpointService(serviceName, endpointId, azIds), failureReason,
+                acceptanceDeadline);
     }
 }

@@ -34,6 +34,29 @@ public interface ConnectionServiceConfig {
 
     Audit audit();
 
+    Quotas quotas();
+
+    /**
+     * How many connections a cluster and a project may have (prefix {@code plc.quotas}). A connection
+     * counts from its create until the worker reports it deleted (DELETING included: it still holds its
+     * endpoint); a create past a limit is refused with RESOURCE_EXHAUSTED.
+     */
+    interface Quotas {
+        /** Connections per cluster, unless {@link #clusterLimits()} names the cluster. */
+        @WithDefault("10")
+        int connectionsPerCluster();
+
+        /** Connections per project, across its clusters, unless {@link #projectLimits()} names the project. */
+        @WithDefault("100")
+        int connectionsPerProject();
+
+        /** Another limit for single clusters, by cluster id (what "ask for a higher limit" changes). */
+        Map<String, Integer> clusterLimits();
+
+        /** Another limit for single projects, by project id. */
+        Map<String, Integer> projectLimits();
+    }
+
     /** How long the audit trail is kept (prefix {@code plc.audit}). */
     interface Audit {
         /** Audit records older than this are deleted; export them first where they must be kept longer. */

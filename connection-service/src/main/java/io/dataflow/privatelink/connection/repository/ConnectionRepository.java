@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.util.Collection;
 import java.util.List;
 
 /** The connection aggregate table. Writes join the caller's transaction, with the outbox row they cause. */
@@ -50,6 +51,35 @@ public class ConnectionRepository implements PanacheRepositoryBase<ConnectionEnt
                                 CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]), CAST(?8 AS text[]),
                                 CAST(?9 AS text[]), CAST(?10 AS text[]))
                          AS c(id, cluster, name, type, service, region, state, created_by, created, updated)""", columns).replaceWithVoid();
+    }
+
+    /**
+     * Takes the quota locks of these scopes (e.g. {@code plc.quota/cluster/1001}) for the current transaction:
+     * transaction-scoped advisory locks, one per scope, held until commit or rollback. They are taken in one
+     * statement in the order of their lock keys, so two transactions that need some of the same scopes (two
+     * instances' groups) never deadlock: one waits for the other. A lock key is a 64-bit hash of the scope
+     * (a collision would only make two scopes wait for each other).
+     */
+    public Uni<Void> lockQuotaScopes(Collection<String> scopes) {
+        String[] keys = scopes.stream().distinct().sorted().toArray(String[]::new);
+        return ColumnArrays.executeUpdate("""
+                    SELECT pg_advisory_xact_lock(k)
+                    FROM (SELECT DISTINCT hashtextextended(s, 0) AS k FROM unnest(CAST(?1 AS text[])) AS s
+                          ORDER BY k) AS ordered""", keys).replaceWithVoid();
+    }
+
+    /**
+     * The connections of every cluster of these projects, as {@code {projectId, clusterId, count}} (clusters
+     * without one are left out). Every row counts, whatever its state: a connection's row is removed once its
+     * worker reports it deleted.
+     */
+    public Uni<List<Object[]>> countByProjectAndCluster(Collection<String> projectIds) {
+        return getSession().chain(session -> session.createSelectionQuery("""
+                        select k.projectId, c.clusterId, count(c) from ConnectionEntity c
+                        join ClusterEntity k on k.clusterId = c.clusterId
+                        where k.projectId in (:projects)
+                        group by k.projectId, c.clusterId""", Object[].class)
+                .setParameter("projects", projectIds).getResultList());
     }
 
     /** The connection locked for update, whatever its cluster (the workers' reports name it by id). */

@@ -51,6 +51,14 @@ public class IdempotencyKeyRepository implements PanacheRepositoryBase<Idempoten
         return findById(new IdempotencyKeyEntity.Key(clusterId, key));
     }
 
+    /** The recorded keys among these (by cluster and key; those not recorded are missing from the answer). */
+    public Uni<List<IdempotencyKeyEntity>> findAll(List<IdempotencyKeyEntity> wanted) {
+        List<String> clusters = wanted.stream().map(k -> k.clusterId).distinct().toList();
+        List<String> names = wanted.stream().map(k -> k.idempotencyKey).distinct().toList();
+        // A superset at most (a key of one cluster may be named with another's); the caller matches both parts.
+        return list("clusterId in ?1 and idempotencyKey in ?2", clusters, names);
+    }
+
     public Uni<Long> purgeBefore(Instant cutoff) {
         return delete("createdAt < ?1", cutoff);
     }

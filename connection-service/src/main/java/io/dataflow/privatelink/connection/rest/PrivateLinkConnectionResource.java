@@ -6,6 +6,7 @@ import io.dataflow.privatelink.connection.service.ConnectionCommandService;
 import io.dataflow.privatelink.connection.service.IdempotentCreates;
 import io.dataflow.privatelink.contract.api.CreatePrivateLinkConnectionBody;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
+import io.dataflow.privatelink.contract.api.UpdatePrivateLinkConnectionBody;
 import io.dataflow.privatelink.contract.auth.Role;
 import io.dataflow.privatelink.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -65,6 +67,17 @@ public class PrivateLinkConnectionResource {
         String subject = caller.subject();
         return access.require(caller.get(), clusterId, Role.EDITOR)
                 .chain(cluster -> commands.delete(cluster.clusterId(), connectionId, subject));
+    }
+
+    /** Additive: renames the connection ({@code updateMask} "displayName", the one field that can change). */
+    @PATCH
+    @Path("/privateLinkConnections/{privateLinkConnectionId}")
+    public Uni<PrivateLinkConnection> update(@PathParam("clusterId") String clusterId,
+                                             @PathParam("privateLinkConnectionId") String connectionId,
+                                             UpdatePrivateLinkConnectionBody body) {
+        String subject = caller.subject();
+        return access.require(caller.get(), clusterId, Role.EDITOR)
+                .chain(cluster -> commands.rename(cluster.clusterId(), connectionId, body, subject));
     }
 
     @GET

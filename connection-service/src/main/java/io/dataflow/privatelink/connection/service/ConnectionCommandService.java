@@ -11,9 +11,11 @@ import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionStateMachine;
 import io.dataflow.privatelink.contract.api.CreatePrivateLinkConnectionBody;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
+import io.dataflow.privatelink.contract.api.UpdatePrivateLinkConnectionBody;
 import io.dataflow.privatelink.contract.domains.DomainState;
 import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
+import io.dataflow.privatelink.contract.event.ConnectionRenamed;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.kit.api.ApiException;
@@ -51,8 +53,9 @@ public class ConnectionCommandService {
 
     /**
      * Creates the connection on the cluster (as access control found it), written with the creates
-     * arriving at the same time ({@link GroupedCreates}). With an idempotency key, a repeat of the same
-     * request answers what the first one was answered and creates nothing more.
+     * arriving at the same time ({@link GroupedCreates}), if the cluster and its project are below their
+     * connection limits ({@link ConnectionQuotas}; RESOURCE_EXHAUSTED otherwise). With an idempotency key, a
+     * repeat of the same request answers what the first one was answered and creates nothing more.
      */
     public Uni<PrivateLinkConnection> create(ClusterPlacement cluster, CreatePrivateLinkConnectionBody body, String caller,
                                              Optional<String> idempotencyKey) {
@@ -71,7 +74,8 @@ public class ConnectionCommandService {
         return creates.create(new GroupedCreates.NewConnection(row, answer,
                 events.accepted(cluster.clusterId(), EventTypes.CONNECTION_REQUESTED, connection.connectionId(), now,
                         requested),
-                idempotencyKey.map(key -> IdempotentCreates.keyRow(cluster.clusterId(), key, fingerprint, answer, now))));
+                idempotencyKey.map(key -> IdempotentCreates.keyRow(cluster.clusterId(), key, fingerprint, answer, now)),
+                cluster.projectId()));
     }
 
     @WithTransaction
@@ -99,6 +103,38 @@ public class ConnectionCommandService {
                                     AttachmentMapper.toAttachment(a).allIn(DomainState.DELETING, now))))
                             .chain(() -> events.emit(clusterId, EventTypes.CONNECTION_DELETION_REQUESTED,
                                     connectionId, now, deletion))
+                            .replaceWith(ConnectionMapper.toSnapshot(row).toApi());
+                });
+    }
+
+    /**
+     * Renames the connection (the update operation, mask {@code displayName}). A name equal to the current one
+     * changes nothing and announces nothing; a connection being deleted cannot be renamed.
+     */
+    @WithTransaction
+    public Uni<PrivateLinkConnection> rename(String clusterId, String connectionId, UpdatePrivateLinkConnectionBody body,
+                                             String caller) {
+        String displayName = RenameValidator.newDisplayName(body);
+        return clusters.require(clusterId)
+                .chain(() -> connections.findForUpdate(clusterId, connectionId))
+                .chain(row -> {
+                    if (row == null) {
+                        return Uni.createFrom().failure(notFound(clusterId, connectionId));
+                    }
+                    if (row.state == ConnectionState.DELETING) {
+                        return Uni.createFrom().failure(ApiException.failedPrecondition("Private link connection "
+                                + connectionId + " is being deleted and can no longer be renamed."));
+                    }
+                    if (displayName.equals(row.displayName)) {
+                        return Uni.createFrom().item(ConnectionMapper.toSnapshot(row).toApi());
+                    }
+                    Instant now = CommandClock.now();
+                    row.displayName = displayName;
+                    row.updateTime = now;
+                    row.version++;
+                    ConnectionRenamed renamed = new ConnectionRenamed(connectionId, clusterId, row.type, displayName,
+                            caller, now, row.version);
+                    return events.emit(clusterId, EventTypes.CONNECTION_RENAMED, connectionId, now, renamed)
                             .replaceWith(ConnectionMapper.toSnapshot(row).toApi());
                 });
     }

@@ -44,7 +44,8 @@ public class CreateConnectionValidator {
                 : validAlicloud(cluster, displayName, requested);
     }
 
-    private static String validDisplayName(String displayName) {
+    /** The display-name rule, the same for a create and a rename: 1 to 64 characters once trimmed, no control characters. */
+    static String validDisplayName(String displayName) {
         if (displayName == null || displayName.isBlank()) {
             throw ApiException.invalidArgument("privateLinkConnection.displayName is required.");
         }

@@ -15,7 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -76,12 +80,31 @@ public class IdempotentCreates {
                 // Recorded by a transaction that has since rolled back: this create may be tried again.
                 throw new RetryableConflict("idempotency key " + mine.idempotencyKey + " was released");
             }
-            if (!first.requestHash.equals(mine.requestHash)) {
-                throw ApiException.invalidArgument("Idempotency-Key " + mine.idempotencyKey + " was already used "
-                        + "for a different create request on this cluster; use a new key for a new request.");
-            }
-            return EventJson.read(first.response, PrivateLinkConnection.class);
+            return earlierAnswer(mine, first);
         });
+    }
+
+    /**
+     * The keys recorded (committed) for these creates' keys, in their order; null where a key is not recorded.
+     * One read, in a session of its own.
+     */
+    public Uni<List<IdempotencyKeyEntity>> recordedKeys(List<IdempotencyKeyEntity> mine) {
+        return Panache.withSession(() -> keys.findAll(mine)).map(found -> {
+            Map<IdempotencyKeyEntity.Key, IdempotencyKeyEntity> byKey = new HashMap<>();
+            found.forEach(k -> byKey.put(new IdempotencyKeyEntity.Key(k.clusterId, k.idempotencyKey), k));
+            List<IdempotencyKeyEntity> inOrder = new ArrayList<>(mine.size());
+            mine.forEach(k -> inOrder.add(byKey.get(new IdempotencyKeyEntity.Key(k.clusterId, k.idempotencyKey))));
+            return inOrder;
+        });
+    }
+
+    /** The answer the first request with the key got, or INVALID_ARGUMENT when that one asked for something else. */
+    public static PrivateLinkConnection earlierAnswer(IdempotencyKeyEntity mine, IdempotencyKeyEntity first) {
+        if (!first.requestHash.equals(mine.requestHash)) {
+            throw ApiException.invalidArgument("Idempotency-Key " + mine.idempotencyKey + " was already used "
+                    + "for a different create request on this cluster; use a new key for a new request.");
+        }
+        return EventJson.read(first.response, PrivateLinkConnection.class);
     }
 
     private static String sha256(String text) {

@@ -59,6 +59,7 @@ public final class ChaosHarness {
                 "--set", "provider-worker-aws:plc.worker.orphan-sweep.grace=2s",
                 "--set", "provider-worker-alicloud:plc.worker.orphan-sweep.grace=2s"));
         args.addAll(LocalStack.freePortOptions(options.workerReplicas()));
+        args.addAll(LocalStack.LOAD_TEST_QUOTAS);
         System.out.println("chaos » seed " + options.seed() + "; starting the stack in " + options.dataDir());
         try (LocalStack stack = LocalStack.start(repoRoot, args)) {
             Map<String, String> env = stack.environment();

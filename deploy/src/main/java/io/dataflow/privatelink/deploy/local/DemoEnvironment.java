@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo world the local stack seeds: the platform's accounts and networks, one AWS and one
- * Alibaba Cloud cluster, and a customer who owns endpoint services. All of it is fiction that the
+ * The demo world the local stack seeds: the platform's accounts and networks, one AWS and two
+ * Alibaba Cloud clusters (two tenants of one platform account and region, which take turns at its rate
+ * budget), and a customer who owns endpoint services. All of it is fiction that the
  * simulators accept; nothing here is used outside the local stack and its tests.
  */
 final class DemoEnvironment {
@@ -36,6 +37,8 @@ final class DemoEnvironment {
 
     static final String ALICLOUD_REGION = "cn-hangzhou";
     static final String ALICLOUD_CLUSTER_ID = "10000000000000000002";
+    /** A second cluster in the same account, region and network: another tenant of the same rate budget. */
+    static final String ALICLOUD_SECOND_CLUSTER_ID = "10000000000000000003";
     static final String ALICLOUD_PLATFORM_ACCOUNT = "1000000000000001";
     static final String ALICLOUD_PLATFORM_ACCESS_KEY = "LTAI5tPlatformDemo0001";
     static final String ALICLOUD_PLATFORM_SECRET = "platform-demo-secret";

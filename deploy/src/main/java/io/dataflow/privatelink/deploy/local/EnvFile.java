@@ -27,6 +27,7 @@ final class EnvFile {
         variables.put("PLC_CONSOLE", "http://localhost:" + options.apiPort() + "/console/#token=" + token);
         variables.put("PLC_AWS_CLUSTER_ID", DemoEnvironment.AWS_CLUSTER_ID);
         variables.put("PLC_ALICLOUD_CLUSTER_ID", DemoEnvironment.ALICLOUD_CLUSTER_ID);
+        variables.put("PLC_ALICLOUD_SECOND_CLUSTER_ID", DemoEnvironment.ALICLOUD_SECOND_CLUSTER_ID);
         variables.put("PLC_AWS_SERVICE_NAME", seeded.awsServiceName());
         variables.put("PLC_AWS_SERVICE_ID", seeded.awsServiceId());
         variables.put("PLC_EC2_ENDPOINT", ec2.endpoint().toString());

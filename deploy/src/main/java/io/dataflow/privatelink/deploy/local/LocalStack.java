@@ -63,6 +63,15 @@ public final class LocalStack implements AutoCloseable {
      * harness, which run beside whatever else listens on the default ports), for up to
      * {@code workerReplicas} instances of each worker (the k-th on the worker port + 100 × (k - 1)).
      */
+    /**
+     * Connection limits far above what any test or harness run makes (the local stack otherwise has the services'
+     * defaults, 10 per cluster and 100 per project, as a user would): for the stacks of tests, benchmarks and the
+     * chaos harness, which create hundreds to thousands of connections in the demo clusters. Later {@code --set}s win.
+     */
+    public static final List<String> LOAD_TEST_QUOTAS = List.of(
+            "--set", "connection-service:plc.quotas.connections-per-cluster=1000000",
+            "--set", "connection-service:plc.quotas.connections-per-project=1000000");
+
     public static List<String> freePortOptions(int workerReplicas) throws IOException {
         List<String> args = new ArrayList<>();
         // All held open until every port is chosen: a port closed at once may be handed out again for the
@@ -362,27 +371,31 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("plc.query-service.url", "http://localhost:" + options.queryPort());
         p.putAll(auth.verifierProperties());
-        String aws = "plc.clusters." + DemoEnvironment.AWS_CLUSTER_ID + ".";
-        p.put(aws + "project-id", DemoEnvironment.PROJECT_ID);
-        p.put(aws + "provider", "AWS");
-        p.put(aws + "region", DemoEnvironment.AWS_REGION);
-        p.put(aws + "account-id", DemoEnvironment.AWS_PLATFORM_ACCOUNT);
-        p.put(aws + "vpc-id", DemoEnvironment.AWS_PLATFORM_VPC);
-        p.put(aws + "az-ids", String.join(",", DemoEnvironment.AWS_CLUSTER_ZONES));
-        DemoEnvironment.AWS_CLUSTER_ZONES.forEach(zone ->
-                p.put(aws + "subnets." + zone, DemoEnvironment.AWS_ZONES.get(zone).get(1)));
-        p.put(aws + "security-group-id", DemoEnvironment.AWS_PLATFORM_SECURITY_GROUP);
-        String ali = "plc.clusters." + DemoEnvironment.ALICLOUD_CLUSTER_ID + ".";
-        p.put(ali + "project-id", DemoEnvironment.PROJECT_ID);
-        p.put(ali + "provider", "ALICLOUD");
-        p.put(ali + "region", DemoEnvironment.ALICLOUD_REGION);
-        p.put(ali + "account-id", DemoEnvironment.ALICLOUD_PLATFORM_ACCOUNT);
-        p.put(ali + "vpc-id", DemoEnvironment.ALICLOUD_PLATFORM_VPC);
-        p.put(ali + "az-ids", String.join(",", DemoEnvironment.ALICLOUD_CLUSTER_ZONES));
-        DemoEnvironment.ALICLOUD_CLUSTER_ZONES.forEach(zone ->
-                p.put(ali + "subnets." + zone, DemoEnvironment.ALICLOUD_ZONES.get(zone)));
-        p.put(ali + "security-group-id", DemoEnvironment.ALICLOUD_PLATFORM_SECURITY_GROUP);
+        cluster(p, DemoEnvironment.AWS_CLUSTER_ID, "AWS", DemoEnvironment.AWS_REGION,
+                DemoEnvironment.AWS_PLATFORM_ACCOUNT, DemoEnvironment.AWS_PLATFORM_VPC,
+                DemoEnvironment.AWS_PLATFORM_SECURITY_GROUP, DemoEnvironment.AWS_CLUSTER_ZONES,
+                zone -> DemoEnvironment.AWS_ZONES.get(zone).get(1));
+        for (String cluster : List.of(DemoEnvironment.ALICLOUD_CLUSTER_ID, DemoEnvironment.ALICLOUD_SECOND_CLUSTER_ID)) {
+            cluster(p, cluster, "ALICLOUD", DemoEnvironment.ALICLOUD_REGION, DemoEnvironment.ALICLOUD_PLATFORM_ACCOUNT,
+                    DemoEnvironment.ALICLOUD_PLATFORM_VPC, DemoEnvironment.ALICLOUD_PLATFORM_SECURITY_GROUP,
+                    DemoEnvironment.ALICLOUD_CLUSTER_ZONES, DemoEnvironment.ALICLOUD_ZONES::get);
+        }
         return p;
+    }
+
+    /** One demo cluster in connection-service's registry ({@code plc.clusters.<id>.*}). */
+    private static void cluster(Map<String, String> p, String clusterId, String provider, String region, String account,
+                                String vpc, String securityGroup, List<String> zones,
+                                java.util.function.Function<String, String> subnetOf) {
+        String prefix = "plc.clusters." + clusterId + ".";
+        p.put(prefix + "project-id", DemoEnvironment.PROJECT_ID);
+        p.put(prefix + "provider", provider);
+        p.put(prefix + "region", region);
+        p.put(prefix + "account-id", account);
+        p.put(prefix + "vpc-id", vpc);
+        p.put(prefix + "az-ids", String.join(",", zones));
+        zones.forEach(zone -> p.put(prefix + "subnets." + zone, subnetOf.apply(zone)));
+        p.put(prefix + "security-group-id", securityGroup);
     }
 
     /** Services first (all at once), so they never see their infrastructure vanish; then the rest. */

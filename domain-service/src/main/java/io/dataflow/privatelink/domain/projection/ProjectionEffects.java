@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.domain.projection;
 
 import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.FailureReason;
 import io.dataflow.privatelink.domain.repository.AttachmentViewEntity;
 
 import java.time.Instant;
@@ -12,7 +13,7 @@ public final class ProjectionEffects {
 
     /** One history entry: the state an event says the connection went through. */
     public record HistoryEntry(String eventId, String connectionId, ConnectionState state, String message,
-                               Instant time) {
+                               Instant time, FailureReason failureReason) {
     }
 
     /** One change of what readers see: the connection's new snapshot (JSON), or null once it is deleted. */

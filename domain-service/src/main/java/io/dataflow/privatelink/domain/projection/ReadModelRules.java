@@ -12,6 +12,7 @@ import io.dataflow.privatelink.contract.domains.DomainState;
 import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.contract.event.ConnectionDeleted;
 import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
+import io.dataflow.privatelink.contract.event.ConnectionRenamed;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
 import io.dataflow.privatelink.contract.event.DomainAttachRequested;
@@ -70,8 +71,11 @@ public final class ReadModelRules {
                              ProjectionEffects effects) {
         ConnectionViewEntity view = connection.view();
         if (payload instanceof ConnectionRequested r) {
-            if (view.displayName == null) {
+            if (r.version() >= view.displayNameVersion) { // a rename seen first keeps its (later) name
                 view.displayName = r.displayName();
+                view.displayNameVersion = r.version();
+            }
+            if (view.type == null) {
                 view.type = r.type();
                 view.serviceName = r.endpointServiceName();
                 view.serviceRegion = r.endpointServiceRegion();
@@ -79,8 +83,14 @@ public final class ReadModelRules {
                 view.createTime = r.createTime();
             }
             effects.history.add(new HistoryEntry(event.id(), r.connectionId(), ConnectionState.CREATING, null,
-                    r.createTime()));
+                    r.createTime(), null));
             touch(view, r.createTime());
+        } else if (payload instanceof ConnectionRenamed n) {
+            if (n.version() > view.displayNameVersion) {
+                view.displayName = n.displayName();
+                view.displayNameVersion = n.version();
+            }
+            touch(view, n.renameTime());
         } else if (payload instanceof ConnectionDeletionRequested d) {
             if (view.deletionRequestedAt == null || earlier(d.requestTime(), d.requestedBy(),
                     view.deletionRequestedAt, view.deletionRequestedBy)) {
@@ -88,7 +98,7 @@ public final class ReadModelRules {
                 view.deletionRequestedBy = d.requestedBy();
             }
             effects.history.add(new HistoryEntry(event.id(), d.connectionId(), ConnectionState.DELETING,
-                    "deletion requested by " + d.requestedBy(), d.requestTime()));
+                    "deletion requested by " + d.requestedBy(), d.requestTime(), null));
             touch(view, d.requestTime());
         } else if (payload instanceof ConnectionStateChanged c) {
             if (new ReportStamp(c.version(), c.changeTime(), event.id()).supersedes(
@@ -98,11 +108,13 @@ public final class ReadModelRules {
                 view.workerEventId = event.id();
                 view.workerState = c.state();
                 view.workerMessage = c.message();
+                view.workerFailureReason = c.failureReason();
+                view.workerAcceptanceDeadline = c.acceptanceDeadline();
                 view.endpointId = c.endpointId();
                 view.azIds = c.availabilityZoneIds() == null ? null : List.copyOf(c.availabilityZoneIds());
             }
             effects.history.add(new HistoryEntry(event.id(), c.connectionId(), c.state(), c.message(),
-                    c.changeTime()));
+                    c.changeTime(), c.state() == ConnectionState.FAILED ? c.failureReason() : null));
             touch(view, c.changeTime());
         } else if (payload instanceof ConnectionDeleted x) {
             if (view.deletedAt == null || x.deleteTime().isBefore(view.deletedAt)) {
@@ -216,9 +228,12 @@ public final class ReadModelRules {
         return toSnapshot(v).toApi().withAttachedDomains(domains);
     }
 
+    /** The reason and deadline are shown only in the state they belong to (a deletion absorbs both). */
     public static ConnectionSnapshot toSnapshot(ConnectionViewEntity v) {
         return new ConnectionSnapshot(v.connectionId, v.clusterId, v.displayName, v.type, v.serviceName,
-                v.serviceRegion, v.state, v.message, v.endpointId, v.azIds, v.createdBy, v.createTime, v.updateTime);
+                v.serviceRegion, v.state, v.message, v.endpointId, v.azIds, v.createdBy, v.createTime, v.updateTime,
+                v.state == ConnectionState.FAILED ? v.workerFailureReason : null,
+                v.state == ConnectionState.PENDING_ACCEPTANCE ? v.workerAcceptanceDeadline : null);
     }
 
     public static AttachDomain toApi(AttachmentViewEntity a) {

@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.domain.repository;
 
 import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.FailureReason;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -30,4 +31,8 @@ public class ConnectionHistoryEntity {
 
     @Column(name = "change_time")
     public Instant changeTime;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "failure_reason")
+    public FailureReason failureReason;
 }

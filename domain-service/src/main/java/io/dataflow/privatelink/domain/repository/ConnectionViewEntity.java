@@ -2,6 +2,7 @@ package io.dataflow.privatelink.domain.repository;
 
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
+import io.dataflow.privatelink.contract.FailureReason;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -32,6 +33,10 @@ public class ConnectionViewEntity {
     // ---- from ConnectionRequested
     @Column(name = "display_name")
     public String displayName;
+
+    /** The version of the event that set {@link #displayName} (the request's, or a later rename's). */
+    @Column(name = "display_name_version")
+    public long displayNameVersion;
 
     @Enumerated(EnumType.STRING)
     public ConnectionType type;
@@ -71,6 +76,15 @@ public class ConnectionViewEntity {
 
     @Column(name = "worker_message")
     public String workerMessage;
+
+    /** Why the worker last reported the connection FAILED (null otherwise). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "worker_failure_reason")
+    public FailureReason workerFailureReason;
+
+    /** The acceptance deadline the worker last reported (null unless it waited for acceptance then). */
+    @Column(name = "worker_acceptance_deadline")
+    public Instant workerAcceptanceDeadline;
 
     @Column(name = "endpoint_id")
     public String endpointId;

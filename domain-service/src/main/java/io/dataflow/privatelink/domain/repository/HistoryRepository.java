@@ -23,6 +23,7 @@ public class HistoryRepository {
         String[] states = new String[n];
         String[] messages = new String[n];
         String[] times = new String[n];
+        String[] reasons = new String[n];
         for (int i = 0; i < n; i++) {
             HistoryEntry e = entries.get(i);
             ids[i] = e.eventId();
@@ -30,15 +31,19 @@ public class HistoryRepository {
             states[i] = e.state().name();
             messages[i] = e.message();
             times[i] = e.time().toString();
+            reasons[i] = e.failureReason() == null ? null : e.failureReason().name();
         }
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        INSERT INTO connection_history (event_id, connection_id, state, message, change_time)
-                        SELECT id, connection, state, message, CAST(time AS timestamptz)
+                        INSERT INTO connection_history (event_id, connection_id, state, message, change_time,
+                          failure_reason)
+                        SELECT id, connection, state, message, CAST(time AS timestamptz), reason
                         FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
-                                    CAST(?5 AS text[])) AS h(id, connection, state, message, time)
+                                    CAST(?5 AS text[]), CAST(?6 AS text[])) AS h(id, connection, state, message, time,
+                                    reason)
                         ON CONFLICT (event_id) DO NOTHING""")
                 .setParameter(1, ids).setParameter(2, connections).setParameter(3, states)
-                .setParameter(4, messages).setParameter(5, times).executeUpdate()).replaceWithVoid();
+                .setParameter(4, messages).setParameter(5, times).setParameter(6, reasons).executeUpdate())
+                .replaceWithVoid();
     }
 
     /**
@@ -47,7 +52,7 @@ public class HistoryRepository {
      */
     public Uni<List<StateChange>> timeline(String connectionId) {
         return Panache.getSession().chain(session -> session.createSelectionQuery("""
-                        select h.state, h.message, h.changeTime from ConnectionHistoryEntity h
+                        select h.state, h.message, h.changeTime, h.failureReason from ConnectionHistoryEntity h
                         where h.connectionId = :connection order by h.changeTime, h.eventId""", StateChange.class)
                 .setParameter("connection", connectionId).getResultList()).map(rows -> {
             List<StateChange> changes = new java.util.ArrayList<>();

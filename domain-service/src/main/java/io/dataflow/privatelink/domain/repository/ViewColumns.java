@@ -23,6 +23,7 @@ final class ViewColumns {
     static final List<Column> COLUMNS = List.of(
             key("connection_id", v -> v.connectionId),
             text("display_name", v -> v.displayName),
+            number("display_name_version", v -> v.displayNameVersion),
             text("type", v -> v.type == null ? null : v.type.name()),
             text("service_name", v -> v.serviceName),
             text("service_region", v -> v.serviceRegion),
@@ -35,6 +36,8 @@ final class ViewColumns {
             text("worker_event_id", v -> v.workerEventId),
             text("worker_state", v -> v.workerState == null ? null : v.workerState.name()),
             text("worker_message", v -> v.workerMessage),
+            text("worker_failure_reason", v -> v.workerFailureReason == null ? null : v.workerFailureReason.name()),
+            time("worker_acceptance_deadline", v -> v.workerAcceptanceDeadline),
             text("endpoint_id", v -> v.endpointId),
             // comma-separated (zone ids have no commas); null for none known, empty for an empty list
             new Column("az_ids", "string_to_array(r.az_ids, ',')", true, v -> joined(v.azIds)),

@@ -41,8 +41,17 @@ public final class ReadersView {
         }
         PrivateLinkConnection c = EventJson.read(json, PrivateLinkConnection.class);
         StringBuilder line = new StringBuilder(id).append(' ').append(c.state());
+        if (!c.displayName().startsWith(Scenario.REQUESTED_NAME)) {
+            line.append(" named ").append(c.displayName()); // a story's rename (requests carry the default name)
+        }
         if (c.message() != null) {
             line.append(" \"").append(c.message()).append('"');
+        }
+        if (c.failureReason() != null) {
+            line.append(" (").append(c.failureReason()).append(')');
+        }
+        if (c.acceptanceDeadline() != null) {
+            line.append(" until ").append(c.acceptanceDeadline());
         }
         for (AttachDomain a : c.attachedDomains() == null ? List.<AttachDomain>of() : c.attachedDomains()) {
             line.append(" | ").append(a.attachDomainId()).append(' ').append(a.uniqueName()).append(' ')

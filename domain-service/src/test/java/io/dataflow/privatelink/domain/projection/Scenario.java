@@ -3,6 +3,7 @@ package io.dataflow.privatelink.domain.projection;
 import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
+import io.dataflow.privatelink.contract.FailureReason;
 import io.dataflow.privatelink.contract.api.Domain;
 import io.dataflow.privatelink.contract.domains.DomainRecord;
 import io.dataflow.privatelink.contract.domains.DomainState;
@@ -12,6 +13,7 @@ import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.contract.event.ConnectionDeleted;
 import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
+import io.dataflow.privatelink.contract.event.ConnectionRenamed;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
 import io.dataflow.privatelink.contract.event.DomainAttachRequested;
@@ -40,6 +42,8 @@ import java.util.Random;
 public final class Scenario {
 
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+    /** The display name every request gives (ReadersView shows a name only when a rename changed it). */
+    static final String REQUESTED_NAME = "name-";
     private static final String SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
 
     public final String name;
@@ -84,8 +88,15 @@ public final class Scenario {
         ClusterPlacement placement = new ClusterPlacement("c1", "p", CloudProvider.AWS, "us-east-1", "111111111111",
                 "vpc-1", List.of("use1-az1"), Map.of("use1-az1", "subnet-1"), "sg-1");
         return request(EventTypes.CONNECTION_REQUESTED, connection, new ConnectionRequested(connection, "c1",
-                "name-" + connection, ConnectionType.AWS_ENDPOINT_SERVICE, SERVICE, "us-east-1", "alice", tick(),
+                REQUESTED_NAME + connection, ConnectionType.AWS_ENDPOINT_SERVICE, SERVICE, "us-east-1", "alice", tick(),
                 placement, 1));
+    }
+
+    /** connection-service renames the connection; {@code version} is the connection's command count then. */
+    public Scenario renamed(String logical, String displayName, long version) {
+        String connection = id(logical);
+        return request(EventTypes.CONNECTION_RENAMED, connection, new ConnectionRenamed(connection, "c1",
+                ConnectionType.AWS_ENDPOINT_SERVICE, displayName, "carol", tick(), version));
     }
 
     public Scenario deletionRequested(String logical) {
@@ -119,6 +130,22 @@ public final class Scenario {
         return report(EventTypes.CONNECTION_STATE_CHANGED, connection, new ConnectionStateChanged(connection, "c1",
                 state, message, state == ConnectionState.CREATING ? null : "vpce-" + connection,
                 List.of("use1-az1"), tick(), ++version));
+    }
+
+    /** The worker reports the connection FAILED, saying why. */
+    public Scenario failed(String logical, FailureReason reason, String message) {
+        String connection = id(logical);
+        return report(EventTypes.CONNECTION_STATE_CHANGED, connection, new ConnectionStateChanged(connection, "c1",
+                ConnectionState.FAILED, message, "vpce-" + connection, List.of("use1-az1"), tick(), ++version, reason,
+                null));
+    }
+
+    /** The worker reports the connection waiting for its owner until {@code deadline}. */
+    public Scenario pendingUntil(String logical, Instant deadline) {
+        String connection = id(logical);
+        return report(EventTypes.CONNECTION_STATE_CHANGED, connection, new ConnectionStateChanged(connection, "c1",
+                ConnectionState.PENDING_ACCEPTANCE, null, "vpce-" + connection, List.of("use1-az1"), tick(), ++version,
+                null, deadline));
     }
 
     public Scenario deleted(String logical) {
@@ -204,6 +231,32 @@ public final class Scenario {
                         .state("conn1", ConnectionState.ACTIVE, null),
                         "conn1 ACTIVE",
                         "history conn1 CREATING PENDING_ACCEPTANCE ACTIVE"),
+                new Story("waiting for acceptance shows the deadline, a rejection says why", s -> s.requested("conn1")
+                        .requested("conn2")
+                        .pendingUntil("conn1", T0.plus(java.time.Duration.ofDays(7)))
+                        .pendingUntil("conn2", T0.plus(java.time.Duration.ofDays(7)))
+                        .failed("conn2", FailureReason.REJECTED_BY_OWNER, "rejected by the owner"),
+                        "conn1 PENDING_ACCEPTANCE until 2026-11-08T10:00:00Z",
+                        "conn2 FAILED \"rejected by the owner\" (REJECTED_BY_OWNER)",
+                        "history conn1 CREATING PENDING_ACCEPTANCE",
+                        "history conn2 CREATING PENDING_ACCEPTANCE FAILED"),
+                new Story("a deletion absorbs the failure reason and the deadline", s -> s.requested("conn1")
+                        .requested("conn2")
+                        .pendingUntil("conn1", T0.plus(java.time.Duration.ofDays(7)))
+                        .failed("conn2", FailureReason.ACCEPTANCE_EXPIRED, "not accepted in time")
+                        .deletionRequested("conn1")
+                        .deletionRequested("conn2"),
+                        "conn1 DELETING",
+                        "conn2 DELETING",
+                        "history conn1 CREATING PENDING_ACCEPTANCE DELETING",
+                        "history conn2 CREATING FAILED DELETING"),
+                new Story("two renames: the later one's name stays, whatever order they arrive in", s -> s
+                        .requested("conn1")
+                        .renamed("conn1", "orders", 2)
+                        .state("conn1", ConnectionState.ACTIVE, null)
+                        .renamed("conn1", "orders-eu", 3),
+                        "conn1 ACTIVE named orders-eu",
+                        "history conn1 CREATING ACTIVE"),
                 new Story("create, reject, delete", s -> s.requested("conn1")
                         .state("conn1", ConnectionState.PENDING_ACCEPTANCE, null)
                         .state("conn1", ConnectionState.FAILED, "rejected by the owner")

@@ -13,8 +13,10 @@ import io.dataflow.privatelink.contract.timing.ExponentialBackoff;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.KeyManager;
@@ -34,31 +37,62 @@ import javax.net.ssl.TrustManager;
  * the API's error body turned into {@link ApiErrorReply}. Reads, and creates sent with an idempotency key, are
  * retried when the connection breaks or the API answers 503 (as its Retry-After says), so a retry never
  * makes a second connection.
+ *
+ * <p>GET and POST (every read, the status streams, create, attach, detach) go through {@link HttpURLConnection}:
+ * a process that makes one or two requests starts it in a tenth of the time the JDK's {@link HttpClient} takes
+ * (its selector thread, its TLS set-up: 35 ms against 180 ms, deploy/bench/RESULTS.md). Its own silent retry of
+ * a request whose answer did not come is off for POST ({@code sun.net.http.retryPost}); it cannot be turned off
+ * for other methods, so those (DELETE: a request sent once; PATCH, which {@link HttpURLConnection} cannot send) go
+ * through {@link HttpClient}, which never retries by itself.
  */
 public final class PlcApi {
 
+    static {
+        // HttpURLConnection would send a POST again, once, when its answer does not come: a second attach
+        // or detach. Read when its client class is loaded, so set before the first request of this process.
+        System.setProperty("sun.net.http.retryPost", "false");
+    }
+
+    /**
+     * Reads answers leniently, as an older reader of an additive API must: unknown fields are skipped, an unknown
+     * value of an enum with a default is read as that default (a newer {@code FailureReason}: ENDPOINT_FAILED).
+     * What is printed as JSON or YAML is the answer's own tree ({@link #tree}), so nothing is lost there.
+     */
     public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final int ATTEMPTS = 4;
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(5);
     private static final ExponentialBackoff RETRY_BACKOFF = new ExponentialBackoff(Duration.ofMillis(250),
             Duration.ofSeconds(4));
 
+    /** An answer: its status, body and Retry-After header. */
+    @SuppressWarnings("ArrayRecordComponent") // carries one answer from send to call; never compared or hashed
+    private record Reply(int status, byte[] body, Optional<String> retryAfter) {
+    }
+
     private final ApiTarget target;
-    private final HttpClient http;
     private final PrintStream debug;
+    private HttpClient http;
 
     public PlcApi(ApiTarget target, PrintStream debug) {
         this.target = target;
         this.debug = debug;
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-        if ("http".equals(target.base().getScheme())) {
-            // No TLS on a plain-HTTP target: spare every run the default SSLContext and its trust store
-            // (a quarter of a second of a short-lived process).
-            builder.sslContext(noTls());
+    }
+
+    /** The JDK's client, built on first use (methods other than GET and POST). */
+    private HttpClient http() {
+        if (http == null) {
+            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MILLIS));
+            if ("http".equals(target.base().getScheme())) {
+                // No TLS on a plain-HTTP target: spare the default SSLContext and its trust store.
+                builder.sslContext(noTls());
+            }
+            http = builder.build();
         }
-        this.http = builder.build();
+        return http;
     }
 
     private static SSLContext noTls() {
@@ -81,13 +115,13 @@ public final class PlcApi {
         int attempts = retryable ? ATTEMPTS : 1;
         for (int attempt = 1; ; attempt++) {
             try {
-                HttpResponse<byte[]> response = send(method, path, body, headers);
-                if (response.statusCode() / 100 == 2) {
+                Reply response = send(method, path, body, headers);
+                if (response.status() / 100 == 2) {
                     return type == Void.class || response.body().length == 0 ? null
                             : JSON.readValue(response.body(), type);
                 }
-                ApiErrorReply error = error(response.statusCode(), response.body());
-                if (retryable && attempt < attempts && response.statusCode() == 503) {
+                ApiErrorReply error = error(response.status(), response.body());
+                if (retryable && attempt < attempts && response.status() == 503) {
                     pause(retryAfter(response).orElse(backoff(attempt)), error.getMessage());
                     continue;
                 }
@@ -106,27 +140,37 @@ public final class PlcApi {
         return call("GET", path, null, Map.of(), type, true);
     }
 
+    /** An answer as the API sent it (JSON and YAML output), and read into a contract type (tables). */
+    public record Answer<T>(JsonNode tree, T value) {
+    }
+
+    /** {@link #call}, keeping the answer's tree beside its typed value. */
+    public <T> Answer<T> tree(String method, String path, Object body, Map<String, String> headers, Class<T> type,
+                              boolean retryable) {
+        return answer(call(method, path, body, headers, JsonNode.class, retryable), type);
+    }
+
+    /** A node of an answer (one connection of a list) read into a contract type, kept beside its tree. */
+    public static <T> Answer<T> answer(JsonNode tree, Class<T> type) {
+        try {
+            return new Answer<>(tree, JSON.treeToValue(tree, type));
+        } catch (IOException e) {
+            throw new CliFailure(ExitCodes.ERROR, "the API's answer is not a " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Opens a status stream (Server-Sent Events), resuming after {@code lastEventId} when given. */
     public InputStream openStream(String path, String lastEventId) throws IOException {
-        HttpRequest.Builder request = request(path).GET().header("Accept", "text/event-stream");
+        HttpURLConnection connection = open("GET", path, Map.of("Accept", "text/event-stream"));
         if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
+            connection.setRequestProperty("Last-Event-ID", lastEventId);
         }
-        try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            log("GET", path, response.statusCode());
-            if (response.statusCode() != 200) {
-                byte[] body;
-                try (InputStream in = response.body()) {
-                    body = in.readAllBytes();
-                }
-                throw error(response.statusCode(), body);
-            }
-            return response.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+        int status = connection.getResponseCode();
+        log("GET", path, status);
+        if (status != 200) {
+            throw error(status, readAll(connection.getErrorStream()));
         }
+        return connection.getInputStream();
     }
 
     public static String encode(String value) {
@@ -138,9 +182,60 @@ public final class PlcApi {
                 + "); is it running? (profile '" + target.profileName() + "', PLC_API overrides it)", e);
     }
 
-    private HttpResponse<byte[]> send(String method, String path, Object body, Map<String, String> headers)
+    private Reply send(String method, String path, Object body, Map<String, String> headers) throws IOException {
+        long started = System.nanoTime();
+        Reply reply = method.equals("GET") || method.equals("POST") ? sendByUrlConnection(method, path, body, headers)
+                : sendByHttpClient(method, path, body, headers);
+        log(method, path, reply.status(), (System.nanoTime() - started) / 1_000_000);
+        return reply;
+    }
+
+    private Reply sendByUrlConnection(String method, String path, Object body, Map<String, String> headers)
             throws IOException {
-        HttpRequest.Builder request = request(path).header("Accept", "application/json");
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putIfAbsent("Accept", "application/json");
+        if (body != null) {
+            all.put("Content-Type", "application/json");
+        }
+        HttpURLConnection connection = open(method, path, all);
+        if (body != null) {
+            byte[] bytes = JSON.writeValueAsBytes(body);
+            connection.setDoOutput(true);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(bytes);
+            }
+        }
+        int status = connection.getResponseCode();
+        byte[] answer = readAll(status >= 400 ? connection.getErrorStream() : connection.getInputStream());
+        return new Reply(status, answer, Optional.ofNullable(connection.getHeaderField("Retry-After")));
+    }
+
+    private HttpURLConnection open(String method, String path, Map<String, String> headers) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(target.base() + path).toURL().openConnection();
+        connection.setRequestMethod(method);
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+        connection.setRequestProperty("User-Agent", "plc-cli");
+        target.token().ifPresent(token -> connection.setRequestProperty("Authorization", "Bearer " + token));
+        headers.forEach(connection::setRequestProperty);
+        return connection;
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        if (in == null) {
+            return new byte[0];
+        }
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
+    private Reply sendByHttpClient(String method, String path, Object body, Map<String, String> headers)
+            throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.base() + path))
+                .header("User-Agent", "plc-cli").header("Accept", "application/json");
+        target.token().ifPresent(token -> request.header("Authorization", "Bearer " + token));
         headers.forEach(request::header);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -148,22 +243,13 @@ public final class PlcApi {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         }
-        long started = System.nanoTime();
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            log(method, path, response.statusCode(), (System.nanoTime() - started) / 1_000_000);
-            return response;
+            HttpResponse<byte[]> response = http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-    }
-
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.base() + path))
-                .header("User-Agent", "plc-cli");
-        target.token().ifPresent(token -> request.header("Authorization", "Bearer " + token));
-        return request;
     }
 
     private static ApiErrorReply error(int status, byte[] body) {
@@ -181,8 +267,8 @@ public final class PlcApi {
                 text.isEmpty() ? "HTTP " + status : text.length() > 300 ? text.substring(0, 300) + "…" : text);
     }
 
-    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(value -> {
+    private static Optional<Duration> retryAfter(Reply response) {
+        return response.retryAfter().flatMap(value -> {
             try {
                 Duration wait = Duration.ofSeconds(Long.parseLong(value.strip()));
                 return Optional.of(wait.compareTo(MAX_RETRY_WAIT) > 0 ? MAX_RETRY_WAIT : wait);

@@ -2,15 +2,20 @@ package io.dataflow.privatelink.cli.command;
 
 import io.dataflow.privatelink.cli.api.PlcApi;
 import io.dataflow.privatelink.cli.config.ApiTarget;
+import io.dataflow.privatelink.cli.output.ConnectionTables;
 import io.dataflow.privatelink.cli.output.OutputFormat;
 import io.dataflow.privatelink.cli.output.Printer;
 import io.dataflow.privatelink.cli.output.Terminal;
+import io.dataflow.privatelink.cli.progress.Progress;
+import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -78,6 +83,42 @@ abstract class ApiCommand implements Callable<Integer> {
 
     Printer printer(OutputFormat chosen, OutputFormat byDefault) {
         return new Printer(terminal(), chosen == null ? byDefault : chosen, out());
+    }
+
+    /** The zone local times are shown in ({@code TZ}, else the JVM's). */
+    ZoneId zone() {
+        return root().console().zone();
+    }
+
+    /** {@code --wait}'s follower: transitions and next steps on stderr. */
+    Progress progress() {
+        return new Progress(api(), err(), debug(), zone());
+    }
+
+    /**
+     * A connection as get shows it: a table of its fields (and one of its attachments, when it has some), or
+     * the API's answer as it came (JSON, YAML).
+     */
+    void printConnection(Printer printer, PlcApi.Answer<PrivateLinkConnection> answer) {
+        PrivateLinkConnection c = answer.value();
+        if (printer.format().tabular()) {
+            printer.table(ConnectionTables.details(c, Instant.now(), zone()));
+            if (c.attachedDomains() != null && !c.attachedDomains().isEmpty()) {
+                printer.line("");
+                printer.table(ConnectionTables.attachments(c.attachedDomains()));
+            }
+        } else {
+            printer.data(answer.tree());
+        }
+    }
+
+    /**
+     * Stdout is not a terminal and no {@code -o} was given: the command line may be a ticloud script's, so
+     * the command prints exactly what ticloud prints for it (each command says where that is written in
+     * tidbcloud-cli). {@code -o} is this tool's addition (ticloud's {@code list} aside) and keeps its contract.
+     */
+    boolean asTicloudPrintsIt(OutputOption output) {
+        return output.format == null && !terminal().stdoutIsTerminal();
     }
 
     /** Flags that do not name what a command acts on: giving only these still leaves it interactive. */

@@ -5,10 +5,8 @@ import io.dataflow.privatelink.cli.output.ConnectionTables;
 import io.dataflow.privatelink.cli.output.OutputFormat;
 import io.dataflow.privatelink.cli.output.Printer;
 import io.dataflow.privatelink.cli.progress.Goal;
-import io.dataflow.privatelink.cli.progress.Progress;
 import io.dataflow.privatelink.contract.api.AttachDomain;
 import io.dataflow.privatelink.contract.api.AttachDomainsBody;
-import io.dataflow.privatelink.contract.api.Domain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,10 +67,10 @@ public class AttachDomainsCommand extends ApiCommand {
         if (dryRun) {
             AttachDomain planned = attach(clusterId, connectionId, domainType, name, true);
             if (printer.format().tabular()) {
-                printer.line(planned.uniqueName());
-                for (Domain domain : planned.domains()) {
-                    printer.line(domain.name());
-                }
+                // ticloud (internal/cli/serverless/privatelink/attach.go): the name in blue, the domains in green
+                boolean color = printer.terminal().color();
+                printer.line("unique name " + colored(planned.uniqueName(), BLUE, color) + ":\n"
+                        + colored(String.join("\n", DetachDomainsCommand.domainNames(planned)), GREEN, color));
             } else {
                 printer.data(planned);
             }
@@ -88,18 +86,27 @@ public class AttachDomainsCommand extends ApiCommand {
         AttachDomain attached = attach(clusterId, connectionId, domainType, name, false);
         if (waitOptions.wait) {
             err().println("Attachment " + attached.attachDomainId() + " requested; waiting for its domains to be ACTIVE");
-            var last = new Progress(api(), err(), debug()).follow(clusterId, connectionId,
+            var last = progress().follow(clusterId, connectionId,
                     Goal.attached(attached.attachDomainId()), waitOptions.timeout);
             String id = attached.attachDomainId();
             attached = last.attachedDomains().stream().filter(a -> a.attachDomainId().equals(id)).findFirst()
                     .orElse(attached);
         }
-        if (printer.format().tabular()) {
+        if (asTicloudPrintsIt(output)) {
+            printer.data(attached); // ticloud: JSON (internal/cli/serverless/privatelink/attach.go)
+        } else if (printer.format().tabular()) {
             printer.table(ConnectionTables.attachments(List.of(attached)));
         } else {
             printer.data(attached);
         }
         return ExitCodes.OK;
+    }
+
+    private static final String BLUE = "\u001b[34m";
+    private static final String GREEN = "\u001b[32m";
+
+    private static String colored(String text, String ansi, boolean color) {
+        return color ? ansi + text + "\u001b[0m" : text;
     }
 
     private AttachDomain attach(String clusterId, String connectionId, DomainType domainType, String name, boolean validateOnly) {

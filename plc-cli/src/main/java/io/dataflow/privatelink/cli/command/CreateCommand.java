@@ -4,7 +4,6 @@ import io.dataflow.privatelink.cli.ExitCodes;
 import io.dataflow.privatelink.cli.output.OutputFormat;
 import io.dataflow.privatelink.cli.output.Printer;
 import io.dataflow.privatelink.cli.progress.Goal;
-import io.dataflow.privatelink.cli.progress.Progress;
 import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.EndpointServiceNames;
 import io.dataflow.privatelink.contract.api.AlicloudEndpointService;
@@ -90,11 +89,14 @@ public class CreateCommand extends ApiCommand {
         PrivateLinkConnection result = created;
         if (waitOptions.wait) {
             err().println("Private link connection " + created.privateLinkConnectionId() + " created; waiting for ACTIVE");
-            result = new Progress(api(), err(), debug()).follow(clusterId, created.privateLinkConnectionId(),
+            result = progress().follow(clusterId, created.privateLinkConnectionId(),
                     Goal.state("ACTIVE"), waitOptions.timeout);
         }
         Printer printer = printer(output.format, OutputFormat.HUMAN);
-        if (printer.format().tabular()) {
+        if (asTicloudPrintsIt(output)) {
+            // ticloud: internal/cli/serverless/privatelink/create.go
+            printer.line("Private link connection " + result.privateLinkConnectionId() + " created");
+        } else if (printer.format().tabular()) {
             printer.line("Private link connection " + result.privateLinkConnectionId() + " (" + result.displayName()
                     + ") is " + result.state() + ".");
         } else {

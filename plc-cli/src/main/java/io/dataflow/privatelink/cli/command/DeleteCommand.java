@@ -4,7 +4,6 @@ import io.dataflow.privatelink.cli.ExitCodes;
 import io.dataflow.privatelink.cli.output.OutputFormat;
 import io.dataflow.privatelink.cli.output.Printer;
 import io.dataflow.privatelink.cli.progress.Goal;
-import io.dataflow.privatelink.cli.progress.Progress;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,10 +48,13 @@ public class DeleteCommand extends ApiCommand {
         PrivateLinkConnection deleted = api().call("DELETE", connectionPath(clusterId, connectionId), null, Map.of(),
                 PrivateLinkConnection.class, false);
         if (waitOptions.wait) {
-            new Progress(api(), err(), debug()).follow(clusterId, connectionId, Goal.deleted(), waitOptions.timeout);
+            progress().follow(clusterId, connectionId, Goal.deleted(), waitOptions.timeout);
         }
         Printer printer = printer(output.format, OutputFormat.HUMAN);
-        if (printer.format().tabular()) {
+        if (asTicloudPrintsIt(output)) {
+            // ticloud: internal/cli/serverless/privatelink/delete.go
+            printer.line("Private link connection deleted");
+        } else if (printer.format().tabular()) {
             printer.line("Private link connection " + connectionId + (waitOptions.wait ? " is deleted." : " is DELETING."));
         } else {
             printer.data(deleted);

@@ -5,9 +5,9 @@ import io.dataflow.privatelink.cli.output.ConnectionTables;
 import io.dataflow.privatelink.cli.output.OutputFormat;
 import io.dataflow.privatelink.cli.output.Printer;
 import io.dataflow.privatelink.cli.progress.Goal;
-import io.dataflow.privatelink.cli.progress.Progress;
 import io.dataflow.privatelink.contract.api.AttachDomain;
 import io.dataflow.privatelink.contract.api.DetachDomainsBody;
+import io.dataflow.privatelink.contract.api.Domain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,11 +42,14 @@ public class DetachDomainsCommand extends ApiCommand {
         AttachDomain detaching = api().call("POST", connectionPath(clusterId, connectionId) + ":detachDomains",
                 new DetachDomainsBody(attachment), Map.of(), AttachDomain.class, false);
         if (waitOptions.wait) {
-            new Progress(api(), err(), debug()).follow(clusterId, connectionId, Goal.detached(attachment),
+            progress().follow(clusterId, connectionId, Goal.detached(attachment),
                     waitOptions.timeout);
         }
         Printer printer = printer(output.format, OutputFormat.HUMAN);
-        if (printer.format().tabular()) {
+        if (asTicloudPrintsIt(output)) {
+            // ticloud: internal/cli/serverless/privatelink/detach.go
+            printer.line("Successfully detached domains:\n" + String.join("\n", domainNames(detaching)));
+        } else if (printer.format().tabular()) {
             if (waitOptions.wait) {
                 printer.line("Attachment " + attachment + " is detached.");
             } else {
@@ -56,5 +59,9 @@ public class DetachDomainsCommand extends ApiCommand {
             printer.data(detaching);
         }
         return ExitCodes.OK;
+    }
+
+    static List<String> domainNames(AttachDomain attachment) {
+        return attachment.domains() == null ? List.of() : attachment.domains().stream().map(Domain::name).toList();
     }
 }

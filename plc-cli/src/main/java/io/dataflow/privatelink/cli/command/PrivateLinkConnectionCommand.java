@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "private-link-connection", aliases = {"plc", "private-link"}, mixinStandardHelpOptions = true,
         description = "Manage private link connections for dataflow.",
         subcommands = {CreateCommand.class, DeleteCommand.class, GetCommand.class, ListCommand.class,
-                ZonesCommand.class, AttachDomainsCommand.class, DetachDomainsCommand.class, WaitCommand.class,
-                WatchCommand.class, HistoryCommand.class})
+                UpdateCommand.class, ZonesCommand.class, AttachDomainsCommand.class, DetachDomainsCommand.class,
+                WaitCommand.class, WatchCommand.class, HistoryCommand.class})
 public class PrivateLinkConnectionCommand {
 }

@@ -4,7 +4,6 @@ import io.dataflow.privatelink.cli.ExitCodes;
 import io.dataflow.privatelink.cli.output.OutputFormat;
 import io.dataflow.privatelink.cli.output.Printer;
 import io.dataflow.privatelink.cli.progress.Goal;
-import io.dataflow.privatelink.cli.progress.Progress;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 import picocli.CommandLine.Command;
@@ -42,7 +41,7 @@ public class WaitCommand extends ApiCommand {
         Goal goal = goal(condition);
         String clusterId = clusterId(cluster);
         String connectionId = connectionId(connection);
-        PrivateLinkConnection last = new Progress(api(), err(), debug()).follow(clusterId, connectionId, goal, timeout);
+        PrivateLinkConnection last = progress().follow(clusterId, connectionId, goal, timeout);
         Printer printer = printer(output.format, OutputFormat.HUMAN);
         if (printer.format().tabular() || last == null) {
             printer.line(last == null ? connectionId + " is deleted" : connectionId + " is " + last.state());

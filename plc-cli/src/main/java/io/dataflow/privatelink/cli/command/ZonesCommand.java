@@ -31,6 +31,7 @@ public class ZonesCommand extends ApiCommand {
         String clusterId = clusterId(cluster);
         GetAvailabilityZonesResponse zones = api().get(connectionsPath(clusterId) + ":getAvailabilityZones",
                 GetAvailabilityZonesResponse.class);
+        // JSON by default, as ticloud prints it anywhere (internal/cli/serverless/privatelink/zone.go)
         Printer printer = printer(output.format, OutputFormat.JSON);
         if (printer.format().tabular()) {
             printer.line(NextSteps.forZones(zones.accountId(), zones.azIds() == null ? List.of() : zones.azIds(),

@@ -7,6 +7,7 @@ import io.dataflow.privatelink.contract.api.StateChange;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,11 +17,18 @@ public final class ConnectionTables {
     private ConnectionTables() {
     }
 
+    /**
+     * {@code wide} adds, in this order (piped: tab-separated, every column on every row, empty when there is
+     * nothing): Service, EndpointId, Zones, Domains, Message, Age, FailureReason (the code, FAILED only) and
+     * AcceptBy (the acceptance deadline, ISO 8601 UTC like CreateTime; PENDING_ACCEPTANCE only). Columns are
+     * only ever added at the end, so {@code cut -f} of an older column keeps working.
+     */
     public static Table connections(List<PrivateLinkConnection> connections, OutputFormat format, Instant now) {
         boolean wide = format == OutputFormat.WIDE;
         List<String> headers = new ArrayList<>(List.of("ID", "Name", "Type", "State", "CreateTime"));
         if (wide) {
-            headers.addAll(List.of("Service", "EndpointId", "Zones", "Domains", "Message", "Age"));
+            headers.addAll(List.of("Service", "EndpointId", "Zones", "Domains", "Message", "Age", "FailureReason",
+                    "AcceptBy"));
         }
         Table table = new Table(headers, java.util.Set.of(0, 3));
         for (PrivateLinkConnection c : connections) {
@@ -30,7 +38,9 @@ public final class ConnectionTables {
             if (wide) {
                 cells.addAll(List.of(Cell.of(serviceName(c)), Cell.of(endpointId(c)), Cell.of(String.join(",", zones(c))),
                         Cell.of(String.valueOf(domainCount(c))), Cell.of(c.message()),
-                        Cell.of(c.createTime() == null ? "" : age(Duration.between(c.createTime(), now)))));
+                        Cell.of(c.createTime() == null ? "" : age(Duration.between(c.createTime(), now))),
+                        Cell.of(c.failureReason() == null ? "" : c.failureReason().name()),
+                        Cell.of(c.acceptanceDeadline() == null ? "" : c.acceptanceDeadline().toString())));
             }
             table.row(cells);
         }
@@ -48,17 +58,22 @@ public final class ConnectionTables {
         return table;
     }
 
+    /** Time, State, Message, FailureReason (the code; empty but for a FAILED entry, so piped rows keep 4 fields). */
     public static Table history(List<StateChange> changes) {
-        Table table = new Table(List.of("Time", "State", "Message"));
+        Table table = new Table(List.of("Time", "State", "Message", "FailureReason"));
         for (StateChange change : changes) {
             table.row(List.of(Cell.of(change.changeTime() == null ? "" : change.changeTime().toString()),
-                    state(change.state() == null ? "" : change.state().name()), Cell.of(change.message())));
+                    state(change.state() == null ? "" : change.state().name()), Cell.of(change.message()),
+                    Cell.of(change.failureReason() == null ? "" : change.failureReason().name())));
         }
         return table;
     }
 
-    /** The fields of one connection, one per line (get -o human). */
-    public static Table details(PrivateLinkConnection c) {
+    /**
+     * The fields of one connection, one per line (get -o human, update). {@code Failure reason} (the code and
+     * a few words) when FAILED, {@code Accept by} (local time and how far away) while PENDING_ACCEPTANCE.
+     */
+    public static Table details(PrivateLinkConnection c, Instant now, ZoneId zone) {
         Table table = new Table(List.of("Field", "Value"));
         table.row(List.of(Cell.of("ID"), Cell.of(c.privateLinkConnectionId())));
         table.row(List.of(Cell.of("Name"), Cell.of(c.displayName())));
@@ -67,6 +82,12 @@ public final class ConnectionTables {
         table.row(List.of(Cell.of("State"), state(c.state() == null ? "" : c.state().name())));
         if (c.message() != null) {
             table.row(List.of(Cell.of("Message"), Cell.of(c.message())));
+        }
+        if (c.failureReason() != null) {
+            table.row(List.of(Cell.of("Failure reason"), Cell.of(FailureReasons.describe(c.failureReason()))));
+        }
+        if (c.acceptanceDeadline() != null) {
+            table.row(List.of(Cell.of("Accept by"), Cell.of(Times.localAndRelative(c.acceptanceDeadline(), now, zone))));
         }
         table.row(List.of(Cell.of("Service"), Cell.of(serviceName(c))));
         table.row(List.of(Cell.of("EndpointId"), Cell.of(endpointId(c))));

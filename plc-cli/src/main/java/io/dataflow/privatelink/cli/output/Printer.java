@@ -13,10 +13,10 @@ import java.io.PrintStream;
 /** Writes a command's result to stdout in the chosen format; progress and errors go to stderr instead. */
 public final class Printer {
 
+    /** Results as trees, times as the API writes them (ISO 8601, UTC); {@link TicloudJson} writes the text. */
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     /** Built on first use only: a table or JSON run never loads the YAML classes. */
     private static final class Yaml {
@@ -46,15 +46,19 @@ public final class Printer {
         return terminal;
     }
 
-    /** JSON or YAML of the object (the API's own field names). */
+    /**
+     * JSON or YAML of the object (the API's own field names). JSON is written as ticloud writes it (sorted
+     * keys, Go's indentation and escapes: {@link TicloudJson}), whichever command prints it.
+     */
     public void data(Object value) {
         try {
             if (format == OutputFormat.YAML) {
                 out.print(Yaml.MAPPER.writeValueAsString(value));
             } else {
-                out.println(JSON.writeValueAsString(value));
+                out.print(TicloudJson.write(JSON.valueToTree(value)));
             }
-        } catch (JsonProcessingException e) {
+            out.flush();
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot write the result: " + e.getMessage(), e);
         }
     }
@@ -62,7 +66,7 @@ public final class Printer {
     /** One JSON document per line (watch): a stream a script reads line by line. */
     public void jsonLine(Object value) {
         try {
-            out.println(JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
+            out.println(JSON.writeValueAsString(value));
             out.flush();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the result: " + e.getMessage(), e);

@@ -37,7 +37,9 @@ public interface Goal {
                     return Optional.of(new Outcome(ExitCodes.OK, c.privateLinkConnectionId() + " is " + target));
                 }
                 if (state.equals("FAILED")) {
-                    return Optional.of(new Outcome(ExitCodes.FAILED, c.privateLinkConnectionId() + " FAILED: " + c.message()));
+                    // the reason's code when the API gives one: FAILED (REJECTED_BY_OWNER): <message>
+                    return Optional.of(new Outcome(ExitCodes.FAILED, c.privateLinkConnectionId() + " FAILED"
+                            + (c.failureReason() == null ? "" : " (" + c.failureReason().name() + ")") + ": " + c.message()));
                 }
                 return Optional.empty();
             }

@@ -1,10 +1,13 @@
 package io.dataflow.privatelink.cli.progress;
 
 import io.dataflow.privatelink.cli.output.ConnectionTables;
+import io.dataflow.privatelink.cli.output.Times;
 import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.EndpointServiceNames;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +37,18 @@ public final class NextSteps {
         return Optional.of("next: accept endpoint " + endpoint + " in your endpoint service " + serviceId
                 + " (Alibaba Cloud account that owns it):\n  aliyun privatelink EnableVpcEndpointConnection --RegionId "
                 + region + " --ServiceId " + serviceId + " --EndpointId " + endpoint);
+    }
+
+    /**
+     * At PENDING_ACCEPTANCE with an acceptance deadline: by when the owner must accept, in local time and from
+     * now ({@code the owner must accept before 2026-12-08 11:00 CET (in 6 days), or the endpoint is removed}).
+     */
+    public static Optional<String> acceptBy(PrivateLinkConnection c, Instant now, ZoneId zone) {
+        if (c.state() == null || !c.state().name().equals("PENDING_ACCEPTANCE") || c.acceptanceDeadline() == null) {
+            return Optional.empty();
+        }
+        return Optional.of("the owner must accept before " + Times.localAndRelative(c.acceptanceDeadline(), now, zone)
+                + ", or the endpoint is removed");
     }
 
     /** What {@code zones} tells: whom to allow, and where the service must be. */

@@ -13,24 +13,29 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * {@code --wait}: follows one connection's live status stream and shows each transition with the time
  * since the wait began, on stderr (stdout keeps the command's result), until the goal's final state or the
- * deadline. At PENDING_ACCEPTANCE it says once what the user must do at their cloud.
+ * deadline. At PENDING_ACCEPTANCE it says once what the user must do at their cloud, and once by when the
+ * service's owner must accept (the connection's acceptance deadline, in local time).
  */
 public final class Progress {
 
     private final PlcApi api;
     private final PrintStream err;
     private final PrintStream debug;
+    private final ZoneId zone;
 
-    public Progress(PlcApi api, PrintStream err, PrintStream debug) {
+    /** @param zone what local times are shown in */
+    public Progress(PlcApi api, PrintStream err, PrintStream debug, ZoneId zone) {
         this.api = api;
         this.err = err;
         this.debug = debug;
+        this.zone = zone;
     }
 
     /** Returns the last snapshot seen (null when the connection was deleted); fails with the goal's exit code. */
@@ -39,6 +44,7 @@ public final class Progress {
         Instant deadline = timeout == null ? null : Instant.now().plus(timeout);
         String[] lastLine = {null};
         boolean[] hinted = {false};
+        boolean[] deadlineNamed = {false};
         PrivateLinkConnection[] last = {null};
         Goal.Outcome[] outcome = {null};
         String path = "/v1beta1/clusters/" + PlcApi.encode(clusterId) + "/privateLinkConnections/"
@@ -69,6 +75,12 @@ public final class Progress {
                 Optional<String> hint = NextSteps.forConnection(snapshot);
                 hint.ifPresent(text -> {
                     hinted[0] = true;
+                    err.println(text);
+                });
+            }
+            if (!deadlineNamed[0]) {
+                NextSteps.acceptBy(snapshot, Instant.now(), zone).ifPresent(text -> {
+                    deadlineNamed[0] = true;
                     err.println(text);
                 });
             }

@@ -46,7 +46,8 @@ class AttachDomainsCommandTest {
         assertEquals(ExitCodes.OK, json.exitCode(), json.toString());
         assertEquals(PlcApi.JSON.valueToTree(planned), json.json());
         assertEquals(ExitCodes.OK, text.exitCode(), text.toString());
-        assertEquals(List.of("u1.plc", "a.u1.plc", "b.u1.plc"), text.lines(), "the unique name, then one domain a line");
+        assertEquals(List.of("unique name u1.plc:", "a.u1.plc", "b.u1.plc"), text.lines(),
+                "the unique name, then one domain a line (ticloud's text: TicloudOutputTest)");
         List<StubApi.Request> sent = cli.api.requests("POST", ATTACH);
         assertEquals(json("{\"attachDomain\": {\"type\": \"TIDBCLOUD_MANAGED\"}, \"validateOnly\": true}"), sent.get(0).json());
         assertEquals(json("{\"attachDomain\": {\"type\": \"TIDBCLOUD_MANAGED\", \"uniqueName\": \"u1.plc\"},"
@@ -55,12 +56,27 @@ class AttachDomainsCommandTest {
     }
 
     @Test
-    void aManagedAttachWithoutUniqueNameTakesTheDryRunsAndPrintsRows() throws Exception {
+    void onATerminalTheDryRunColoursTheNameAndTheDomainsAsTicloudDoes() {
+        cli.onTerminal(120);
+        cli.api.on("POST", ATTACH, ok(planned));
+
+        Run run = cli.run("plc", "attach-domains", "-c", CLUSTER, "--private-link-connection-id", "plc-1",
+                "--type", "TIDBCLOUD_MANAGED", "--dry-run");
+        Run plain = cli.run("plc", "attach-domains", "-c", CLUSTER, "--private-link-connection-id", "plc-1",
+                "--type", "TIDBCLOUD_MANAGED", "--dry-run", "--no-color");
+
+        // attach.go: color.BlueString(uniqueName), color.GreenString(the domains joined by newlines)
+        assertEquals("unique name \u001b[34mu1.plc\u001b[0m:\n\u001b[32ma.u1.plc\nb.u1.plc\u001b[0m\n", run.stdout());
+        assertEquals("unique name u1.plc:\na.u1.plc\nb.u1.plc\n", plain.stdout());
+    }
+
+    @Test
+    void aManagedAttachWithoutUniqueNameTakesTheDryRunsAndHumanOutputIsRows() throws Exception {
         cli.api.on("POST", ATTACH, ok(planned), ok(attachment("ad-1", "TIDBCLOUD_MANAGED", "u1.plc",
                 domain("a.u1.plc", "CREATING"), domain("b.u1.plc", "CREATING"))));
 
         Run run = cli.run("plc", "attach-domains", "-c", CLUSTER, "--private-link-connection-id", "plc-1",
-                "--type", "TIDBCLOUD_MANAGED");
+                "--type", "TIDBCLOUD_MANAGED", "-o", "human");
 
         assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
         assertEquals(List.of("ad-1\tTIDBCLOUD_MANAGED\tu1.plc\ta.u1.plc\tCREATING\t",

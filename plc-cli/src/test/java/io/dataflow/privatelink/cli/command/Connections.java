@@ -3,6 +3,7 @@ package io.dataflow.privatelink.cli.command;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.EndpointServiceNames;
+import io.dataflow.privatelink.contract.FailureReason;
 import io.dataflow.privatelink.contract.api.AlicloudEndpointService;
 import io.dataflow.privatelink.contract.api.AttachDomain;
 import io.dataflow.privatelink.contract.api.AwsEndpointService;
@@ -42,6 +43,13 @@ final class Connections {
         return new PrivateLinkConnection(id, CLUSTER, name, state, null, "alice@example.com", CREATED, CREATED,
                 ConnectionType.ALICLOUD_ENDPOINT_SERVICE, null, null,
                 new AlicloudEndpointService(ALICLOUD_SERVICE, null, null));
+    }
+
+    /** The same connection with the additive fields: why it FAILED, and the deadline while PENDING_ACCEPTANCE. */
+    static PrivateLinkConnection with(PrivateLinkConnection c, FailureReason failureReason, Instant acceptanceDeadline) {
+        return new PrivateLinkConnection(c.privateLinkConnectionId(), c.clusterId(), c.displayName(), c.state(),
+                c.message(), c.createdBy(), c.createTime(), c.updateTime(), c.type(), c.attachedDomains(),
+                c.awsEndpointService(), c.alicloudEndpointService(), failureReason, acceptanceDeadline);
     }
 
     static AttachDomain attachment(String attachDomainId, String type, String uniqueName, Domain... domains) {

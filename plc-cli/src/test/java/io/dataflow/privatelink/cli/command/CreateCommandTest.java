@@ -70,7 +70,7 @@ class CreateCommandTest {
         cli.api.on("POST", connections(CLUSTER), ok(aws("plc-1", "orders-kafka", CREATING)));
 
         Run run = cli.run("plc", "create", "-c", CLUSTER, "--display-name", "orders-kafka",
-                "--aws.endpoint-service-name", AWS_SERVICE, "--aws.endpoint-service-region", "us-east-1");
+                "--aws.endpoint-service-name", AWS_SERVICE, "--aws.endpoint-service-region", "us-east-1", "-o", "human");
 
         assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
         assertEquals("Private link connection plc-1 (orders-kafka) is CREATING.\n", run.stdout());

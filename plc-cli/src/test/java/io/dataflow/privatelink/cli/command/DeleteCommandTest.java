@@ -30,10 +30,10 @@ class DeleteCommandTest {
     private final PrivateLinkConnection deleting = aws("plc-1", "orders-kafka", DELETING);
 
     @Test
-    void forceSendsOneDeleteAndSaysTheConnectionIsDeleting() {
+    void forceSendsOneDeleteAndHumanOutputSaysTheConnectionIsDeleting() {
         cli.api.on("DELETE", PLC_1, ok(deleting));
 
-        Run run = cli.run("plc", "rm", "-c", CLUSTER, "--private-link-connection-id", "plc-1", "--force");
+        Run run = cli.run("plc", "rm", "-c", CLUSTER, "--private-link-connection-id", "plc-1", "--force", "-o", "human");
 
         assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
         assertEquals("Private link connection plc-1 is DELETING.\n", run.stdout());
@@ -108,7 +108,7 @@ class DeleteCommandTest {
         cli.api.on("GET", PLC_1 + ":watch", StubApi.streamThenHold(Sse.snapshot(5, deleting), Sse.deleted(6, "plc-1")));
 
         Run run = cli.run("plc", "rm", "-c", CLUSTER, "--private-link-connection-id", "plc-1", "--force", "--wait",
-                "--timeout", "20s");
+                "--timeout", "20s", "-o", "human");
 
         assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
         assertEquals("Private link connection plc-1 is deleted.\n", run.stdout());
@@ -121,7 +121,7 @@ class DeleteCommandTest {
         cli.api.on("GET", PLC_1 + ":watch", error(404, 5, "private link connection plc-1 not found"));
 
         Run run = cli.run("plc", "rm", "-c", CLUSTER, "--private-link-connection-id", "plc-1", "--force", "--wait",
-                "--timeout", "20s");
+                "--timeout", "20s", "-o", "human");
 
         assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
         assertEquals("Private link connection plc-1 is deleted.\n", run.stdout());

@@ -33,11 +33,11 @@ class DetachDomainsCommandTest {
             domain("a.u1.plc", "DELETING"), domain("b.u1.plc", "DELETING"));
 
     @Test
-    void detachSendsTheAttachmentIdAndShowsItsDomainsDeleting() throws Exception {
+    void detachSendsTheAttachmentIdAndHumanOutputShowsItsDomainsDeleting() throws Exception {
         cli.api.on("POST", DETACH, ok(detaching));
 
         Run rows = cli.run("plc", "detach-domains", "-c", CLUSTER, "--private-link-connection-id", "plc-1",
-                "--attach-domain-id", "ad-1");
+                "--attach-domain-id", "ad-1", "-o", "human");
         Run json = cli.run("plc", "detach-domains", "-c", CLUSTER, "--private-link-connection-id", "plc-1",
                 "--attach-domain-id", "ad-1", "-o", "json");
 
@@ -59,7 +59,7 @@ class DetachDomainsCommandTest {
                 Sse.snapshot(2, aws("plc-1", "orders-kafka", ACTIVE, null, "vpce-1", List.of()))));
 
         Run run = cli.run("plc", "detach-domains", "-c", CLUSTER, "--private-link-connection-id", "plc-1",
-                "--attach-domain-id", "ad-1", "--wait", "--timeout", "20s");
+                "--attach-domain-id", "ad-1", "--wait", "--timeout", "20s", "-o", "human");
 
         assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
         assertEquals("Attachment ad-1 is detached.\n", run.stdout());
@@ -72,7 +72,7 @@ class DetachDomainsCommandTest {
         cli.api.on("GET", WATCH, StubApi.streamThenHold(Sse.deleted(9, "plc-1")));
 
         Run run = cli.run("plc", "detach-domains", "-c", CLUSTER, "--private-link-connection-id", "plc-1",
-                "--attach-domain-id", "ad-1", "--wait", "--timeout", "20s");
+                "--attach-domain-id", "ad-1", "--wait", "--timeout", "20s", "-o", "human");
 
         assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
         assertEquals("Attachment ad-1 is detached.\n", run.stdout());

@@ -57,15 +57,17 @@ class ListCommandTest {
     }
 
     @Test
-    void pipedOutputIsTabSeparatedRowsWithoutHeaderOrColour() {
+    void pipedHumanIsTicloudsJsonAsWithoutFlag() {
         onePage();
 
-        Run run = cli.run("plc", "ls", "-c", CLUSTER);
+        Run human = cli.run("plc", "ls", "-c", CLUSTER, "-o", "human");
+        Run json = cli.run("plc", "ls", "-c", CLUSTER, "-o", "json");
 
-        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
-        assertEquals(List.of(
-                "plc-1\torders-kafka\tAWS_ENDPOINT_SERVICE\tPENDING_ACCEPTANCE\t2026-12-01T10:00:00Z",
-                "plc-2\tpayments\tAWS_ENDPOINT_SERVICE\tACTIVE\t2026-12-01T10:00:00Z"), run.lines());
+        // ticloud's list prints JSON whenever stdout is not a terminal, -o human or not (TicloudOutputTest)
+        assertEquals(ExitCodes.OK, human.exitCode(), human.toString());
+        assertEquals(json.stdout(), human.stdout());
+        assertEquals(List.of("plc-1", "plc-2"),
+                human.json().path("privateLinkConnections").findValuesAsText("privateLinkConnectionId"));
     }
 
     @Test

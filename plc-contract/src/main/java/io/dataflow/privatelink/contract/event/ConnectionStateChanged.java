@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.contract.event;
 
 import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.FailureReason;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,17 @@ public record ConnectionStateChanged(
         List<String> availabilityZoneIds,
         Instant changeTime,
         /* the producer's version of this record: later versions supersede earlier ones */
-        long version) implements EventPayload {
+        long version,
+        /* why, when FAILED (optional: absent from older producers' events) */
+        FailureReason failureReason,
+        /* when PENDING_ACCEPTANCE: when the endpoint is removed unless the owner accepts it (optional) */
+        Instant acceptanceDeadline) implements EventPayload {
+
+    /** A report without a failure reason or deadline (neither FAILED nor waiting for acceptance). */
+    public ConnectionStateChanged(String connectionId, String clusterId, ConnectionState state, String message,
+                                  String endpointId, List<String> availabilityZoneIds, Instant changeTime, long version) {
+        this(connectionId, clusterId, state, message, endpointId, availabilityZoneIds, changeTime, version, null, null);
+    }
 
     @Override
     public Object[] requiredFields() {

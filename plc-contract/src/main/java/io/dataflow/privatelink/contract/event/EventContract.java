@@ -14,6 +14,7 @@ public final class EventContract {
     private static final Map<String, Class<? extends EventPayload>> PAYLOADS = Map.of(
             EventTypes.CONNECTION_REQUESTED, ConnectionRequested.class,
             EventTypes.CONNECTION_DELETION_REQUESTED, ConnectionDeletionRequested.class,
+            EventTypes.CONNECTION_RENAMED, ConnectionRenamed.class,
             EventTypes.CONNECTION_STATE_CHANGED, ConnectionStateChanged.class,
             EventTypes.CONNECTION_DELETED, ConnectionDeleted.class,
             EventTypes.DOMAIN_ATTACH_REQUESTED, DomainAttachRequested.class,

@@ -12,6 +12,8 @@ public final class EventTypes {
     public static final String CONNECTION_REQUESTED = PREFIX + "connection.requested.v1";
     /** connection-service → workers: remove the connection and its endpoint. */
     public static final String CONNECTION_DELETION_REQUESTED = PREFIX + "connection.deletion-requested.v1";
+    /** connection-service → readers: the connection's display name changed (workers skip it: clouds keep no name). */
+    public static final String CONNECTION_RENAMED = PREFIX + "connection.renamed.v1";
     /** workers → everyone: the connection's state (or its endpoint details) changed. */
     public static final String CONNECTION_STATE_CHANGED = PREFIX + "connection.state-changed.v1";
     /** workers → everyone: the endpoint is gone and the connection with it. */

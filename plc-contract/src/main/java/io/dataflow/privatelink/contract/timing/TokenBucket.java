@@ -64,6 +64,12 @@ public final class TokenBucket {
         return false;
     }
 
+    /** The time one token takes to refill once the bucket is empty: a waiting caller's pace; empty if it never refills. */
+    public java.util.Optional<Duration> perToken() {
+        return refillPerNano == 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(Duration.ofNanos((long) Math.ceil(1 / refillPerNano)));
+    }
+
     private void refill() {
         long now = nanoClock.getAsLong();
         tokens = Math.min(capacity, tokens + (now - lastRefill) * refillPerNano);

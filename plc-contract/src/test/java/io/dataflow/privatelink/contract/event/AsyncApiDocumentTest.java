@@ -30,16 +30,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AsyncApiDocumentTest {
 
-    private static final Map<String, Class<?>> PAYLOADS = Map.of(
-            EventTypes.CONNECTION_REQUESTED, ConnectionRequested.class,
-            EventTypes.CONNECTION_DELETION_REQUESTED, ConnectionDeletionRequested.class,
-            EventTypes.CONNECTION_STATE_CHANGED, ConnectionStateChanged.class,
-            EventTypes.CONNECTION_DELETED, ConnectionDeleted.class,
-            EventTypes.DOMAIN_ATTACH_REQUESTED, DomainAttachRequested.class,
-            EventTypes.DOMAIN_DETACH_REQUESTED, DomainDetachRequested.class,
-            EventTypes.DOMAIN_STATE_CHANGED, DomainStateChanged.class,
-            EventTypes.DOMAIN_DETACHED, DomainDetached.class,
-            EventTypes.CONNECTION_SNAPSHOT, PrivateLinkConnection.class);
+    private static final Map<String, Class<?>> PAYLOADS = Map.ofEntries(
+            Map.entry(EventTypes.CONNECTION_REQUESTED, ConnectionRequested.class),
+            Map.entry(EventTypes.CONNECTION_DELETION_REQUESTED, ConnectionDeletionRequested.class),
+            Map.entry(EventTypes.CONNECTION_RENAMED, ConnectionRenamed.class),
+            Map.entry(EventTypes.CONNECTION_STATE_CHANGED, ConnectionStateChanged.class),
+            Map.entry(EventTypes.CONNECTION_DELETED, ConnectionDeleted.class),
+            Map.entry(EventTypes.DOMAIN_ATTACH_REQUESTED, DomainAttachRequested.class),
+            Map.entry(EventTypes.DOMAIN_DETACH_REQUESTED, DomainDetachRequested.class),
+            Map.entry(EventTypes.DOMAIN_STATE_CHANGED, DomainStateChanged.class),
+            Map.entry(EventTypes.DOMAIN_DETACHED, DomainDetached.class),
+            Map.entry(EventTypes.CONNECTION_SNAPSHOT, PrivateLinkConnection.class));
 
     private final JsonNode document = read();
 

@@ -20,9 +20,12 @@ import io.dataflow.privatelink.worker.cloud.EndpointView;
 import io.dataflow.privatelink.worker.ownership.DeploymentIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link EndpointCloud} on Alibaba Cloud PrivateLink. SDK 1.0.7 (the newest {@code aliyun-java-sdk-privatelink}
@@ -36,7 +39,8 @@ public class AlicloudEndpointCloud implements EndpointCloud {
 
     private final PrivateLinkClient client;
     private final AlicloudConfig config;
-    private final TokenBucket mutations;
+    /** One bucket per account and region: PrivateLink's flow control counts per region, so a spent one stops no other. */
+    private final Map<CloudLocation, TokenBucket> mutations = new ConcurrentHashMap<>();
     private final DeploymentIdentity deployment;
 
     private final io.dataflow.privatelink.worker.metrics.CloudCallMetrics metrics;
@@ -47,7 +51,6 @@ public class AlicloudEndpointCloud implements EndpointCloud {
         this.client = client;
         this.config = config;
         this.deployment = deployment;
-        this.mutations = new TokenBucket(config.budget().mutateCapacity(), config.budget().mutateRefillPerSecond());
     }
 
     @Override
@@ -100,7 +103,7 @@ public class AlicloudEndpointCloud implements EndpointCloud {
 
     @Override
     public EndpointView createEndpoint(EndpointSpec spec, List<String> zoneIds) {
-        spendMutationToken("CreateVpcEndpoint");
+        spendMutationToken(new CloudLocation(spec.placement().accountId(), spec.placement().region()), "CreateVpcEndpoint");
         CreateVpcEndpointRequest request = new CreateVpcEndpointRequest();
         request.setSysRegionId(spec.placement().region());
         request.setServiceName(spec.serviceName());
@@ -149,7 +152,7 @@ public class AlicloudEndpointCloud implements EndpointCloud {
     @Override
     public void deleteEndpoint(CloudLocation location, String endpointId) {
         String region = location.region();
-        spendMutationToken("DeleteVpcEndpoint");
+        spendMutationToken(location, "DeleteVpcEndpoint");
         DeleteVpcEndpointRequest request = new DeleteVpcEndpointRequest();
         request.setSysRegionId(region);
         request.setEndpointId(endpointId);
@@ -163,9 +166,19 @@ public class AlicloudEndpointCloud implements EndpointCloud {
         }
     }
 
-    private void spendMutationToken(String action) {
-        boolean granted = mutations.tryAcquire();
-        metrics.budgetWait("ALICLOUD", "mutate", java.time.Duration.ZERO, granted);
+    @Override
+    public Optional<Duration> createPace(CloudLocation location) {
+        return mutationsOf(location).perToken();
+    }
+
+    private TokenBucket mutationsOf(CloudLocation location) {
+        return mutations.computeIfAbsent(location,
+                l -> new TokenBucket(config.budget().mutateCapacity(), config.budget().mutateRefillPerSecond()));
+    }
+
+    private void spendMutationToken(CloudLocation location, String action) {
+        boolean granted = mutationsOf(location).tryAcquire();
+        metrics.budgetWait("ALICLOUD", "mutate", Duration.ZERO, granted);
         if (!granted) {
             throw new CloudException("ClientBudget", "client-side budget for " + action
                     + " is spent; the call waits for a later cycle", true, null);
@@ -178,6 +191,7 @@ public class AlicloudEndpointCloud implements EndpointCloud {
         String status = endpoint.getEndpointStatus() + "/" + endpoint.getConnectionStatus();
         return new EndpointView(endpoint.getEndpointId(), connectionId,
                 AlicloudEndpointStates.toConnectionState(endpoint.getEndpointStatus(), endpoint.getConnectionStatus()),
-                status, null, zoneIds);
+                status, null, zoneIds,
+                AlicloudEndpointStates.failureReason(endpoint.getEndpointStatus(), endpoint.getConnectionStatus()));
     }
 }

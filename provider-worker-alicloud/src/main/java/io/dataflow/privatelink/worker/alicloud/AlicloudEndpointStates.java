@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.worker.alicloud;
 
 import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.FailureReason;
 
 /**
  * Alibaba Cloud {@code EndpointStatus} × {@code ConnectionStatus} → connection state.
@@ -34,6 +35,21 @@ final class AlicloudEndpointStates {
             case "Connected" -> ConnectionState.ACTIVE;
             case "Pending", "Connecting" -> ConnectionState.PENDING_ACCEPTANCE;
             default -> ConnectionState.FAILED; // Disconnecting, Disconnected, ServiceDeleted, Deleted
+        };
+    }
+
+    /** Why an endpoint with these statuses is FAILED, in our terms; null when they are not a failure. */
+    static FailureReason failureReason(String endpointStatus, String connectionStatus) {
+        if (toConnectionState(endpointStatus, connectionStatus) != ConnectionState.FAILED) {
+            return null;
+        }
+        if (connectionStatus == null) {
+            return FailureReason.ENDPOINT_FAILED;
+        }
+        return switch (connectionStatus) {
+            case "Disconnecting", "Disconnected", "Rejected" -> FailureReason.REJECTED_BY_OWNER;
+            case "ServiceDeleted" -> FailureReason.SERVICE_DELETED;
+            default -> FailureReason.ENDPOINT_FAILED;
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.worker.aws;
 
+import io.dataflow.privatelink.contract.timing.TokenBucket;
 import io.dataflow.privatelink.worker.cloud.CloudLocation;
 import io.dataflow.privatelink.worker.metrics.CloudCallMetrics;
 import io.dataflow.privatelink.worker.ownership.DeploymentIdentity;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,13 @@ public class AwsClients {
     public Optional<StsClient> stsAsRoleOf(String accountId) {
         return config.accountRoles().containsKey(accountId)
                 ? Optional.of(sts.computeIfAbsent(accountId, this::buildSts)) : Optional.empty();
+    }
+
+    /** The time EC2's create/delete budget takes per call once spent (the same in every account and region). */
+    Optional<Duration> mutatePace() {
+        return config.budgets().enabled()
+                ? new TokenBucket(1, config.budgets().mutateRefillPerSecond()).perToken()
+                : Optional.empty();
     }
 
     private String principalOf(String accountId) {

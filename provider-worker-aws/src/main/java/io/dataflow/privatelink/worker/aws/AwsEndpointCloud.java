@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.ec2.model.UnsuccessfulItem;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,11 @@ public class AwsEndpointCloud implements EndpointCloud {
     public String allowListInstruction(String platformAccountId, String serviceName) {
         return "Check the service name, and allow the principal arn:aws:iam::" + platformAccountId
                 + ":root on the endpoint service (Allow principals / ModifyVpcEndpointServicePermissions).";
+    }
+
+    @Override
+    public Optional<Duration> createPace(CloudLocation location) {
+        return clients.mutatePace();
     }
 
     @Override
@@ -184,7 +190,7 @@ public class AwsEndpointCloud implements EndpointCloud {
         String reason = endpoint.lastError() != null ? endpoint.lastError().message() : endpoint.failureReason();
         return new EndpointView(endpoint.vpcEndpointId(), tags.get(ResourceTags.CONNECTION_ID),
                 AwsEndpointStates.toConnectionState(endpoint.stateAsString()), endpoint.stateAsString(), reason,
-                zoneIds);
+                zoneIds, AwsEndpointStates.failureReason(endpoint.stateAsString()));
     }
 
     /** The zones of an endpoint's subnets, through the cluster's subnet-per-zone map. */

@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.worker.aws;
 
 import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.FailureReason;
 
 import java.util.Locale;
 
@@ -23,6 +24,19 @@ final class AwsEndpointStates {
             case "available" -> ConnectionState.ACTIVE;
             case "rejected", "failed", "expired" -> ConnectionState.FAILED;
             case "deleting" -> ConnectionState.DELETING;
+            default -> null;
+        };
+    }
+
+    /** Why an endpoint in {@code awsState} is FAILED, in our terms; null when the state is not a failure. */
+    static FailureReason failureReason(String awsState) {
+        if (awsState == null) {
+            return null;
+        }
+        return switch (awsState.toLowerCase(Locale.ROOT)) {
+            case "rejected" -> FailureReason.REJECTED_BY_OWNER;
+            case "expired" -> FailureReason.ACCEPTANCE_EXPIRED; // AWS's own expiry of a pending request
+            case "failed" -> FailureReason.ENDPOINT_FAILED;
             default -> null;
         };
     }

@@ -2,6 +2,7 @@ package io.dataflow.privatelink.worker.aws;
 
 import io.dataflow.privatelink.contract.ConnectionIds;
 import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.FailureReason;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
 import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.TopicProbe;
@@ -179,7 +180,8 @@ class AwsWorkerTest extends WorkerContract {
                     + " expires_at = now() + interval '1 hour' WHERE shard = ?1", shard);
             try {
                 boolean recorded = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
-                        recorder.record(row, Outcome.failed(row, "a late outcome of the old owner"), held, null)));
+                        recorder.record(row, Outcome.failed(row, FailureReason.ENDPOINT_FAILED, "a late outcome of the old owner"),
+                                held, null)));
 
                 assertFalse(recorded, "fenced: the epoch the old owner holds is no longer the shard's");
                 assertEquals("PENDING_ACCEPTANCE",

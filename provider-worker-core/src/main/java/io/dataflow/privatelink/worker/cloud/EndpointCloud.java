@@ -2,6 +2,7 @@ package io.dataflow.privatelink.worker.cloud;
 
 import io.dataflow.privatelink.contract.CloudProvider;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,4 +41,10 @@ public interface EndpointCloud {
 
     /** Deletes the endpoint; one that is already gone counts as deleted. */
     void deleteEndpoint(CloudLocation location, String endpointId);
+
+    /**
+     * How long this worker's budget takes per create in {@code location} once it is spent (one token's refill), to
+     * estimate a waiting create's turn; empty when the worker does not pace its creates (the cloud alone throttles).
+     */
+    Optional<Duration> createPace(CloudLocation location);
 }

@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.worker.cloud;
 
 import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.FailureReason;
 
 import java.util.List;
 
@@ -13,7 +14,14 @@ import java.util.List;
  * @param zoneIds      the zones the endpoint is in, or null when the observation does not tell
  * @param cloudStatus  the cloud's own words, kept for messages
  * @param reason       why the cloud failed or rejected it, when it says
+ * @param failureReason what a FAILED status means in our terms (the provider's mapping); null otherwise
  */
 public record EndpointView(String endpointId, String connectionId, ConnectionState state, String cloudStatus,
-                           String reason, List<String> zoneIds) {
+                           String reason, List<String> zoneIds, FailureReason failureReason) {
+
+    /** An endpoint whose status needs no failure reason (or a test's view; FAILED reads as ENDPOINT_FAILED). */
+    public EndpointView(String endpointId, String connectionId, ConnectionState state, String cloudStatus,
+                        String reason, List<String> zoneIds) {
+        this(endpointId, connectionId, state, cloudStatus, reason, zoneIds, null);
+    }
 }

@@ -2,6 +2,7 @@ package io.dataflow.privatelink.worker.reconcile;
 
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionStateMachine;
+import io.dataflow.privatelink.contract.FailureReason;
 import io.dataflow.privatelink.worker.cloud.CloudException;
 import io.dataflow.privatelink.worker.cloud.CloudLocation;
 import io.dataflow.privatelink.worker.cloud.EndpointCloud;
@@ -76,13 +77,14 @@ public class EndpointReconciler {
                     && checked.checkedAt().plus(CHECKED_SERVICE_REUSE).isAfter(clock.instant())
                     ? Optional.of(checked.service()) : cloud.observeService(spec);
             if (service.isEmpty()) {
-                return Outcome.failed(m, "The endpoint service " + spec.serviceName() + " is not visible to the "
+                return Outcome.failed(m, FailureReason.SERVICE_NOT_VISIBLE, "The endpoint service " + spec.serviceName()
+                        + " is not visible to the "
                         + "platform account " + spec.placement().accountId() + " in region " + spec.serviceRegion()
                         + ". " + cloud.allowListInstruction(spec.placement().accountId(), spec.serviceName()));
             }
-            Optional<String> refusal = Preflight.refusal(spec, service.get());
+            Optional<Preflight.Refusal> refusal = Preflight.refusal(spec, service.get());
             if (refusal.isPresent()) {
-                return Outcome.failed(m, refusal.get());
+                return Outcome.failed(m, refusal.get().reason(), refusal.get().message());
             }
             List<String> zones = Preflight.sharedZones(spec, service.get());
             boolean acceptanceRequired = service.get().acceptanceRequired();
@@ -103,7 +105,8 @@ public class EndpointReconciler {
             if (e.retryable()) {
                 return Outcome.retryLater(m, e);
             }
-            return Outcome.failed(m, "The cloud refused to create the endpoint (" + e.errorCode() + "): "
+            return Outcome.failed(m, FailureReason.CREATE_REFUSED, "The cloud refused to create the endpoint ("
+                    + e.errorCode() + "): "
                     + e.getMessage());
         }
     }
@@ -178,7 +181,8 @@ public class EndpointReconciler {
             if (m.state() == ConnectionState.FAILED) {
                 return Outcome.none(m);
             }
-            return Outcome.failed(m, "The endpoint " + m.endpointId() + " no longer exists: it was deleted outside"
+            return Outcome.failed(m, FailureReason.ENDPOINT_REMOVED_OUTSIDE, "The endpoint " + m.endpointId()
+                    + " no longer exists: it was deleted outside"
                     + " this system. Delete this connection and create it again.");
         }
         if (acceptanceOverdue(m, view, now)) {
@@ -200,7 +204,8 @@ public class EndpointReconciler {
         } catch (CloudException e) {
             return Outcome.retryLater(m, e);
         }
-        return Outcome.failed(m, "The endpoint service owner did not accept the connection within "
+        return Outcome.failed(m, FailureReason.ACCEPTANCE_EXPIRED,
+                "The endpoint service owner did not accept the connection within "
                 + Durations.words(acceptanceTimeout) + " (deadline " + m.acceptDeadline() + "), so its endpoint "
                 + m.endpointId() + " was removed. Ask the owner of " + m.request().endpointServiceName()
                 + " to accept connections from this account, then create the connection again.");
@@ -218,13 +223,16 @@ public class EndpointReconciler {
         List<String> zones = view.zoneIds() != null ? view.zoneIds() : m.zoneIds();
         boolean sameDetails = Objects.equals(view.endpointId(), m.endpointId())
                 && Objects.equals(zones, m.zoneIds()) && Objects.equals(message, m.message());
+        FailureReason reason = next == ConnectionState.FAILED
+                ? Objects.requireNonNullElse(view.failureReason(), FailureReason.ENDPOINT_FAILED) : null;
         if (next == m.state()) {
-            return sameDetails ? Outcome.none(m) : Outcome.transition(m, next, message, view.endpointId(), zones);
+            return sameDetails ? Outcome.none(m)
+                    : Outcome.transition(m, next, message, view.endpointId(), zones).withFailureReason(reason);
         }
         if (!ConnectionStateMachine.canTransition(m.state(), next)) {
             return Outcome.none(m);
         }
-        return Outcome.transition(m, next, message, view.endpointId(), zones);
+        return Outcome.transition(m, next, message, view.endpointId(), zones).withFailureReason(reason);
     }
 
     private static String failureMessage(EndpointView view) {

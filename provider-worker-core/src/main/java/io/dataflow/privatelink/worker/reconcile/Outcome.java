@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.worker.reconcile;
 
 import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.FailureReason;
 
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * cycle tries again.
  */
 public record Outcome(Kind kind, String connectionId, ConnectionState state, String message, String endpointId,
-                      List<String> zoneIds, Boolean acceptanceRequired) {
+                      List<String> zoneIds, Boolean acceptanceRequired, FailureReason failureReason) {
 
     public enum Kind {
         /** Nothing changed. */
@@ -32,37 +33,44 @@ public record Outcome(Kind kind, String connectionId, ConnectionState state, Str
 
     public static Outcome none(ManagedEndpoint m) {
         return new Outcome(Kind.NONE, m.connectionId(), m.state(), m.message(), m.endpointId(), m.zoneIds(),
-                m.acceptanceRequired());
+                m.acceptanceRequired(), null);
     }
 
     public static Outcome retryLater(ManagedEndpoint m, String why) {
         return new Outcome(Kind.RETRY_LATER, m.connectionId(), m.state(), why, m.endpointId(), m.zoneIds(),
-                m.acceptanceRequired());
+                m.acceptanceRequired(), null);
     }
 
     /** RETRY_LATER or CLOUD_BUSY, as the failure says. */
     public static Outcome retryLater(ManagedEndpoint m, io.dataflow.privatelink.worker.cloud.CloudException e) {
         return new Outcome(e.cloudWide() ? Kind.CLOUD_BUSY : Kind.RETRY_LATER, m.connectionId(), m.state(),
-                e.getMessage(), m.endpointId(), m.zoneIds(), m.acceptanceRequired());
+                e.getMessage(), m.endpointId(), m.zoneIds(), m.acceptanceRequired(), null);
     }
 
     public static Outcome transition(ManagedEndpoint m, ConnectionState state, String message, String endpointId,
                                      List<String> zoneIds) {
         return new Outcome(Kind.TRANSITION, m.connectionId(), state, message, endpointId, zoneIds,
-                m.acceptanceRequired());
+                m.acceptanceRequired(), null);
     }
 
-    public static Outcome failed(ManagedEndpoint m, String message) {
-        return transition(m, ConnectionState.FAILED, message, m.endpointId(), m.zoneIds());
+    /** FAILED, saying why in a stable code ({@code reason}) and in words ({@code message}). */
+    public static Outcome failed(ManagedEndpoint m, FailureReason reason, String message) {
+        return new Outcome(Kind.TRANSITION, m.connectionId(), ConnectionState.FAILED, message, m.endpointId(),
+                m.zoneIds(), m.acceptanceRequired(), reason);
+    }
+
+    /** The same outcome with a failure reason (for a transition to FAILED the cloud reported). */
+    public Outcome withFailureReason(FailureReason reason) {
+        return new Outcome(kind, connectionId, state, message, endpointId, zoneIds, acceptanceRequired, reason);
     }
 
     /** The same outcome, recording what pre-flight learnt about acceptance. */
     public Outcome withAcceptanceRequired(boolean required) {
-        return new Outcome(kind, connectionId, state, message, endpointId, zoneIds, required);
+        return new Outcome(kind, connectionId, state, message, endpointId, zoneIds, required, failureReason);
     }
 
     public static Outcome removed(ManagedEndpoint m) {
         return new Outcome(Kind.REMOVED, m.connectionId(), null, null, m.endpointId(), m.zoneIds(),
-                m.acceptanceRequired());
+                m.acceptanceRequired(), null);
     }
 }

@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.worker.service;
 
+import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.contract.event.ConnectionDeleted;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
@@ -83,7 +84,15 @@ public class OutcomeRecorder {
         return outbox.append(config.stateTopic(), CloudEvent.of(EventTypes.CONNECTION_STATE_CHANGED,
                 config.eventSource(), m.connectionId(), now,
                 new ConnectionStateChanged(m.connectionId(), m.clusterId(), outcome.state(), outcome.message(),
-                        outcome.endpointId(), outcome.zoneIds(), now, row.version)), traceParent);
+                        outcome.endpointId(), outcome.zoneIds(), now, row.version,
+                        outcome.state() == ConnectionState.FAILED ? outcome.failureReason() : null,
+                        acceptanceDeadline(outcome, row))), traceParent);
+    }
+
+    /** While the connection waits for its owner: when its endpoint is removed unless accepted (expire()). */
+    private static Instant acceptanceDeadline(Outcome outcome, ManagedEndpointEntity row) {
+        return outcome.state() == ConnectionState.PENDING_ACCEPTANCE && !Boolean.FALSE.equals(row.acceptanceRequired)
+                ? row.acceptDeadline : null;
     }
 
     /** As {@link #record(ManagedEndpoint, Outcome, HeldShards, String)}, for an attachment. */

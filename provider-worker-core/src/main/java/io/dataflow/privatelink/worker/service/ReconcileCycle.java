@@ -1,5 +1,6 @@
 package io.dataflow.privatelink.worker.service;
 
+import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.kit.health.LoopLiveness;
 import io.dataflow.privatelink.kit.health.LoopWatch;
 import io.dataflow.privatelink.kit.logging.LogContext;
@@ -26,9 +27,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,6 +51,11 @@ public class ReconcileCycle {
 
     private static final Logger LOG = Logger.getLogger(ReconcileCycle.class);
 
+    private static final ReconcileQueue.Work<ManagedEndpoint> DELETE = endpointWork("delete");
+    private static final ReconcileQueue.Work<ManagedEndpoint> CREATE = endpointWork("create");
+    private static final ReconcileQueue.Work<ManagedDomain> DETACH = domainWork("detach");
+    private static final ReconcileQueue.Work<ManagedDomain> ATTACH = domainWork("attach");
+
     private final ManagedEndpointRepository endpoints;
     private final ManagedDomainRepository domains;
     private final DomainReconciler domainReconciler;
@@ -61,6 +70,7 @@ public class ReconcileCycle {
     /** A failing resource waits 2 s, then 4, 8 … up to 5 min between attempts. */
     private final ReconcileQueue queue = new ReconcileQueue(Duration.ofSeconds(2), Duration.ofMinutes(5),
             java.time.Clock.systemUTC());
+    private final CapacityNotices notices = new CapacityNotices();
 
     ReconcileCycle(ManagedEndpointRepository endpoints, ManagedDomainRepository domains, OutcomeRecorder recorder,
                    EndpointCloud cloud, DnsCloud dns, WorkerConfig config, ShardLeases leases, OrphanSweep orphanSweep,
@@ -104,14 +114,17 @@ public class ReconcileCycle {
         long started = System.nanoTime();
         // Detaches first: a connection's endpoint is deleted only after its names stop pointing at it.
         // Deletions next: they free quota and never wait on an owner. A step that fails backs off on its
-        // own; a loop stops only when the cloud is busy (ReconcileQueue).
-        queue.run("detach", Db.read(() -> domains.awaitingDetach(shards)), ManagedDomain::attachDomainId,
+        // own; a busy cloud stops only its account and region; tenants take turns (ReconcileQueue).
+        queue.run(DETACH, Db.read(() -> domains.awaitingDetach(shards)),
                 d -> traced("detach", d, () -> apply(d, domainReconciler.detach(d), held)));
-        queue.run("delete", Db.read(() -> endpoints.awaitingDeprovision(shards)), ManagedEndpoint::connectionId,
+        queue.run(DELETE, Db.read(() -> endpoints.awaitingDeprovision(shards)),
                 m -> traced("delete", m, () -> apply(m, reconciler.deprovision(m), held)));
-        queue.run("create", Db.read(() -> endpoints.awaitingProvision(shards)), ManagedEndpoint::connectionId,
+        List<ManagedEndpoint> creates = Db.read(() -> endpoints.awaitingProvision(shards)).stream()
+                .sorted(Comparator.comparing((ManagedEndpoint m) -> m.request().createTime())).toList();
+        Map<String, List<ManagedEndpoint>> waiting = queue.run(CREATE, creates,
                 m -> traced("create", m, () -> apply(m, reconciler.provision(m), held)));
-        queue.run("attach", Db.read(() -> domains.awaitingAttach(shards)), ManagedDomain::attachDomainId,
+        tellWaiting(waiting, held);
+        queue.run(ATTACH, Db.read(() -> domains.awaitingAttach(shards)),
                 d -> traced("attach", d,
                 () -> {
                     ManagedEndpoint endpoint = Db.read(() -> endpoints.findManaged(d.connectionId())).orElse(null);
@@ -120,6 +133,39 @@ public class ReconcileCycle {
         watch(held);
         passes.incrementAndGet();
         metrics.passed(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Work on endpoints: scoped by the cluster's account and region, turns by project, then cluster. */
+    private static ReconcileQueue.Work<ManagedEndpoint> endpointWork(String name) {
+        return new ReconcileQueue.Work<>(name, ManagedEndpoint::connectionId, m -> m.location().toString(),
+                m -> List.of(Objects.toString(m.request().placement().projectId(), ""), m.clusterId()));
+    }
+
+    /** Work on private zones: scoped likewise, turns by cluster (an attachment names no project). */
+    private static ReconcileQueue.Work<ManagedDomain> domainWork(String name) {
+        return new ReconcileQueue.Work<>(name, ManagedDomain::attachDomainId, d -> d.zone().location().toString(),
+                d -> List.of(d.request().clusterId()));
+    }
+
+    /**
+     * Creates left waiting by a busy cloud say so (their place in line and an estimate), now and then
+     * ({@link CapacityNotices}): a create in a long line is not silently stuck.
+     */
+    private void tellWaiting(Map<String, List<ManagedEndpoint>> waiting, HeldShards held) {
+        notices.retainOnly(waiting.values().stream().flatMap(List::stream).map(ManagedEndpoint::connectionId)
+                .collect(Collectors.toSet()));
+        Instant now = recorder.now();
+        for (List<ManagedEndpoint> line : waiting.values()) {
+            CloudLocation location = line.get(0).location();
+            Map<String, ManagedEndpoint> byId = line.stream()
+                    .collect(Collectors.toMap(ManagedEndpoint::connectionId, Function.identity()));
+            for (CapacityNotices.Notice notice : notices.due(location,
+                    line.stream().map(ManagedEndpoint::connectionId).toList(), cloud.createPace(location), now)) {
+                ManagedEndpoint m = byId.get(notice.connectionId());
+                apply(m, Outcome.transition(m, ConnectionState.CREATING, notice.message(), m.endpointId(),
+                        m.zoneIds()), held);
+            }
+        }
     }
 
     /** A step on a connection's endpoint, in a span of the trace of the request that asked for it. */

@@ -24,8 +24,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,17 +110,79 @@ class ReconcilePassTest {
         }
     }
 
+    @Test
+    void oneTenantsBurstOfCreatesDelaysAnothersCreateByAboutOneTurnOfTheBudget() {
+        String region = "eu-west-1"; // this test's own: the budget below slows no other test
+        ScriptedCloud.budgetCreates(region, 1.0); // one create a second, as a spent budget refills
+        List<String> burst = new ArrayList<>();
+        try (TopicProbe states = states()) {
+            for (int i = 0; i < 100; i++) {
+                String id = ConnectionIds.newId();
+                burst.add(id);
+                request(id, "cluster-burst", "project-burst", region);
+            }
+            await().atMost(WAIT).until(() -> burst.stream().filter(id -> ScriptedCloud.createdAt(id).isPresent())
+                    .count() >= 3);
+
+            String single = ConnectionIds.newId();
+            Instant asked = Instant.now();
+            request(single, "cluster-single", "project-single", region);
+            Instant created = await().atMost(WAIT).until(() -> ScriptedCloud.createdAt(single), Optional::isPresent)
+                    .orElseThrow();
+            Duration took = Duration.between(asked, created);
+            long burstLeft = burst.stream().filter(id -> ScriptedCloud.createdAt(id).isEmpty()).count();
+            // A pass a second and a token a second: about 2 s; behind the burst it would have been ~95 s.
+            assertTrue(took.compareTo(Duration.ofSeconds(6)) < 0,
+                    "the single create waited " + took + "; " + burstLeft + " of the burst were still waiting");
+            assertTrue(burstLeft > 80, "the burst was still in line: " + burstLeft);
+
+            // A create far back in line says why it waits, with its place and an estimate, on the row and in an event.
+            String last = burst.get(burst.size() - 1);
+            await().atMost(WAIT).until(() -> String.valueOf(Sql.text(
+                    "SELECT message FROM managed_endpoint WHERE connection_id = ?1", last))
+                    .startsWith("Waiting for cloud capacity: number "));
+            String message = Sql.text("SELECT message FROM managed_endpoint WHERE connection_id = ?1", last);
+            assertTrue(message.contains(" in line for endpoint creates in " + region + " of account 111111111111, about "),
+                    message);
+            assertEquals(ConnectionState.CREATING, WorkerEvents.awaitState(states, last, ConnectionState.CREATING).state());
+        } finally {
+            ScriptedCloud.budgetCreates(region, null);
+        }
+    }
+
+    @Test
+    void aRegionWhoseBudgetIsSpentDelaysNoOtherRegion() {
+        ScriptedCloud.spendRegion("ap-south-1", true);
+        try {
+            String stuck = ConnectionIds.newId();
+            request(stuck, "cluster-south", "project-south", "ap-south-1");
+            await().atMost(WAIT).until(() -> ScriptedCloud.createAttempts(stuck) >= 2); // it met the wall, twice
+
+            String elsewhere = ConnectionIds.newId(); // newer than the stuck one, in another region
+            request(elsewhere, "cluster-north", "project-north", "eu-north-1");
+            await().atMost(Duration.ofSeconds(10)).until(() -> ScriptedCloud.createdAt(elsewhere).isPresent());
+            assertTrue(ScriptedCloud.createdAt(stuck).isEmpty());
+        } finally {
+            ScriptedCloud.spendRegion("ap-south-1", false);
+        }
+    }
+
     private TopicProbe states() {
         return TopicProbe.fromBeginning(bootstrapServers, Topics.CONNECTION_STATE);
     }
 
     private void request(String id) {
-        ClusterPlacement placement = new ClusterPlacement("cluster-1", "project-1", CloudProvider.AWS, "us-east-1",
+        request(id, "cluster-1", "project-1", "us-east-1");
+    }
+
+    private void request(String id, String clusterId, String projectId, String region) {
+        ClusterPlacement placement = new ClusterPlacement(clusterId, projectId, CloudProvider.AWS, region,
                 "111111111111", "vpc-0platform", ScriptedCloud.ZONES,
                 Map.of("use1-az1", "subnet-0az1", "use1-az2", "subnet-0az2"), "sg-0platform");
         WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id,
-                new ConnectionRequested(id, "cluster-1", "kafka", ConnectionType.AWS_ENDPOINT_SERVICE, SERVICE,
-                        "us-east-1", "alice", WorkerEvents.now(), placement, WorkerEvents.nextVersion()));
+                new ConnectionRequested(id, clusterId, "kafka", ConnectionType.AWS_ENDPOINT_SERVICE,
+                        SERVICE.replace("us-east-1", region),
+                        region, "alice", WorkerEvents.now(), placement, WorkerEvents.nextVersion()));
     }
 
     private void requestDeletion(String id) {

@@ -2,6 +2,7 @@ package io.dataflow.privatelink.worker.pass;
 
 import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.timing.TokenBucket;
 import io.dataflow.privatelink.worker.cloud.CloudException;
 import io.dataflow.privatelink.worker.cloud.CloudLocation;
 import io.dataflow.privatelink.worker.cloud.EndpointCloud;
@@ -12,9 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +40,10 @@ public class ScriptedCloud implements EndpointCloud {
     private static final Map<String, AtomicInteger> CREATES = new ConcurrentHashMap<>();
     private static final AtomicInteger NEXT_ID = new AtomicInteger();
     private static volatile String createFailure;
+    /** Region → its create budget (none: unlimited); a spent one answers as a worker's own budget does. */
+    private static final Map<String, TokenBucket> CREATE_BUDGETS = new ConcurrentHashMap<>();
+    private static final Set<String> SPENT_REGIONS = ConcurrentHashMap.newKeySet();
+    private static final Map<String, Instant> CREATED_AT = new ConcurrentHashMap<>();
     private static final AtomicReference<Hold> NEXT_WATCH_HOLD = new AtomicReference<>();
 
     /** A watch held inside its cloud call: the test sees it entered, then lets it go on. */
@@ -78,6 +85,13 @@ public class ScriptedCloud implements EndpointCloud {
         if (failure != null) {
             throw new CloudException(failure, "the scripted cloud failed this create", true, null);
         }
+        String region = spec.placement().region();
+        TokenBucket budget = CREATE_BUDGETS.get(region);
+        if (SPENT_REGIONS.contains(region) || (budget != null && !budget.tryAcquire())) {
+            throw new CloudException("ClientBudget", "the scripted create budget of " + region + " is spent", true,
+                    null);
+        }
+        CREATED_AT.put(spec.connectionId(), Instant.now());
         EndpointView created = new EndpointView("vpce-scripted-" + NEXT_ID.incrementAndGet(), spec.connectionId(),
                 ConnectionState.PENDING_ACCEPTANCE, "pendingAcceptance", null, zoneIds);
         ENDPOINTS.put(spec.connectionId(), created);
@@ -106,7 +120,36 @@ public class ScriptedCloud implements EndpointCloud {
         ENDPOINTS.values().removeIf(view -> view.endpointId().equals(endpointId));
     }
 
+    @Override
+    public Optional<Duration> createPace(CloudLocation location) {
+        TokenBucket budget = CREATE_BUDGETS.get(location.region());
+        return budget == null ? Optional.empty() : budget.perToken();
+    }
+
     // ---- the script ----
+
+    /** Creates in {@code region} take a token of a bucket of one, refilled at {@code perSecond}; null: unlimited. */
+    static void budgetCreates(String region, Double perSecond) {
+        if (perSecond == null) {
+            CREATE_BUDGETS.remove(region);
+        } else {
+            CREATE_BUDGETS.put(region, new TokenBucket(1, perSecond));
+        }
+    }
+
+    /** Every create in {@code region} meets a spent budget (true) or none (false). */
+    static void spendRegion(String region, boolean spent) {
+        if (spent) {
+            SPENT_REGIONS.add(region);
+        } else {
+            SPENT_REGIONS.remove(region);
+        }
+    }
+
+    /** When the connection's endpoint was made, if it was. */
+    static Optional<Instant> createdAt(String connectionId) {
+        return Optional.ofNullable(CREATED_AT.get(connectionId));
+    }
 
     /** Every create fails, retryably, with the cloud's {@code errorCode} from now on; null: they succeed again. */
     static void failCreates(String errorCode) {

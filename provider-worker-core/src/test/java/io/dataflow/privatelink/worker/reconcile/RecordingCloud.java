@@ -70,6 +70,11 @@ final class RecordingCloud implements EndpointCloud {
         record("deleteEndpoint " + endpointId);
     }
 
+    @Override
+    public java.util.Optional<java.time.Duration> createPace(io.dataflow.privatelink.worker.cloud.CloudLocation location) {
+        return java.util.Optional.empty();
+    }
+
     private void record(String call) {
         calls.add(call);
         if (failNextCall != null) {

@@ -2,6 +2,7 @@ package io.dataflow.privatelink.worker.testing;
 
 import io.dataflow.privatelink.contract.ConnectionIds;
 import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.FailureReason;
 import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
@@ -34,6 +35,8 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -77,6 +80,13 @@ public abstract class WorkerContract {
 
             ConnectionStateChanged pending = WorkerEvents.awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
             assertEquals(platformZones(), pending.availabilityZoneIds());
+            double recorded = ((Number) Sql.single(
+                    "SELECT extract(epoch FROM accept_deadline) FROM managed_endpoint WHERE connection_id = ?1", id))
+                    .doubleValue();
+            Instant deadline = pending.acceptanceDeadline();
+            assertNotNull(deadline, "the deadline is announced while it applies");
+            assertEquals(recorded, deadline.toEpochMilli() / 1000.0, 0.001, "the deadline the worker enforces");
+            assertTrue(deadline.isAfter(Instant.now().plus(Duration.ofDays(6))), deadline.toString());
             List<CloudSide.Endpoint> endpoints = cloud().endpointsOf(id);
             assertEquals(1, endpoints.size());
             CloudSide.Endpoint endpoint = endpoints.get(0);
@@ -88,6 +98,7 @@ public abstract class WorkerContract {
 
             ConnectionStateChanged active = WorkerEvents.awaitState(states, id, ConnectionState.ACTIVE);
             assertEquals(endpoint.endpointId(), active.endpointId());
+            assertNull(active.acceptanceDeadline(), "accepted: no deadline any more");
             assertEquals(1, cloud().endpointsOf(id).size());
             // Each transition is published once, however many watch cycles saw the same state.
             await().atMost(WAIT).until(() -> cycle.completedPasses() > 0);
@@ -113,6 +124,7 @@ public abstract class WorkerContract {
             for (String word : cloud().notAllowedWords()) {
                 assertTrue(failed.message().contains(word), word + " in: " + failed.message());
             }
+            assertEquals(FailureReason.SERVICE_NOT_VISIBLE, failed.failureReason());
         }
         assertEquals(0, cloud().endpointsOf(id).size());
     }
@@ -129,6 +141,7 @@ public abstract class WorkerContract {
             ConnectionStateChanged failed = WorkerEvents.awaitState(states, id, ConnectionState.FAILED);
             assertTrue(failed.message().contains(elsewhere.toString())
                     && failed.message().contains(platformZones().toString()), failed.message());
+            assertEquals(FailureReason.NO_SHARED_ZONE, failed.failureReason());
         }
         assertEquals(0, cloud().endpointsOf(id).size());
     }
@@ -281,6 +294,7 @@ public abstract class WorkerContract {
 
             ConnectionStateChanged failed = WorkerEvents.awaitState(states, id, ConnectionState.FAILED);
             assertTrue(failed.message().contains(cloud().refusalWord()), failed.message());
+            assertEquals(FailureReason.REJECTED_BY_OWNER, failed.failureReason());
         }
     }
 
@@ -298,6 +312,7 @@ public abstract class WorkerContract {
 
             ConnectionStateChanged failed = WorkerEvents.awaitState(states, id, ConnectionState.FAILED);
             assertTrue(failed.message().contains("did not accept the connection within 7 days"), failed.message());
+            assertEquals(FailureReason.ACCEPTANCE_EXPIRED, failed.failureReason());
             await().atMost(WAIT).until(() -> !cloud().endpointExists(endpointId));
         }
     }
@@ -314,6 +329,7 @@ public abstract class WorkerContract {
 
             ConnectionStateChanged failed = WorkerEvents.awaitState(states, id, ConnectionState.FAILED);
             assertTrue(failed.message().contains("deleted outside this system"), failed.message());
+            assertEquals(FailureReason.ENDPOINT_REMOVED_OUTSIDE, failed.failureReason());
         }
     }
 
