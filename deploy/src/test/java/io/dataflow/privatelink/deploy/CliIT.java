@@ -96,6 +96,11 @@ class CliIT {
         assertEquals(endpoint, pending.path("awsEndpointService").path("endpointId").asText());
         JsonNode listed = json(ok(plc.run("private-link", "list", "-c", awsCluster, "--state", "PENDING_ACCEPTANCE", "-o", "json")));
         assertTrue(listed.path("privateLinkConnections").findValuesAsText("privateLinkConnectionId").contains(id));
+        // rename: the API's PATCH, and the read side shows the new name (with the deadline while it waits)
+        ok(plc.run("plc", "update", "-c", awsCluster, "--private-link-connection-id", id, "--display-name", "orders-eu"));
+        JsonNode renamed = json(ok(plc.run("plc", "get", "-c", awsCluster, "--private-link-connection-id", id)));
+        assertEquals("orders-eu", renamed.path("displayName").asText(), renamed.toString());
+        assertFalse(renamed.path("acceptanceDeadline").asText().isBlank(), renamed.toString());
         JsonNode zones = json(ok(plc.run("plc", "zones", "-c", awsCluster)));
         assertEquals(api.env.get("PLC_AWS_PLATFORM_ACCOUNT_ID"), zones.path("accountId").asText());
         assertTrue(zones.path("azIds").size() > 0);

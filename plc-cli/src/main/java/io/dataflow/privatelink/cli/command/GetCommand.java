@@ -3,7 +3,6 @@ package io.dataflow.privatelink.cli.command;
 import io.dataflow.privatelink.cli.ExitCodes;
 import io.dataflow.privatelink.cli.api.PlcApi;
 import io.dataflow.privatelink.cli.output.OutputFormat;
-import io.dataflow.privatelink.cli.output.Printer;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -70,6 +70,8 @@ class CompletionCommandTest {
         installStandIn(cli.run("__complete-ids", "-c", CLUSTER).stdout());
 
         assertTrue(complete(script, "plc plc cre", 2).contains("create"));
+        assertEquals(List.of("update"), complete(script, "plc plc upd", 2));
+        assertTrue(complete(script, "plc plc update --disp", 3).contains("--display-name"));
         assertTrue(complete(script, "plc plc list --sta", 3).contains("--state"));
         assertEquals(List.of("plc-1", "plc-2"), complete(script, "plc plc get -c " + CLUSTER + " --private-link-connection-id ", 6));
         assertEquals(List.of("plc-2"), complete(script, "plc plc get --cluster-id=" + CLUSTER + " --private-link-connection-id plc-2", 5));

@@ -8,17 +8,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import static io.dataflow.privatelink.cli.command.Connections.CLUSTER;
 import static io.dataflow.privatelink.cli.command.Connections.attachment;
 import static io.dataflow.privatelink.cli.command.Connections.aws;
 import static io.dataflow.privatelink.cli.command.Connections.domain;
+import static io.dataflow.privatelink.cli.command.Connections.with;
 import static io.dataflow.privatelink.cli.command.StubApi.connection;
 import static io.dataflow.privatelink.cli.command.StubApi.error;
 import static io.dataflow.privatelink.cli.command.StubApi.ok;
 import static io.dataflow.privatelink.contract.ConnectionState.ACTIVE;
+import static io.dataflow.privatelink.contract.ConnectionState.FAILED;
+import static io.dataflow.privatelink.contract.ConnectionState.PENDING_ACCEPTANCE;
+import static io.dataflow.privatelink.contract.FailureReason.REJECTED_BY_OWNER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,6 +80,61 @@ class GetCommandTest {
         assertTrue(lines.contains("EndpointId  vpce-0a1b2c3d4e5f67890"), run.toString());
         assertTrue(lines.stream().anyMatch(line -> line.matches("ad-1\\s+TIDBCLOUD_MANAGED\\s+u1\\.plc\\s+a\\.u1\\.plc\\s+ACTIVE")),
                 "the attachments' table: " + run);
+    }
+
+    @Test
+    void humanOutputNamesTheFailureReasonInAFewWordsAndNoDeadline() {
+        cli.api.on("GET", connection(CLUSTER, "plc-1"), ok(with(aws("plc-1", "orders-kafka", FAILED,
+                "the endpoint service rejected the endpoint", "vpce-0a1b2c3d4e5f67890", null), REJECTED_BY_OWNER, null)));
+
+        Run run = cli.run("plc", "get", "-c", CLUSTER, "--private-link-connection-id", "plc-1", "-o", "human");
+
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        assertTrue(run.lines().contains("Failure reason\tREJECTED_BY_OWNER: the endpoint service's owner rejected the"
+                + " connection"), run.toString());
+        assertTrue(run.lines().stream().noneMatch(line -> line.startsWith("Accept by")), run.toString());
+    }
+
+    @Test
+    void humanOutputNamesTheAcceptanceDeadlineInLocalTimeAndFromNow() {
+        Instant deadline = Instant.now().plus(Duration.ofDays(6)).plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        cli.api.on("GET", connection(CLUSTER, "plc-1"), ok(with(aws("plc-1", "orders-kafka", PENDING_ACCEPTANCE, null,
+                "vpce-0a1b2c3d4e5f67890", null), null, deadline)));
+        cli.onTerminal(120).env("TZ", "Asia/Kolkata"); // +05:30: a local time no UTC clock shows
+
+        Run run = cli.run("plc", "get", "-c", CLUSTER, "--private-link-connection-id", "plc-1", "-o", "human",
+                "--no-color");
+
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        String local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+                .format(deadline.atZone(ZoneId.of("Asia/Kolkata")));
+        assertTrue(run.lines().contains("Accept by   " + local + " IST (in 6 days)"), run.toString());
+        assertTrue(run.lines().stream().noneMatch(line -> line.startsWith("Failure reason")), run.toString());
+    }
+
+    @Test
+    void jsonAndYamlCarryTheFieldsAsTheApiSentThemAndAnUnknownReasonReadsAsEndpointFailed() throws Exception {
+        // a newer API: a failure reason this build does not know, a field it has never heard of, a deadline
+        // with a fraction (not one of ticloud's model times: written as sent)
+        String answer = """
+                {"privateLinkConnectionId": "plc-1", "clusterId": "%s", "displayName": "orders-kafka",
+                 "state": "FAILED", "message": "quota", "type": "AWS_ENDPOINT_SERVICE",
+                 "failureReason": "ENDPOINT_QUOTA_REACHED", "acceptanceDeadline": "2026-12-08T10:00:00.100Z",
+                 "retryable": {"after": "PT5M"}}""".formatted(CLUSTER);
+        cli.api.on("GET", connection(CLUSTER, "plc-1"), ok(answer));
+
+        Run json = cli.run("plc", "get", "-c", CLUSTER, "--private-link-connection-id", "plc-1");
+        Run yaml = cli.run("plc", "get", "-c", CLUSTER, "--private-link-connection-id", "plc-1", "-o", "yaml");
+        Run human = cli.run("plc", "get", "-c", CLUSTER, "--private-link-connection-id", "plc-1", "-o", "human");
+
+        assertEquals(ExitCodes.OK, json.exitCode(), json.toString());
+        assertEquals(PlcApi.JSON.readTree(answer), json.json());
+        assertTrue(json.stdout().contains("\"acceptanceDeadline\": \"2026-12-08T10:00:00.100Z\""), json.toString());
+        assertTrue(yaml.lines().containsAll(List.of("failureReason: ENDPOINT_QUOTA_REACHED",
+                "acceptanceDeadline: 2026-12-08T10:00:00.100Z", "retryable:", "  after: PT5M")), yaml.toString());
+        assertEquals(ExitCodes.OK, human.exitCode(), human.toString());
+        assertTrue(human.lines().contains("Failure reason\tENDPOINT_FAILED: the cloud shows the endpoint failed"),
+                "what the contract says an unknown code reads as: " + human);
     }
 
     @Test

@@ -7,17 +7,21 @@ import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Instant;
 import java.util.List;
 
 import static io.dataflow.privatelink.cli.command.Connections.CLUSTER;
 import static io.dataflow.privatelink.cli.command.Connections.attachment;
 import static io.dataflow.privatelink.cli.command.Connections.aws;
 import static io.dataflow.privatelink.cli.command.Connections.domain;
+import static io.dataflow.privatelink.cli.command.Connections.with;
 import static io.dataflow.privatelink.cli.command.StubApi.connection;
 import static io.dataflow.privatelink.cli.command.StubApi.connections;
 import static io.dataflow.privatelink.cli.command.StubApi.ok;
 import static io.dataflow.privatelink.contract.ConnectionState.ACTIVE;
+import static io.dataflow.privatelink.contract.ConnectionState.FAILED;
 import static io.dataflow.privatelink.contract.ConnectionState.PENDING_ACCEPTANCE;
+import static io.dataflow.privatelink.contract.FailureReason.REJECTED_BY_OWNER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,11 +85,36 @@ class ListCommandTest {
 
         assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
         List<String[]> rows = run.lines().stream().map(line -> line.split("\t", -1)).toList();
-        assertEquals(List.of(11, 11), rows.stream().map(row -> row.length).toList(), run.toString());
+        assertEquals(List.of(13, 13), rows.stream().map(row -> row.length).toList(), run.toString());
         // Service, EndpointId, Zones, Domains
         assertEquals(List.of(Connections.AWS_SERVICE, "vpce-0f9e8d7c6b5a43210", "use1-az1,use1-az2", "2"),
                 List.of(rows.get(1)).subList(5, 9));
         assertEquals("0", rows.get(0)[8]);
+        // FailureReason, AcceptBy: empty when the connection has none
+        assertEquals(List.of("", ""), List.of(rows.get(1)).subList(11, 13));
+    }
+
+    @Test
+    void wideEndsEachRowWithTheFailureReasonAndTheAcceptanceDeadline() {
+        Instant deadline = Instant.parse("2026-12-08T10:00:00Z");
+        PrivateLinkConnection waiting = with(pending, null, deadline);
+        PrivateLinkConnection failed = with(aws("plc-3", "rejected", FAILED, "the endpoint service rejected the endpoint",
+                "vpce-3", null), REJECTED_BY_OWNER, null);
+        cli.api.on("GET", FIRST_PAGE, ok(new ListPrivateLinkConnectionsResponse(List.of(waiting, failed), null, 2)));
+        cli.api.on("GET", connection(CLUSTER, "plc-1"), ok(waiting));
+        cli.api.on("GET", connection(CLUSTER, "plc-3"), ok(failed));
+
+        Run piped = cli.run("plc", "list", "-c", CLUSTER, "-o", "wide");
+        Run table = cli.onTerminal(300).run("plc", "list", "-c", CLUSTER, "-o", "wide", "--no-color");
+
+        assertEquals(ExitCodes.OK, piped.exitCode(), piped.toString());
+        List<String[]> rows = piped.lines().stream().map(line -> line.split("\t", -1)).toList();
+        assertEquals(List.of("PENDING_ACCEPTANCE", "", "2026-12-08T10:00:00Z"),
+                List.of(rows.get(0)[3], rows.get(0)[11], rows.get(0)[12]), piped.toString());
+        assertEquals(List.of("FAILED", "REJECTED_BY_OWNER", ""),
+                List.of(rows.get(1)[3], rows.get(1)[11], rows.get(1)[12]), piped.toString());
+        assertTrue(table.lines().get(0).matches("ID\\s+.*\\s+Message\\s+Age\\s+FailureReason\\s+AcceptBy"),
+                table.toString());
     }
 
     @Test

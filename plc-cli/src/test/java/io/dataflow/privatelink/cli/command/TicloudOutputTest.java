@@ -167,6 +167,60 @@ class TicloudOutputTest {
     }
 
     @Test
+    void fieldsTicloudsModelsLackArePrintedAsTheApiSentThem() {
+        // model_private_link_connection.go has no failureReason or acceptanceDeadline (nor this build's contract
+        // quota): UnmarshalJSON keeps them in AdditionalProperties and ToMap writes them back as decoded (a string
+        // stays the string sent: the deadline's fraction is not cut as createTime's is)
+        String pending = """
+                {"privateLinkConnectionId": "plc-1", "displayName": "orders-kafka", "state": "PENDING_ACCEPTANCE",
+                 "createTime": "2026-12-01T10:00:00.500Z", "acceptanceDeadline": "2026-12-08T10:00:00.500Z"}""";
+        String failed = """
+                {"privateLinkConnectionId": "plc-2", "displayName": "payments", "state": "FAILED",
+                 "message": "rejected", "failureReason": "REJECTED_BY_OWNER", "quota": {"used": 20, "limit": 20}}""";
+        cli.api.on("GET", connection(CLUSTER, "plc-1"), ok(pending));
+        cli.api.on("GET", connections(CLUSTER) + "?pageSize=100", ok("""
+                {"privateLinkConnections": [%s, %s], "totalSize": 2}""".formatted(pending, failed)));
+
+        Run describe = plc("describe", "-c", CLUSTER, "--private-link-connection-id", "plc-1");
+        Run list = plc("list", "-c", CLUSTER);
+
+        assertEquals("""
+                {
+                  "acceptanceDeadline": "2026-12-08T10:00:00.500Z",
+                  "createTime": "2026-12-01T10:00:00.5Z",
+                  "displayName": "orders-kafka",
+                  "privateLinkConnectionId": "plc-1",
+                  "state": "PENDING_ACCEPTANCE"
+                }
+                """, describe.stdout());
+        assertEquals("""
+                {
+                  "privateLinkConnections": [
+                    {
+                      "acceptanceDeadline": "2026-12-08T10:00:00.500Z",
+                      "createTime": "2026-12-01T10:00:00.5Z",
+                      "displayName": "orders-kafka",
+                      "privateLinkConnectionId": "plc-1",
+                      "state": "PENDING_ACCEPTANCE"
+                    },
+                    {
+                      "displayName": "payments",
+                      "failureReason": "REJECTED_BY_OWNER",
+                      "message": "rejected",
+                      "privateLinkConnectionId": "plc-2",
+                      "quota": {
+                        "limit": 20,
+                        "used": 20
+                      },
+                      "state": "FAILED"
+                    }
+                  ],
+                  "totalSize": 2
+                }
+                """, list.stdout());
+    }
+
+    @Test
     void anEmptyListIsAnEmptyArray() {
         cli.api.on("GET", connections(CLUSTER) + "?pageSize=100", ok(new ListPrivateLinkConnectionsResponse(
                 List.of(), null, 0)));

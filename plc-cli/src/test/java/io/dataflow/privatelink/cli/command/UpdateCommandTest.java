@@ -7,9 +7,13 @@ import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static io.dataflow.privatelink.cli.command.Connections.CLUSTER;
 import static io.dataflow.privatelink.cli.command.Connections.attachment;
@@ -22,6 +26,7 @@ import static io.dataflow.privatelink.cli.command.StubApi.ok;
 import static io.dataflow.privatelink.contract.ConnectionState.ACTIVE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
  * {@code plc update}: flags or questions → one PATCH with the display name and its update mask; the answer
@@ -103,20 +108,29 @@ class UpdateCommandTest {
                 cli.api.only("PATCH", PLC_1).json());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "piped, no name | false | -c, 10110, --private-link-connection-id, plc-1 | missing required option --display-name",
-            "a terminal, but a key flag given: a script's | true | -c, 10110, --private-link-connection-id, plc-1 | missing required option --display-name",
-            "piped, no id | false | -c, 10110, --display-name, x | missing required option --private-link-connection-id",
-            "an empty name is a missing one | false | -c, 10110, --private-link-connection-id, plc-1, --display-name, '' | missing required option --display-name"})
-    void aMissingFlagIsAUsageErrorThatSendsNothing(String why, boolean terminal, String flags, String message) {
+    static Stream<Arguments> missingFlags() {
+        // each: whether stdin and stdout are a terminal, the flags, what the error says
+        return Stream.of(
+                argumentSet("piped, no name", false, List.of("-c", CLUSTER, "--private-link-connection-id", "plc-1"),
+                        "missing required option --display-name"),
+                argumentSet("a terminal, but a key flag given: a script's command line", true,
+                        List.of("-c", CLUSTER, "--private-link-connection-id", "plc-1"),
+                        "missing required option --display-name"),
+                argumentSet("piped, no id", false, List.of("-c", CLUSTER, "--display-name", "x"),
+                        "missing required option --private-link-connection-id"),
+                argumentSet("an empty name is a missing one", false,
+                        List.of("-c", CLUSTER, "--private-link-connection-id", "plc-1", "--display-name", ""),
+                        "missing required option --display-name"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("missingFlags")
+    void aMissingFlagIsAUsageErrorThatSendsNothing(boolean terminal, List<String> flags, String message) {
         if (terminal) {
             cli.onTerminal(120).stdin("would-be-answer");
         }
-        List<String> args = new java.util.ArrayList<>(List.of("plc", "update"));
-        for (String flag : flags.split(",")) {
-            args.add(flag.strip().equals("''") ? "" : flag.strip());
-        }
+        List<String> args = new ArrayList<>(List.of("plc", "update"));
+        args.addAll(flags);
 
         Run run = cli.run(args.toArray(String[]::new));
 

@@ -9,12 +9,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import static io.dataflow.privatelink.cli.command.Connections.CLUSTER;
 import static io.dataflow.privatelink.cli.command.Connections.aws;
+import static io.dataflow.privatelink.cli.command.Connections.with;
 import static io.dataflow.privatelink.cli.command.StubApi.connection;
 import static io.dataflow.privatelink.cli.command.StubApi.error;
 import static io.dataflow.privatelink.cli.command.StubApi.ok;
@@ -23,6 +30,7 @@ import static io.dataflow.privatelink.contract.ConnectionState.CREATING;
 import static io.dataflow.privatelink.contract.ConnectionState.DELETING;
 import static io.dataflow.privatelink.contract.ConnectionState.FAILED;
 import static io.dataflow.privatelink.contract.ConnectionState.PENDING_ACCEPTANCE;
+import static io.dataflow.privatelink.contract.FailureReason.REJECTED_BY_OWNER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,16 +82,41 @@ class WaitCommandTest {
     }
 
     @Test
-    void failedIsExit5WithTheReason() {
-        cli.api.on("GET", WATCH, StubApi.streamThenHold(Sse.snapshot(1, pending),
-                Sse.snapshot(2, aws("plc-1", "orders-kafka", FAILED, "the endpoint was rejected", "vpce-1", null))));
+    void failedIsExit5WithTheReasonsCodeAndMessage() {
+        cli.api.on("GET", WATCH, StubApi.streamThenHold(Sse.snapshot(1, pending), Sse.snapshot(2,
+                with(aws("plc-1", "orders-kafka", FAILED, "the endpoint was rejected", "vpce-1", null), REJECTED_BY_OWNER,
+                        null))));
 
         Run run = waitFor("state=ACTIVE");
 
         assertEquals(ExitCodes.FAILED, run.exitCode(), run.toString());
         assertTrue(run.progress().contains("[t] FAILED (the endpoint was rejected)\n"), run.toString());
-        assertTrue(run.stderr().endsWith("Error: plc-1 FAILED: the endpoint was rejected\n"), run.toString());
+        assertTrue(run.stderr().endsWith("Error: plc-1 FAILED (REJECTED_BY_OWNER): the endpoint was rejected\n"),
+                run.toString());
         assertEquals("", run.stdout());
+    }
+
+    @Test
+    void atPendingAcceptanceTheNextStepNamesTheDeadlineOnceInLocalTime() {
+        Instant deadline = Instant.now().plus(Duration.ofDays(6)).plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        PrivateLinkConnection waiting = with(pending, null, deadline);
+        cli.api.on("GET", WATCH, StubApi.streamThenHold(Sse.snapshot(1, creating), Sse.snapshot(2, waiting),
+                Sse.snapshot(3, waiting), Sse.snapshot(4, active)));
+        cli.env("TZ", "America/New_York");
+
+        Run run = waitFor("state=ACTIVE");
+
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        String local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)
+                .format(deadline.atZone(ZoneId.of("America/New_York")));
+        assertEquals("""
+                [t] CREATING
+                [t] PENDING_ACCEPTANCE
+                next: accept endpoint vpce-1 in your endpoint service vpce-svc-0123456789abcdef0 (AWS account that owns it):
+                  aws ec2 accept-vpc-endpoint-connections --region us-east-1 --service-id vpce-svc-0123456789abcdef0 --vpc-endpoint-ids vpce-1
+                the owner must accept before %s (in 6 days), or the endpoint is removed
+                [t] ACTIVE
+                """.formatted(local), run.progress());
     }
 
     @Test
