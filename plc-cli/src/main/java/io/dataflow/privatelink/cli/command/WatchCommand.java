@@ -59,8 +59,7 @@ public class WatchCommand extends ApiCommand {
                     return false;
                 }
                 String id = data.path("privateLinkConnectionId").asText();
-                String line = event.name().equals("deleted") ? "deleted"
-                        : data.path("state").asText() + (data.hasNonNull("message") ? " (" + data.path("message").asText() + ")" : "");
+                String line = event.name().equals("deleted") ? "deleted" : stateLine(data);
                 printer.line(String.join(printer.terminal().stdoutIsTerminal() ? "  " : "\t",
                         Instant.now().toString(), id, data.path("displayName").asText(""), line));
                 return false;
@@ -71,5 +70,20 @@ public class WatchCommand extends ApiCommand {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code FAILED REJECTED_BY_OWNER (message)}, {@code PENDING_ACCEPTANCE until <deadline> (message)}: what get shows. */
+    static String stateLine(JsonNode data) {
+        StringBuilder line = new StringBuilder(data.path("state").asText());
+        if (data.hasNonNull("failureReason")) {
+            line.append(' ').append(data.path("failureReason").asText());
+        }
+        if (data.hasNonNull("acceptanceDeadline")) {
+            line.append(" until ").append(data.path("acceptanceDeadline").asText());
+        }
+        if (data.hasNonNull("message")) {
+            line.append(" (").append(data.path("message").asText()).append(')');
+        }
+        return line.toString();
     }
 }

@@ -17,6 +17,7 @@ import static io.dataflow.privatelink.cli.command.StubApi.connection;
 import static io.dataflow.privatelink.cli.command.StubApi.connections;
 import static io.dataflow.privatelink.cli.command.StubApi.error;
 import static io.dataflow.privatelink.contract.ConnectionState.ACTIVE;
+import static io.dataflow.privatelink.contract.ConnectionState.FAILED;
 import static io.dataflow.privatelink.contract.ConnectionState.PENDING_ACCEPTANCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,6 +70,23 @@ class WatchCommandTest {
                 List.of("plc-2", "payments", "ACTIVE"),
                 List.of("plc-1", "", "deleted")), rows.stream().map(row -> row.subList(1, 4)).toList(), run.toString());
         assertTrue(rows.stream().allMatch(row -> row.get(0).matches("\\d{4}-\\d\\d-\\d\\dT.*Z")), run.toString());
+    }
+
+    @Test
+    void aRowSaysWhyAConnectionFailedAndUntilWhenItWaitsForAcceptance() {
+        PrivateLinkConnection waiting = new PrivateLinkConnection("plc-3", CLUSTER, "orders-eu", PENDING_ACCEPTANCE,
+                null, "alice", null, null, null, null, null, null, null, java.time.Instant.parse("2026-12-14T10:00:00Z"));
+        PrivateLinkConnection rejected = new PrivateLinkConnection("plc-4", CLUSTER, "billing", FAILED,
+                "rejected in the cloud", "alice", null, null, null, null, null, null,
+                io.dataflow.privatelink.contract.FailureReason.REJECTED_BY_OWNER, null);
+        cli.api.on("GET", CLUSTER_WATCH, StubApi.streamThenHold(Sse.snapshot(1, waiting), Sse.snapshot(2, rejected)));
+
+        Run run = cli.run("plc", "watch", "-c", CLUSTER, "--timeout", "PT2S");
+
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        assertEquals(List.of("PENDING_ACCEPTANCE until 2026-12-14T10:00:00Z",
+                "FAILED REJECTED_BY_OWNER (rejected in the cloud)"),
+                run.lines().stream().map(line -> line.split("\t", -1)[3]).toList(), run.toString());
     }
 
     @Test
