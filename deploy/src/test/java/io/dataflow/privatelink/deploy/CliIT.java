@@ -101,6 +101,9 @@ class CliIT {
         JsonNode renamed = json(ok(plc.run("plc", "get", "-c", awsCluster, "--private-link-connection-id", id)));
         assertEquals("orders-eu", renamed.path("displayName").asText(), renamed.toString());
         assertFalse(renamed.path("acceptanceDeadline").asText().isBlank(), renamed.toString());
+        JsonNode quota = json(ok(plc.run("plc", "quota", "-c", awsCluster, "-o", "json")));
+        assertTrue(quota.path("cluster").path("used").asInt() >= 1
+                && quota.path("cluster").path("limit").asInt() >= quota.path("cluster").path("used").asInt(), quota.toString());
         JsonNode zones = json(ok(plc.run("plc", "zones", "-c", awsCluster)));
         assertEquals(api.env.get("PLC_AWS_PLATFORM_ACCOUNT_ID"), zones.path("accountId").asText());
         assertTrue(zones.path("azIds").size() > 0);

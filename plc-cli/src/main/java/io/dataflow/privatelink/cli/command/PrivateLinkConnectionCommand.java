@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "private-link-connection", aliases = {"plc", "private-link"}, mixinStandardHelpOptions = true,
         description = "Manage private link connections for dataflow.",
         subcommands = {CreateCommand.class, DeleteCommand.class, GetCommand.class, ListCommand.class,
-                UpdateCommand.class, ZonesCommand.class, AttachDomainsCommand.class, DetachDomainsCommand.class,
+                UpdateCommand.class, ZonesCommand.class, QuotaCommand.class, AttachDomainsCommand.class,
+                DetachDomainsCommand.class,
                 WaitCommand.class, WatchCommand.class, HistoryCommand.class})
 public class PrivateLinkConnectionCommand {
 }
