@@ -235,7 +235,9 @@ class ConsoleIT {
             assertEquals(200, created.statusCode(), created.body());
         }
         openClusterPage(api.env.get("PLC_CONSOLE"), FULL_CLUSTER);
-        int rows = browser.all("#connections tr[data-id]").size();
+        int rows = api.listAll(full).size();
+        // the page lists the cluster's connections (it may still be loading them when it opens)
+        browser.until(d -> browser.all("#connections tr[data-id]").size() == rows);
         browser.click("#create-open");
         WebElement reached = browser.visible("#create-quota");
         browser.until(d -> reached.getText().startsWith("This cluster has reached its limit of 1 connection."));
@@ -250,6 +252,7 @@ class ConsoleIT {
         browser.until(d -> error.getText().startsWith("Cluster " + FULL_CLUSTER + " has reached its limit of 1 private link "
                 + "connections per cluster"));
         assertEquals(rows, browser.all("#connections tr[data-id]").size(), "no row was added");
+        assertEquals(rows, api.listAll(full).size(), "no connection was made");
         browser.visible("#create-name").sendKeys(Keys.ESCAPE);
         browser.gone("dialog[open]");
     }
