@@ -78,6 +78,16 @@ export class Api {
       {privateLinkConnection: {displayName}, updateMask: 'displayName'});
   }
 
+  /** One connection as get shows it: its attached domains and its last connectivity test (connectivityTest). */
+  connection(clusterId, id) {
+    return this.call('GET', `${base(clusterId)}/${encodeURIComponent(id)}`);
+  }
+
+  /** Starts a connectivity test ({targets, port, kafka}, each optional); answers the test, RUNNING. */
+  testConnectivity(clusterId, id, body) {
+    return this.call('POST', `${base(clusterId)}/${encodeURIComponent(id)}:testConnectivity`, body);
+  }
+
   history(clusterId, id) {
     return this.call('GET', `${base(clusterId)}/${encodeURIComponent(id)}/history`);
   }

@@ -59,6 +59,33 @@ export function history(clusterId, id) {
   };
 }
 
+/** {targets: ['host:port', …], port, kafka}: each only when given, as the dialog sends it. */
+export function testConnectivity(clusterId, id, {port, kafka, targets}) {
+  const body = connectivityBody({port, kafka, targets});
+  return {
+    cli: `plc plc test-connectivity -c ${clusterId} --private-link-connection-id ${id}`
+      + (port ? ` --port ${q(port)}` : '') + (kafka ? ' --kafka' : '')
+      + (targets || []).map(t => ` --target ${q(t)}`).join(''),
+    curl: curl('POST', `${connectionPath(clusterId, id)}:testConnectivity`, body)
+      + '\n# then, until connectivityTest.state is no longer RUNNING:\n' + curl('GET', connectionPath(clusterId, id)),
+  };
+}
+
+/** The :testConnectivity body: only what was given ('[v6]:port' sends the address without its brackets). */
+export function connectivityBody({port, kafka, targets}) {
+  const body = {};
+  if (targets && targets.length) {
+    body.targets = targets.map(t => {
+      const at = t.lastIndexOf(':');
+      const host = t.slice(0, at);
+      return {host: host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host, port: Number(t.slice(at + 1))};
+    });
+  }
+  if (port) body.port = Number(port);
+  if (kafka) body.kafka = true;
+  return body;
+}
+
 export function get(clusterId, id) {
   return {
     cli: `plc plc get -c ${clusterId} --private-link-connection-id ${id}`,

@@ -159,6 +159,7 @@ export class ConnectionsPage {
           item('Rename', c.state !== 'DELETING', () => dialogs.renameDialog(this, id)),
           item('Attach Domains', c.state === 'ACTIVE', () => dialogs.attachDialog(this, id)),
           item('Detach Domains', attachments.length > 0, () => dialogs.detachDialog(this, id)),
+          item('Test connectivity', c.state !== 'DELETING', () => dialogs.connectivityDialog(this, id)),
           item('Delete', c.state !== 'DELETING', () => dialogs.deleteDialog(this, id))] : []);
       list.addEventListener('keydown', event => {
         const items = [...list.querySelectorAll('[role=menuitem]:not(:disabled)')];

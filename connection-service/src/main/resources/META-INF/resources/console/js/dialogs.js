@@ -1,4 +1,4 @@
-// The dialogs of the connections page: create, attach, detach, delete, details, history. Each shows the
+// The dialogs of the connections page: create, attach, detach, delete, details, history, connectivity test. Each shows the
 // API's message when a request fails and changes nothing on the page; what changed arrives over the
 // status stream. Each shows the equivalent CLI and curl commands.
 import {h, clear, copyRow, stateBadge, stateNote, formatTime} from './dom.js';
@@ -378,4 +378,171 @@ export async function historyDialog(page, id) {
     clear(list);
     error.textContent = e.message;
   }
+}
+
+/** host:port, or [IPv6]:port; the port 1 to 65535. Which hosts may be tested is the API's rule. */
+const TARGET = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?\.?):(\d{1,5})$/;
+const POLL_MILLIS = 1000;
+const POLL_GIVE_UP_MILLIS = 5 * 60 * 1000;
+
+/**
+ * Test connectivity: the port, Kafka and targets to try; "Run test" starts the test, then reads the connection
+ * every second until its connectivityTest is this test and no longer RUNNING (never after the dialog closed), and
+ * shows each check with a failed check's advice under it. The connection's last test is shown when it opens.
+ */
+export function connectivityDialog(page, id) {
+  const clusterId = page.cluster.clusterId;
+  const port = h('input', {id: 'connectivity-port', name: 'port', type: 'number', min: 1, max: 65535, step: 1,
+    inputmode: 'numeric', placeholder: 'e.g. 9092', 'aria-describedby': 'connectivity-port-hint'});
+  const kafka = h('input', {id: 'connectivity-kafka', name: 'kafka', type: 'checkbox'});
+  const targets = h('textarea', {id: 'connectivity-targets', name: 'targets', rows: 3, spellcheck: 'false',
+    autocomplete: 'off', placeholder: 'b0.kafka.example.com:9092', 'aria-describedby': 'connectivity-targets-hint'});
+  const error = errorBox();
+  const status = h('div', {id: 'connectivity-status', class: 'hint', role: 'status'});
+  const result = h('div', {id: 'connectivity-result'});
+  const run = h('button', {type: 'submit', class: 'primary', id: 'connectivity-run'}, 'Run test');
+  const equivalentBox = h('details', {class: 'equivalent'});
+  const form = h('form', {method: 'dialog', novalidate: true},
+    h('p', {class: 'hint'}, 'The platform checks, from inside its network, the endpoint, your attached domains\' names and TCP through the connection.'),
+    h('div', {class: 'field'}, h('label', {for: 'connectivity-port'}, 'Port (optional)'), port,
+      h('div', {id: 'connectivity-port-hint', class: 'hint'}, 'Tried on the attached domains\' names (Kafka\'s 9092 with Check Kafka when no port or target is given).')),
+    h('div', {class: 'field'}, h('label', {class: 'check'}, kafka, ' Check Kafka'),
+      h('div', {class: 'hint'}, 'Also ask the brokers for metadata and check the names they advertise.')),
+    h('div', {class: 'field'}, h('label', {for: 'connectivity-targets'}, 'Targets (optional)'), targets,
+      h('div', {id: 'connectivity-targets-hint', class: 'hint'}, 'One host:port a line, names under an attached domain.')),
+    error,
+    h('div', {class: 'actions'}, h('button', {type: 'button', id: 'connectivity-close', onclick: () => dialog.close()}, 'Close'), run),
+    status, result,
+    equivalentBox);
+  const dialog = modal('Test connectivity', form);
+  dialog.id = 'connectivity-dialog';
+  let closed = false;
+  let timer = null;
+  dialog.addEventListener('close', () => {
+    closed = true;
+    clearTimeout(timer);
+  });
+
+  const lines = () => targets.value.split('\n').map(line => line.trim()).filter(Boolean);
+  const values = () => ({port: port.value.trim(), kafka: kafka.checked, targets: lines()});
+  const problem = () => {
+    const v = values();
+    if (port.validity.badInput) return 'The port is not a number: enter a number from 1 to 65535, or leave it empty.';
+    if (v.port && !(/^\d+$/.test(v.port) && Number(v.port) >= 1 && Number(v.port) <= 65535)) {
+      return `Port ${v.port} is not a TCP port: enter a number from 1 to 65535, or leave it empty.`;
+    }
+    const bad = v.targets.find(t => {
+      const match = TARGET.exec(t);
+      return !match || Number(match[3]) < 1 || Number(match[3]) > 65535;
+    });
+    return bad === undefined ? null
+      : `"${bad}" is not host:port: one a line, e.g. b0.kafka.example.com:9092 (an IPv6 address in brackets).`;
+  };
+  const refresh = () => {
+    port.setAttribute('aria-invalid', /^(Port|The port)/.test(problem() || '') ? 'true' : 'false');
+    equivalent(equivalentBox, commands.testConnectivity(clusterId, id, values()));
+  };
+  form.addEventListener('input', refresh);
+  form.addEventListener('change', refresh);
+  refresh();
+  port.focus();
+
+  /** Reads the connection every second until its test testId has ended; then shows it. */
+  const follow = (testId, heading) => {
+    const started = Date.now();
+    run.disabled = true;
+    status.textContent = 'Running…';
+    const poll = async () => {
+      if (closed) return;
+      let test;
+      try {
+        test = (await page.api.connection(clusterId, id))?.connectivityTest;
+      } catch (e) {
+        if (closed) return;
+        error.textContent = e.message;
+        if (e.status !== 0 && e.status !== 503) {
+          status.textContent = '';
+          run.disabled = false;
+          return;
+        }
+      }
+      if (closed) return;
+      if (test && test.testId === testId && test.state !== 'RUNNING') {
+        error.textContent = '';
+        status.textContent = '';
+        run.disabled = false;
+        showTest(result, heading, test);
+        return;
+      }
+      if (Date.now() - started > POLL_GIVE_UP_MILLIS) {
+        status.textContent = `Test ${testId} is still running; its result will show here when you open this dialog again.`;
+        run.disabled = false;
+        return;
+      }
+      timer = setTimeout(poll, POLL_MILLIS);
+    };
+    poll();
+  };
+
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const wrong = problem();
+    if (wrong) {
+      error.textContent = wrong;
+      return;
+    }
+    run.disabled = true;
+    error.textContent = '';
+    let test;
+    try {
+      test = await page.api.testConnectivity(clusterId, id, commands.connectivityBody(values()));
+    } catch (e) {
+      error.textContent = e.message;
+      run.disabled = false;
+      return;
+    }
+    if (closed) return;
+    clear(result);
+    follow(test.testId, 'This test');
+  });
+
+  // The connection's last test, if it has one (one still running is followed like a new one).
+  page.api.connection(clusterId, id).then(c => {
+    const last = c?.connectivityTest;
+    if (closed || !last || result.hasChildNodes() || run.disabled) return;
+    if (last.state === 'RUNNING') {
+      follow(last.testId, 'Last test');
+    } else {
+      showTest(result, 'Last test', last);
+    }
+  }).catch(e => { if (!closed) error.textContent = e.message; });
+}
+
+/** A test's checks as a table (status, check, target, zone, observed, time), advice under a failed check, and its summary. */
+function showTest(box, heading, test) {
+  const checks = test.checks || [];
+  const failed = checks.filter(c => c.status === 'FAIL').length;
+  const skipped = checks.filter(c => c.status === 'SKIPPED').length;
+  const count = n => `${n} check${n === 1 ? '' : 's'}`;
+  const didFail = test.state === 'FAILED' || failed > 0;
+  const summary = `Connectivity test ${test.testId} ${didFail ? `failed: ${failed} of ${count(checks.length)} failed`
+    : `passed: ${count(checks.length)}`}${skipped ? ` (${skipped} skipped)` : ''}`;
+  const asked = [test.port ? `port ${test.port}` : null, test.kafka ? 'Kafka' : null,
+    ...(test.targets || []).map(t => `${t.host}:${t.port}`)].filter(Boolean).join(', ');
+  clear(box,
+    h('h3', {}, heading),
+    h('p', {class: 'hint'}, h('span', {class: 'mono'}, test.testId), test.requestedBy ? ` · by ${test.requestedBy}` : '',
+      test.requestTime ? ' · ' : '', test.requestTime ? h('time', {datetime: test.requestTime}, formatTime(test.requestTime)) : null,
+      asked ? ` · ${asked}` : ''),
+    h('p', {id: 'connectivity-summary', class: 'summary', dataset: {state: didFail ? 'FAILED' : 'PASSED'}},
+      stateBadge(didFail ? 'FAILED' : 'PASSED'), ' ', summary),
+    h('div', {style: 'overflow-x:auto'}, h('table', {class: 'checks', id: 'connectivity-checks'},
+      h('thead', {}, h('tr', {}, ['Status', 'Check', 'Target', 'Zone', 'Observed', 'Time (ms)'].map(name => h('th', {scope: 'col'}, name)))),
+      h('tbody', {}, checks.map(c => [
+        h('tr', {dataset: {check: c.check || '', status: c.status || ''}},
+          h('td', {}, stateBadge(c.status)), h('td', {class: 'mono nowrap'}, c.check || ''), h('td', {class: 'mono'}, c.target || ''),
+          h('td', {class: 'mono nowrap'}, c.zoneId || ''), h('td', {}, c.observed || ''),
+          h('td', {class: 'num'}, c.durationMillis ?? '')),
+        c.status === 'FAIL' && c.advice ? h('tr', {class: 'advice'}, h('td', {colspan: 6}, h('strong', {}, 'Advice: '), c.advice)) : null,
+      ])))));
 }

@@ -134,6 +134,22 @@ class CliIT {
         assertEquals(dryRun.path("domains").size(), attached.path("domains").size(), attached.toString());
         attached.path("domains").forEach(d -> assertEquals("ACTIVE", d.path("state").asText(), attached.toString()));
 
+        // connectivity: through the endpoint to the demo's real Kafka broker, whose advertised name the managed
+        // domain does not cover: the test runs, one check fails, exit 6 with what to set
+        String kafkaPort = api.env.get("PLC_DEMO_KAFKA_PORT");
+        Result tested = plc.run("plc", "test-connectivity", "-c", awsCluster, "--private-link-connection-id", id,
+                "--port", kafkaPort, "--kafka");
+        assertEquals(6, tested.exitCode(), tested.toString());
+        assertTrue(tested.stdout().lines().anyMatch(l -> l.startsWith("PASS\tTCP_CONNECT\t") && l.contains(unique)),
+                "TCP through the endpoint to the broker, by the attached domain: " + tested);
+        assertTrue(tested.stdout().lines().anyMatch(l -> l.startsWith("FAIL\tKAFKA_ADVERTISED_HOST\tb1.use1-az1."
+                + api.env.get("PLC_DEMO_KAFKA_DOMAIN")) && l.contains("which no attached domain covers")), tested.toString());
+        assertTrue(tested.stdout().contains("advice: Set the broker's advertised.listeners to a name under an attached"
+                + " domain"), tested.toString());
+        JsonNode last = json(ok(plc.run("plc", "get", "-c", awsCluster, "--private-link-connection-id", id)))
+                .path("connectivityTest");
+        assertEquals("FAILED", last.path("state").asText(), last.toString());
+
         Result watched = ok(plc.run("plc", "watch", "-c", awsCluster, "--timeout", "3s", "-o", "json"));
         boolean sawIt = false;
         for (String line : watched.stdout().lines().toList()) {

@@ -157,6 +157,29 @@ class ConsoleIT {
         browser.click("dialog[open] .actions button");
         browser.textIs("#connections tr[data-id='" + id + "'] .domains", String.valueOf(domains));
 
+        // a connectivity test through the endpoint to the demo's real Kafka broker: its advertised name is under
+        // the Confluent-style domain, not the managed one attached here, so that check fails and says what to set
+        openMenu(id, "Test connectivity");
+        WebElement port = browser.visible("#connectivity-port");
+        port.clear();
+        port.sendKeys(api.env.get("PLC_DEMO_KAFKA_PORT"));
+        browser.click("#connectivity-kafka");
+        String[] testCommands = equivalentCommands();
+        assertTrue(testCommands[0].contains("test-connectivity -c " + cluster + " --private-link-connection-id " + id)
+                && testCommands[0].contains("--kafka"), testCommands[0]);
+        browser.click("#connectivity-run");
+        browser.until(d -> "FAILED".equals(browser.script(
+                "const s = document.querySelector('#connectivity-summary'); return s && s.dataset.state;")));
+        assertFalse(browser.all("#connectivity-dialog tr[data-check='TCP_CONNECT'][data-status='PASS']").isEmpty(),
+                "TCP reached the broker through the endpoint");
+        WebElement uncovered = browser.visible("#connectivity-dialog tr[data-check='KAFKA_ADVERTISED_HOST'][data-status='FAIL']");
+        assertTrue(uncovered.getText().contains("which no attached domain covers"), uncovered.getText());
+        assertTrue(browser.visible("#connectivity-dialog").getText().contains("Set the broker's advertised.listeners"),
+                "the failed check's advice is shown");
+        browser.screenshot("06b-connectivity-test");
+        assertEquals("FAILED", api.get(api.awsConnections() + "/" + id).path("connectivityTest").path("state").asText());
+        browser.click("#connectivity-close");
+
         openMenu(id, "Detach Domains");
         browser.click("dialog[open] input[name=attachment]");
         browser.screenshot("07-detach-dialog");

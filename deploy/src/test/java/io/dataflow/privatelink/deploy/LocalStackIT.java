@@ -454,6 +454,78 @@ class LocalStackIT {
                 "lkc-abc12.n1demo.us-east-1.aws.confluent.cloud").get("status").asText());
     }
 
+    /**
+     * The connectivity test, run by the AWS worker from the simulated platform VPC through the endpoints to a real Kafka
+     * broker: the demo Kafka passes every check; the misconfigured one, ACTIVE too, fails because its broker advertises
+     * a host no attached domain covers, and says what to set.
+     */
+    @Test
+    void connectivityTestFindsTheHealthyKafkaAndTheOneAdvertisingAHostNoDomainCovers() throws Exception {
+        String api = env.get("PLC_API") + "/v1beta1/clusters/" + env.get("PLC_AWS_CLUSTER_ID") + "/privateLinkConnections";
+        String healthy = api + "/" + activeAwsConnection(api, "kafka-connectivity", env.get("PLC_AWS_SERVICE_NAME"),
+                env.get("PLC_AWS_SERVICE_ID"));
+        attachActive(healthy, env.get("PLC_DEMO_KAFKA_DOMAIN"));
+        int port = Integer.parseInt(env.get("PLC_DEMO_KAFKA_PORT"));
+        JsonNode passed = connectivityTest(healthy, "{\"port\": " + port + ", \"kafka\": true}");
+        assertEquals("PASSED", passed.get("state").asText(), passed.toPrettyString());
+        JsonNode advertised = check(passed, "KAFKA_ADVERTISED_HOST", "PASS");
+        assertEquals("b1.use1-az1." + env.get("PLC_DEMO_KAFKA_DOMAIN") + ".aws.confluent.cloud:" + port,
+                advertised.get("target").asText());
+        assertEquals(List.of("use1-az1", "use1-az2"), passed.get("checks").findParents("check").stream()
+                .filter(c -> c.get("check").asText().equals("TCP_CONNECT") && c.hasNonNull("zoneId"))
+                .map(c -> c.get("zoneId").asText()).distinct().sorted().toList(), "TCP through each zone of the endpoint");
+        assertEquals("PASS", check(passed, "KAFKA_BROKER_ZONE", "PASS").get("status").asText());
+
+        String broken = api + "/" + activeAwsConnection(api, "kafka-misconfigured",
+                env.get("PLC_AWS_BROKEN_KAFKA_SERVICE_NAME"), env.get("PLC_AWS_BROKEN_KAFKA_SERVICE_ID"));
+        attachActive(broken, "n1broken.us-east-1");
+        int brokenPort = Integer.parseInt(env.get("PLC_DEMO_BROKEN_KAFKA_PORT"));
+        JsonNode failed = connectivityTest(broken, "{\"port\": " + brokenPort + ", \"kafka\": true}");
+        assertEquals("FAILED", failed.get("state").asText(), failed.toPrettyString());
+        assertEquals("PASS", check(failed, "KAFKA_METADATA", "PASS").get("status").asText(), "the broker answered");
+        JsonNode uncovered = check(failed, "KAFKA_ADVERTISED_HOST", "FAIL");
+        assertEquals("Broker 1 advertises ip-10-1-2-3.ec2.internal:" + brokenPort + ", which no attached domain covers:"
+                + " dataflow cannot reach it through this connection.", uncovered.get("observed").asText());
+        assertEquals("Set the broker's advertised.listeners to a name under an attached domain, e.g. "
+                + "b1.n1broken.us-east-1.aws.confluent.cloud:" + brokenPort + ".", uncovered.get("advice").asText());
+        assertTrue(get(broken + "/history").path("stateChanges").findValuesAsText("connectivityTestId")
+                .contains(failed.get("testId").asText()), "the test's entry in the history");
+
+        send("DELETE", healthy, null, 200);
+        send("DELETE", broken, null, 200);
+        await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> status(healthy) == 404 && status(broken) == 404);
+    }
+
+    /** Starts a connectivity test and answers it once the worker has reported its checks (as get shows it). */
+    private static JsonNode connectivityTest(String connection, String body) throws Exception {
+        JsonNode started = send("POST", connection + ":testConnectivity", body, 200);
+        assertEquals("RUNNING", started.get("state").asText());
+        String testId = started.get("testId").asText();
+        return await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> get(connection).path("connectivityTest"),
+                        test -> testId.equals(test.path("testId").asText()) && !"RUNNING".equals(test.path("state").asText()));
+    }
+
+    private static JsonNode check(JsonNode test, String kind, String status) {
+        for (JsonNode check : test.get("checks")) {
+            if (kind.equals(check.get("check").asText()) && status.equals(check.get("status").asText())) {
+                return check;
+            }
+        }
+        throw new AssertionError("no " + kind + " " + status + " in " + test.toPrettyString());
+    }
+
+    /** Attaches a Confluent-style domain and waits until it resolves (ACTIVE). */
+    private static void attachActive(String connection, String uniqueName) throws Exception {
+        send("POST", connection + ":attachDomains", "{\"attachDomain\": {\"type\": \"CONFLUENT\", \"uniqueName\": \""
+                + uniqueName + "\"}}", 200);
+        await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
+            JsonNode domains = get(connection).path("attachedDomains");
+            return domains.size() == 1 && domains.findValuesAsText("state").stream().allMatch("ACTIVE"::equals);
+        });
+    }
+
     /** An Alibaba Cloud connection's managed domain resolves to the endpoint's domain in the platform VPC. */
     @Test
     void domainsOfAnAlibabaCloudConnectionResolveToItsEndpointDomain() throws Exception {
@@ -766,14 +838,20 @@ class LocalStackIT {
 
     /** A connection to the demo AWS service, accepted by its owner: its id once ACTIVE. */
     private static String activeAwsConnection(String api, String name) throws Exception {
+        return activeAwsConnection(api, name, env.get("PLC_AWS_SERVICE_NAME"), env.get("PLC_AWS_SERVICE_ID"));
+    }
+
+    /** A connection to one of the customer's AWS services, accepted by its owner: its id once ACTIVE. */
+    private static String activeAwsConnection(String api, String name, String serviceName, String serviceId)
+            throws Exception {
         String id = send("POST", api, """
                 {"privateLinkConnection": {"displayName": "%s", "type": "AWS_ENDPOINT_SERVICE",
-                 "awsEndpointService": {"name": "%s"}}}""".formatted(name, env.get("PLC_AWS_SERVICE_NAME")), 200)
+                 "awsEndpointService": {"name": "%s"}}}""".formatted(name, serviceName), 200)
                 .get("privateLinkConnectionId").asText();
         String endpointId = awaitState(api + "/" + id, "PENDING_ACCEPTANCE").path("awsEndpointService")
                 .path("endpointId").asText();
         try (Ec2Client customer = customerEc2()) {
-            customer.acceptVpcEndpointConnections(r -> r.serviceId(env.get("PLC_AWS_SERVICE_ID")).vpcEndpointIds(endpointId));
+            customer.acceptVpcEndpointConnections(r -> r.serviceId(serviceId).vpcEndpointIds(endpointId));
         }
         awaitState(api + "/" + id, "ACTIVE");
         return id;

@@ -5,12 +5,19 @@ import io.dataflow.privatelink.contract.ConnectionIds;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.FailureReason;
+import io.dataflow.privatelink.contract.api.ConnectivityTest;
+import io.dataflow.privatelink.contract.connectivity.CheckKind;
+import io.dataflow.privatelink.contract.connectivity.ConnectivityCheck;
+import io.dataflow.privatelink.contract.connectivity.ConnectivityTarget;
+import io.dataflow.privatelink.contract.connectivity.ConnectivityTestIds;
 import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.contract.event.ConnectionDeleted;
 import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
+import io.dataflow.privatelink.contract.event.ConnectivityTestCompleted;
+import io.dataflow.privatelink.contract.event.ConnectivityTestRequested;
 import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.contract.event.Topics;
 import io.dataflow.privatelink.domain.service.HistoryRetention;
@@ -155,6 +162,50 @@ class ConnectionReadModelTest {
         assertEquals(1, purgeBefore(Instant.now().plusSeconds(1)) > 0 ? 1 : 0);
         given().get(path(cluster) + "/" + id + "/history").then().statusCode(404)
                 .body("message", containsString("histories of deleted connections are kept for"));
+    }
+
+    @Test
+    void aConnectivityTestShowsInGetAndOnceInTheHistoryWhicheverTopicIsReadFirst() {
+        String cluster = "c-" + UUID.randomUUID();
+        String id = ConnectionIds.newId();
+        send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTION_REQUESTED, id, requested(cluster, id, "tested"));
+        send(Topics.CONNECTION_STATE, EventTypes.CONNECTION_STATE_CHANGED, id, changed(cluster, id, ConnectionState.ACTIVE, 1));
+        awaitState(cluster, id, "ACTIVE");
+        ConnectivityTestRequested asked = new ConnectivityTestRequested(id, cluster, ConnectionType.AWS_ENDPOINT_SERVICE,
+                ConnectivityTestIds.newId(), List.of(new ConnectivityTarget("orders.example", 9092)), 9092, false,
+                "alice", now(), 2);
+        ConnectivityTest done = asked.running().completed(List.of(
+                ConnectivityCheck.pass(CheckKind.CONNECTION_ACTIVE, null, null, "ACTIVE"),
+                ConnectivityCheck.fail(CheckKind.TCP_CONNECT, "orders.example:9092", "use1-az1", "connection refused",
+                        "allow 9092 from the endpoint's security group")), now().plusSeconds(1));
+
+        // The worker's result is projected before the request that asked for it (the two travel on different topics).
+        send(Topics.CONNECTION_STATE, EventTypes.CONNECTIVITY_TEST_COMPLETED, id,
+                new ConnectivityTestCompleted(id, cluster, done, 2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(path(cluster) + "/" + id).then()
+                .statusCode(200).body("connectivityTest.state", equalTo("FAILED")));
+        CloudEvent late = send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTIVITY_TEST_REQUESTED, id, asked);
+        // the result published once more (a worker's outbox replayed): a new event about the same test
+        CloudEvent again = send(Topics.CONNECTION_STATE, EventTypes.CONNECTIVITY_TEST_COMPLETED, id,
+                new ConnectivityTestCompleted(id, cluster, done, 2));
+        awaitProjected(late);
+        awaitProjected(again);
+
+        given().get(path(cluster) + "/" + id).then().statusCode(200)
+                .body("state", equalTo("ACTIVE"))
+                .body("connectivityTest.testId", equalTo(asked.testId()))
+                .body("connectivityTest.state", equalTo("FAILED"))
+                .body("connectivityTest.targets[0].host", equalTo("orders.example"))
+                .body("connectivityTest.checks.status", equalTo(List.of("PASS", "FAIL")))
+                .body("connectivityTest.checks[1].advice", equalTo("allow 9092 from the endpoint's security group"));
+        given().get(path(cluster) + "/" + id + "/history").then().statusCode(200)
+                .body("stateChanges.state", equalTo(List.of("CREATING", "ACTIVE", "ACTIVE")))
+                .body("stateChanges[2].connectivityTestId", equalTo(asked.testId()))
+                .body("stateChanges[2].message", equalTo("Connectivity test " + asked.testId()
+                        + " failed: TCP_CONNECT orders.example:9092: connection refused"))
+                .body("stateChanges[2].changeTime", equalTo(done.completeTime().toString()));
+        given().get(path(cluster)).then().statusCode(200)
+                .body("privateLinkConnections[0].connectivityTest", nullValue());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.dataflow.privatelink.domain;
 
+import io.dataflow.privatelink.contract.ConnectionState;
+import io.dataflow.privatelink.contract.FailureReason;
+import io.dataflow.privatelink.domain.projection.ProjectionEffects.HistoryEntry;
 import io.dataflow.privatelink.domain.projection.ReadersView;
 import io.dataflow.privatelink.domain.projection.Scenario;
 import io.dataflow.privatelink.domain.service.ConnectionProjection;
@@ -15,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +112,7 @@ class ProjectionInterleavingTest {
     private static Map<String, String> readersViews(List<String> runs) {
         Object suffixes = runs.toArray(String[]::new);
         Map<String, Map<String, String>> snapshots = new TreeMap<>();
-        Map<String, Map<String, List<String>>> history = new TreeMap<>();
+        Map<String, Map<String, List<HistoryEntry>>> history = new TreeMap<>();
         Map<String, List<String>> routes = new TreeMap<>();
         runs.forEach(run -> {
             snapshots.put(run, new TreeMap<>());
@@ -121,11 +125,18 @@ class ProjectionInterleavingTest {
             snapshots.get(run).put(((String) row[1]).replace(run, ""),
                     row[2] == null ? null : ((String) row[2]).replace(run, ""));
         }
-        for (Object[] row : Sql.rows("SELECT right(connection_id, 17), connection_id, state FROM connection_history"
+        for (Object[] row : Sql.rows("SELECT right(connection_id, 17), event_id, connection_id, state, message,"
+                + " to_char(change_time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), failure_reason,"
+                + " connectivity_test_id FROM connection_history"
                 + " WHERE right(connection_id, 17) = ANY (CAST(?1 AS text[])) ORDER BY change_time, event_id", suffixes)) {
             String run = (String) row[0];
-            history.get(run).computeIfAbsent(((String) row[1]).replace(run, ""), id -> new ArrayList<>())
-                    .add((String) row[2]);
+            String connection = ((String) row[2]).replace(run, "");
+            history.get(run).computeIfAbsent(connection, id -> new ArrayList<>()).add(new HistoryEntry(
+                    ((String) row[1]).replace(run, ""), connection,
+                    row[3] == null ? null : ConnectionState.valueOf((String) row[3]),
+                    row[4] == null ? null : ((String) row[4]).replace(run, ""), Instant.parse((String) row[5]),
+                    row[6] == null ? null : FailureReason.valueOf((String) row[6]),
+                    row[7] == null ? null : ((String) row[7]).replace(run, "")));
         }
         for (Object[] row : Sql.rows("SELECT right(connection_id, 17), name || ' ' || attach_domain_id FROM domain_route"
                 + " WHERE right(connection_id, 17) = ANY (CAST(?1 AS text[]))", suffixes)) {
@@ -151,7 +162,8 @@ class ProjectionInterleavingTest {
                         + " service_region, created_by, create_time, deletion_requested_at, deletion_requested_by,"
                         + " worker_version, worker_time, worker_event_id, worker_state, worker_message,"
                         + " worker_failure_reason, worker_acceptance_deadline, endpoint_id,"
-                        + " az_ids, deleted_at, state, message, update_time, last_snapshot) AS text) FROM connection_view"
+                        + " az_ids, connectivity_test, deleted_at, state, message, update_time, last_snapshot) AS text)"
+                        + " FROM connection_view"
                         + " WHERE right(connection_id, 17) = ANY (CAST(?1 AS text[])) ORDER BY connection_id",
                 "SELECT right(connection_id, 17), CAST(ROW(a.*) AS text) FROM attachment_view a"
                         + " WHERE right(connection_id, 17) = ANY (CAST(?1 AS text[])) ORDER BY attach_domain_id",

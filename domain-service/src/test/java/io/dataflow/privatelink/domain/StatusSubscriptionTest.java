@@ -6,11 +6,16 @@ import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.ConnectionIds;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
+import io.dataflow.privatelink.contract.connectivity.CheckKind;
+import io.dataflow.privatelink.contract.connectivity.ConnectivityCheck;
+import io.dataflow.privatelink.contract.connectivity.ConnectivityTestIds;
 import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.contract.event.ConnectionDeleted;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
+import io.dataflow.privatelink.contract.event.ConnectivityTestCompleted;
+import io.dataflow.privatelink.contract.event.ConnectivityTestRequested;
 import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.contract.event.Topics;
 import io.dataflow.privatelink.infra.InfraTestResource;
@@ -94,6 +99,32 @@ class StatusSubscriptionTest {
             assertEquals("deleted", deleted.name());
             assertEquals(id, JSON.readTree(deleted.data()).path("privateLinkConnectionId").asText());
             assertTrue(Long.parseLong(deleted.id()) > Long.parseLong(first.id()));
+        }
+    }
+
+    @Test
+    void aConnectivityTestIsPushedWithItsConnectionRunningThenDone() throws Exception {
+        String cluster = "c-" + UUID.randomUUID();
+        String id = ConnectionIds.newId();
+        request(cluster, id);
+        awaitVisible(cluster, id);
+
+        try (SseClient stream = SseClient.open(watch(cluster, id), null)) {
+            assertTrue(JSON.readTree(stream.next(WAIT).data()).path("connectivityTest").isMissingNode(), "none yet");
+            ConnectivityTestRequested asked = new ConnectivityTestRequested(id, cluster,
+                    ConnectionType.AWS_ENDPOINT_SERVICE, ConnectivityTestIds.newId(), List.of(), 9092, false, "alice",
+                    now(), TestVersions.next());
+            send(Topics.CONNECTION_REQUESTS, EventTypes.CONNECTIVITY_TEST_REQUESTED, id, asked);
+            JsonNode running = JSON.readTree(stream.next(WAIT).data()).path("connectivityTest");
+            assertEquals(asked.testId(), running.path("testId").asText());
+            assertEquals("RUNNING", running.path("state").asText());
+
+            send(Topics.CONNECTION_STATE, EventTypes.CONNECTIVITY_TEST_COMPLETED, id, new ConnectivityTestCompleted(id,
+                    cluster, asked.running().completed(List.of(ConnectivityCheck.pass(CheckKind.TCP_CONNECT,
+                            "orders.example:9092", "use1-az1", "connected in 2 ms")), now()), asked.version()));
+            JsonNode done = JSON.readTree(stream.next(WAIT).data()).path("connectivityTest");
+            assertEquals("PASSED", done.path("state").asText());
+            assertEquals("TCP_CONNECT", done.path("checks").path(0).path("check").asText());
         }
     }
 

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private KafkaRaftServer server; // null for a non-owning handle (see SharedInfra); replaced by a restart
     private final int controllerPort;
     private SecuredListener secured;
+    private List<AdvertisedListener> advertised = List.of();
+    private String rack;
     private boolean stopped;
     private final Path dataDir;
     private final int port;
@@ -92,10 +95,32 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** As {@link #start(Path, int)}, with a {@link SecuredListener} as well (on another port than {@code port}). */
     public static EmbeddedKafka startWithSecuredListener(Path dataDir, int port, SecuredListener secured) {
-        return start(dataDir, port, 0, secured);
+        return start(dataDir, port, 0, secured, List.of(), null);
+    }
+
+    /**
+     * A plaintext listener on 127.0.0.1:{@code port} that advertises itself as {@code advertisedHost:port}, as a
+     * customer's broker behind a load balancer does: clients that ask for metadata on it learn that name.
+     *
+     * @param name the listener's name (upper case letters, unique on the broker)
+     */
+    public record AdvertisedListener(String name, int port, String advertisedHost) {
+    }
+
+    /**
+     * A broker (on free ports of its own for itself and its controller) with these listeners as well, in {@code rack}:
+     * the local stack's stand-in for a customer's Kafka.
+     */
+    public static EmbeddedKafka startAdvertising(Path dataDir, String rack, List<AdvertisedListener> listeners) {
+        return start(dataDir, 0, 0, null, listeners, rack);
     }
 
     private static EmbeddedKafka start(Path dataDir, int port, int controllerPortOrZero, SecuredListener secured) {
+        return start(dataDir, port, controllerPortOrZero, secured, List.of(), null);
+    }
+
+    private static EmbeddedKafka start(Path dataDir, int port, int controllerPortOrZero, SecuredListener secured,
+                                       List<AdvertisedListener> advertised, String rack) {
         long begin = System.nanoTime();
         QuietLogging.warnOnly(QuietLogging.KAFKA);
         Path dir = dataDir.toAbsolutePath();
@@ -111,24 +136,28 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             String clusterId = formatIfNeeded(dir);
-            KafkaRaftServer server = launch(dir, brokerPort, controllerPort, secured);
+            KafkaRaftServer server = launch(dir, brokerPort, controllerPort, secured, advertised, rack);
             Duration took = Duration.ofNanos(System.nanoTime() - begin);
             LOG.info("Kafka broker (cluster {}) ready on {}:{} in {} ms, data in {}",
                     clusterId, HOST, brokerPort, took.toMillis(), dir);
             EmbeddedKafka kafka = new EmbeddedKafka(server, dir, brokerPort, controllerPort, clusterId, took);
             kafka.secured = secured;
+            kafka.advertised = List.copyOf(advertised);
+            kafka.rack = rack;
             return kafka;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start Kafka in " + dir, e);
         }
     }
 
-    private static KafkaRaftServer launch(Path dir, int brokerPort, int controllerPort, SecuredListener secured) {
+    private static KafkaRaftServer launch(Path dir, int brokerPort, int controllerPort, SecuredListener secured,
+                                          List<AdvertisedListener> advertised, String rack) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(EmbeddedKafka.class.getClassLoader());
         try {
-            KafkaConfig config = new KafkaConfig(brokerConfig(dir, brokerPort, controllerPort, secured), false);
+            KafkaConfig config = new KafkaConfig(brokerConfig(dir, brokerPort, controllerPort, secured, advertised, rack),
+                    false);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             try {
                 server.startup();
@@ -164,7 +193,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (!stopped) {
             return;
         }
-        server = launch(dataDir, port, controllerPort, secured);
+        server = launch(dataDir, port, controllerPort, secured, advertised, rack);
         stopped = false;
         LOG.info("Kafka broker on port {} started again", port);
     }
@@ -235,7 +264,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** The broker's server.properties. Values are strings, as in the file: typed values must match exactly. */
     private static Map<String, String> brokerConfig(Path dir, int brokerPort, int controllerPort,
-                                                    SecuredListener secured) {
+                                                    SecuredListener secured, List<AdvertisedListener> advertised,
+                                                    String rack) {
         Map<String, Object> props = new HashMap<>();
         // single node, broker and controller in one process, static quorum of one voter
         props.put("process.roles", "broker,controller");
@@ -260,6 +290,17 @@ public final class EmbeddedKafka implements AutoCloseable {
             props.put("listener.name.secured.ssl.keystore.location", secured.keyStore().toString());
             props.put("listener.name.secured.ssl.keystore.password", secured.password());
             props.put("listener.name.secured.ssl.key.password", secured.password());
+        }
+
+        for (AdvertisedListener listener : advertised) {
+            props.put("listeners", props.get("listeners") + "," + listener.name() + "://" + HOST + ":" + listener.port());
+            props.put("advertised.listeners", props.get("advertised.listeners") + "," + listener.name() + "://"
+                    + listener.advertisedHost() + ":" + listener.port());
+            props.put("listener.security.protocol.map", props.get("listener.security.protocol.map") + ","
+                    + listener.name() + ":PLAINTEXT");
+        }
+        if (rack != null) {
+            props.put("broker.rack", rack);
         }
 
         // one replica of everything; Kafka's defaults (3) cannot be met by one node

@@ -14,6 +14,8 @@ public final class ExitCodes {
     public static final int NOT_ALLOWED = 4;
     /** The connection or a domain ended FAILED. */
     public static final int FAILED = 5;
+    /** A connectivity test ran ({@code test-connectivity}) and a check failed: the checks show which and why. */
+    public static final int CHECK_FAILED = 6;
 
     private ExitCodes() {
     }

@@ -2,8 +2,7 @@ package io.dataflow.privatelink.simulator.alicloud;
 
 import io.dataflow.privatelink.simulator.common.Acceptance;
 import io.dataflow.privatelink.simulator.common.CloudSimulator;
-import io.dataflow.privatelink.simulator.common.DnsAnswer;
-import io.dataflow.privatelink.simulator.common.DnsResolver;
+import io.dataflow.privatelink.simulator.common.DnsZone;
 import io.dataflow.privatelink.simulator.common.PrivateLinkStore;
 import io.dataflow.privatelink.simulator.common.ServiceRef;
 import io.dataflow.privatelink.simulator.common.SimulatorHttpServer;
@@ -15,11 +14,12 @@ import java.util.Optional;
 
 /**
  * A stateful Alibaba Cloud PrivateLink simulator (API version 2020-04-15, and PrivateZone 2018-01-01 on the
- * same endpoint, with {@link #resolve} for what a name resolves to inside a VPC), speaking the RPC protocol the
- * way the real {@code aliyun-java-sdk-privatelink} + {@code aliyun-java-sdk-core} send it: parameters in
- * the query string, HMAC-SHA1 signature version 1.0 checked against the account's secret, JSON answers and
- * Alibaba Cloud's error bodies and HTTP statuses. It runs on the JDK's HttpServer alone and starts in
- * milliseconds. Thread-safe.
+ * same endpoint, with {@link #resolve} for what a name resolves to inside a VPC: an endpoint's domains answer
+ * loopback addresses on which it forwards to its service's backends ({@link #setServiceBackends}) once its
+ * connection is accepted), speaking the RPC protocol the way the real {@code aliyun-java-sdk-privatelink} +
+ * {@code aliyun-java-sdk-core} send it: parameters in the query string, HMAC-SHA1 signature version 1.0 checked
+ * against the account's secret, JSON answers and Alibaba Cloud's error bodies and HTTP statuses. It runs on the
+ * JDK's HttpServer alone and starts in milliseconds. Thread-safe.
  *
  * <p>Point the SDK at it per client: {@code client.setEndpointResolver(r -> simulator.hostAndPort())} (or
  * the process-wide {@code DefaultProfile.addEndpoint(region, "Privatelink", simulator.hostAndPort())}),
@@ -57,6 +57,17 @@ public final class AlicloudSimulator extends CloudSimulator<AlicloudSimulatorCon
     @Override
     protected Map<String, SimulatorStore<?>> stores() {
         return Map.of("alicloud-privatelink", store, "alicloud-privatezone", privateZones);
+    }
+
+    @Override
+    protected PrivateLinkStore<?, ?, ?> privateLink() {
+        return store;
+    }
+
+    /** The PrivateZone zones bound to the VPC. */
+    @Override
+    protected List<DnsZone> privateZonesFor(String vpcId) {
+        return privateZones.zonesBoundTo(vpcId);
     }
 
     // ---- accounts and network (the parts of Alibaba Cloud that are not simulated as API) ----
@@ -140,12 +151,6 @@ public final class AlicloudSimulator extends CloudSimulator<AlicloudSimulatorCon
     }
 
     // ---- private DNS (PrivateZone) ----
-
-    /** What {@code hostname} resolves to inside {@code vpcId}, through the PrivateZone zones bound to it. */
-    @Override
-    public DnsAnswer resolve(String vpcId, String hostname) {
-        return DnsResolver.resolve(privateZones.zonesBoundTo(vpcId), hostname);
-    }
 
     /** The ids of the PrivateZone zones with this name, in any account. */
     public List<String> privateZonesNamed(String zoneName) {

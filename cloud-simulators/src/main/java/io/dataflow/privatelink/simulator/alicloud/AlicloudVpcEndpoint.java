@@ -5,7 +5,9 @@ import io.dataflow.privatelink.simulator.common.PrivateLinkStore;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An interface endpoint (PrivateLink consumer side). Immutable like {@link AlicloudEndpointService}.
@@ -57,6 +59,26 @@ record AlicloudVpcEndpoint(
         return new AlicloudVpcEndpoint(endpointId, ownerId, region, vpcId, serviceId, serviceName, name, description,
                 securityGroupIds, zones, createdAt, seq, newStatus, newConnection, now,
                 delay == null ? null : now.plus(delay));
+    }
+
+    /** {@code ep-….epsrv-….<region>.privatelink.aliyuncs.com}. */
+    @Override
+    public String regionalDnsName() {
+        return domain();
+    }
+
+    /** By zone id: {@link #zoneDomain}. */
+    @Override
+    public Map<String, String> zonalDnsNames() {
+        Map<String, String> byZone = new LinkedHashMap<>();
+        zones.forEach(z -> byZone.put(z.zoneId(), zoneDomain(z)));
+        return byZone;
+    }
+
+    /** Only an Active endpoint whose connection the service accepted carries traffic. */
+    @Override
+    public boolean forwards() {
+        return status == EndpointStatus.ACTIVE && connectionStatus == ConnectionStatus.CONNECTED;
     }
 
     /** {@code ep-….epsrv-….<region>.privatelink.aliyuncs.com}. */

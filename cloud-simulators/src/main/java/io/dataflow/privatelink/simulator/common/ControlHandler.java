@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,10 @@ import java.util.Optional;
  * DELETE /_simulator/endpoints/{id}         out-of-band deletion (drift): {"deleted":"true|false"}
  * POST   /_simulator/services               create a service ({@link #createService}), {"acceptance":"manual"} (the
  *                                            default) or "automatic": {"serviceId","serviceName"}
+ * GET    /_simulator/services/{id}/backends  {"9092":"127.0.0.1:19092"}: where the service's load balancer
+ *                                            forwards, port → host:port ({} when none)
+ * PUT    /_simulator/services/{id}/backends  {"9092":"127.0.0.1:19092"} replaces them, {} removes them; answers as
+ *                                            GET ({@link CloudSimulator#setServiceBackends})
  * …      /_simulator/services/{id}/…        the cloud's service hooks ({@link #serviceRoute})
  * </pre>
  *
@@ -94,7 +99,11 @@ public abstract class ControlHandler implements HttpHandler {
                 response = endpointRoute(method, normalized, request);
             }
             if (response == null && normalized.startsWith("/services/")) {
-                response = serviceRoute(method, normalized.substring("/services/".length()).split("/"), request);
+                String[] parts = normalized.substring("/services/".length()).split("/");
+                response = backendsRoute(method, parts, request);
+                if (response == null) {
+                    response = serviceRoute(method, parts, request);
+                }
             }
             if (response == null && method.equals("POST") && normalized.equals("/services")) {
                 response = createService(request);
@@ -138,6 +147,42 @@ public abstract class ControlHandler implements HttpHandler {
             }
             default -> null;
         };
+    }
+
+    /** {@code GET|PUT /services/{id}/backends}; null for any other route. */
+    private JsonNode backendsRoute(String method, String[] parts, JsonNode req) {
+        if (parts.length != 2 || !parts[1].equals("backends")) {
+            return null;
+        }
+        return switch (method) {
+            case "GET" -> json.valueToTree(simulator.serviceBackends(parts[0]));
+            case "PUT", "POST" -> {
+                simulator.setServiceBackends(parts[0], backends(req));
+                yield json.valueToTree(simulator.serviceBackends(parts[0]));
+            }
+            default -> null;
+        };
+    }
+
+    /** {@code {"9092":"127.0.0.1:19092"}}: port → host:port. */
+    static Map<Integer, String> backends(JsonNode req) {
+        if (!req.isObject()) {
+            throw new IllegalArgumentException(
+                    "backends are an object of port → host:port: {\"9092\":\"127.0.0.1:19092\"}");
+        }
+        Map<Integer, String> backends = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : req.properties()) {
+            if (!field.getValue().isTextual()) {
+                throw new IllegalArgumentException("the backend of port " + field.getKey() + " is host:port, got "
+                        + field.getValue());
+            }
+            try {
+                backends.put(Integer.parseInt(field.getKey()), field.getValue().asText());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("a port is a number, got '" + field.getKey() + "'", e);
+            }
+        }
+        return backends;
     }
 
     private JsonNode endpointRoute(String method, String path, JsonNode req) {

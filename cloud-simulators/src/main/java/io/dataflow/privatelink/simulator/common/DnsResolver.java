@@ -5,14 +5,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Resolves a name the way a VPC's resolver does with private zones: the most specific zone that
  * contains the name answers; inside it an exact owner wins, otherwise the wildcard at the closest
  * encloser (RFC 4592: {@code *.a.zone} answers {@code x.a.zone} and {@code y.x.a.zone}, but not when a
  * closer name exists); CNAMEs are followed, across zones, up to {@value #MAX_HOPS} hops. A name under no
- * private zone is outside the simulated network: when reached through a CNAME it is the final target
- * (an endpoint's own DNS name), when queried directly the answer is NXDOMAIN.
+ * private zone is outside the private zones: when it is the DNS name of an interface endpoint in the VPC, the
+ * answer is NOERROR with the endpoint's addresses for that name, whether the name was reached through a CNAME
+ * or queried directly; any other such name is the final target when reached through a CNAME (with no
+ * addresses), NXDOMAIN when queried directly.
  */
 public final class DnsResolver {
 
@@ -21,28 +24,46 @@ public final class DnsResolver {
     private DnsResolver() {
     }
 
+    /** What {@code hostname} resolves to through {@code zones}, in a VPC without interface endpoints. */
     public static DnsAnswer resolve(List<DnsZone> zones, String hostname) {
+        return resolve(zones, name -> Optional.empty(), hostname);
+    }
+
+    /**
+     * What {@code hostname} resolves to through {@code zones}; {@code endpointNamed} finds the interface
+     * endpoint of the VPC a (normalized) name belongs to, if any.
+     */
+    public static DnsAnswer resolve(List<DnsZone> zones, Function<String, Optional<ReachableEndpoint>> endpointNamed,
+                                    String hostname) {
         String name = normalize(hostname);
         List<String> chain = new ArrayList<>();
         chain.add(name);
         for (int hop = 0; hop < MAX_HOPS; hop++) {
             Optional<DnsZone> zone = authority(zones, name);
             if (zone.isEmpty()) {
-                return chain.size() == 1 ? new DnsAnswer(hostname, chain, null, DnsAnswer.NXDOMAIN)
-                        : new DnsAnswer(hostname, chain, name, DnsAnswer.NOERROR);
+                Optional<ReachableEndpoint> endpoint = endpointNamed.apply(name);
+                if (endpoint.isPresent()) {
+                    return new DnsAnswer(hostname, chain, name, DnsAnswer.NOERROR, endpoint.get().addressesOf(name));
+                }
+                return chain.size() == 1 ? nxdomain(hostname, chain)
+                        : new DnsAnswer(hostname, chain, name, DnsAnswer.NOERROR, List.of());
             }
             Optional<String> owner = matchingOwner(zone.get(), name);
             if (owner.isEmpty()) {
-                return new DnsAnswer(hostname, chain, null, DnsAnswer.NXDOMAIN);
+                return nxdomain(hostname, chain);
             }
             String target = zone.get().cnames().get(owner.get());
             if (target == null) {
-                return new DnsAnswer(hostname, chain, name, DnsAnswer.NOERROR);
+                return new DnsAnswer(hostname, chain, name, DnsAnswer.NOERROR, List.of());
             }
             name = normalize(target);
             chain.add(name);
         }
-        return new DnsAnswer(hostname, chain, null, "SERVFAIL");
+        return new DnsAnswer(hostname, chain, null, "SERVFAIL", List.of());
+    }
+
+    private static DnsAnswer nxdomain(String hostname, List<String> chain) {
+        return new DnsAnswer(hostname, chain, null, DnsAnswer.NXDOMAIN, List.of());
     }
 
     public static String normalize(String name) {

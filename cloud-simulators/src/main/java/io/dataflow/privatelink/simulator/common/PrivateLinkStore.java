@@ -3,19 +3,22 @@ package io.dataflow.privatelink.simulator.common;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * What both clouds' PrivateLink stores have: accounts by access key, endpoint services and interface endpoints
- * in creation order, their ClientTokens, the endpoints' timers, and the lookups that scope them to the calling
- * account.
+ * in creation order, their ClientTokens, the endpoints' timers, the lookups that scope them to the calling
+ * account, and what makes endpoints reachable: the services' backends and the endpoints' addresses.
  *
  * @param <V> the cloud's endpoint service
  * @param <E> the cloud's interface endpoint
@@ -40,8 +43,18 @@ public abstract class PrivateLinkStore<V extends PrivateLinkStore.Service, E ext
         String endpointId();
         String ownerId();
         String region();
+        String vpcId();
         String serviceId();
         Instant transitionAt();
+
+        /** The DNS name that answers the address of every zone of the endpoint. */
+        String regionalDnsName();
+
+        /** By zone id, in the endpoint's zone order: the DNS name that answers that zone's address only. */
+        Map<String, String> zonalDnsNames();
+
+        /** Whether connections to it reach the service now (its connection is accepted and it is ready). */
+        boolean forwards();
     }
 
     /** What a ClientToken created, and the parameters it came with. */
@@ -62,6 +75,9 @@ public abstract class PrivateLinkStore<V extends PrivateLinkStore.Service, E ext
         public final Map<String, E> endpoints = new LinkedHashMap<>();
         public final Map<String, TokenUse<V>> serviceTokens = new HashMap<>();
         public final Map<String, TokenUse<E>> endpointTokens = new HashMap<>();
+        // service id → (port → host:port): where the service's load balancer forwards each port
+        public final Map<String, Map<Integer, String>> serviceBackends = new HashMap<>();
+        public final EndpointAddresses endpointAddresses = new EndpointAddresses();
     }
 
     private final Function<String, RuntimeException> serviceNotFound;
@@ -187,5 +203,69 @@ public abstract class PrivateLinkStore<V extends PrivateLinkStore.Service, E ext
     /** Removes an endpoint as if someone deleted it outside the platform (drift); false when there was none. */
     public synchronized boolean deleteEndpointOutOfBand(String endpointId) {
         return state.endpoints.remove(endpointId) != null;
+    }
+
+    // ---- reachability: service backends, endpoint addresses ----
+
+    /**
+     * Declares where the service's load balancer forwards: port → {@code host:port}. Replaces what was declared
+     * before; an empty map removes it. An unknown service or a malformed port or backend is the caller's mistake.
+     */
+    public synchronized void setServiceBackends(String serviceId, Map<Integer, String> backends) {
+        existing(state.services, serviceId, "endpoint service");
+        Map<Integer, String> checked = new TreeMap<>();
+        backends.forEach((port, backend) -> {
+            ServiceBackend.checkPort(port, "service");
+            checked.put(port, ServiceBackend.parse(backend).toString());
+        });
+        if (checked.isEmpty()) {
+            state.serviceBackends.remove(serviceId);
+        } else {
+            state.serviceBackends.put(serviceId, checked);
+        }
+    }
+
+    /** The service's backends by port, in port order; empty when none were declared. */
+    public synchronized Map<Integer, String> serviceBackends(String serviceId) {
+        return Collections.unmodifiableMap(new TreeMap<>(state.serviceBackends.getOrDefault(serviceId, Map.of())));
+    }
+
+    /**
+     * The endpoint of {@code vpcId} that {@code name} (normalized) is a DNS name of, with the addresses of its
+     * zones (handed out now if they were not yet); empty when no endpoint of that VPC has that name.
+     */
+    public synchronized Optional<ReachableEndpoint> endpointNamed(String vpcId, String name) {
+        settle();
+        for (E endpoint : state.endpoints.values()) {
+            if (endpoint.vpcId().equals(vpcId) && isNamed(endpoint, name)) {
+                List<ReachableEndpoint.Zone> zones = new ArrayList<>();
+                endpoint.zonalDnsNames().forEach((zoneId, dnsName) -> zones.add(new ReachableEndpoint.Zone(zoneId,
+                        DnsResolver.normalize(dnsName),
+                        state.endpointAddresses.addressOf(endpoint.endpointId(), zoneId))));
+                return Optional.of(new ReachableEndpoint(endpoint.endpointId(), endpoint.serviceId(),
+                        DnsResolver.normalize(endpoint.regionalDnsName()), zones));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Zone names and regions come from callers: an endpoint's names are compared as a resolver compares names. */
+    private static boolean isNamed(Endpoint endpoint, String name) {
+        return DnsResolver.normalize(endpoint.regionalDnsName()).equals(name)
+                || endpoint.zonalDnsNames().values().stream().anyMatch(n -> DnsResolver.normalize(n).equals(name));
+    }
+
+    /**
+     * Where a new connection to {@code port} of the endpoint goes now: its service's backend for that port while
+     * the endpoint {@link Endpoint#forwards forwards}; empty (the connection is closed) otherwise.
+     */
+    public synchronized Optional<ServiceBackend> backendFor(String endpointId, int port) {
+        settle();
+        E endpoint = state.endpoints.get(endpointId);
+        if (endpoint == null || !endpoint.forwards()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(state.serviceBackends.getOrDefault(endpoint.serviceId(), Map.of()).get(port))
+                .map(ServiceBackend::parse);
     }
 }

@@ -2,8 +2,7 @@ package io.dataflow.privatelink.simulator.ec2;
 
 import io.dataflow.privatelink.simulator.common.Acceptance;
 import io.dataflow.privatelink.simulator.common.CloudSimulator;
-import io.dataflow.privatelink.simulator.common.DnsAnswer;
-import io.dataflow.privatelink.simulator.common.DnsResolver;
+import io.dataflow.privatelink.simulator.common.DnsZone;
 import io.dataflow.privatelink.simulator.common.PrivateLinkStore;
 import io.dataflow.privatelink.simulator.common.ServiceRef;
 import io.dataflow.privatelink.simulator.common.SimulatorHttpServer;
@@ -20,8 +19,10 @@ import java.util.Optional;
  * A stateful AWS EC2 simulator for the PrivateLink actions, speaking the real EC2 Query protocol so that
  * the AWS SDK's {@code Ec2Client} (with {@code endpointOverride}) and the AWS CLI (with
  * {@code --endpoint-url}) work against it. Route 53 (REST-XML, private hosted zones) and STS are served on
- * the same port, and {@link #resolve} answers what a name resolves to inside a VPC. It runs on the JDK's
- * HttpServer alone and starts in milliseconds. Thread-safe.
+ * the same port, and {@link #resolve} answers what a name resolves to inside a VPC: an interface endpoint's DNS
+ * names answer loopback addresses on which the endpoint forwards to its service's backends
+ * ({@link #setServiceBackends}) once it is available. It runs on the JDK's HttpServer alone and starts in
+ * milliseconds. Thread-safe.
  *
  * <p>Accounts are known by access key ({@link #addAccount}); the caller's region is taken from the SigV4
  * credential scope. Control endpoints for the local stack live under {@code /_simulator/} (JSON). Call
@@ -52,6 +53,17 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
     @Override
     protected Map<String, SimulatorStore<?>> stores() {
         return Map.of("ec2", store, "route53", route53);
+    }
+
+    @Override
+    protected PrivateLinkStore<?, ?, ?> privateLink() {
+        return store;
+    }
+
+    /** The Route 53 private hosted zones associated with the VPC. */
+    @Override
+    protected List<DnsZone> privateZonesFor(String vpcId) {
+        return route53.privateZonesFor(vpcId);
     }
 
     // ---- accounts and network (the parts of EC2 that are not simulated as API) ----
@@ -134,15 +146,6 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
     }
 
     // ---- private DNS ----
-
-    /**
-     * What {@code hostname} resolves to inside {@code vpcId}: Route 53 private zones associated with the
-     * VPC answer; a CNAME to an endpoint's DNS name ends the chain there.
-     */
-    @Override
-    public DnsAnswer resolve(String vpcId, String hostname) {
-        return DnsResolver.resolve(route53.privateZonesFor(vpcId), hostname);
-    }
 
     /** Every hosted zone with its VPCs and records (control endpoint {@code GET /_simulator/route53/zones}). */
     public List<Map<String, Object>> route53Zones() {

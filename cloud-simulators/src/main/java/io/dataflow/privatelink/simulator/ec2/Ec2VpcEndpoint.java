@@ -7,8 +7,10 @@ import io.dataflow.privatelink.simulator.ec2.QueryRequest.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * An interface VPC endpoint (PrivateLink consumer side). Immutable like {@link Ec2EndpointService}.
@@ -74,6 +76,28 @@ record Ec2VpcEndpoint(
         names.add(label + "." + base);
         subnets.forEach(s -> names.add(label + "-" + s.zone().name() + "." + base));
         return names;
+    }
+
+    @Override
+    public String regionalDnsName() {
+        return dnsNames().get(0);
+    }
+
+    /** By zone id ({@code use1-az1}): the zonal name, which carries the zone's name ({@code us-east-1a}). */
+    @Override
+    public Map<String, String> zonalDnsNames() {
+        List<String> names = dnsNames();
+        Map<String, String> byZone = new LinkedHashMap<>();
+        for (int i = 0; i < subnets.size(); i++) {
+            byZone.put(subnets.get(i).zone().id(), names.get(i + 1));
+        }
+        return byZone;
+    }
+
+    /** Only an available endpoint carries traffic: pending acceptance, rejected, failed or deleting ones do not. */
+    @Override
+    public boolean forwards() {
+        return state == VpcEndpointState.AVAILABLE;
     }
 
     /** A stable, AWS-looking hosted zone id per region (the real ones are fixed per region too). */

@@ -2,8 +2,10 @@ package io.dataflow.privatelink.simulator.alicloud;
 
 import com.aliyuncs.AcsRequest;
 import com.aliyuncs.AcsResponse;
+import com.aliyuncs.CommonRequest;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.privatelink.model.v20200415.AddUserToVpcEndpointServiceRequest;
 import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointRequest;
@@ -13,10 +15,14 @@ import com.aliyuncs.privatelink.model.v20200415.CreateVpcEndpointServiceResponse
 import com.aliyuncs.privatelink.model.v20200415.GetVpcEndpointAttributeRequest;
 import com.aliyuncs.privatelink.model.v20200415.GetVpcEndpointAttributeResponse;
 import com.aliyuncs.profile.DefaultProfile;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -47,6 +53,8 @@ final class AlicloudHarness implements AutoCloseable {
     static final String VSW_I = "vsw-bp1iiiiiiiiiiiiiii02";
     static final String VSW_J = "vsw-bp1jjjjjjjjjjjjjjj03";
     static final String SG = "sg-bp1platform0000000001";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     final AlicloudSimulator simulator;
     final DefaultAcsClient platform;
@@ -100,6 +108,34 @@ final class AlicloudHarness implements AutoCloseable {
     static <T extends AcsResponse> T call(DefaultAcsClient client, AcsRequest<T> request) throws ClientException {
         request.setSysProtocol(ProtocolType.HTTP);
         return client.getAcsResponse(request);
+    }
+
+    /** A PrivateZone (2018-01-01) action, as the worker sends it: the core SDK's CommonRequest, signed, over HTTP. */
+    JsonNode privateZone(DefaultAcsClient client, String action, Map<String, String> parameters)
+            throws ClientException {
+        CommonRequest request = new CommonRequest();
+        request.setSysMethod(MethodType.POST);
+        request.setSysDomain(simulator.hostAndPort());
+        request.setSysProtocol(ProtocolType.HTTP);
+        request.setSysVersion("2018-01-01");
+        request.setSysAction(action);
+        parameters.forEach(request::putQueryParameter);
+        try {
+            return JSON.readTree(client.getCommonResponse(request).getData());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A PrivateZone zone of the platform bound to {@code vpcId}, holding {@code cnames} (RR → target). */
+    void privateZone(String vpcId, String zoneName, Map<String, String> cnames) throws ClientException {
+        String zoneId = privateZone(platform, "AddZone", Map.of("ZoneName", zoneName)).path("ZoneId").asText();
+        privateZone(platform, "BindZoneVpc", Map.of("ZoneId", zoneId, "Vpcs.1.RegionId", REGION,
+                "Vpcs.1.VpcId", vpcId));
+        for (Map.Entry<String, String> cname : cnames.entrySet()) {
+            privateZone(platform, "AddZoneRecord", Map.of("ZoneId", zoneId, "Rr", cname.getKey(), "Type", "CNAME",
+                    "Value", cname.getValue(), "Ttl", "60"));
+        }
     }
 
     /** The owner creates a service on a load balancer in zones h and i; its whitelist is empty. */

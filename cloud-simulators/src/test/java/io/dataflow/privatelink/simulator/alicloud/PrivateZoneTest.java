@@ -1,12 +1,8 @@
 package io.dataflow.privatelink.simulator.alicloud;
 
-import com.aliyuncs.CommonRequest;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.exceptions.ClientException;
-import com.aliyuncs.http.MethodType;
-import com.aliyuncs.http.ProtocolType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataflow.privatelink.simulator.common.DnsAnswer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** PrivateZone, driven as the worker drives it: the core SDK's CommonRequest, signed, over HTTP. */
 class PrivateZoneTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ZONE = "u1.alicloud.plc.tidbcloud.com";
     private static final String TARGET = "ep-bp1test.epsrv-bp1test.cn-hangzhou.privatelink.aliyuncs.com";
 
@@ -86,18 +81,7 @@ class PrivateZoneTest {
     }
 
     private JsonNode call(DefaultAcsClient client, String action, Map<String, String> parameters) throws ClientException {
-        CommonRequest request = new CommonRequest();
-        request.setSysMethod(MethodType.POST);
-        request.setSysDomain(harness.simulator.hostAndPort());
-        request.setSysProtocol(ProtocolType.HTTP);
-        request.setSysVersion("2018-01-01");
-        request.setSysAction(action);
-        parameters.forEach(request::putQueryParameter);
-        try {
-            return JSON.readTree(client.getCommonResponse(request).getData());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return harness.privateZone(client, action, parameters);
     }
 
     private interface Call {

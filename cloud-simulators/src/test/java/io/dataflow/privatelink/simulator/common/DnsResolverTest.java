@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,6 +27,7 @@ class DnsResolverTest {
         assertEquals("NOERROR", zonal.status());
         assertEquals(AZ1, zonal.target());
         assertEquals(List.of("e-1a2b.use1-az1.n1.us-east-1.aws.confluent.cloud", AZ1), zonal.chain());
+        assertEquals(List.of(), zonal.addresses(), "no endpoint of the VPC has that name");
         assertEquals(REGIONAL, DnsResolver.resolve(List.of(confluent), "lkc-1.n1.us-east-1.aws.confluent.cloud").target());
         // Deeper names under a wildcard match too; a name in another zone of the VPC's does not.
         assertEquals(REGIONAL, DnsResolver.resolve(List.of(confluent), "a.b.n1.us-east-1.aws.confluent.cloud").target());
@@ -43,6 +47,39 @@ class DnsResolverTest {
         assertEquals(AZ1, answer.target());
         DnsAnswer exact = DnsResolver.resolve(List.of(a, b), "direct.u.aws.plc.example");
         assertEquals("direct.u.aws.plc.example", exact.target());
+    }
+
+    @Test
+    void anEndpointsNamesAnswerItsAddressesThroughCnamesAndDirectlyOtherTargetsNone() {
+        String az2 = "vpce-0a-1b-us-east-1b.vpce-svc-0c.us-east-1.vpce.amazonaws.com";
+        ReachableEndpoint endpoint = new ReachableEndpoint("vpce-0a", "vpce-svc-0c", REGIONAL, List.of(
+                new ReachableEndpoint.Zone("use1-az1", AZ1, "127.64.0.1"),
+                new ReachableEndpoint.Zone("use1-az2", az2, "127.64.0.2")));
+        Function<String, Optional<ReachableEndpoint>> inVpc =
+                name -> endpoint.isNamed(name) ? Optional.of(endpoint) : Optional.empty();
+
+        DnsAnswer regional = DnsResolver.resolve(List.of(confluent), inVpc, "lkc-1.n1.us-east-1.aws.confluent.cloud");
+        assertEquals(new DnsAnswer("lkc-1.n1.us-east-1.aws.confluent.cloud",
+                List.of("lkc-1.n1.us-east-1.aws.confluent.cloud", REGIONAL), REGIONAL, "NOERROR",
+                List.of("127.64.0.1", "127.64.0.2")), regional);
+        assertEquals(List.of("127.64.0.1"), DnsResolver.resolve(List.of(confluent), inVpc,
+                "e-1.use1-az1.n1.us-east-1.aws.confluent.cloud").addresses(), "a zonal name: its zone only");
+
+        // Queried directly, an endpoint's name is no longer NXDOMAIN.
+        DnsAnswer direct = DnsResolver.resolve(List.of(), inVpc, az2.toUpperCase(Locale.ROOT) + ".");
+        assertEquals("NOERROR", direct.status());
+        assertEquals(List.of(az2), direct.chain());
+        assertEquals(List.of("127.64.0.2"), direct.addresses());
+        assertEquals(List.of("127.64.0.1", "127.64.0.2"), DnsResolver.resolve(List.of(), inVpc, REGIONAL).addresses());
+
+        // A chain that ends elsewhere keeps its answer, without addresses; unknown names stay NXDOMAIN.
+        DnsZone other = new DnsZone("x.example", Map.of("a.x.example", "elsewhere.example"));
+        DnsAnswer elsewhere = DnsResolver.resolve(List.of(other), inVpc, "a.x.example");
+        assertEquals("elsewhere.example", elsewhere.target());
+        assertEquals(List.of(), elsewhere.addresses());
+        DnsAnswer unknown = DnsResolver.resolve(List.of(other), inVpc, "elsewhere.example");
+        assertEquals("NXDOMAIN", unknown.status());
+        assertEquals(List.of(), unknown.addresses());
     }
 
     @Test

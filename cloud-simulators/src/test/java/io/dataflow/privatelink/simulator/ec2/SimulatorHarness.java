@@ -13,11 +13,17 @@ import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.VPCRegion;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +54,7 @@ final class SimulatorHarness implements AutoCloseable {
     final Ec2Client platform;
     final Ec2Client owner;
     private final List<Ec2Client> clients = new ArrayList<>();
+    private Route53Client route53;
 
     private SimulatorHarness(Ec2SimulatorConfig config) {
         simulator = Ec2Simulator.start(0, config)
@@ -88,6 +95,30 @@ final class SimulatorHarness implements AutoCloseable {
         Ec2Client client = builder.build();
         clients.add(client);
         return client;
+    }
+
+    /** Route 53 as the platform account, created on first use. */
+    Route53Client route53() {
+        if (route53 == null) {
+            route53 = Route53Client.builder().region(Region.AWS_GLOBAL).endpointOverride(simulator.endpoint())
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(PLATFORM_KEY, "not-checked")))
+                    .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        }
+        return route53;
+    }
+
+    /** A private hosted zone associated with {@code vpcId}, holding {@code cnames} (owner → target); its id. */
+    String privateZone(String vpcId, String zoneName, Map<String, String> cnames) {
+        String zoneId = route53().createHostedZone(r -> r.name(zoneName).callerReference("ref-" + UUID.randomUUID())
+                .hostedZoneConfig(c -> c.privateZone(true)).vpc(v -> v.vpcId(vpcId).vpcRegion(VPCRegion.US_EAST_1)))
+                .hostedZone().id();
+        List<Change> changes = cnames.entrySet().stream().map(e -> Change.builder().action(ChangeAction.CREATE)
+                .resourceRecordSet(s -> s.name(e.getKey()).type(RRType.CNAME).ttl(60L)
+                        .resourceRecords(rr -> rr.value(e.getValue())))
+                .build()).toList();
+        route53().changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(changes)));
+        return zoneId;
     }
 
     /** The owner creates a service on its NLB; not yet shared with anyone. */
@@ -136,6 +167,9 @@ final class SimulatorHarness implements AutoCloseable {
     @Override
     public void close() {
         clients.forEach(Ec2Client::close);
+        if (route53 != null) {
+            route53.close();
+        }
         simulator.close();
     }
 }

@@ -36,6 +36,18 @@ public interface ConnectionServiceConfig {
 
     Quotas quotas();
 
+    ConnectivityTests connectivityTests();
+
+    /** Connectivity tests (prefix {@code plc.connectivity-tests}). */
+    interface ConnectivityTests {
+        /**
+         * A test the worker has not reported on after this long no longer blocks the next one on its connection
+         * (its worker may have been down; its late result is still shown if it is the newest).
+         */
+        @WithDefault("2m")
+        Duration runningLimit();
+    }
+
     /**
      * How many connections a cluster and a project may have (prefix {@code plc.quotas}). A connection
      * counts from its create until the worker reports it deleted (DELETING included: it still holds its

@@ -74,4 +74,11 @@ public class ConnectionEntity {
 
     @Column(name = "worker_event_id")
     public String workerEventId;
+
+    /** The connectivity test running on the connection (one at a time), null when none is; see ConnectivityTests. */
+    @Column(name = "connectivity_test_id")
+    public String connectivityTestId;
+
+    @Column(name = "connectivity_test_time")
+    public Instant connectivityTestTime;
 }

@@ -4,6 +4,7 @@ import io.dataflow.privatelink.connection.repository.ConnectionRepository;
 import io.dataflow.privatelink.connection.repository.DomainAttachmentRepository;
 import io.dataflow.privatelink.contract.event.ConnectionDeleted;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
+import io.dataflow.privatelink.contract.event.ConnectivityTestCompleted;
 import io.dataflow.privatelink.contract.event.DomainDetached;
 import io.dataflow.privatelink.contract.event.DomainStateChanged;
 import io.dataflow.privatelink.contract.event.EventTypes;
@@ -23,10 +24,13 @@ public class WorkerStateFollower {
 
     private final ConnectionRepository connections;
     private final DomainAttachmentRepository attachments;
+    private final ConnectivityTests tests;
 
-    WorkerStateFollower(ConnectionRepository connections, DomainAttachmentRepository attachments) {
+    WorkerStateFollower(ConnectionRepository connections, DomainAttachmentRepository attachments,
+                        ConnectivityTests tests) {
         this.connections = connections;
         this.attachments = attachments;
+        this.tests = tests;
     }
 
     /** Applies a batch of the workers' events in order, inside the batch's transaction. */
@@ -42,6 +46,8 @@ public class WorkerStateFollower {
                     .connectionId()).replaceWithVoid();
             case EventTypes.DOMAIN_STATE_CHANGED -> onDomainStateChanged(event);
             case EventTypes.DOMAIN_DETACHED -> onDomainDetached(event.payloadAs(DomainDetached.class));
+            case EventTypes.CONNECTIVITY_TEST_COMPLETED -> tests.completed(
+                    event.payloadAs(ConnectivityTestCompleted.class));
             // Other types on this topic are not for this service.
             default -> Uni.createFrom().voidItem();
         };

@@ -35,6 +35,26 @@ final class DemoEnvironment {
     static final String AWS_CUSTOMER_NLB_ARN =
             "arn:aws:elasticloadbalancing:us-east-1:222222222222:loadbalancer/net/kafka-demo/0123456789abcdef";
 
+    /**
+     * A second Kafka of the customer's, behind its own load balancer and endpoint service, misconfigured on purpose:
+     * its broker advertises an EC2 host name ({@link #BROKEN_KAFKA_ADVERTISED_HOST}) that no attached domain can
+     * cover, so a connectivity test finds what breaks a changefeed although the connection is ACTIVE.
+     */
+    static final String AWS_CUSTOMER_BROKEN_KAFKA_NLB_ARN =
+            "arn:aws:elasticloadbalancing:us-east-1:222222222222:loadbalancer/net/kafka-misconfigured/0fedcba987654321";
+    /**
+     * The demo Kafka's broker (a real one, in the local stack) advertises names under the Confluent-style domain of
+     * this unique name, in zone {@link #DEMO_KAFKA_RACK}: attach it (type CONFLUENT) and dataflow resolves them.
+     */
+    static final String DEMO_KAFKA_UNIQUE_NAME = "n1demo.us-east-1";
+    static final String DEMO_KAFKA_RACK = "use1-az1";
+    static final String BROKEN_KAFKA_ADVERTISED_HOST = "ip-10-1-2-3.ec2.internal";
+
+    /** The host the demo Kafka's broker advertises: broker 1 in zone {@link #DEMO_KAFKA_RACK}, under the attached domain. */
+    static String demoKafkaAdvertisedHost() {
+        return "b1." + DEMO_KAFKA_RACK + "." + DEMO_KAFKA_UNIQUE_NAME + ".aws.confluent.cloud";
+    }
+
     static final String ALICLOUD_REGION = "cn-hangzhou";
     static final String ALICLOUD_CLUSTER_ID = "10000000000000000002";
     /** A second cluster in the same account, region and network: another tenant of the same rate budget. */

@@ -28,22 +28,24 @@ import java.util.List;
  */
 final class DemoSeed {
 
-    record Seeded(String awsServiceId, String awsServiceName, String alicloudServiceId, String alicloudServiceName) {
+    record Seeded(String awsServiceId, String awsServiceName, String alicloudServiceId, String alicloudServiceName,
+                  String awsBrokenKafkaServiceId, String awsBrokenKafkaServiceName) {
     }
 
     private DemoSeed() {
     }
 
     static Seeded seed(Ec2Simulator ec2, AlicloudSimulator alicloud) throws ClientException {
-        ServiceRef aws = seedAws(ec2);
+        List<ServiceRef> aws = seedAws(ec2);
         ServiceRef ali = seedAlicloud(alicloud);
-        return new Seeded(aws.id(), aws.name(), ali.id(), ali.name());
+        return new Seeded(aws.get(0).id(), aws.get(0).name(), ali.id(), ali.name(), aws.get(1).id(), aws.get(1).name());
     }
 
     private record ServiceRef(String id, String name) {
     }
 
-    private static ServiceRef seedAws(Ec2Simulator ec2) {
+    /** The customer's Kafka service, then its misconfigured one. */
+    private static List<ServiceRef> seedAws(Ec2Simulator ec2) {
         ec2.addAccount(DemoEnvironment.AWS_PLATFORM_ACCOUNT, DemoEnvironment.AWS_PLATFORM_ACCESS_KEY);
         ec2.addAccount(DemoEnvironment.AWS_CUSTOMER_ACCOUNT, DemoEnvironment.AWS_CUSTOMER_ACCESS_KEY);
         DemoEnvironment.AWS_ZONES.forEach((zoneId, nameAndSubnet) -> ec2.registerSubnet(
@@ -52,6 +54,8 @@ final class DemoSeed {
         // The customer's Kafka sits behind a load balancer in two of the cluster's zones.
         ec2.registerLoadBalancer(DemoEnvironment.AWS_CUSTOMER_ACCOUNT, DemoEnvironment.AWS_CUSTOMER_NLB_ARN, List.of(
                 AvailabilityZone.of("use1-az1", "us-east-1a"), AvailabilityZone.of("use1-az2", "us-east-1b")));
+        ec2.registerLoadBalancer(DemoEnvironment.AWS_CUSTOMER_ACCOUNT, DemoEnvironment.AWS_CUSTOMER_BROKEN_KAFKA_NLB_ARN,
+                List.of(AvailabilityZone.of("use1-az1", "us-east-1a"), AvailabilityZone.of("use1-az2", "us-east-1b")));
         try (Ec2Client customer = Ec2Client.builder()
                 .region(Region.of(DemoEnvironment.AWS_REGION))
                 .endpointOverride(ec2.endpoint())
@@ -59,14 +63,20 @@ final class DemoSeed {
                         DemoEnvironment.AWS_CUSTOMER_ACCESS_KEY, DemoEnvironment.AWS_CUSTOMER_SECRET)))
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .build()) {
-            ServiceConfiguration service = customer.createVpcEndpointServiceConfiguration(r -> r
-                    .networkLoadBalancerArns(DemoEnvironment.AWS_CUSTOMER_NLB_ARN)
-                    .acceptanceRequired(true)
-                    .clientToken("demo-kafka-service")).serviceConfiguration(); // the same one after a restart
-            customer.modifyVpcEndpointServicePermissions(r -> r.serviceId(service.serviceId())
-                    .addAllowedPrincipals("arn:aws:iam::" + DemoEnvironment.AWS_PLATFORM_ACCOUNT + ":root"));
-            return new ServiceRef(service.serviceId(), service.serviceName());
+            return List.of(awsService(customer, DemoEnvironment.AWS_CUSTOMER_NLB_ARN, "demo-kafka-service"),
+                    awsService(customer, DemoEnvironment.AWS_CUSTOMER_BROKEN_KAFKA_NLB_ARN, "demo-kafka-misconfigured"));
         }
+    }
+
+    /** An endpoint service on the load balancer, the platform account allowed; the same one after a restart. */
+    private static ServiceRef awsService(Ec2Client customer, String loadBalancerArn, String clientToken) {
+        ServiceConfiguration service = customer.createVpcEndpointServiceConfiguration(r -> r
+                .networkLoadBalancerArns(loadBalancerArn)
+                .acceptanceRequired(true)
+                .clientToken(clientToken)).serviceConfiguration();
+        customer.modifyVpcEndpointServicePermissions(r -> r.serviceId(service.serviceId())
+                .addAllowedPrincipals("arn:aws:iam::" + DemoEnvironment.AWS_PLATFORM_ACCOUNT + ":root"));
+        return new ServiceRef(service.serviceId(), service.serviceName());
     }
 
     private static ServiceRef seedAlicloud(AlicloudSimulator alicloud) throws ClientException {

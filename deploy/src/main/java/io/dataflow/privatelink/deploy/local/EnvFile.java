@@ -30,6 +30,12 @@ final class EnvFile {
         variables.put("PLC_ALICLOUD_SECOND_CLUSTER_ID", DemoEnvironment.ALICLOUD_SECOND_CLUSTER_ID);
         variables.put("PLC_AWS_SERVICE_NAME", seeded.awsServiceName());
         variables.put("PLC_AWS_SERVICE_ID", seeded.awsServiceId());
+        // the demo Kafka: attach the Confluent-style domain its broker advertises, test with --port and --kafka
+        variables.put("PLC_DEMO_KAFKA_DOMAIN", DemoEnvironment.DEMO_KAFKA_UNIQUE_NAME);
+        variables.put("PLC_DEMO_KAFKA_PORT", String.valueOf(options.demoKafkaPort()));
+        variables.put("PLC_AWS_BROKEN_KAFKA_SERVICE_NAME", seeded.awsBrokenKafkaServiceName());
+        variables.put("PLC_AWS_BROKEN_KAFKA_SERVICE_ID", seeded.awsBrokenKafkaServiceId());
+        variables.put("PLC_DEMO_BROKEN_KAFKA_PORT", String.valueOf(options.demoBrokenKafkaPort()));
         variables.put("PLC_EC2_ENDPOINT", ec2.endpoint().toString());
         variables.put("PLC_AWS_CUSTOMER_ACCESS_KEY", DemoEnvironment.AWS_CUSTOMER_ACCESS_KEY);
         variables.put("PLC_AWS_PLATFORM_ACCOUNT_ID", DemoEnvironment.AWS_PLATFORM_ACCOUNT);

@@ -34,6 +34,8 @@ public final class LocalStack implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafka kafka;
+    /** The demo customer's Kafka, reached only through the simulated endpoints. */
+    private EmbeddedKafka customerKafka;
     private Ec2Simulator ec2;
     private LocalAuth auth;
     private AlicloudSimulator alicloud;
@@ -79,7 +81,8 @@ public final class LocalStack implements AutoCloseable {
         List<ServerSocket> held = new ArrayList<>();
         try {
             for (String option : List.of("--api-port", "--query-port", "--api-management-port", "--query-management-port",
-                    "--kafka-port", "--kafka-controller-port", "--postgres-port", "--ec2-port", "--alicloud-port")) {
+                    "--kafka-port", "--kafka-controller-port", "--postgres-port", "--ec2-port", "--alicloud-port",
+                    "--demo-kafka-port", "--demo-broken-kafka-port")) {
                 ServerSocket socket = new ServerSocket(0);
                 held.add(socket);
                 args.add(option);
@@ -275,6 +278,7 @@ public final class LocalStack implements AutoCloseable {
         ec2 = startEc2();
         alicloud = startAlicloud();
         DemoSeed.Seeded seeded = DemoSeed.seed(ec2, alicloud);
+        startCustomerKafka(seeded);
 
         auth = LocalAuth.load(options.dataDir());
         say("Starting the services (logs in " + logs + ")");
@@ -297,6 +301,9 @@ public final class LocalStack implements AutoCloseable {
                     "plc.aws.access-key-id", DemoEnvironment.AWS_PLATFORM_ACCESS_KEY,
                     "plc.aws.secret-access-key", DemoEnvironment.AWS_PLATFORM_SECRET,
                     "plc.worker.deployment-id", DemoEnvironment.DEPLOYMENT_ID,
+                    // connectivity tests resolve names as the simulated platform VPC does
+                    "plc.worker.connectivity.resolver", "simulator",
+                    "plc.worker.connectivity.simulator-url", ec2.endpoint().toString(),
                     // a brisk pace for a demo; production keeps the default
                     "plc.worker.reconcile-interval", "1s")));
             services.add(start("provider-worker-alicloud", suffix, options.alicloudWorkerPort() + portOffset,
@@ -306,6 +313,8 @@ public final class LocalStack implements AutoCloseable {
                     "plc.alicloud.access-key-id", DemoEnvironment.ALICLOUD_PLATFORM_ACCESS_KEY,
                     "plc.alicloud.access-key-secret", DemoEnvironment.ALICLOUD_PLATFORM_SECRET,
                     "plc.worker.deployment-id", DemoEnvironment.DEPLOYMENT_ID,
+                    "plc.worker.connectivity.resolver", "simulator",
+                    "plc.worker.connectivity.simulator-url", alicloud.endpoint().toString(),
                     "plc.worker.reconcile-interval", "1s")));
         }
         for (ServiceProcess service : services) {
@@ -316,6 +325,24 @@ public final class LocalStack implements AutoCloseable {
         env.writeCliProfile(options.cliConfig());
         System.out.println(env.banner(Duration.between(begin, Instant.now()), options.cliConfig()));
         System.out.flush();
+    }
+
+    /**
+     * The customer's Kafka: a real broker whose listener behind the demo Kafka service advertises a name under the
+     * domain a user attaches ({@link DemoEnvironment#demoKafkaAdvertisedHost()}), and whose listener behind the
+     * misconfigured service advertises an EC2 host name; each service's load balancer forwards to its listener.
+     */
+    private void startCustomerKafka(DemoSeed.Seeded seeded) {
+        customerKafka = EmbeddedKafka.startAdvertising(options.dataDir().resolve("customer-kafka"),
+                DemoEnvironment.DEMO_KAFKA_RACK, List.of(
+                        new EmbeddedKafka.AdvertisedListener("DEMO", options.demoKafkaPort(),
+                                DemoEnvironment.demoKafkaAdvertisedHost()),
+                        new EmbeddedKafka.AdvertisedListener("MISCONFIGURED", options.demoBrokenKafkaPort(),
+                                DemoEnvironment.BROKEN_KAFKA_ADVERTISED_HOST)));
+        ec2.setServiceBackends(seeded.awsServiceId(),
+                Map.of(options.demoKafkaPort(), "127.0.0.1:" + options.demoKafkaPort()));
+        ec2.setServiceBackends(seeded.awsBrokenKafkaServiceId(),
+                Map.of(options.demoBrokenKafkaPort(), "127.0.0.1:" + options.demoBrokenKafkaPort()));
     }
 
     private Ec2Simulator startEc2() {
@@ -409,6 +436,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (alicloud != null) {
             alicloud.close();
+        }
+        if (customerKafka != null) {
+            customerKafka.close();
         }
         if (kafka != null) {
             kafka.close();

@@ -67,7 +67,7 @@ class LocalStackOptionsTest {
         List<Integer> ports = new java.util.ArrayList<>(List.of(options.apiPort(), options.queryPort(),
                 options.apiManagementPort(), options.queryManagementPort(),
                 options.kafkaPort(), options.kafkaControllerPort(), options.postgresPort(), options.ec2Port(),
-                options.alicloudPort()));
+                options.alicloudPort(), options.demoKafkaPort(), options.demoBrokenKafkaPort()));
         for (int k = 0; k < replicas; k++) {
             ports.add(options.awsWorkerPort() + 100 * k);
             ports.add(options.alicloudWorkerPort() + 100 * k);

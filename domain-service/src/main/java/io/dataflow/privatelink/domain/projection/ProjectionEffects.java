@@ -11,9 +11,24 @@ import java.util.List;
 /** What projecting a batch writes besides the rows it changed in place: new rows, history, routes, changes. */
 public final class ProjectionEffects {
 
-    /** One history entry: the state an event says the connection went through. */
+    /**
+     * One history entry: the state an event says the connection went through, or a connectivity test that finished
+     * ({@code connectivityTestId} set, no state: {@link HistoryTimeline} shows the state in effect then).
+     */
     public record HistoryEntry(String eventId, String connectionId, ConnectionState state, String message,
-                               Instant time, FailureReason failureReason) {
+                               Instant time, FailureReason failureReason, String connectivityTestId) {
+
+        /** A state the connection entered. */
+        public HistoryEntry(String eventId, String connectionId, ConnectionState state, String message, Instant time,
+                            FailureReason failureReason) {
+            this(eventId, connectionId, state, message, time, failureReason, null);
+        }
+
+        /** A connectivity test that finished at {@code time}. */
+        public static HistoryEntry connectivityTest(String eventId, String connectionId, String message, Instant time,
+                                                    String testId) {
+            return new HistoryEntry(eventId, connectionId, null, message, time, null, testId);
+        }
     }
 
     /** One change of what readers see: the connection's new snapshot (JSON), or null once it is deleted. */

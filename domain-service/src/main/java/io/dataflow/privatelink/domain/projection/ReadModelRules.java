@@ -4,6 +4,7 @@ import io.dataflow.privatelink.contract.ConnectionSnapshot;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionStateMachine;
 import io.dataflow.privatelink.contract.api.AttachDomain;
+import io.dataflow.privatelink.contract.api.ConnectivityTest;
 import io.dataflow.privatelink.contract.api.Domain;
 import io.dataflow.privatelink.contract.api.PrivateLinkConnection;
 import io.dataflow.privatelink.contract.domains.DomainPlan;
@@ -15,6 +16,8 @@ import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionRenamed;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
+import io.dataflow.privatelink.contract.event.ConnectivityTestCompleted;
+import io.dataflow.privatelink.contract.event.ConnectivityTestRequested;
 import io.dataflow.privatelink.contract.event.DomainAttachRequested;
 import io.dataflow.privatelink.contract.event.DomainDetachRequested;
 import io.dataflow.privatelink.contract.event.DomainDetached;
@@ -45,6 +48,8 @@ import java.util.Objects;
  *   <li>a worker's report replaces the previous one only if it {@link ReportStamp#supersedes} it;</li>
  *   <li>terminal facts absorb: once deleted (or detached) nothing brings a connection (or attachment)
  *       back, and once a deletion is asked the state is DELETING whatever the workers said before;</li>
+ *   <li>of a connection's connectivity tests the last one by {@link LastConnectivityTest} is kept (none once it is
+ *       deleted), and a finished test is a history entry without a state of its own ({@link HistoryTimeline});</li>
  *   <li>the update time is the latest time of any of the connection's events;</li>
  *   <li>history holds one entry per event that names a state, ordered by time (then event id).</li>
  * </ul>
@@ -120,7 +125,19 @@ public final class ReadModelRules {
             if (view.deletedAt == null || x.deleteTime().isBefore(view.deletedAt)) {
                 view.deletedAt = x.deleteTime();
             }
+            view.connectivityTest = null; // a deleted connection keeps no test, whenever its events came
             touch(view, x.deleteTime());
+        } else if (payload instanceof ConnectivityTestRequested t) {
+            keepConnectivityTest(view, t.running());
+            touch(view, t.requestTime());
+        } else if (payload instanceof ConnectivityTestCompleted t) {
+            ConnectivityTest test = t.test();
+            keepConnectivityTest(view, test);
+            if (LastConnectivityTest.isDone(test)) {
+                effects.history.add(HistoryEntry.connectivityTest(event.id(), t.connectionId(),
+                        ConnectivityTestHistory.message(test), test.completeTime(), test.testId()));
+            }
+            touch(view, test.completeTime());
         } else if (payload instanceof DomainAttachRequested a) {
             AttachmentViewEntity row = attachment(connection, a.attachDomainId(), view, effects);
             if (row.zoneName == null) {
@@ -225,7 +242,12 @@ public final class ReadModelRules {
                         .thenComparing(a -> a.attachDomainId))
                 .map(ReadModelRules::toApi)
                 .toList();
-        return toSnapshot(v).toApi().withAttachedDomains(domains);
+        return asGetShowsIt(v, domains);
+    }
+
+    /** The connection as get shows it (and status streams push it): attached domains and last connectivity test. */
+    public static PrivateLinkConnection asGetShowsIt(ConnectionViewEntity v, List<AttachDomain> shownDomains) {
+        return toSnapshot(v).toApi().withAttachedDomains(shownDomains).withConnectivityTest(v.connectivityTest);
     }
 
     /** The reason and deadline are shown only in the state they belong to (a deletion absorbs both). */
@@ -273,6 +295,12 @@ public final class ReadModelRules {
 
     private static List<Domain> planned(AttachmentViewEntity a, DomainState state) {
         return a.records.stream().map(r -> new Domain(r.name(), state.name(), null)).toList();
+    }
+
+    private static void keepConnectivityTest(ConnectionViewEntity view, ConnectivityTest test) {
+        if (view.deletedAt == null) {
+            view.connectivityTest = LastConnectivityTest.of(view.connectivityTest, test);
+        }
     }
 
     private static void touch(ConnectionViewEntity view, Instant time) {

@@ -24,8 +24,9 @@ public final class ReadModelComparison {
                 + "service_name, service_region, "
                 + "created_by, create_time, deletion_requested_at, deletion_requested_by, worker_version, worker_time, "
                 + "worker_event_id, worker_state, worker_message, worker_failure_reason, worker_acceptance_deadline, "
-                + "endpoint_id, az_ids, deleted_at, state, message, update_time, last_snapshot");
-        COMPARED.put("connection_history", "event_id, connection_id, state, message, change_time, failure_reason");
+                + "endpoint_id, az_ids, connectivity_test, deleted_at, state, message, update_time, last_snapshot");
+        COMPARED.put("connection_history", "event_id, connection_id, state, message, change_time, failure_reason, "
+                + "connectivity_test_id");
         COMPARED.put("attachment_view", "attach_domain_id, connection_id, cluster_id, connection_type, domain_type, "
                 + "unique_name, zone_name, records, created_by, create_time, detach_requested_at, worker_version, "
                 + "worker_time, worker_event_id, worker_state, worker_domains, detached_at, state, domains");

@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One state a connection went through (table {@code connection_history}); rows are written by {@link HistoryRepository}. */
+/**
+ * One state a connection went through, or a connectivity test it finished (table {@code connection_history}); rows
+ * are written by {@link HistoryRepository}.
+ */
 @Entity
 @Table(name = "connection_history")
 public class ConnectionHistoryEntity {
@@ -24,6 +27,7 @@ public class ConnectionHistoryEntity {
     @Column(name = "connection_id")
     public String connectionId;
 
+    /** Null on a connectivity test's entry (the state did not change; the history shows the one in effect). */
     @Enumerated(EnumType.STRING)
     public ConnectionState state;
 
@@ -35,4 +39,8 @@ public class ConnectionHistoryEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "failure_reason")
     public FailureReason failureReason;
+
+    /** The connectivity test that finished, on that test's entry. */
+    @Column(name = "connectivity_test_id")
+    public String connectivityTestId;
 }

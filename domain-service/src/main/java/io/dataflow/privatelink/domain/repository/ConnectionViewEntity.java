@@ -3,6 +3,7 @@ package io.dataflow.privatelink.domain.repository;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.FailureReason;
+import io.dataflow.privatelink.contract.api.ConnectivityTest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -92,6 +93,15 @@ public class ConnectionViewEntity {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "az_ids")
     public List<String> azIds;
+
+    // ---- from ConnectivityTestRequested and ConnectivityTestCompleted
+    /**
+     * The connection's last connectivity test, running or done ({@code projection/LastConnectivityTest}); null
+     * when it has none or is deleted. Read as JSON by {@link EventJsonFormat}.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "connectivity_test")
+    public ConnectivityTest connectivityTest;
 
     // ---- from ConnectionDeleted
     @Column(name = "deleted_at")

@@ -1,5 +1,7 @@
 package io.dataflow.privatelink.domain.repository;
 
+import io.dataflow.privatelink.kit.persistence.JsonColumn;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -41,6 +43,8 @@ final class ViewColumns {
             text("endpoint_id", v -> v.endpointId),
             // comma-separated (zone ids have no commas); null for none known, empty for an empty list
             new Column("az_ids", "string_to_array(r.az_ids, ',')", true, v -> joined(v.azIds)),
+            new Column("connectivity_test", "CAST(r.connectivity_test AS jsonb)", true,
+                    v -> JsonColumn.write(v.connectivityTest)),
             time("deleted_at", v -> v.deletedAt),
             text("state", v -> v.state.name()),
             text("message", v -> v.message),

@@ -43,8 +43,8 @@ public class ConnectionQueries {
         return views.findLive(clusterId, connectionId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Private link connection " + connectionId
                         + " was not found in cluster " + clusterId + "."))
-                .chain(view -> attachments.shownOf(connectionId).map(shown -> ReadModelRules.toSnapshot(view).toApi()
-                        .withAttachedDomains(shown.stream().map(ReadModelRules::toApi).toList())));
+                .chain(view -> attachments.shownOf(connectionId).map(shown -> ReadModelRules.asGetShowsIt(view,
+                        shown.stream().map(ReadModelRules::toApi).toList())));
     }
 
     @WithSession

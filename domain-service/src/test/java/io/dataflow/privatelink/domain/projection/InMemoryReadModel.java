@@ -87,11 +87,9 @@ final class InMemoryReadModel {
         Map<String, String> snapshots = new TreeMap<>();
         views.values().forEach(json -> snapshots.put(read(json, ConnectionViewEntity.class).connectionId,
                 read(json, ConnectionViewEntity.class).lastSnapshot));
-        Map<String, List<String>> states = new TreeMap<>();
-        history.values().stream()
-                .sorted(Comparator.comparing(HistoryEntry::time).thenComparing(HistoryEntry::eventId))
-                .forEach(h -> states.computeIfAbsent(h.connectionId(), id -> new ArrayList<>()).add(h.state().name()));
-        return ReadersView.of(snapshots, states, List.copyOf(routes));
+        Map<String, List<HistoryEntry>> entries = new TreeMap<>();
+        history.values().forEach(h -> entries.computeIfAbsent(h.connectionId(), id -> new ArrayList<>()).add(h));
+        return ReadersView.of(snapshots, entries, List.copyOf(routes));
     }
 
     private static <T> T read(String json, Class<T> type) {

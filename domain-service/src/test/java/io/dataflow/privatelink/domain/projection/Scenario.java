@@ -4,7 +4,10 @@ import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
 import io.dataflow.privatelink.contract.FailureReason;
+import io.dataflow.privatelink.contract.api.ConnectivityTest;
 import io.dataflow.privatelink.contract.api.Domain;
+import io.dataflow.privatelink.contract.connectivity.CheckKind;
+import io.dataflow.privatelink.contract.connectivity.ConnectivityCheck;
 import io.dataflow.privatelink.contract.domains.DomainRecord;
 import io.dataflow.privatelink.contract.domains.DomainState;
 import io.dataflow.privatelink.contract.domains.DomainType;
@@ -16,6 +19,8 @@ import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionRenamed;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionStateChanged;
+import io.dataflow.privatelink.contract.event.ConnectivityTestCompleted;
+import io.dataflow.privatelink.contract.event.ConnectivityTestRequested;
 import io.dataflow.privatelink.contract.event.DomainAttachRequested;
 import io.dataflow.privatelink.contract.event.DomainDetachRequested;
 import io.dataflow.privatelink.contract.event.DomainDetached;
@@ -29,6 +34,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -52,6 +58,8 @@ public final class Scenario {
     final List<InboundEvent> states = new ArrayList<>();
     private int seconds;
     private long version;
+    /** Each connectivity test as its request asked it, for the worker's completion to carry. */
+    private final Map<String, ConnectivityTest> testsAsked = new HashMap<>();
 
     /**
      * A story: what the producers write, given a builder whose ids are unique to one run, and what readers
@@ -123,7 +131,34 @@ public final class Scenario {
                 connection, "c1", ConnectionType.AWS_ENDPOINT_SERVICE, "bob", tick(), 4));
     }
 
+    /** connection-service asks for a connectivity test of the connection's attached names on 9092. */
+    public Scenario testRequested(String logical, String logicalTest) {
+        String connection = id(logical);
+        ConnectivityTestRequested request = new ConnectivityTestRequested(connection, "c1",
+                ConnectionType.AWS_ENDPOINT_SERVICE, id(logicalTest), List.of(), 9092, false, "alice", tick(), 5);
+        testsAsked.put(request.testId(), request.running());
+        return request(EventTypes.CONNECTIVITY_TEST_REQUESTED, connection, request);
+    }
+
     // ---- the state topic (the workers)
+
+    /** The worker ran the test (asked before in the script) and reports each check's verdict. */
+    public Scenario testCompleted(String logical, String logicalTest, ConnectivityCheck... checks) {
+        String connection = id(logical);
+        ConnectivityTest done = testsAsked.get(id(logicalTest)).completed(List.of(checks), tick());
+        return report(EventTypes.CONNECTIVITY_TEST_COMPLETED, connection, new ConnectivityTestCompleted(connection,
+                "c1", done, 5));
+    }
+
+    /** A check that passed. */
+    public static ConnectivityCheck passed(CheckKind kind, String target, String observed) {
+        return ConnectivityCheck.pass(kind, target, null, observed);
+    }
+
+    /** A check that failed. */
+    public static ConnectivityCheck failed(CheckKind kind, String target, String observed) {
+        return ConnectivityCheck.fail(kind, target, null, observed, "change it");
+    }
 
     public Scenario state(String logical, ConnectionState state, String message) {
         String connection = id(logical);
@@ -315,6 +350,36 @@ public final class Scenario {
                         .detached("conn1", "att1")
                         .deleted("conn1"),
                         "conn1 gone",
-                        "history conn1 CREATING ACTIVE DELETING"));
+                        "history conn1 CREATING ACTIVE DELETING"),
+                // A completion may come before its request, an older test's events after a newer one's, a
+                // completion twice: the last test shows, done; each finished test is in the history once.
+                new Story("connectivity tests: the last one shows, each finished one once in the history, in the "
+                        + "state it ran in", s -> s.requested("conn1")
+                        .state("conn1", ConnectionState.PENDING_ACCEPTANCE, null)
+                        .testRequested("conn1", "t1")
+                        .testCompleted("conn1", "t1", failed(CheckKind.CONNECTION_ACTIVE, null,
+                                "the connection is PENDING_ACCEPTANCE"))
+                        .state("conn1", ConnectionState.ACTIVE, null)
+                        .testRequested("conn1", "t2")
+                        .testCompleted("conn1", "t2", passed(CheckKind.CONNECTION_ACTIVE, null, "ACTIVE"),
+                                passed(CheckKind.TCP_CONNECT, "orders:9092", "connected in 3 ms"))
+                        .replayOfState(3),                                       // t2's completion once more
+                        "conn1 ACTIVE test t2 PASSED",
+                        "history conn1 CREATING PENDING_ACCEPTANCE ACTIVE",
+                        "tested conn1 PENDING_ACCEPTANCE \"Connectivity test t1 failed: CONNECTION_ACTIVE : the "
+                                + "connection is PENDING_ACCEPTANCE\"",
+                        "tested conn1 ACTIVE \"Connectivity test t2 passed (2 checks)\""),
+                new Story("a deleted connection keeps no connectivity test; its history keeps the finished one", s -> s
+                        .requested("conn1")
+                        .state("conn1", ConnectionState.ACTIVE, null)
+                        .testRequested("conn1", "t1")
+                        .deletionRequested("conn1")
+                        .testCompleted("conn1", "t1", failed(CheckKind.CONNECTION_ACTIVE, null,
+                                "the connection is DELETING"))
+                        .deleted("conn1"),
+                        "conn1 gone",
+                        "history conn1 CREATING ACTIVE DELETING",
+                        "tested conn1 DELETING \"Connectivity test t1 failed: CONNECTION_ACTIVE : the connection is "
+                                + "DELETING\""));
     }
 }

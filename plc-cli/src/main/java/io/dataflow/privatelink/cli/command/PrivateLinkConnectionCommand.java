@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         description = "Manage private link connections for dataflow.",
         subcommands = {CreateCommand.class, DeleteCommand.class, GetCommand.class, ListCommand.class,
                 UpdateCommand.class, ZonesCommand.class, QuotaCommand.class, AttachDomainsCommand.class,
-                DetachDomainsCommand.class,
+                DetachDomainsCommand.class, TestConnectivityCommand.class,
                 WaitCommand.class, WatchCommand.class, HistoryCommand.class})
 public class PrivateLinkConnectionCommand {
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
         footer = {"", "Environment: PLC_API and PLC_TOKEN override the profile's API base URL and token;"
                 + " PLC_CONFIG names the profiles file (default ~/.config/plc/config.json); NO_COLOR turns colour off.",
                 "Exit codes: 0 ok, 1 error, 2 usage, 3 timed out, 4 unauthenticated or permission denied,"
-                        + " 5 the connection or a domain ended FAILED."})
+                        + " 5 the connection or a domain ended FAILED, 6 a connectivity test ran and a check failed."})
 public class RootCommand {
 
     @Option(names = {"-D", "--debug"}, scope = ScopeType.INHERIT, description = "Print each request and its timing to stderr (never the token).")

@@ -71,6 +71,8 @@ class CompletionCommandTest {
 
         assertTrue(complete(script, "plc plc cre", 2).contains("create"));
         assertEquals(List.of("update"), complete(script, "plc plc upd", 2));
+        assertEquals(List.of("test-connectivity"), complete(script, "plc plc test-c", 2));
+        assertTrue(complete(script, "plc plc test-connectivity --ka", 3).contains("--kafka"));
         assertTrue(complete(script, "plc plc update --disp", 3).contains("--display-name"));
         assertTrue(complete(script, "plc plc list --sta", 3).contains("--state"));
         assertEquals(List.of("plc-1", "plc-2"), complete(script, "plc plc get -c " + CLUSTER + " --private-link-connection-id ", 6));

@@ -10,10 +10,17 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StateChange(ConnectionState state, String message, Instant changeTime,
                           /* additive: why, when the state is FAILED */
-                          FailureReason failureReason) {
+                          FailureReason failureReason,
+                          /* additive: set on the entry of a finished connectivity test (the state is unchanged) */
+                          String connectivityTestId) {
 
     /** An entry that is not a failure. */
     public StateChange(ConnectionState state, String message, Instant changeTime) {
-        this(state, message, changeTime, null);
+        this(state, message, changeTime, null, null);
+    }
+
+    /** A state entry, failed or not. */
+    public StateChange(ConnectionState state, String message, Instant changeTime, FailureReason failureReason) {
+        this(state, message, changeTime, failureReason, null);
     }
 }

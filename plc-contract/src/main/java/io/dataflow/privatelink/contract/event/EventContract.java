@@ -11,16 +11,18 @@ import java.util.Optional;
  */
 public final class EventContract {
 
-    private static final Map<String, Class<? extends EventPayload>> PAYLOADS = Map.of(
-            EventTypes.CONNECTION_REQUESTED, ConnectionRequested.class,
-            EventTypes.CONNECTION_DELETION_REQUESTED, ConnectionDeletionRequested.class,
-            EventTypes.CONNECTION_RENAMED, ConnectionRenamed.class,
-            EventTypes.CONNECTION_STATE_CHANGED, ConnectionStateChanged.class,
-            EventTypes.CONNECTION_DELETED, ConnectionDeleted.class,
-            EventTypes.DOMAIN_ATTACH_REQUESTED, DomainAttachRequested.class,
-            EventTypes.DOMAIN_DETACH_REQUESTED, DomainDetachRequested.class,
-            EventTypes.DOMAIN_STATE_CHANGED, DomainStateChanged.class,
-            EventTypes.DOMAIN_DETACHED, DomainDetached.class);
+    private static final Map<String, Class<? extends EventPayload>> PAYLOADS = Map.ofEntries(
+            Map.entry(EventTypes.CONNECTION_REQUESTED, ConnectionRequested.class),
+            Map.entry(EventTypes.CONNECTION_DELETION_REQUESTED, ConnectionDeletionRequested.class),
+            Map.entry(EventTypes.CONNECTION_RENAMED, ConnectionRenamed.class),
+            Map.entry(EventTypes.CONNECTION_STATE_CHANGED, ConnectionStateChanged.class),
+            Map.entry(EventTypes.CONNECTION_DELETED, ConnectionDeleted.class),
+            Map.entry(EventTypes.DOMAIN_ATTACH_REQUESTED, DomainAttachRequested.class),
+            Map.entry(EventTypes.DOMAIN_DETACH_REQUESTED, DomainDetachRequested.class),
+            Map.entry(EventTypes.DOMAIN_STATE_CHANGED, DomainStateChanged.class),
+            Map.entry(EventTypes.DOMAIN_DETACHED, DomainDetached.class),
+            Map.entry(EventTypes.CONNECTIVITY_TEST_REQUESTED, ConnectivityTestRequested.class),
+            Map.entry(EventTypes.CONNECTIVITY_TEST_COMPLETED, ConnectivityTestCompleted.class));
 
     private EventContract() {
     }

@@ -28,6 +28,11 @@ public final class EventTypes {
     /** workers → everyone: an attachment's records and zone are gone. */
     public static final String DOMAIN_DETACHED = PREFIX + "domain.detached.v1";
 
+    /** connection-service → the connection's worker (and readers): run a connectivity test from the platform's network. */
+    public static final String CONNECTIVITY_TEST_REQUESTED = PREFIX + "connectivity-test.requested.v1";
+    /** workers → everyone: a connectivity test's checks, each with its verdict. */
+    public static final String CONNECTIVITY_TEST_COMPLETED = PREFIX + "connectivity-test.completed.v1";
+
     /**
      * domain-service → other dataflow services, on the compacted integration topic: the connection's
      * latest full snapshot (the API's PrivateLinkConnection with attached domains). Its deletion is a

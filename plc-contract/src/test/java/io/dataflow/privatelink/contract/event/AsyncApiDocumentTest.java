@@ -40,6 +40,8 @@ class AsyncApiDocumentTest {
             Map.entry(EventTypes.DOMAIN_DETACH_REQUESTED, DomainDetachRequested.class),
             Map.entry(EventTypes.DOMAIN_STATE_CHANGED, DomainStateChanged.class),
             Map.entry(EventTypes.DOMAIN_DETACHED, DomainDetached.class),
+            Map.entry(EventTypes.CONNECTIVITY_TEST_REQUESTED, ConnectivityTestRequested.class),
+            Map.entry(EventTypes.CONNECTIVITY_TEST_COMPLETED, ConnectivityTestCompleted.class),
             Map.entry(EventTypes.CONNECTION_SNAPSHOT, PrivateLinkConnection.class));
 
     private final JsonNode document = read();

@@ -3,7 +3,9 @@ package io.dataflow.privatelink.worker.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings every provider worker shares (prefix {@code plc.worker}). */
 @ConfigMapping(prefix = "plc.worker")
@@ -54,6 +56,35 @@ public interface WorkerConfig {
      * production must set it ({@code PLC_WORKER_DEPLOYMENT_ID}).
      */
     String deploymentId();
+
+    /** Connectivity tests (prefix {@code plc.worker.connectivity}). */
+    Connectivity connectivity();
+
+    interface Connectivity {
+
+        /**
+         * How names are resolved: {@code system}, the JVM's resolver (the worker runs in the platform VPC, whose
+         * resolver answers the private zones), or {@code simulator}, the cloud simulator's resolver of the local stack
+         * ({@link #simulatorUrl()}).
+         */
+        @WithDefault("system")
+        String resolver();
+
+        /** The cloud simulator answering for the platform VPC, when {@link #resolver()} is {@code simulator}. */
+        Optional<URI> simulatorUrl();
+
+        /** How long a connect, a Kafka request or a lookup may take before its check fails. */
+        @WithDefault("3s")
+        Duration timeout();
+
+        /** How often an instance looks for tests to run in its shards. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** The cloud's load balancer idle timeout, which Kafka clients should stay under (AWS NLB: 350 s). */
+        @WithDefault("350s")
+        Duration loadBalancerIdleTimeout();
+    }
 
     /** The sweep of this deployment's endpoints that no connection owns (prefix {@code plc.worker.orphan-sweep}). */
     OrphanSweepSettings orphanSweep();

@@ -7,6 +7,7 @@ import io.dataflow.privatelink.contract.domains.DomainState;
 import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
+import io.dataflow.privatelink.contract.event.ConnectivityTestRequested;
 import io.dataflow.privatelink.contract.event.DomainAttachRequested;
 import io.dataflow.privatelink.contract.event.DomainDetachRequested;
 import io.dataflow.privatelink.contract.event.EventTypes;
@@ -15,6 +16,7 @@ import io.dataflow.privatelink.kit.messaging.EventBatches;
 import io.dataflow.privatelink.kit.messaging.InboundEvent;
 import io.dataflow.privatelink.worker.cloud.EndpointCloud;
 import io.dataflow.privatelink.worker.config.WorkerConfig;
+import io.dataflow.privatelink.worker.repository.ConnectivityTestRepository;
 import io.dataflow.privatelink.worker.repository.ManagedDomainRepository;
 import io.dataflow.privatelink.worker.repository.ManagedEndpointRepository;
 import io.dataflow.privatelink.worker.service.OutcomeRecorder;
@@ -38,6 +40,7 @@ public class ConnectionRequestListener {
     private final EventBatches batches;
     private final ManagedEndpointRepository endpoints;
     private final ManagedDomainRepository domains;
+    private final ConnectivityTestRepository tests;
     private final OutcomeRecorder recorder;
     private final EndpointCloud cloud;
     private final WorkerConfig config;
@@ -45,7 +48,8 @@ public class ConnectionRequestListener {
 
     ConnectionRequestListener(EventBatches batches, ManagedEndpointRepository endpoints,
                               ManagedDomainRepository domains, OutcomeRecorder recorder, EndpointCloud cloud,
-                              WorkerConfig config, KafkaTopicsConfig topics) {
+                              WorkerConfig config, KafkaTopicsConfig topics, ConnectivityTestRepository tests) {
+        this.tests = tests;
         this.batches = batches;
         this.endpoints = endpoints;
         this.domains = domains;
@@ -100,6 +104,11 @@ public class ConnectionRequestListener {
                         .chain(known -> known ? Uni.createFrom().voidItem()
                         : recorder.announceDetached(detach.attachDomainId(), detach.connectionId(),
                         detach.clusterId(), now, 1, event.traceParent()));
+            }
+            case EventTypes.CONNECTIVITY_TEST_REQUESTED -> {
+                ConnectivityTestRequested test = event.payloadAs(ConnectivityTestRequested.class);
+                return test.type().provider() != cloud.provider() ? Uni.createFrom().voidItem()
+                        : tests.insertRequested(test, event.traceParent());
             }
             default -> {
                 // Not for workers.

@@ -54,6 +54,11 @@ public class ManagedDomainRepository implements PanacheRepositoryBase<ManagedDom
                 DomainState.CREATING, shards));
     }
 
+    /** Every attachment of a connection this worker knows. */
+    public Uni<List<ManagedDomain>> forConnection(String connectionId) {
+        return managed(list("connectionId = ?1 order by attachDomainId", connectionId));
+    }
+
     /** Attachments to remove. */
     public Uni<List<ManagedDomain>> awaitingDetach(Collection<Integer> shards) {
         return managed(list("detachRequested = true and shard in ?1 order by updatedAt", shards));

@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.worker.repository;
 
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
+import io.dataflow.privatelink.contract.event.ConnectivityTestRequested;
 import io.dataflow.privatelink.contract.event.DomainAttachRequested;
 import io.dataflow.privatelink.contract.event.EventJson;
 import jakarta.persistence.AttributeConverter;
@@ -22,6 +23,19 @@ final class PayloadJson {
         @Override
         public ConnectionRequested convertToEntityAttribute(String json) {
             return json == null ? null : EventJson.read(json, ConnectionRequested.class);
+        }
+    }
+
+    @Converter
+    static class ConnectivityTestRequestedJson implements AttributeConverter<ConnectivityTestRequested, String> {
+        @Override
+        public String convertToDatabaseColumn(ConnectivityTestRequested value) {
+            return value == null ? null : EventJson.write(value);
+        }
+
+        @Override
+        public ConnectivityTestRequested convertToEntityAttribute(String json) {
+            return json == null ? null : EventJson.read(json, ConnectivityTestRequested.class);
         }
     }
 
