@@ -550,6 +550,30 @@ class LocalStackIT {
                 "b1." + unique + ".alicloud.plc.tidbcloud.com");
         assertEquals("NOERROR", answer.get("status").asText(), answer.toString());
         assertTrue(answer.get("target").asText().endsWith(".privatelink.aliyuncs.com"), answer.toString());
+
+        // The Alibaba Cloud worker's connectivity test: while the owner has not accepted, it says who must act;
+        // once accepted, the endpoint's domains and the attached one resolve to the endpoint in the platform VPC.
+        JsonNode waiting = connectivityTest(api + "/" + id, "{}");
+        JsonNode notActive = check(waiting, "CONNECTION_ACTIVE", "FAIL");
+        assertTrue(notActive.get("advice").asText().startsWith("Ask the endpoint service's owner to accept endpoint "
+                + get(api + "/" + id).path("alicloudEndpointService").path("endpointId").asText()), notActive.toString());
+        String endpointId = get(api + "/" + id).path("alicloudEndpointService").path("endpointId").asText();
+        DefaultAcsClient customer = new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou",
+                env.get("PLC_ALICLOUD_CUSTOMER_ACCESS_KEY"), env.get("PLC_ALICLOUD_CUSTOMER_ACCESS_SECRET")));
+        customer.setEndpointResolver(request -> URI.create(env.get("PLC_ALICLOUD_ENDPOINT")).getAuthority());
+        EnableVpcEndpointConnectionRequest enable = new EnableVpcEndpointConnectionRequest();
+        enable.setSysProtocol(ProtocolType.HTTP);
+        enable.setServiceId(env.get("PLC_ALICLOUD_SERVICE_ID"));
+        enable.setEndpointId(endpointId);
+        customer.getAcsResponse(enable);
+        awaitState(api + "/" + id, "ACTIVE");
+        JsonNode names = connectivityTest(api + "/" + id, "{}");
+        assertEquals("PASSED", names.get("state").asText(), names.toPrettyString());
+        assertTrue(check(names, "ENDPOINT_DNS", "PASS").get("target").asText().endsWith(".privatelink.aliyuncs.com"),
+                names.toPrettyString());
+        assertTrue(check(names, "DOMAIN_DNS", "PASS").get("observed").asText().contains("resolves to this connection's"
+                + " endpoint"), names.toPrettyString());
+        assertEquals("SKIPPED", check(names, "TCP_CONNECT", "SKIPPED").get("status").asText(), "no port: no TCP");
     }
 
     private static JsonNode resolve(String simulator, String vpcId, String name) throws IOException, InterruptedException {

@@ -108,11 +108,12 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * A broker (on free ports of its own for itself and its controller) with these listeners as well, in {@code rack}:
-     * the local stack's stand-in for a customer's Kafka.
+     * A broker (its own listener on {@code port}, its controller on {@code controllerPort}) with these listeners as
+     * well, in {@code rack}: the local stack's stand-in for a customer's Kafka.
      */
-    public static EmbeddedKafka startAdvertising(Path dataDir, String rack, List<AdvertisedListener> listeners) {
-        return start(dataDir, 0, 0, null, listeners, rack);
+    public static EmbeddedKafka startAdvertising(Path dataDir, int port, int controllerPort, String rack,
+                                                 List<AdvertisedListener> listeners) {
+        return start(dataDir, port, controllerPort, null, listeners, rack);
     }
 
     private static EmbeddedKafka start(Path dataDir, int port, int controllerPortOrZero, SecuredListener secured) {

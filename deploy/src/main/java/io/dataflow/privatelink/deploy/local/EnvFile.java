@@ -35,7 +35,7 @@ final class EnvFile {
         variables.put("PLC_DEMO_KAFKA_PORT", String.valueOf(options.demoKafkaPort()));
         variables.put("PLC_AWS_BROKEN_KAFKA_SERVICE_NAME", seeded.awsBrokenKafkaServiceName());
         variables.put("PLC_AWS_BROKEN_KAFKA_SERVICE_ID", seeded.awsBrokenKafkaServiceId());
-        variables.put("PLC_DEMO_BROKEN_KAFKA_PORT", String.valueOf(options.demoBrokenKafkaPort()));
+        variables.put("PLC_DEMO_BROKEN_KAFKA_PORT", String.valueOf(options.demoKafkaPort() + 1));
         variables.put("PLC_EC2_ENDPOINT", ec2.endpoint().toString());
         variables.put("PLC_AWS_CUSTOMER_ACCESS_KEY", DemoEnvironment.AWS_CUSTOMER_ACCESS_KEY);
         variables.put("PLC_AWS_PLATFORM_ACCOUNT_ID", DemoEnvironment.AWS_PLATFORM_ACCOUNT);

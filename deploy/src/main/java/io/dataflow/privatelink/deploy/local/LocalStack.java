@@ -81,8 +81,7 @@ public final class LocalStack implements AutoCloseable {
         List<ServerSocket> held = new ArrayList<>();
         try {
             for (String option : List.of("--api-port", "--query-port", "--api-management-port", "--query-management-port",
-                    "--kafka-port", "--kafka-controller-port", "--postgres-port", "--ec2-port", "--alicloud-port",
-                    "--demo-kafka-port", "--demo-broken-kafka-port")) {
+                    "--kafka-port", "--kafka-controller-port", "--postgres-port", "--ec2-port", "--alicloud-port")) {
                 ServerSocket socket = new ServerSocket(0);
                 held.add(socket);
                 args.add(option);
@@ -91,8 +90,10 @@ public final class LocalStack implements AutoCloseable {
             for (String option : List.of("--aws-worker-port", "--alicloud-worker-port", "--aws-worker-management-port",
                     "--alicloud-worker-management-port")) {
                 args.add(option);
-                args.add(String.valueOf(freeWorkerPorts(workerReplicas, held)));
+                args.add(String.valueOf(freePorts(workerReplicas, 100, held)));
             }
+            args.add("--demo-kafka-port");
+            args.add(String.valueOf(freePorts(LocalStackOptions.DEMO_KAFKA_PORTS, 1, held)));
         } finally {
             for (ServerSocket socket : held) {
                 socket.close();
@@ -101,17 +102,20 @@ public final class LocalStack implements AutoCloseable {
         return args;
     }
 
-    /** A free port p such that p + 100 × k is free too for every further replica k; all of them held. */
-    private static int freeWorkerPorts(int replicas, List<ServerSocket> held) throws IOException {
+    /**
+     * A free port p such that p + stride × k is free too for every k below {@code count} (a worker's replicas, the
+     * demo Kafka's listeners); all of them held.
+     */
+    private static int freePorts(int count, int stride, List<ServerSocket> held) throws IOException {
         while (true) {
             ServerSocket first = new ServerSocket(0);
             List<ServerSocket> these = new ArrayList<>(List.of(first));
             try {
-                if (first.getLocalPort() + 100 * (replicas - 1) > 65_535) {
-                    throw new IOException("the further replicas' ports would be past 65535");
+                if (first.getLocalPort() + stride * (count - 1) > 65_535) {
+                    throw new IOException("the further ports would be past 65535");
                 }
-                for (int k = 1; k < replicas; k++) {
-                    these.add(new ServerSocket(first.getLocalPort() + 100 * k));
+                for (int k = 1; k < count; k++) {
+                    these.add(new ServerSocket(first.getLocalPort() + stride * k));
                 }
                 held.addAll(these);
                 return first.getLocalPort();
@@ -333,16 +337,18 @@ public final class LocalStack implements AutoCloseable {
      * misconfigured service advertises an EC2 host name; each service's load balancer forwards to its listener.
      */
     private void startCustomerKafka(DemoSeed.Seeded seeded) {
+        // Its own listener and controller take the block's last two ports: chosen with the stack's other ports,
+        // never a free port picked now (one once took a port chosen for domain-service, which then could not start).
         customerKafka = EmbeddedKafka.startAdvertising(options.dataDir().resolve("customer-kafka"),
-                DemoEnvironment.DEMO_KAFKA_RACK, List.of(
+                options.demoKafkaPort() + 2, options.demoKafkaPort() + 3, DemoEnvironment.DEMO_KAFKA_RACK, List.of(
                         new EmbeddedKafka.AdvertisedListener("DEMO", options.demoKafkaPort(),
                                 DemoEnvironment.demoKafkaAdvertisedHost()),
-                        new EmbeddedKafka.AdvertisedListener("MISCONFIGURED", options.demoBrokenKafkaPort(),
+                        new EmbeddedKafka.AdvertisedListener("MISCONFIGURED", (options.demoKafkaPort() + 1),
                                 DemoEnvironment.BROKEN_KAFKA_ADVERTISED_HOST)));
         ec2.setServiceBackends(seeded.awsServiceId(),
                 Map.of(options.demoKafkaPort(), "127.0.0.1:" + options.demoKafkaPort()));
         ec2.setServiceBackends(seeded.awsBrokenKafkaServiceId(),
-                Map.of(options.demoBrokenKafkaPort(), "127.0.0.1:" + options.demoBrokenKafkaPort()));
+                Map.of((options.demoKafkaPort() + 1), "127.0.0.1:" + (options.demoKafkaPort() + 1)));
     }
 
     private Ec2Simulator startEc2() {

@@ -30,13 +30,15 @@ record LocalStackOptions(
         int ec2Port,
         int alicloudPort,
         int demoKafkaPort,
-        int demoBrokenKafkaPort,
         int workerReplicas,
         Path envFile,
         Path cliConfig,
         Map<String, Map<String, String>> serviceProperties,
         String otlpEndpoint,
         boolean help) {
+
+    /** The demo customer's Kafka takes this many ports from {@code --demo-kafka-port} on. */
+    static final int DEMO_KAFKA_PORTS = 4;
 
     /** The services {@code --set} can configure. */
     static final List<String> SERVICES = List.of("connection-service", "domain-service", "provider-worker-aws",
@@ -66,10 +68,10 @@ record LocalStackOptions(
               --postgres-port N     PostgreSQL (default: 15432)
               --ec2-port N          EC2 simulator (default: 4566)
               --alicloud-port N     Alibaba Cloud PrivateLink simulator (default: 4567)
-              --demo-kafka-port N   the demo customer's Kafka broker, reached through the demo AWS service
-                                    (default: 19092; the broker advertises names of its attached domain)
-              --demo-broken-kafka-port N  the same broker's misconfigured listener behind the second demo
-                                    service (default: 19093; it advertises an EC2 host name)
+              --demo-kafka-port N   the demo customer's Kafka broker (default: 19092): N behind the demo AWS
+                                    service (it advertises names of the domain to attach), N+1 behind the
+                                    misconfigured one (an EC2 host name), N+2 and N+3 its own listener and
+                                    controller
               --worker-replicas N   instances of each provider worker, sharing its connections (default: 1);
                                     the k-th listens on the worker port + 100 × (k - 1), and
                                     on the worker management port + 100 × (k - 1)
@@ -106,7 +108,6 @@ record LocalStackOptions(
         int ec2Port = 4566;
         int alicloudPort = 4567;
         int demoKafkaPort = 19092;
-        int demoBrokenKafkaPort = 19093;
         int workerReplicas = 1;
         Path envFile = null;
         Path cliConfig = null;
@@ -131,7 +132,6 @@ record LocalStackOptions(
                 case "--ec2-port" -> ec2Port = port(option, rest);
                 case "--alicloud-port" -> alicloudPort = port(option, rest);
                 case "--demo-kafka-port" -> demoKafkaPort = port(option, rest);
-                case "--demo-broken-kafka-port" -> demoBrokenKafkaPort = port(option, rest);
                 case "--worker-replicas" -> workerReplicas = replicas(option, rest);
                 case "--env-file" -> envFile = Path.of(OptionValues.value(option, rest)).toAbsolutePath();
                 case "--cli-config" -> cliConfig = Path.of(OptionValues.value(option, rest)).toAbsolutePath();
@@ -145,7 +145,7 @@ record LocalStackOptions(
             }
         }
         return new LocalStackOptions(repoRoot, dataDir, reset, apiPort, queryPort, awsWorkerPort, alicloudWorkerPort,
-                apiManagementPort, queryManagementPort, awsWorkerManagementPort, alicloudWorkerManagementPort, kafkaPort, kafkaControllerPort, postgresPort, ec2Port, alicloudPort, demoKafkaPort, demoBrokenKafkaPort, workerReplicas, envFile == null ? dataDir.resolve("env.sh") : envFile,
+                apiManagementPort, queryManagementPort, awsWorkerManagementPort, alicloudWorkerManagementPort, kafkaPort, kafkaControllerPort, postgresPort, ec2Port, alicloudPort, demoKafkaPort, workerReplicas, envFile == null ? dataDir.resolve("env.sh") : envFile,
                 cliConfig == null ? CliProfiles.defaultFile(System.getenv()) : cliConfig, serviceProperties, otlpEndpoint,
                 help);
     }

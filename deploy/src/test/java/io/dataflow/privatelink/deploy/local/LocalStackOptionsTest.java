@@ -67,7 +67,10 @@ class LocalStackOptionsTest {
         List<Integer> ports = new java.util.ArrayList<>(List.of(options.apiPort(), options.queryPort(),
                 options.apiManagementPort(), options.queryManagementPort(),
                 options.kafkaPort(), options.kafkaControllerPort(), options.postgresPort(), options.ec2Port(),
-                options.alicloudPort(), options.demoKafkaPort(), options.demoBrokenKafkaPort()));
+                options.alicloudPort()));
+        for (int k = 0; k < LocalStackOptions.DEMO_KAFKA_PORTS; k++) {
+            ports.add(options.demoKafkaPort() + k);
+        }
         for (int k = 0; k < replicas; k++) {
             ports.add(options.awsWorkerPort() + 100 * k);
             ports.add(options.alicloudWorkerPort() + 100 * k);

@@ -4,14 +4,23 @@ import io.dataflow.privatelink.contract.CloudProvider;
 import io.dataflow.privatelink.contract.ConnectionIds;
 import io.dataflow.privatelink.contract.ConnectionState;
 import io.dataflow.privatelink.contract.ConnectionType;
+import io.dataflow.privatelink.contract.api.ConnectivityTest;
+import io.dataflow.privatelink.contract.connectivity.CheckKind;
+import io.dataflow.privatelink.contract.connectivity.ConnectivityCheck;
+import io.dataflow.privatelink.contract.connectivity.ConnectivityTestIds;
+import io.dataflow.privatelink.contract.connectivity.ConnectivityTestState;
 import io.dataflow.privatelink.contract.event.ClusterPlacement;
 import io.dataflow.privatelink.contract.event.ConnectionDeletionRequested;
 import io.dataflow.privatelink.contract.event.ConnectionRequested;
+import io.dataflow.privatelink.contract.event.ConnectivityTestCompleted;
+import io.dataflow.privatelink.contract.event.ConnectivityTestRequested;
 import io.dataflow.privatelink.contract.event.EventTypes;
 import io.dataflow.privatelink.contract.event.Topics;
 import io.dataflow.privatelink.infra.InfraTestResource;
 import io.dataflow.privatelink.infra.TopicProbe;
+import io.dataflow.privatelink.kit.outbox.CloudEventKafka;
 import io.dataflow.privatelink.kit.testing.Sql;
+import io.dataflow.privatelink.worker.service.ConnectivityTestRunner;
 import io.dataflow.privatelink.worker.service.ReconcileCycle;
 import io.dataflow.privatelink.worker.testing.WorkerEvents;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,9 +28,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +64,9 @@ class ReconcilePassTest {
 
     @Inject
     ReconcileCycle cycle;
+
+    @Inject
+    ConnectivityTestRunner tests;
 
     @Test
     void aCreateBackingOffDoesNotHoldUpTheDeleteOfTheSameConnection() {
@@ -165,6 +179,40 @@ class ReconcilePassTest {
         } finally {
             ScriptedCloud.spendRegion("ap-south-1", false);
         }
+    }
+
+    @Test
+    void aConnectivityTestIsRunFromItsShardAndAnnouncedOnceWhateverIsRedeliveredOrRunAgain() {
+        String id = ConnectionIds.newId();
+        try (TopicProbe states = states()) {
+            request(id);
+            WorkerEvents.awaitState(states, id, ConnectionState.PENDING_ACCEPTANCE);
+            ConnectivityTestRequested test = new ConnectivityTestRequested(id, "cluster-1",
+                    ConnectionType.AWS_ENDPOINT_SERVICE, ConnectivityTestIds.newId(), List.of(), 9092, true, "alice",
+                    WorkerEvents.now(), WorkerEvents.nextVersion());
+            WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTIVITY_TEST_REQUESTED, id, test);
+
+            ConnectivityTest done = CloudEventKafka.fromRecord(states.awaitRecord(r -> isCompletion(r, id), WAIT))
+                    .dataAs(ConnectivityTestCompleted.class).test();
+            assertEquals(test.testId(), done.testId());
+            assertEquals(ConnectivityTestState.FAILED, done.state());
+            ConnectivityCheck first = done.checks().get(0);
+            assertEquals(CheckKind.CONNECTION_ACTIVE, first.check());
+            assertTrue(first.advice().startsWith("Ask the endpoint service's owner to accept endpoint "), first.advice());
+
+            // The request again (Kafka redelivers) and more turns (another run after a crash would be one): nothing more.
+            long processed = Sql.count("SELECT count(*) FROM processed_event");
+            WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTIVITY_TEST_REQUESTED, id, test);
+            await().atMost(WAIT).until(() -> Sql.count("SELECT count(*) FROM processed_event") > processed);
+            tests.run();
+            tests.run();
+            assertEquals(1, states.readToEnd().stream().filter(r -> isCompletion(r, id)).count(), "announced once");
+        }
+    }
+
+    private static boolean isCompletion(ConsumerRecord<String, String> record, String id) {
+        return id.equals(record.key()) && EventTypes.CONNECTIVITY_TEST_COMPLETED.equals(
+                new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
     }
 
     private TopicProbe states() {
