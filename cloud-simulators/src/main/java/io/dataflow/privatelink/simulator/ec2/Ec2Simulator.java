@@ -3,17 +3,26 @@ package io.dataflow.privatelink.simulator.ec2;
 import io.dataflow.privatelink.simulator.common.Acceptance;
 import io.dataflow.privatelink.simulator.common.CloudSimulator;
 import io.dataflow.privatelink.simulator.common.DnsZone;
+import io.dataflow.privatelink.simulator.common.Ids;
 import io.dataflow.privatelink.simulator.common.PrivateLinkStore;
 import io.dataflow.privatelink.simulator.common.ServiceRef;
 import io.dataflow.privatelink.simulator.common.SimulatorHttpServer;
 import io.dataflow.privatelink.simulator.common.SimulatorStore;
+import io.dataflow.privatelink.simulator.msk.MskAuthentication;
+import io.dataflow.privatelink.simulator.msk.MskHttpHandler;
+import io.dataflow.privatelink.simulator.msk.MskStore;
+import io.dataflow.privatelink.simulator.msk.MskSubnets;
+import io.dataflow.privatelink.simulator.msk.MskVpcConnectionState;
 import io.dataflow.privatelink.simulator.route53.Route53HttpHandler;
 import io.dataflow.privatelink.simulator.route53.Route53Store;
 
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A stateful AWS EC2 simulator for the PrivateLink actions, speaking the real EC2 Query protocol so that
@@ -21,8 +30,9 @@ import java.util.Optional;
  * {@code --endpoint-url}) work against it. Route 53 (REST-XML, private hosted zones) and STS are served on
  * the same port, and {@link #resolve} answers what a name resolves to inside a VPC: an interface endpoint's DNS
  * names answer loopback addresses on which the endpoint forwards to its service's backends
- * ({@link #setServiceBackends}) once it is available. It runs on the JDK's HttpServer alone and starts in
- * milliseconds. Thread-safe.
+ * ({@link #setServiceBackends}) once it is available. Amazon MSK (REST JSON, {@code /v1/…} and {@code /api/v2/…}:
+ * clusters, cluster policies, multi-VPC connectivity, VPC connections; see {@link MskHttpHandler}) shares the port
+ * too. It runs on the JDK's HttpServer alone and starts in milliseconds. Thread-safe.
  *
  * <p>Accounts are known by access key ({@link #addAccount}); the caller's region is taken from the SigV4
  * credential scope. Control endpoints for the local stack live under {@code /_simulator/} (JSON). Call
@@ -32,16 +42,25 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
 
     private final Ec2Store store;
     private final Route53Store route53;
+    private final MskStore msk;
 
     private Ec2Simulator(SimulatorHttpServer server, Ec2SimulatorConfig config) {
         super(server, config);
         this.store = new Ec2Store(config);
         this.route53 = new Route53Store(config.clock(), config.route53ChangeSyncDelay());
+        MskSubnets subnets = (accountId, region, subnetId) -> store.subnet(accountId, region, subnetId)
+                .map(s -> new MskSubnets.Placement(s.vpcId(), s.zone().id()));
+        this.msk = new MskStore(config.clock(), subnets, config.vpcConnectionAvailableDelay(), config.deletionDelay());
         server.context("/", new Ec2HttpHandler(store, operations(), config));
         // Route 53 is its own service in AWS; here it shares the port, told apart by its REST paths.
         server.context(Route53HttpHandler.PREFIX, new Route53HttpHandler(route53, operations(),
                 key -> store.accessKey(key).map(PrivateLinkStore.AccessKey::accountId),
                 config.rateBucket(Ec2SimulatorConfig.ROUTE53)));
+        // So is MSK, under its own path prefixes.
+        MskHttpHandler mskHandler = new MskHttpHandler(msk, operations(),
+                key -> store.accessKey(key).map(PrivateLinkStore.AccessKey::accountId),
+                config.rateBucket(Ec2SimulatorConfig.MSK));
+        MskHttpHandler.PREFIXES.forEach(prefix -> server.context(prefix, mskHandler));
         server.context(Ec2ControlHandler.PREFIX, new Ec2ControlHandler(this));
     }
 
@@ -52,7 +71,7 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
 
     @Override
     protected Map<String, SimulatorStore<?>> stores() {
-        return Map.of("ec2", store, "route53", route53);
+        return Map.of("ec2", store, "route53", route53, "msk", msk);
     }
 
     @Override
@@ -150,5 +169,100 @@ public final class Ec2Simulator extends CloudSimulator<Ec2SimulatorConfig> {
     /** Every hosted zone with its VPCs and records (control endpoint {@code GET /_simulator/route53/zones}). */
     public List<Map<String, Object>> route53Zones() {
         return route53.describe();
+    }
+
+    // ---- Amazon MSK: clusters (the owner's side) and VPC connections ----
+
+    /**
+     * An ACTIVE MSK cluster of {@code ownerAccountId} in {@code region}, with one broker in each of
+     * {@code zoneIds} (zones of the region, {@code use1-az1}): provisioned with SASL/SCRAM and IAM client
+     * authentication, or serverless (IAM only; no multi-VPC connectivity). Its client subnets (one per zone, in a
+     * VPC of its own) are registered as the owner's subnets, so EC2 and MSK agree on their zones; the zone ids
+     * are what DescribeClusterV2 reports in {@code brokerNodeGroupInfo.zoneIds}. Multi-VPC connectivity is off
+     * and the cluster has no policy: see {@link #enableMultiVpc} and {@link #putMskClusterPolicy}.
+     *
+     * @return its ARN, {@code arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>-<n>}
+     * @throws IllegalArgumentException for no zone ids or one twice, a zone id the region does not have, a name
+     *                                  taken in that account and region (a seed run again finds it with
+     *                                  {@link #findMskCluster}), or one that is no MSK cluster name
+     */
+    public String createMskCluster(String ownerAccountId, String region, String name, List<String> zoneIds,
+                                   boolean serverless) {
+        return createMskCluster(ownerAccountId, region, name, zoneIds, serverless,
+                EnumSet.of(MskAuthentication.SASL_SCRAM, MskAuthentication.SASL_IAM));
+    }
+
+    /** {@link #createMskCluster(String, String, String, List, boolean)} with these client authentications. */
+    public String createMskCluster(String ownerAccountId, String region, String name, List<String> zoneIds,
+                                   boolean serverless, Set<MskAuthentication> clientAuthentication) {
+        if (zoneIds.isEmpty() || Set.copyOf(zoneIds).size() < zoneIds.size()) {
+            throw new IllegalArgumentException("a cluster's brokers are in distinct zones, at least one: " + zoneIds);
+        }
+        List<AvailabilityZone> zones = store.zonesIn(region);
+        String vpcId = "vpc-" + Ids.hex(17);
+        Map<String, AvailabilityZone> subnets = new LinkedHashMap<>();
+        for (String zoneId : zoneIds) {
+            subnets.put("subnet-" + Ids.hex(17), zones.stream().filter(z -> z.id().equals(zoneId)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the region " + region + " has no zone " + zoneId
+                            + ": " + zones)));
+        }
+        Map<String, String> subnetZones = new LinkedHashMap<>();
+        subnets.forEach((subnetId, zone) -> subnetZones.put(subnetId, zone.id()));
+        String arn = msk.createCluster(ownerAccountId, region, name, serverless, clientAuthentication, vpcId,
+                subnetZones, "sg-" + Ids.hex(17));
+        subnets.forEach((subnetId, zone) -> registerSubnet(ownerAccountId, vpcId, subnetId, zone.id(), zone.name()));
+        return arn;
+    }
+
+    /** The ARN of the cluster named {@code name} of that account in that region; empty when there is none. */
+    public Optional<String> findMskCluster(String ownerAccountId, String region, String name) {
+        return msk.clusterNamed(ownerAccountId, region, name);
+    }
+
+    /**
+     * The owner turns multi-VPC private connectivity on for {@code authentication} (as UpdateConnectivity does).
+     *
+     * @throws IllegalArgumentException for an unknown or serverless cluster, or a scheme its clients do not use
+     */
+    public void enableMultiVpc(String clusterArn, MskAuthentication authentication) {
+        msk.setMultiVpc(clusterArn, authentication, true);
+    }
+
+    /** The owner turns multi-VPC private connectivity off for {@code authentication}: its connections become INACTIVE. */
+    public void disableMultiVpc(String clusterArn, MskAuthentication authentication) {
+        msk.setMultiVpc(clusterArn, authentication, false);
+    }
+
+    /**
+     * The owner's PutClusterPolicy; {@link io.dataflow.privatelink.simulator.msk.MskClusterPolicy#allowingMultiVpc}
+     * makes the one the MSK documentation shows.
+     *
+     * @throws IllegalArgumentException for an unknown cluster or a policy MSK would refuse
+     */
+    public void putMskClusterPolicy(String clusterArn, String policyJson) {
+        msk.putPolicy(clusterArn, policyJson);
+    }
+
+    /** Forces a VPC connection's state, e.g. FAILED or INACTIVE; CREATING and DELETING still move on. */
+    public void setVpcConnectionState(String vpcConnectionArn, MskVpcConnectionState state) {
+        msk.setConnectionState(vpcConnectionArn, state);
+    }
+
+    /** The VPC connection's current state, empty once it is gone. */
+    public Optional<MskVpcConnectionState> vpcConnectionState(String vpcConnectionArn) {
+        return msk.connectionState(vpcConnectionArn);
+    }
+
+    /** Removes a VPC connection as if someone deleted it outside the platform (drift); false when there was none. */
+    public boolean deleteVpcConnectionOutOfBand(String vpcConnectionArn) {
+        return msk.deleteConnectionOutOfBand(vpcConnectionArn);
+    }
+
+    /**
+     * The truth of the cloud for audits: every MSK VPC connection that still exists (in any account; DELETING
+     * counts), by ARN, with the value of its tag {@code key}, null when it has none.
+     */
+    public Map<String, String> vpcConnectionsTagged(String key) {
+        return msk.connectionsTagged(key);
     }
 }

@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * Settings of an {@link Ec2Simulator}: those of {@link SimulatorConfig} and EC2's own. Build with
  * {@link #builder()}. Its rate buckets are EC2's, per account, region and
- * bucket (see "Request throttling for the Amazon EC2 API"), and Route 53's one per account.
+ * bucket (see "Request throttling for the Amazon EC2 API"), Route 53's one per account, and MSK's one per
+ * account and region.
  */
 public final class Ec2SimulatorConfig extends SimulatorConfig<AvailabilityZone> {
 
@@ -23,14 +24,18 @@ public final class Ec2SimulatorConfig extends SimulatorConfig<AvailabilityZone> 
     public static final String MUTATING = "mutating";
     /** Route 53's bucket, every action alike; default capacity 5, refill 5/s. */
     public static final String ROUTE53 = "route53";
+    /** Amazon MSK's bucket, every operation alike, per account and region; default capacity 10, refill 5/s. */
+    public static final String MSK = "msk";
 
     private String defaultRegion = "us-east-1";
     private Duration availableDelay = Duration.ofSeconds(1);
     private Duration route53ChangeSyncDelay = Duration.ZERO;
+    private Duration vpcConnectionAvailableDelay = Duration.ofSeconds(1);
 
     private Ec2SimulatorConfig() {
         super(Map.of(DESCRIBE, new RateBucketSpec(100, 20), VPC_ENDPOINT_MUTATION, new RateBucketSpec(4, 0.3),
-                MUTATING, new RateBucketSpec(200, 5), ROUTE53, new RateBucketSpec(5, 5)));
+                MUTATING, new RateBucketSpec(200, 5), ROUTE53, new RateBucketSpec(5, 5),
+                MSK, new RateBucketSpec(10, 5)));
     }
 
     public static Builder builder() {
@@ -50,6 +55,14 @@ public final class Ec2SimulatorConfig extends SimulatorConfig<AvailabilityZone> 
     /** How long a Route 53 change stays PENDING before GetChange reports INSYNC. Default 0. */
     public Duration route53ChangeSyncDelay() {
         return route53ChangeSyncDelay;
+    }
+
+    /**
+     * How long an MSK VPC connection stays {@code CREATING} before it is {@code AVAILABLE}. Default 1 s. A deleted
+     * one stays {@code DELETING} for the {@link #deletionDelay()}.
+     */
+    public Duration vpcConnectionAvailableDelay() {
+        return vpcConnectionAvailableDelay;
     }
 
     /** The rate bucket an EC2 action draws from: {@link #DESCRIBE}, {@link #VPC_ENDPOINT_MUTATION} or {@link #MUTATING}. */
@@ -85,6 +98,11 @@ public final class Ec2SimulatorConfig extends SimulatorConfig<AvailabilityZone> 
 
         public Builder route53ChangeSyncDelay(Duration delay) {
             config.route53ChangeSyncDelay = nonNegative(delay);
+            return this;
+        }
+
+        public Builder vpcConnectionAvailableDelay(Duration delay) {
+            config.vpcConnectionAvailableDelay = nonNegative(delay);
             return this;
         }
     }

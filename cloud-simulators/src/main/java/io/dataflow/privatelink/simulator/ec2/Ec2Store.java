@@ -95,6 +95,12 @@ final class Ec2Store extends PrivateLinkStore<Ec2EndpointService, Ec2VpcEndpoint
         state.loadBalancers.put(arn, new LoadBalancer(accountId, List.copyOf(zones)));
     }
 
+    /** The subnet {@code subnetId} of that account in that region; empty when it has none there. */
+    synchronized Optional<Subnet> subnet(String accountId, String region, String subnetId) {
+        return Optional.ofNullable(state.subnets.get(subnetId))
+                .filter(s -> s.accountId().equals(accountId) && region.equals(s.zone().region()));
+    }
+
     /** The region's zones: those of registered subnets, then the region's defaults for ids not seen yet. */
     synchronized List<AvailabilityZone> zonesIn(String region) {
         Map<String, AvailabilityZone> byId = new LinkedHashMap<>();
