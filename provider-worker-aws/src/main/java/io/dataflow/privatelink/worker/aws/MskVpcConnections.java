@@ -121,6 +121,22 @@ final class MskVpcConnections {
         return views;
     }
 
+    /**
+     * The bootstrap brokers changefeeds use through a multi-VPC connection with this authentication (MSK's multi-VPC
+     * names, private already: no domain to attach); empty while multi-VPC is off for it or the cluster is gone.
+     */
+    Optional<String> bootstrapBrokers(String clusterArn, MskAuthentication authentication) {
+        try {
+            var brokers = kafka.getBootstrapBrokers(r -> r.clusterArn(clusterArn));
+            String value = authentication == MskAuthentication.SASL_SCRAM
+                    ? brokers.bootstrapBrokerStringVpcConnectivitySaslScram()
+                    : brokers.bootstrapBrokerStringVpcConnectivitySaslIam();
+            return Optional.ofNullable(value).filter(v -> !v.isBlank());
+        } catch (NotFoundException | ForbiddenException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Deletes the VPC connection; one that is already gone counts as deleted. */
     void delete(String vpcConnectionArn) {
         try {

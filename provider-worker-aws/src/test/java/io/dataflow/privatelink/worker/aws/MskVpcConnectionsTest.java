@@ -90,6 +90,11 @@ class MskVpcConnectionsTest {
         MskVpcConnectionView known = connections.observeManaged(Map.of(created.arn(), "plc-one")).get(0);
         assertEquals("plc-one", known.connectionId());
         assertEquals("AVAILABLE", known.cloudState());
+        // what changefeeds use once it is usable: the multi-VPC brokers of the connection's authentication
+        String brokers = connections.bootstrapBrokers(cluster, MskAuthentication.SASL_SCRAM).orElseThrow();
+        assertTrue(brokers.contains(".kafka.us-east-1.amazonaws.com:"), brokers);
+        assertTrue(connections.bootstrapBrokers(cluster, MskAuthentication.SASL_IAM).isEmpty(),
+                "multi-VPC is off for IAM: no brokers for it");
 
         connections.delete(created.arn());
         connections.delete(created.arn()); // already being deleted: no error
