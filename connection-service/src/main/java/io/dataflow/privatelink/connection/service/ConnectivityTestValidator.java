@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Checks a {@code :testConnectivity} request. The test runs inside the platform's network, so a caller must never
  * aim it at the platform's own addresses: an IP literal in a private, loopback, link-local, shared or multicast
  * range is refused here, and the worker connects only to addresses the connection's endpoint serves. A target
- * without a port takes the request's {@code port}; a Kafka check without either uses Kafka's 9092.
+ * without a port takes the request's {@code port}; with a Kafka check, a missing port is Kafka's 9092.
  */
 final class ConnectivityTestValidator {
 
@@ -24,6 +24,9 @@ final class ConnectivityTestValidator {
     private static final Pattern DNS_NAME = Pattern.compile(
             "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
     private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9a-f:.]+");
+    /** A last label no DNS name has: resolvers read such names as addresses (167772161, 10.1, 0xa000001). */
+    private static final Pattern NUMERIC_LAST_LABEL = Pattern.compile("(.*\\.)?(\\d+|0x[0-9a-f]+)");
 
     /** A request as the worker gets it: targets with their ports, the port for the domains, the Kafka flag. */
     record ValidTest(List<ConnectivityTarget> targets, Integer port, boolean kafka) {
@@ -44,7 +47,7 @@ final class ConnectivityTestValidator {
             throw ApiException.invalidArgument("targets has " + given.size() + " entries; at most " + MAX_TARGETS
                     + " can be tested at once.");
         }
-        if (port == null && kafka && given.isEmpty()) {
+        if (port == null && kafka) {
             port = KAFKA_PORT;
         }
         List<ConnectivityTarget> targets = new ArrayList<>();
@@ -68,7 +71,7 @@ final class ConnectivityTestValidator {
                         + " address; name the host by its DNS name under an attached domain instead (the test reaches"
                         + " only what this connection's endpoint serves).");
             }
-        } else if (!DNS_NAME.matcher(host).matches()) {
+        } else if (!DNS_NAME.matcher(host).matches() || NUMERIC_LAST_LABEL.matcher(host).matches()) {
             throw ApiException.invalidArgument(field + ".host \"" + target.host() + "\" is not a host name: use letters,"
                     + " digits and hyphens in dot-separated labels, e.g. b0.kafka.example.com.");
         }
@@ -94,20 +97,25 @@ final class ConnectivityTestValidator {
 
     private static InetAddress literal(String field, String host) {
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (!IPV4_LITERAL.matcher(bare).matches() && !IPV6_LITERAL.matcher(bare).matches()) {
+            // Anything else would make InetAddress look the name up: no caller's name is looked up here.
+            throw ApiException.invalidArgument(field + ".host \"" + host + "\" is not a host name or an IP address.");
+        }
         try {
             if (IPV4_LITERAL.matcher(bare).matches()) {
                 byte[] bytes = new byte[4];
                 String[] parts = bare.split("\\.", -1);
                 for (int i = 0; i < 4; i++) {
                     int part = Integer.parseInt(parts[i]);
-                    if (part > 255) {
+                    if (part > 255 || (parts[i].length() > 1 && parts[i].startsWith("0"))) {
+                        // a leading zero reads as octal to some resolvers and decimal to others
                         throw new UnknownHostException(bare);
                     }
                     bytes[i] = (byte) part;
                 }
                 return InetAddress.getByAddress(bytes);
             }
-            // A name with a colon is parsed as an IPv6 literal, never looked up.
+            // Only hex digits, colons and dots: parsed as an IPv6 literal, never looked up.
             return InetAddress.getByName(bare);
         } catch (UnknownHostException | SecurityException e) {
             throw ApiException.invalidArgument(field + ".host \"" + host + "\" is not a valid IP address.");

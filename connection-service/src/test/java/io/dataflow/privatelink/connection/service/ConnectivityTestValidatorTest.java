@@ -29,6 +29,8 @@ class ConnectivityTestValidatorTest {
         assertFalse(empty.kafka());
         assertEquals(9092, ConnectivityTestValidator.validate(body("{\"kafka\": true}")).port());
         assertEquals(9096, ConnectivityTestValidator.validate(body("{\"kafka\": true, \"port\": 9096}")).port());
+        assertEquals(List.of(new ConnectivityTarget("b0.kafka.example.com", 9092)), ConnectivityTestValidator.validate(
+                body("{\"kafka\": true, \"targets\": [{\"host\": \"b0.kafka.example.com\"}]}")).targets());
     }
 
     @Test
@@ -74,6 +76,20 @@ class ConnectivityTestValidatorTest {
                 argumentSet("IPv6 unique local", "{\"port\": 1, \"targets\": [{\"host\": \"fd00::1\"}]}", internal),
                 argumentSet("not an address", "{\"port\": 1, \"targets\": [{\"host\": \"300.1.1.1\"}]}",
                         "is not a valid IP address"),
+                argumentSet("octal-looking", "{\"port\": 1, \"targets\": [{\"host\": \"0177.0.0.1\"}]}",
+                        "is not a host name"),
+                argumentSet("a leading zero", "{\"port\": 1, \"targets\": [{\"host\": \"010.0.0.1\"}]}",
+                        "is not a valid IP address"),
+                argumentSet("a name in brackets (never looked up)", "{\"port\": 1, \"targets\": [{\"host\": \"[x.example.com]\"}]}",
+                        "is not a host name or an IP address"),
+                argumentSet("a colon in a name (never looked up)", "{\"port\": 1, \"targets\": [{\"host\": \"g:x.example.com\"}]}",
+                        "is not a host name or an IP address"),
+                argumentSet("a 32-bit number", "{\"port\": 1, \"targets\": [{\"host\": \"167772161\"}]}",
+                        "is not a host name"),
+                argumentSet("two-part address", "{\"port\": 1, \"targets\": [{\"host\": \"10.1\"}]}",
+                        "is not a host name"),
+                argumentSet("hex address", "{\"port\": 1, \"targets\": [{\"host\": \"0xa000001\"}]}",
+                        "is not a host name"),
                 argumentSet("too many targets", "{\"port\": 1, \"targets\": ["
                         + "{\"host\": \"a.example.com\"},".repeat(16) + "{\"host\": \"a.example.com\"}]}",
                         "at most 16"));

@@ -18,7 +18,7 @@ public class ConnectivityProducers {
     PlatformNetwork platformNetwork(WorkerConfig config) {
         WorkerConfig.Connectivity settings = config.connectivity();
         VpcResolver resolver = switch (settings.resolver()) {
-            case "system" -> new SystemVpcResolver();
+            case "system" -> new SystemVpcResolver(settings.timeout());
             case "simulator" -> new SimulatorVpcResolver(settings.simulatorUrl().orElseThrow(() ->
                     new IllegalStateException("plc.worker.connectivity.resolver is simulator but"
                             + " plc.worker.connectivity.simulator-url is not set: name the simulator's URL")));

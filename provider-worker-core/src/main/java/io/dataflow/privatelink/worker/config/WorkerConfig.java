@@ -77,6 +77,17 @@ public interface WorkerConfig {
         @WithDefault("3s")
         Duration timeout();
 
+        /**
+         * How long one test may take: checks it has not reached by then are SKIPPED, saying so (a target list of many
+         * names in many zones, a slow service).
+         */
+        @WithDefault("60s")
+        Duration testDeadline();
+
+        /** A test still waiting to run this long after it was asked (its worker was down) fails as expired, unrun. */
+        @WithDefault("10m")
+        Duration expireAfter();
+
         /** How often an instance looks for tests to run in its shards. */
         @WithDefault("1s")
         Duration pollInterval();

@@ -13,6 +13,7 @@ import io.dataflow.privatelink.worker.reconcile.ManagedEndpoint;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,10 +48,14 @@ public final class ConnectivityChecks {
      * @param endpoint    the worker's record of the connection's endpoint; null when it has none (gone, other cloud)
      * @param domains     the connection's attachments
      * @param idleTimeout the load balancer's idle timeout of this cloud (AWS NLB: 350 s)
+     * @param deadline    network steps not started by then are SKIPPED (a test's time is bounded)
      */
     public record Facts(ConnectivityTestRequested request, ManagedEndpoint endpoint, List<ManagedDomain> domains,
-                        Duration idleTimeout) {
+                        Duration idleTimeout, Instant deadline) {
     }
+
+    /** At most this many brokers are checked one by one: a metadata answer could name thousands. */
+    static final int MAX_BROKERS = 64;
 
     public List<ConnectivityCheck> run(Facts facts, Supplier<EndpointDns> endpointDns) {
         List<ConnectivityCheck> checks = new ArrayList<>();
@@ -73,10 +78,13 @@ public final class ConnectivityChecks {
         if (targets.isEmpty()) {
             checks.add(ConnectivityCheck.skipped(CheckKind.TCP_CONNECT, null, facts.request().port() == null
                     ? "No port given: give one (and targets, if no domain is attached) to try TCP through the endpoint."
+                    : facts.domains().stream().anyMatch(d -> !d.detachRequested())
+                    ? "No attached domain resolved to this endpoint (see DOMAIN_DNS) and no target was given: nothing"
+                    + " to connect to."
                     : "No domain is attached and no target was given: nothing to connect to."));
         }
         for (ConnectivityTarget target : targets) {
-            tcp(vpcId, target, addresses, checks);
+            tcp(vpcId, target, addresses, checks, facts.deadline());
         }
         if (facts.request().kafka()) {
             kafka(vpcId, facts, targets, addresses, checks);
@@ -259,7 +267,10 @@ public final class ConnectivityChecks {
     // ---- TCP ----
 
     private void tcp(String vpcId, ConnectivityTarget target, EndpointAddresses endpoint,
-                     List<ConnectivityCheck> checks) {
+                     List<ConnectivityCheck> checks, Instant deadline) {
+        if (pastDeadline(deadline, CheckKind.TCP_CONNECT, target.toString(), checks)) {
+            return;
+        }
         Optional<List<String>> addresses = addressesOfEndpoint(CheckKind.TCP_CONNECT, vpcId, target.host(),
                 target.toString(), endpoint, checks);
         if (addresses.isEmpty()) {
@@ -318,12 +329,15 @@ public final class ConnectivityChecks {
             return;
         }
         ConnectivityTarget bootstrap = targets.get(0);
+        if (pastDeadline(facts.deadline(), CheckKind.KAFKA_METADATA, bootstrap.toString(), checks)) {
+            return;
+        }
+        List<ConnectivityCheck> resolution = new ArrayList<>();
         Optional<List<String>> addresses = addressesOfEndpoint(CheckKind.KAFKA_METADATA, vpcId, bootstrap.host(),
-                bootstrap.toString(), endpoint, new ArrayList<>());
+                bootstrap.toString(), endpoint, resolution);
         if (addresses.isEmpty()) {
-            checks.add(ConnectivityCheck.fail(CheckKind.KAFKA_METADATA, bootstrap.toString(), null,
-                    bootstrap.host() + " does not resolve to this connection's endpoint (see the checks above).",
-                    "Use a bootstrap name under an attached domain."));
+            // the resolution's own verdict (not found, elsewhere, resolver error), as the bootstrap's
+            checks.addAll(resolution);
             return;
         }
         String address = addresses.get().get(0);
@@ -342,10 +356,18 @@ public final class ConnectivityChecks {
                         + (metadata.brokers().size() == 1 ? "" : "s") + ".").took(metadata.millis()));
         List<String> covers = facts.domains().stream().filter(d -> !d.detachRequested())
                 .flatMap(d -> d.domains().stream()).map(Domain::name).toList();
-        for (PlatformNetwork.Broker broker : metadata.brokers()) {
-            advertisedHost(vpcId, broker, covers, endpoint, checks);
+        List<PlatformNetwork.Broker> brokers = metadata.brokers().stream().limit(MAX_BROKERS).toList();
+        if (metadata.brokers().size() > MAX_BROKERS) {
+            checks.add(ConnectivityCheck.skipped(CheckKind.KAFKA_ADVERTISED_HOST, null, "Only the first " + MAX_BROKERS
+                    + " of " + metadata.brokers().size() + " brokers are checked one by one."));
         }
-        for (PlatformNetwork.Broker broker : metadata.brokers()) {
+        for (PlatformNetwork.Broker broker : brokers) {
+            if (!pastDeadline(facts.deadline(), CheckKind.KAFKA_ADVERTISED_HOST, broker.host() + ":" + broker.port(),
+                    checks)) {
+                advertisedHost(vpcId, broker, covers, endpoint, checks);
+            }
+        }
+        for (PlatformNetwork.Broker broker : brokers) {
             brokerZone(broker, facts.endpoint(), checks);
         }
         long idleSeconds = facts.idleTimeout().toSeconds();
@@ -360,6 +382,12 @@ public final class ConnectivityChecks {
                                 EndpointAddresses endpoint, List<ConnectivityCheck> checks) {
         String target = broker.host() + ":" + broker.port();
         String host = broker.host().toLowerCase(Locale.ROOT);
+        if (broker.port() < 1 || broker.port() > 65_535) {
+            checks.add(ConnectivityCheck.fail(CheckKind.KAFKA_ADVERTISED_HOST, target, null, "Broker " + broker.id()
+                    + " advertises port " + broker.port() + ", which is not a TCP port.",
+                    "Correct the broker's advertised.listeners."));
+            return;
+        }
         Optional<String> cover = covers.stream().filter(name -> covers(name, host)).findFirst();
         if (cover.isEmpty()) {
             String example = covers.isEmpty() ? "a name under an attached domain"
@@ -416,6 +444,16 @@ public final class ConnectivityChecks {
     private static boolean looksLikeZoneId(String rack) {
         return rack.matches("[a-z]{2,5}\\d?-az\\d+") || rack.matches("[a-z]{2}-[a-z]+-\\d*[a-z]?")
                 || rack.matches("[a-z]{2}-[a-z]+-[a-z]");
+    }
+
+    /** Past the test's deadline, a step is SKIPPED saying why; true then. */
+    private static boolean pastDeadline(Instant deadline, CheckKind kind, String target, List<ConnectivityCheck> checks) {
+        if (deadline == null || Instant.now().isBefore(deadline)) {
+            return false;
+        }
+        checks.add(ConnectivityCheck.skipped(kind, target, "Not tried: the test's time ran out (fewer targets, or"
+                + " test them separately)."));
+        return true;
     }
 
     /** Whether a domain name (a wildcard or an exact name) covers the host. */

@@ -27,7 +27,8 @@ import java.util.Comparator;
 final class KafkaMetadataRequest {
 
     static final short VERSION = 9;
-    private static final int MAX_RESPONSE = 16 * 1024 * 1024;
+    /** A metadata answer without topics is a few hundred bytes a broker; more is not a Kafka worth reading. */
+    private static final int MAX_RESPONSE = 1024 * 1024;
 
     private KafkaMetadataRequest() {
     }
@@ -45,13 +46,14 @@ final class KafkaMetadataRequest {
             out.writeInt(bytes.remaining());
             out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
             out.flush();
+            // One deadline for the whole answer: a server trickling bytes never holds the test past it.
+            long deadline = started + timeout.toNanos();
             DataInputStream in = new DataInputStream(socket.getInputStream());
-            int size = in.readInt();
+            int size = ByteBuffer.wrap(read(socket, in, 4, deadline)).getInt();
             if (size <= 0 || size > MAX_RESPONSE) {
                 throw new IOException("the answer is not a Kafka response (" + size + " bytes announced)");
             }
-            byte[] body = new byte[size];
-            in.readFully(body);
+            byte[] body = read(socket, in, size, deadline);
             ByteBuffer response = ByteBuffer.wrap(body);
             ResponseHeader.parse(response, ApiKeys.METADATA.responseHeaderVersion(VERSION));
             MetadataResponse metadata = MetadataResponse.parse(new ByteBufferAccessor(response), VERSION);
@@ -63,5 +65,24 @@ final class KafkaMetadataRequest {
             // The client library's parser throws unchecked on bytes that are not a metadata response.
             throw new IOException("the answer is not a Kafka metadata response: " + e.getMessage(), e);
         }
+    }
+
+    /** Reads exactly {@code count} bytes before the deadline (each read waits at most what is left of it). */
+    private static byte[] read(Socket socket, DataInputStream in, int count, long deadline) throws IOException {
+        byte[] bytes = new byte[count];
+        int done = 0;
+        while (done < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new java.net.SocketTimeoutException("no whole answer within the test's timeout");
+            }
+            socket.setSoTimeout((int) Math.max(1, Duration.ofNanos(left).toMillis()));
+            int n = in.read(bytes, done, count - done);
+            if (n < 0) {
+                throw new java.io.EOFException("the connection closed after " + done + " of " + count + " bytes");
+            }
+            done += n;
+        }
+        return bytes;
     }
 }

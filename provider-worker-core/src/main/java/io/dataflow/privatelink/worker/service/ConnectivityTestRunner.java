@@ -1,6 +1,7 @@
 package io.dataflow.privatelink.worker.service;
 
 import io.dataflow.privatelink.contract.api.ConnectivityTest;
+import io.dataflow.privatelink.contract.connectivity.CheckKind;
 import io.dataflow.privatelink.contract.connectivity.ConnectivityCheck;
 import io.dataflow.privatelink.contract.event.CloudEvent;
 import io.dataflow.privatelink.contract.event.ConnectivityTestCompleted;
@@ -22,6 +23,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -82,12 +84,28 @@ public class ConnectivityTestRunner {
 
     private void runOne(ConnectivityTestEntity pending) {
         ConnectivityTestRequested request = pending.request;
-        ManagedEndpoint endpoint = Db.read(() -> endpoints.findManaged(request.connectionId())).orElse(null);
-        List<ManagedDomain> attached = Db.read(() -> domains.forConnection(request.connectionId()));
-        List<ConnectivityCheck> results = checks.run(
-                new ConnectivityChecks.Facts(request, endpoint, attached,
-                        config.connectivity().loadBalancerIdleTimeout()),
-                () -> dns.endpointDns(endpoint.location(), endpoint.endpointId()));
+        List<ConnectivityCheck> results;
+        Instant now = clock.now();
+        if (request.requestTime().plus(config.connectivity().expireAfter()).isBefore(now)) {
+            // Asked long ago (this worker was down): its answer would no longer be what the caller waits for.
+            results = List.of(ConnectivityCheck.fail(CheckKind.OTHER, null, null, "The test expired before a worker"
+                    + " ran it (asked " + request.requestTime() + ").", "Start the test again."));
+        } else {
+            try {
+                ManagedEndpoint endpoint = Db.read(() -> endpoints.findManaged(request.connectionId())).orElse(null);
+                List<ManagedDomain> attached = Db.read(() -> domains.forConnection(request.connectionId()));
+                results = checks.run(new ConnectivityChecks.Facts(request, endpoint, attached,
+                                config.connectivity().loadBalancerIdleTimeout(),
+                                now.plus(config.connectivity().testDeadline())),
+                        () -> dns.endpointDns(endpoint.location(), endpoint.endpointId()));
+            } catch (RuntimeException e) {
+                // Reported, never retried forever: one test that cannot run must not hold up the others behind it.
+                LOG.warnf(e, "Connectivity test %s of %s could not run", request.testId(), request.connectionId());
+                results = List.of(ConnectivityCheck.fail(CheckKind.OTHER, null, null, "The test could not run: "
+                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+                        + ".", "Start the test again; if it fails the same way, report it with the test id."));
+            }
+        }
         ConnectivityTest done = request.running().completed(results, clock.now());
         ConnectivityTestCompleted completed = new ConnectivityTestCompleted(request.connectionId(), request.clusterId(),
                 done, request.version());

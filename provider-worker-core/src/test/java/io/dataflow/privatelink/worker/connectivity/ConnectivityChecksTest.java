@@ -171,6 +171,44 @@ class ConnectivityChecksTest {
     }
 
     @Test
+    void whatAHostileOrHugeKafkaAnswersIsReportedNotThrownAndATestsTimeIsBounded() {
+        healthy();
+        List<PlatformNetwork.Broker> many = new ArrayList<>();
+        many.add(new PlatformNetwork.Broker(0, "b0.use1-az1." + ZONE, 70_000, "use1-az1"));
+        for (int i = 1; i < 100; i++) {
+            many.add(new PlatformNetwork.Broker(i, "b0.use1-az1." + ZONE, 9092, "use1-az1"));
+        }
+        network.kafka = new PlatformNetwork.KafkaMetadata("big", many, 3);
+        List<ConnectivityCheck> result = run(request(9092, true), endpoint(ConnectionState.ACTIVE), attached());
+        ConnectivityCheck badPort = of(result, CheckKind.KAFKA_ADVERTISED_HOST).stream()
+                .filter(c -> c.status() == CheckStatus.FAIL).findFirst().orElseThrow();
+        assertEquals("Broker 0 advertises port 70000, which is not a TCP port.", badPort.observed());
+        assertTrue(of(result, CheckKind.KAFKA_ADVERTISED_HOST).stream().anyMatch(c -> c.status() == CheckStatus.SKIPPED
+                && c.observed().equals("Only the first 64 of 100 brokers are checked one by one.")));
+        assertEquals(64, of(result, CheckKind.KAFKA_BROKER_ZONE).size());
+
+        network.contacted.clear();
+        List<ConnectivityCheck> late = checks.run(new ConnectivityChecks.Facts(request(9092, true),
+                endpoint(ConnectionState.ACTIVE), attached(), Duration.ofSeconds(350), Instant.now().minusSeconds(1)),
+                () -> DNS);
+        assertTrue(network.contacted.isEmpty(), "nothing is contacted past the deadline: " + network.contacted);
+        assertTrue(of(late, CheckKind.TCP_CONNECT).stream().allMatch(c -> c.status() == CheckStatus.SKIPPED
+                && c.observed().startsWith("Not tried: the test's time ran out")), late.toString());
+    }
+
+    @Test
+    void aBootstrapNameThatDoesNotResolveSaysSoAsTheKafkaCheck() {
+        healthy();
+        ConnectivityTestRequested request = new ConnectivityTestRequested("plc-1", "1001",
+                ConnectionType.AWS_ENDPOINT_SERVICE, "plct-1", List.of(new ConnectivityTarget("nowhere.example.com", 9092)),
+                9092, true, "alice", Instant.now(), 1);
+        ConnectivityCheck kafka = of(run(request, endpoint(ConnectionState.ACTIVE), attached()), CheckKind.KAFKA_METADATA)
+                .get(0);
+        assertEquals(CheckStatus.FAIL, kafka.status());
+        assertEquals("nowhere.example.com does not resolve in the platform VPC.", kafka.observed());
+    }
+
+    @Test
     void withoutAPortTcpIsSkippedAndSaysWhatToGive() {
         healthy();
         List<ConnectivityCheck> result = run(request(null, false), endpoint(ConnectionState.ACTIVE), attached());
@@ -182,7 +220,8 @@ class ConnectivityChecksTest {
 
     private List<ConnectivityCheck> run(ConnectivityTestRequested request, ManagedEndpoint endpoint,
                                         List<ManagedDomain> domains) {
-        return checks.run(new ConnectivityChecks.Facts(request, endpoint, domains, Duration.ofSeconds(350)), () -> DNS);
+        return checks.run(new ConnectivityChecks.Facts(request, endpoint, domains, Duration.ofSeconds(350),
+                Instant.now().plusSeconds(60)), () -> DNS);
     }
 
     private static List<ConnectivityCheck> of(List<ConnectivityCheck> result, CheckKind kind) {

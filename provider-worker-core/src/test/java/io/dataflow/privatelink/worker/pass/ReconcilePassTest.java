@@ -210,6 +210,23 @@ class ReconcilePassTest {
         }
     }
 
+    @Test
+    void aTestAskedLongerAgoThanItsExpiryFailsAsExpiredWithoutRunning() {
+        String id = ConnectionIds.newId();
+        try (TopicProbe states = states()) {
+            ConnectivityTestRequested old = new ConnectivityTestRequested(id, "cluster-1",
+                    ConnectionType.AWS_ENDPOINT_SERVICE, ConnectivityTestIds.newId(), List.of(), 9092, false, "alice",
+                    WorkerEvents.now().minus(Duration.ofMinutes(11)), WorkerEvents.nextVersion());
+            WorkerEvents.send(bootstrapServers, Topics.CONNECTION_REQUESTS, EventTypes.CONNECTIVITY_TEST_REQUESTED, id, old);
+            ConnectivityTest done = CloudEventKafka.fromRecord(states.awaitRecord(r -> isCompletion(r, id), WAIT))
+                    .dataAs(ConnectivityTestCompleted.class).test();
+            assertEquals(ConnectivityTestState.FAILED, done.state());
+            assertEquals(1, done.checks().size());
+            assertTrue(done.checks().get(0).observed().startsWith("The test expired before a worker ran it"),
+                    done.checks().get(0).observed());
+        }
+    }
+
     private static boolean isCompletion(ConsumerRecord<String, String> record, String id) {
         return id.equals(record.key()) && EventTypes.CONNECTIVITY_TEST_COMPLETED.equals(
                 new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
