@@ -346,14 +346,7 @@ class LocalStackIT {
         JsonNode pending = awaitState(api + "/" + id, "PENDING_ACCEPTANCE");
         String endpointId = pending.get("alicloudEndpointService").get("endpointId").asText();
 
-        DefaultAcsClient customer = new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou",
-                env.get("PLC_ALICLOUD_CUSTOMER_ACCESS_KEY"), env.get("PLC_ALICLOUD_CUSTOMER_ACCESS_SECRET")));
-        customer.setEndpointResolver(request -> URI.create(env.get("PLC_ALICLOUD_ENDPOINT")).getAuthority());
-        EnableVpcEndpointConnectionRequest enable = new EnableVpcEndpointConnectionRequest();
-        enable.setSysProtocol(ProtocolType.HTTP);
-        enable.setServiceId(env.get("PLC_ALICLOUD_SERVICE_ID"));
-        enable.setEndpointId(endpointId);
-        customer.getAcsResponse(enable);
+        acceptAsAlicloudOwner(endpointId);
 
         awaitState(api + "/" + id, "ACTIVE");
     }
@@ -555,17 +548,10 @@ class LocalStackIT {
         // once accepted, the endpoint's domains and the attached one resolve to the endpoint in the platform VPC.
         JsonNode waiting = connectivityTest(api + "/" + id, "{}");
         JsonNode notActive = check(waiting, "CONNECTION_ACTIVE", "FAIL");
-        assertTrue(notActive.get("advice").asText().startsWith("Ask the endpoint service's owner to accept endpoint "
-                + get(api + "/" + id).path("alicloudEndpointService").path("endpointId").asText()), notActive.toString());
         String endpointId = get(api + "/" + id).path("alicloudEndpointService").path("endpointId").asText();
-        DefaultAcsClient customer = new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou",
-                env.get("PLC_ALICLOUD_CUSTOMER_ACCESS_KEY"), env.get("PLC_ALICLOUD_CUSTOMER_ACCESS_SECRET")));
-        customer.setEndpointResolver(request -> URI.create(env.get("PLC_ALICLOUD_ENDPOINT")).getAuthority());
-        EnableVpcEndpointConnectionRequest enable = new EnableVpcEndpointConnectionRequest();
-        enable.setSysProtocol(ProtocolType.HTTP);
-        enable.setServiceId(env.get("PLC_ALICLOUD_SERVICE_ID"));
-        enable.setEndpointId(endpointId);
-        customer.getAcsResponse(enable);
+        assertTrue(notActive.get("advice").asText().startsWith("Ask the endpoint service's owner to accept endpoint "
+                + endpointId), notActive.toString());
+        acceptAsAlicloudOwner(endpointId);
         awaitState(api + "/" + id, "ACTIVE");
         JsonNode names = connectivityTest(api + "/" + id, "{}");
         assertEquals("PASSED", names.get("state").asText(), names.toPrettyString());
@@ -858,6 +844,18 @@ class LocalStackIT {
     private static JsonNode awaitState(String url, String state) {
         return await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(300))
                 .until(() -> get(url), node -> state.equals(node.path("state").asText()));
+    }
+
+    /** The demo Alibaba Cloud service's owner accepts the endpoint (EnableVpcEndpointConnection, through the SDK). */
+    private static void acceptAsAlicloudOwner(String endpointId) throws Exception {
+        DefaultAcsClient customer = new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou",
+                env.get("PLC_ALICLOUD_CUSTOMER_ACCESS_KEY"), env.get("PLC_ALICLOUD_CUSTOMER_ACCESS_SECRET")));
+        customer.setEndpointResolver(request -> URI.create(env.get("PLC_ALICLOUD_ENDPOINT")).getAuthority());
+        EnableVpcEndpointConnectionRequest enable = new EnableVpcEndpointConnectionRequest();
+        enable.setSysProtocol(ProtocolType.HTTP);
+        enable.setServiceId(env.get("PLC_ALICLOUD_SERVICE_ID"));
+        enable.setEndpointId(endpointId);
+        customer.getAcsResponse(enable);
     }
 
     /** A connection to the demo AWS service, accepted by its owner: its id once ACTIVE. */
